@@ -1,0 +1,274 @@
+// The `verbatim` command: search | quotes | index | serve over an archive folder (ARCHITECTURE.md's
+// command line contract). With --json, stdout is exactly one JSON document.
+
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createApiHandlers } from '../core/api-handlers.js';
+import { VerbatimError } from '../core/errors.js';
+import { openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
+import type { QuoteHit, SearchReply } from '../contract/api.js';
+import type { Snippet } from '../core/model.js';
+import { startServer } from '../server/start-server.js';
+import { defaultCacheDir } from './default-cache-dir.js';
+
+/** Bad usage or an invalid query: exit code 2 with a one-line reason. */
+class UsageError extends VerbatimError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
+
+const usage = `Usage:
+  verbatim search QUERY [--archive DIR] [--limit N] [--json]
+  verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--limit N] [--json]
+  verbatim index [--archive DIR] [--json]
+  verbatim serve [--archive DIR] [--port N]
+Every command also takes --cache-dir DIR (or VERBATIM_CACHE_DIR). The default archive is the bundled sample.`;
+
+const options = {
+  archive: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  limit: { type: 'string' },
+  speaker: { type: 'string' },
+  port: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+type Values = {
+  archive?: string | undefined;
+  'cache-dir'?: string | undefined;
+  limit?: string | undefined;
+  speaker?: string | undefined;
+  port?: string | undefined;
+  json?: boolean | undefined;
+  help?: boolean | undefined;
+};
+
+// The bundled CLI lives in dist/; the package root (with content/) is one level up.
+const packageRoot = path.resolve(__dirname, '..');
+const rendererDir = path.join(__dirname, 'renderer');
+const workerScript = path.join(__dirname, 'index-worker.cjs');
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    return fail(new UsageError(error instanceof Error ? error.message : String(error)), argv.includes('--json'));
+  }
+  const values: Values = parsed.values;
+  const [command, ...rest] = parsed.positionals;
+  const json = values.json === true;
+  if (values.help === true || command === undefined || command === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return command === undefined && values.help !== true ? 2 : 0;
+  }
+  try {
+    const libraryOptions: OpenLibraryOptions = {
+      archiveDir: path.resolve(values.archive ?? path.join(packageRoot, 'content')),
+      cacheDir: path.resolve(values['cache-dir'] ?? process.env.VERBATIM_CACHE_DIR ?? defaultCacheDir()),
+      workerScript,
+      onNotice: (message) => process.stderr.write(`verbatim: ${message}\n`),
+      ...(process.stderr.isTTY ? { onProgress: showProgress } : {}),
+    };
+    switch (command) {
+      case 'search':
+        return await search(rest, values, libraryOptions);
+      case 'quotes':
+        return await quotes(rest, values, libraryOptions);
+      case 'index':
+        return await index(rest, json, libraryOptions);
+      case 'serve':
+        return await serve(rest, values, libraryOptions);
+      default:
+        throw new UsageError(`unknown command "${command}"; use search, quotes, index or serve`);
+    }
+  } catch (error) {
+    return fail(error, json);
+  }
+}
+
+async function open(options: OpenLibraryOptions): Promise<Library> {
+  try {
+    return await openLibrary(options);
+  } finally {
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  }
+}
+
+async function search(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
+  if (args.length === 0) throw new UsageError('search needs a QUERY, e.g. verbatim search "sanctions"');
+  const query = args.join(' ');
+  const limit = parseLimit(values.limit, 500) ?? 20;
+  const library = await open(options);
+  const reply = library.search(query, { limit });
+  if (values.json === true) {
+    printJson({
+      query: reply.query,
+      total: reply.total,
+      tookMs: reply.tookMs,
+      partial: reply.partial,
+      hits: reply.hits.map((hit) => ({
+        id: hit.id,
+        path: hit.path,
+        title: hit.title,
+        date: hit.date,
+        source: hit.source,
+        score: hit.score,
+        snippet: hit.snippet.text,
+        quotes: hit.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
+      })),
+    });
+  } else {
+    printSearch(reply);
+  }
+  return 0;
+}
+
+async function quotes(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
+  const query = args.join(' ');
+  const limit = parseLimit(values.limit, 10_000) ?? 50;
+  const library = await open(options);
+  const reply = library.quotes({
+    ...(query === '' ? {} : { query }),
+    ...(values.speaker === undefined ? {} : { speaker: values.speaker }),
+    limit,
+  });
+  if (values.json === true) {
+    printJson({
+      total: reply.total,
+      quotes: reply.quotes.map((q) => ({
+        articleId: q.articleId,
+        path: q.path,
+        text: q.text,
+        speaker: q.speaker,
+        start: q.start,
+        end: q.end,
+        parts: q.parts.map((p) => ({ text: p.text, start: p.start, end: p.end })),
+      })),
+    });
+  } else {
+    printQuotes(reply.total, reply.quotes);
+  }
+  return 0;
+}
+
+async function index(args: string[], json: boolean, options: OpenLibraryOptions): Promise<number> {
+  if (args.length > 0) throw new UsageError(`index takes no QUERY (got "${args.join(' ')}")`);
+  const started = performance.now();
+  const library = await open(options);
+  const tookMs = Math.round(performance.now() - started);
+  if (json) {
+    printJson({
+      articles: library.articleCount,
+      quotes: library.quoteCount,
+      problems: library.problems.map((p) => ({ path: p.path, reason: p.reason })),
+      cache: library.cache,
+      tookMs,
+    });
+  } else {
+    const how = library.cache === 'loaded' ? 'loaded from the cache' : 'built';
+    process.stdout.write(`${library.archiveDir}: ${library.articleCount} articles, ${library.quoteCount} quotes; index ${how} in ${tookMs} ms\n`);
+    if (library.problems.length > 0) {
+      process.stdout.write(`${library.problems.length} files could not be read:\n`);
+      for (const p of library.problems) process.stdout.write(`  ${p.path}: ${p.reason}\n`);
+    }
+  }
+  return 0;
+}
+
+async function serve(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
+  if (args.length > 0) throw new UsageError(`serve takes no QUERY (got "${args.join(' ')}")`);
+  const port = parsePort(values.port);
+  const session = startLibrary({ ...options, onProgress: () => undefined });
+  const server = await startServer({ handlers: createApiHandlers(session), rendererDir, port });
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`Serving ${options.archiveDir} on 127.0.0.1 only. Open the address above; press Ctrl+C to stop.\n`);
+  session.ready().then(
+    (library) => process.stderr.write(`Ready: ${library.articleCount} articles, ${library.quoteCount} quotes.\n`),
+    (error: unknown) => process.stderr.write(`verbatim: the archive could not be opened: ${error instanceof Error ? error.message : String(error)}\n`),
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+function parseLimit(value: string | undefined, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--limit must be a whole number from 1 to ${max} (got "${value}")`);
+  return n;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${value}")`);
+  return n;
+}
+
+function showProgress(progress: { done: number; total: number }): void {
+  process.stderr.write(`\r\x1b[Kindexing ${progress.done}/${progress.total}`);
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+const bold = process.stdout.isTTY ? (s: string) => `\x1b[1m${s}\x1b[22m` : (s: string) => s;
+const mark = process.stdout.isTTY ? (s: string) => `\x1b[7m${s}\x1b[27m` : (s: string) => `[${s}]`;
+
+function highlight(snippet: Snippet): string {
+  let out = '';
+  let at = 0;
+  for (const h of snippet.highlights) {
+    out += snippet.text.slice(at, h.start) + mark(snippet.text.slice(h.start, h.end));
+    at = h.end;
+  }
+  return out + snippet.text.slice(at);
+}
+
+function printSearch(reply: SearchReply): void {
+  const lines: string[] = [];
+  const note = reply.partial ? ' (no article has all the words; closest matches)' : '';
+  lines.push(`${reply.total} articles for "${reply.query}"${note}, ${reply.tookMs} ms`);
+  reply.hits.forEach((hit, i) => {
+    const meta = [hit.date, hit.source, hit.path].filter((x) => x !== null).join(' · ');
+    lines.push('', `${i + 1}. ${bold(hit.title)}`, `   ${meta} · ${hit.hitCount} hits`, `   ${highlight(hit.snippet)}`);
+    for (const q of hit.quotes.slice(0, 3)) lines.push(`   “${q.text}” — ${q.speaker ?? 'unattributed'}`);
+  });
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function printQuotes(total: number, list: readonly QuoteHit[]): void {
+  const lines = [`${total} quotes`];
+  for (const q of list) {
+    lines.push('', `“${q.text}”`, `   — ${q.speaker ?? 'unattributed'}${q.verb ? ` (${q.verb})` : ''}, ${q.title} [${q.path}]`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function fail(error: unknown, json: boolean): number {
+  const expected = error instanceof VerbatimError;
+  const code = expected ? error.code : 'internal';
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) printJson({ error: { code, message } });
+  process.stderr.write(`verbatim: ${message.split('\n')[0]}\n`);
+  if (!expected) return 1;
+  return error instanceof UsageError || code === 'bad-query' || code === 'archive' ? 2 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`verbatim: unexpected error: ${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,104 @@
+// THE typed API between the renderer and the main side. Types only: the Electron preload, the HTTP
+// server and the renderer's fetch client all implement or call exactly this.
+
+import type { Article, ImportProblem, MatchRange, Quote, QuoteMatch, SearchHit } from '../core/model.js';
+
+export type { Article, ImportProblem, MatchRange, Quote, QuoteMatch, SearchHit, Snippet, QuotePart } from '../core/model.js';
+
+/** An expected failure, as a value: Electron passes only `message` of a thrown error. */
+export interface ApiError {
+  /** Stable: `bad-query`, `not-found`, `invalid-argument`, `archive`, `forbidden` (a caller that is not the app), `transport` (the renderer could not reach main), `internal`. */
+  code: string;
+  message: string;
+  /** For `bad-query`: where in the query the problem is. */
+  start?: number;
+  end?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface StatusRequest {
+  /** Reserved; send `{}`. */
+  readonly [key: string]: never;
+}
+
+export interface LibraryStatus {
+  /** Absolute path of the archive folder. */
+  archiveDir: string;
+  /** The folder's name, for display. */
+  archiveName: string;
+  state: 'indexing' | 'ready' | 'failed';
+  /** Articles processed so far, of `total` files found; both 0 before the walk ends. */
+  progress: { done: number; total: number };
+  articles: number;
+  quotes: number;
+  problems: ImportProblem[];
+  /** `loaded` when the index came from the cache, `built` when it was built this run. */
+  cache: 'built' | 'loaded' | null;
+  /** Why opening failed, when `state` is `failed`. */
+  error: string | null;
+}
+
+export interface SearchRequest {
+  query: string;
+  /** At most this many hits (default 50, at most 500). */
+  limit?: number;
+}
+
+export interface SearchReply {
+  query: string;
+  /** Articles matching, before `limit`. */
+  total: number;
+  tookMs: number;
+  /** True when no article matched every word and these are the best partial matches. */
+  partial: boolean;
+  hits: SearchHit[];
+}
+
+export interface ArticleRequest {
+  id: string;
+  /** Highlight this query's matches and put its matching quotes first. */
+  query?: string;
+}
+
+export interface ArticleView {
+  article: Article;
+  /** Matches of the query in `article.title`. */
+  titleHighlights: MatchRange[];
+  /** Matches of the query in `article.body`, in order. */
+  highlights: MatchRange[];
+  /** Every quote of the article; those matching the query first, each in text order. */
+  quotes: QuoteMatch[];
+}
+
+export interface QuotesRequest {
+  /** Only quotes whose words match this query (all quotes when empty). */
+  query?: string;
+  /** Only quotes by a speaker whose name contains this (case-insensitive). */
+  speaker?: string;
+  /** At most this many quotes (default 100, at most 1000). */
+  limit?: number;
+}
+
+/** A quote found across the archive, with where it comes from. */
+export interface QuoteHit extends Quote {
+  path: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+}
+
+export interface QuotesReply {
+  total: number;
+  quotes: QuoteHit[];
+}
+
+/** Every call the renderer can make. Each method takes one request object and never rejects. */
+export interface VerbatimApi {
+  status(request: StatusRequest): Promise<Result<LibraryStatus>>;
+  search(request: SearchRequest): Promise<Result<SearchReply>>;
+  article(request: ArticleRequest): Promise<Result<ArticleView>>;
+  quotes(request: QuotesRequest): Promise<Result<QuotesReply>>;
+}
+
+export type ApiMethod = keyof VerbatimApi;

@@ -1,0 +1,110 @@
+// The one table of VerbatimApi handlers, built from a library session and shared by every transport
+// (Electron IPC in main/shell, HTTP in main/server). Arguments arrive as `unknown` and are validated here,
+// so every transport applies the same checks; expected failures become `Result` values, never throws.
+
+import type { ApiError, ApiMethod, Result, VerbatimApi } from '../contract/api.js';
+import { InvalidArgumentError, QueryError, VerbatimError } from './errors.js';
+import type { LibrarySession } from './library.js';
+
+/** A handler per API method; each takes the raw, untrusted request and always resolves. */
+export type ApiHandlers = { [K in ApiMethod]: (request: unknown) => ReturnType<VerbatimApi[K]> };
+
+/** The API's method names, in one list; `satisfies` keeps it equal to `keyof VerbatimApi`. */
+export const apiMethods = ['status', 'search', 'article', 'quotes'] as const satisfies readonly ApiMethod[];
+
+/** Longest query accepted at the boundary, in characters. */
+export const maxQueryLength = 1000;
+const maxIdLength = 200;
+const maxSpeakerLength = 200;
+
+/**
+ * Builds the handler table for `session`.
+ * @example
+ * const handlers = createApiHandlers(startLibrary({ archiveDir, cacheDir }));
+ * await handlers.search({ query: 'sanctions' }); // { ok: true, value: { hits: [...] } }
+ */
+export function createApiHandlers(session: LibrarySession): ApiHandlers {
+  return {
+    status: (request) =>
+      run(() => {
+        expectObject(request, 'status', []);
+        return session.status();
+      }),
+    search: (request) =>
+      run(async () => {
+        const r = expectObject(request, 'search', ['query', 'limit']);
+        const query = expectString(r.query, 'query', maxQueryLength);
+        const limit = expectLimit(r.limit, 500);
+        const library = await session.ready();
+        return library.search(query, limit === undefined ? {} : { limit });
+      }),
+    article: (request) =>
+      run(async () => {
+        const r = expectObject(request, 'article', ['id', 'query']);
+        const id = expectString(r.id, 'id', maxIdLength);
+        const query = r.query === undefined ? undefined : expectString(r.query, 'query', maxQueryLength);
+        const library = await session.ready();
+        return library.article(id, query);
+      }),
+    quotes: (request) =>
+      run(async () => {
+        const r = expectObject(request, 'quotes', ['query', 'speaker', 'limit']);
+        const query = r.query === undefined ? undefined : expectString(r.query, 'query', maxQueryLength);
+        const speaker = r.speaker === undefined ? undefined : expectString(r.speaker, 'speaker', maxSpeakerLength);
+        const limit = expectLimit(r.limit, 1000);
+        const library = await session.ready();
+        return library.quotes({
+          ...(query === undefined ? {} : { query }),
+          ...(speaker === undefined ? {} : { speaker }),
+          ...(limit === undefined ? {} : { limit }),
+        });
+      }),
+  };
+}
+
+/** Turns an expected failure into an `ApiError`; anything else becomes `internal` with its message. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof QueryError) {
+    return { code: error.code, message: error.message, start: error.start, end: error.end };
+  }
+  if (error instanceof VerbatimError) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `Verbatim hit an unexpected error: ${message}` };
+}
+
+async function run<T>(work: () => T | Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+function expectObject(value: unknown, method: string, allowed: readonly string[]): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidArgumentError(`${method}: the request must be an object`);
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+    throw new InvalidArgumentError(`${method}: the request must be a plain object`);
+  }
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw new InvalidArgumentError(`${method}: unknown field "${key.slice(0, 40)}"`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function expectString(value: unknown, name: string, maxLength: number): string {
+  if (typeof value !== 'string') throw new InvalidArgumentError(`${name} must be a string`);
+  if (value.length > maxLength) {
+    throw new InvalidArgumentError(`${name} is ${value.length} characters long; the limit is ${maxLength}`);
+  }
+  return value;
+}
+
+function expectLimit(value: unknown, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new InvalidArgumentError(`limit must be a whole number from 1 to ${max}`);
+  }
+  return value;
+}

@@ -1,0 +1,96 @@
+// The persisted index: one file per archive with a header line (format, schema, lunr version,
+// fingerprint, checksum) and the library data. Any mismatch or damage means rebuild, never load-and-hope.
+
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArchiveFile } from '../archive/walk-archive.js';
+import type { LibraryData } from './build-library-data.js';
+import { lunrVersion } from './configure-lunr.js';
+
+/** Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt. */
+export const cacheSchemaVersion = 1;
+const cacheFormat = 'verbatim-index-cache';
+
+interface CacheHeader {
+  format: string;
+  schema: number;
+  lunr: string;
+  fingerprint: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** The cache file of the archive at `archiveRealPath` inside `cacheDir`. */
+export function cacheFileFor(cacheDir: string, archiveRealPath: string): string {
+  const key = createHash('sha256').update(archiveRealPath).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `${path.basename(archiveRealPath).replace(/[^\w.-]/g, '_').slice(0, 40)}-${key}`, 'index.json');
+}
+
+/** A digest of the archive's files (paths, sizes, modification times) and of how they are read. */
+export function fingerprintArchive(files: readonly ArchiveFile[]): string {
+  const hash = createHash('sha256').update(`schema ${cacheSchemaVersion}\nlunr ${lunrVersion}\n`);
+  for (const f of files) hash.update(`${f.path}\0${f.size}\0${Math.round(f.mtimeMs)}\n`);
+  return hash.digest('hex');
+}
+
+/** Why a cache file was not used. */
+export type CacheMiss = { reason: 'absent' } | { reason: 'stale' } | { reason: 'damaged'; detail: string };
+
+/** Loads the cache at `file` when it matches `fingerprint`; otherwise says why not. Never throws. */
+export async function readCache(file: string, fingerprint: string): Promise<{ data: LibraryData } | CacheMiss> {
+  let raw: Buffer;
+  try {
+    raw = await readFile(file);
+  } catch {
+    return { reason: 'absent' };
+  }
+  try {
+    const newline = raw.indexOf(0x0a);
+    if (newline === -1) throw new Error('no header line');
+    const header = JSON.parse(raw.subarray(0, newline).toString('utf8')) as Partial<CacheHeader>;
+    if (header.format !== cacheFormat) throw new Error('not a Verbatim index cache');
+    if (header.schema !== cacheSchemaVersion || header.lunr !== lunrVersion || header.fingerprint !== fingerprint) {
+      return { reason: 'stale' };
+    }
+    const payload = raw.subarray(newline + 1);
+    if (payload.length !== header.bytes) throw new Error(`truncated: ${payload.length} of ${String(header.bytes)} bytes`);
+    if (createHash('sha256').update(payload).digest('hex') !== header.sha256) throw new Error('checksum mismatch');
+    const data = JSON.parse(payload.toString('utf8')) as LibraryData;
+    if (!Array.isArray(data.articles) || !Array.isArray(data.quotes) || typeof data.index !== 'object') {
+      throw new Error('missing parts');
+    }
+    return { data };
+  } catch (error) {
+    return { reason: 'damaged', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Writes the cache atomically: a temporary file, fsync, then rename over the old one. */
+export async function writeCache(file: string, fingerprint: string, data: LibraryData): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const payload = Buffer.from(JSON.stringify(data), 'utf8');
+  const header: CacheHeader = {
+    format: cacheFormat,
+    schema: cacheSchemaVersion,
+    lunr: lunrVersion,
+    fingerprint,
+    sha256: createHash('sha256').update(payload).digest('hex'),
+    bytes: payload.length,
+  };
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(`${JSON.stringify(header)}\n`);
+    await handle.writeFile(payload);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

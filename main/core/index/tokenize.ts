@@ -1,0 +1,39 @@
+// Splits text into words the same way for indexing, querying and highlighting, in any script.
+// lunr's own tokenizer splits on whitespace and hyphens only and its trimmer uses ASCII \W, which empties
+// Cyrillic, Greek, Arabic and CJK words (../shared/SECURITY.md); this one is Unicode-aware.
+
+/** One word of a text, with where it stands. */
+export interface WordToken {
+  /** Lower-cased, apostrophes unified, possessive `'s` dropped: the form handed to the stemmer. */
+  word: string;
+  /** Offsets of the word in the original text (half-open). */
+  start: number;
+  end: number;
+}
+
+// Letters, marks and digits, with inner apostrophes or dots kept ("don't", "U.S", "3.5").
+const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Longest word kept; longer runs (base64, hashes) are cut to this many characters. */
+export const maxWordLength = 60;
+
+/**
+ * Returns the words of `text` in order.
+ * @example tokenize('Putin–Trump "talks"') // [{ word: 'putin', ... }, { word: 'trump', ... }, { word: 'talks', ... }]
+ */
+export function tokenize(text: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  for (const match of text.matchAll(wordPattern)) {
+    const start = match.index;
+    const word = normalizeWord(match[0]);
+    if (word.length > 0) tokens.push({ word, start, end: start + match[0].length });
+  }
+  return tokens;
+}
+
+/** Lower-cases a word and unifies its apostrophes; drops a possessive `'s` ("Trump's" -> "trump"). */
+export function normalizeWord(raw: string): string {
+  let word = raw.toLowerCase().replace(/’/g, "'");
+  if (word.endsWith("'s")) word = word.slice(0, -2);
+  return word.length > maxWordLength ? word.slice(0, maxWordLength) : word;
+}

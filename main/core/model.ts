@@ -1,0 +1,87 @@
+// The plain, JSON-safe data that flows from the archive to the renderer.
+
+/** A half-open range of UTF-16 offsets `[start, end)` into some text. */
+export interface MatchRange {
+  start: number;
+  end: number;
+}
+
+/** One article of the archive, as read from its file. */
+export interface Article {
+  /** Stable across runs: derived from the relative path (and the position, for multi-article files). */
+  id: string;
+  /** Relative to the archive folder, with `/` separators. */
+  path: string;
+  title: string;
+  /** ISO 8601 date (`2025-08-16`) or date-time, when the file states one. */
+  date: string | null;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  /** ISO 639-1 code (`en`, `ru`), when stated or detected. */
+  language: string | null;
+  /** Full text without the headline; paragraphs are separated by one blank line (`\n\n`). */
+  body: string;
+}
+
+/** One contiguous quoted span of a quotation, with offsets into the article's body. */
+export interface QuotePart extends MatchRange {
+  text: string;
+}
+
+/** A direct quotation presented as someone's words. */
+export interface Quote {
+  /** `${articleId}:${n}`, n counting quotes in order of appearance. */
+  id: string;
+  articleId: string;
+  /** The words inside the quotation marks; parts joined by a space. */
+  text: string;
+  /** The fullest name the article gives the speaker, or null when the text names no one. */
+  speaker: string | null;
+  /** The role or description given with the name ("political analyst"), if any. */
+  description: string | null;
+  /** The reporting verb ("said", "warned"), if any. */
+  verb: string | null;
+  /** Where the speaker is named for this quote (the name itself or the pronoun), if anywhere. */
+  mention: MatchRange | null;
+  /** Offsets into the body: start of the first part to end of the last. */
+  start: number;
+  end: number;
+  parts: QuotePart[];
+}
+
+/** A file, or part of one, that could not be read as an article. */
+export interface ImportProblem {
+  /** Relative to the archive folder. */
+  path: string;
+  /** What is wrong, in words a user can act on. */
+  reason: string;
+}
+
+/** A short passage of an article with the query's matches marked. */
+export interface Snippet {
+  text: string;
+  /** Offsets into `text`. */
+  highlights: MatchRange[];
+}
+
+/** A quote as returned with search results: the quote and whether it matches the query. */
+export interface QuoteMatch extends Quote {
+  matches: boolean;
+}
+
+/** One article found by a search. */
+export interface SearchHit {
+  id: string;
+  path: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  score: number;
+  /** How many places in the body match the query (the reader's hit count; title matches are in `titleHighlights`). */
+  hitCount: number;
+  titleHighlights: MatchRange[];
+  snippet: Snippet;
+  /** The article's quotes that match the query, best first. */
+  quotes: Quote[];
+}

@@ -1,0 +1,358 @@
+// Finds who a quotation is attributed to: the reporting clause around it, or its neighbours.
+import type { MatchRange } from '../model.js';
+import type { PeopleIndex, Person } from './index-people.js';
+import {
+  DEFINITE_DETERMINERS,
+  DETERMINERS,
+  DOCUMENT_NOUNS,
+  isParticiple,
+  LEADING_NON_NAMES,
+  PARTICIPLE_LINKS,
+  PREPOSITIONS,
+  SUBJECT_LEADERS,
+  SUBJECT_VERB_FILLERS,
+} from './quote-lexicon.js';
+import { isReportingVerb, parseSubjectAfter, parseSubjectBefore, type Gender, type SpeakerPhrase } from './parse-speaker-phrase.js';
+import { endsSentence, isLowerWord, isSentenceFinal, type Token } from './tokenize-body.js';
+
+/** A reporting clause found next to a quotation: who (if it says) and the verb (if any). */
+export interface ReportingClause {
+  phrase: SpeakerPhrase | null;
+  verb: string | null;
+}
+
+/** How a quotation was attributed, with the speaker resolved to the fullest name. */
+export interface Attribution {
+  speaker: string | null;
+  description: string | null;
+  verb: string | null;
+  mention: MatchRange | null;
+  /** Whether the speaker is known to be a person (so that "it added" does not inherit them). */
+  personal: boolean;
+  /**
+   * Words between the reporting clause and the quotation in the same sentence: 0 when they touch
+   * (`"...," he said`, `Ruiz said: "..."`). Null when the attribution came from a neighbouring
+   * sentence or quotation, or was not found.
+   */
+  distance: number | null;
+  /** Which rule found the attribution (see `attributeQuote`); "none" when none did. */
+  rule: 'interruption' | 'after' | 'before' | 'previous-sentence' | 'next-sentence' | 'continuation' | 'none';
+  /**
+   * What this attribution teaches about a person, to remember once the quotation is kept: the
+   * gender "he" or "she" gave them, the description the clause gave them.
+   */
+  learned: { person: Person; gender: Gender | null; description: string | null } | null;
+}
+
+/** Where one quotation sits in the token stream. */
+export interface QuoteSite {
+  /** First token of the quotation (its opening mark, or its first word when the mark was lost). */
+  startToken: number;
+  /** One past its last token (its closing mark, when it has one). */
+  endToken: number;
+  firstParagraph: number;
+  lastParagraph: number;
+  /** End offset of the last part (the quoted text, without the mark). */
+  lastPartEnd: number;
+  /** The clause between two parts of an interrupted quotation (`"A," she said, "B."`), if any. */
+  interruption: ReportingClause | null;
+}
+
+/** What attribution needs to know about the article. */
+export interface AttributionContext {
+  body: string;
+  tokens: readonly Token[];
+  people: PeopleIndex;
+  /** Tokens that end a search window: the marks of other quotations long enough to be speech. */
+  stops: Uint8Array;
+}
+
+/** The last attributed quotation before this one, for continuations and "it added". */
+export interface PreviousQuote {
+  attribution: Attribution;
+  lastParagraph: number;
+}
+
+const MAX_WINDOW = 40;
+const MAX_SUBJECT_TOKENS = 15;
+const MAX_DISTANCE = 14;
+const NONE: Attribution = { speaker: null, description: null, verb: null, mention: null, personal: false, distance: null, rule: 'none', learned: null };
+
+const lower = (token: Token | undefined): string => token?.text.toLowerCase() ?? '';
+const PASSIVE_AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
+/** A reporting verb in the active voice: "has been commented on by", "were acknowledged by" name no speaker before them. */
+const isActiveVerb = (tokens: readonly Token[], k: number): boolean => isReportingVerb(tokens[k]) && !PASSIVE_AUXILIARIES.has(lower(tokens[k - 1]));
+
+/**
+ * Attributes the quotation at `site`, trying in order: the clause that interrupts it, a clause right
+ * after it in the same sentence (`"...," Rep. Charles Rangel of New York told the L.A. Times`), a clause
+ * before it in the same sentence (`Graham Rhodes ... said: "..."`), the sentence before, the quotation
+ * before in the same paragraph, the sentence after, and the quotation that ends the paragraph before.
+ */
+export function attributeQuote(context: AttributionContext, site: QuoteSite, previous: PreviousQuote | null): Attribution {
+  const { tokens } = context;
+  const beforeStart = windowBefore(context, site.startToken, site.firstParagraph);
+  const before = findClauseBefore(context, beforeStart, site.startToken);
+  if (site.interruption !== null) {
+    // `Mr Crosby's statement said: "A." It added: "B."`: a named clause before beats a pronoun between.
+    const pronounOnly = site.interruption.phrase === null || site.interruption.phrase.kind === 'pronoun';
+    if (pronounOnly && before !== null && before.distance === 0) return resolve(context, before.clause, 0, 'before', previous);
+    return resolve(context, site.interruption, 0, 'interruption', previous);
+  }
+
+  // `A BBC spokesman said: "...seat." Greater Manchester Police said ...`: a clause touching the
+  // opening mark beats one that only follows a quotation ending its own sentence.
+  const endsOwnSentence = isSentenceFinal(context.body.charAt(site.lastPartEnd - 1));
+  if (before !== null && before.distance === 0 && endsOwnSentence) return resolve(context, before.clause, 0, 'before', previous);
+  const afterEnd = windowAfter(context, site.endToken);
+  const after = findClauseAfter(context, site.endToken, afterEnd);
+  if (after !== null) return resolve(context, after, 0, 'after', previous);
+  if (before !== null) return resolve(context, before.clause, before.distance, 'before', previous);
+
+  // The neighbours speak only for a quotation that stands as a sentence: not for one inside a
+  // sentence (`to honour ... Harold Bloom "the international icon..."`), nor when the rest of its
+  // sentence holds a reporting verb that could not be read (`" for the industry in the U.S said,`).
+  if (opensInsideSentence(tokens, site)) return NONE;
+  for (let k = site.endToken; k < afterEnd && !endsOwnSentence; k++) if (isReportingVerb(tokens[k])) return NONE;
+
+  // The sentence before, when the quotation starts a sentence: `Wilkins also said Warhol was ... "As a way..."`.
+  const boundary = beforeStart - 1;
+  const startsSentence = beforeStart === site.startToken && endsSentence(tokens, boundary);
+  if (startsSentence && tokens[boundary]?.paragraph === site.firstParagraph) {
+    const clause = findSubjectFirstClause(context, windowBefore(context, boundary, site.firstParagraph), boundary);
+    if (isPersonClause(context.people, clause)) return resolve(context, clause, null, 'previous-sentence', previous);
+  }
+
+  if (previous !== null && previous.lastParagraph === site.firstParagraph && previous.attribution.speaker !== null) {
+    return { ...previous.attribution, verb: null, distance: null, rule: 'continuation' };
+  }
+
+  // The sentence after: `"..." He said the ...`.
+  if (endsSentence(tokens, afterEnd) && tokens[afterEnd]?.paragraph === site.lastParagraph) {
+    const next = afterEnd + 1;
+    if (tokens[next]?.paragraph === site.lastParagraph) {
+      const clause = findSubjectFirstClause(context, next, windowAfter(context, next));
+      if (isPersonClause(context.people, clause)) return resolve(context, clause, null, 'next-sentence', previous);
+    }
+  }
+
+  const startsParagraph = tokens[site.startToken - 1]?.paragraph !== site.firstParagraph;
+  if (startsParagraph && previous !== null && previous.lastParagraph === site.firstParagraph - 1 && previous.attribution.speaker !== null) {
+    return { ...previous.attribution, verb: null, distance: null, rule: 'continuation' };
+  }
+
+  // A paragraph of its own after one that ends `Dr Brash said it had taken a year to ...`.
+  const lastOfPrevious = site.startToken - 1;
+  if (startsParagraph && tokens[lastOfPrevious]?.paragraph === site.firstParagraph - 1 && endsSentence(tokens, lastOfPrevious)) {
+    const paragraph = site.firstParagraph - 1;
+    const clause = findSubjectFirstClause(context, windowBefore(context, lastOfPrevious, paragraph), lastOfPrevious);
+    if (isPersonClause(context.people, clause)) return resolve(context, clause, null, 'previous-sentence', previous);
+  }
+  return NONE;
+}
+
+/**
+ * Whether the quotation opens inside a sentence, after a word that is neither a reporting verb nor
+ * "that": `a teddy bear "Muhammad"`, `Harold Bloom "the international icon..."`.
+ */
+export function opensInsideSentence(tokens: readonly Token[], site: QuoteSite): boolean {
+  const before = tokens[site.startToken - 1];
+  return before !== undefined && before.paragraph === site.firstParagraph && before.kind === 'word' && !isReportingVerb(before) && lower(before) !== 'that';
+}
+
+/**
+ * Whether a clause from a neighbouring sentence names someone who can speak: a person, "he" or
+ * "she", or a role ("the minister"). "Auditions will ..." names no one.
+ */
+function isPersonClause(people: PeopleIndex, clause: ReportingClause | null): clause is ReportingClause {
+  const phrase = clause?.phrase;
+  if (phrase === null || phrase === undefined) return false;
+  if (phrase.kind === 'pronoun') return phrase.text === 'he' || phrase.text === 'she';
+  return phrase.kind === 'role' || phrase.personLike || people.fullName(phrase.words, phrase.mention.start) !== null;
+}
+
+/**
+ * A reporting clause that starts at `from` (right after a quotation, or between its parts) and ends
+ * before `end`: `, said Redfield`, `, Leslie told the conference`, `, according to the Sydney Morning
+ * Herald`, `, later adding:`. The speaker phrase must start the clause.
+ */
+export function findClauseAfter(context: AttributionContext, from: number, end: number): ReportingClause | null {
+  const { body, tokens } = context;
+  let k = from;
+  if ([',', '\u2014', '\u2013', '-'].includes(tokens[k]?.text ?? '')) k++;
+  if (k >= end) return null;
+  if (lower(tokens[k]) === 'according' && lower(tokens[k + 1]) === 'to') {
+    const phrase = parseSubjectAfter(body, tokens, k + 2, end);
+    return phrase === null ? null : { phrase, verb: null };
+  }
+  let v = k;
+  if (isLowerWord(tokens[v]) && SUBJECT_VERB_FILLERS.has(lower(tokens[v])) && isReportingVerb(tokens[v + 1])) v++;
+  if (isReportingVerb(tokens[v])) {
+    return { phrase: parseSubjectAfter(body, tokens, v + 1, end), verb: lower(tokens[v]) };
+  }
+  for (v = k + 1; v < end && v - k <= MAX_SUBJECT_TOKENS; v++) {
+    if (!isActiveVerb(tokens, v)) continue;
+    const phrase = parseSubjectBefore(body, tokens, k, v);
+    if (phrase !== null && phrase.firstToken === k) return { phrase, verb: lower(tokens[v]) };
+    // `," Dr Mark Tuffy games systems director at digital content firm THX told`: a person's name
+    // opens the clause and an unpunctuated description runs up to the verb.
+    const named = parseSubjectAfter(body, tokens, k, v);
+    return named !== null && named.kind === 'name' && named.personLike ? { phrase: named, verb: lower(tokens[v]) } : null;
+  }
+  return null;
+}
+
+/**
+ * A reporting clause before a quotation in the same sentence, nearest verb first: `Stern said, "`,
+ * `Brown responded by saying that "`, `Mr. Tedeschi also told the court that, over ..., "`,
+ * `According to X, "`. Returns how many words lie between the clause and the quotation.
+ */
+function findClauseBefore(context: AttributionContext, lo: number, quote: number): { clause: ReportingClause; distance: number } | null {
+  const { body, tokens } = context;
+  const last = tokens[quote - 1];
+  // `says on "The Internet Explorer 6 Countdown"`: a quoted object of a preposition is a title.
+  if (quote - 1 >= lo && isLowerWord(last) && lower(last) !== 'that' && (PREPOSITIONS.has(lower(last)) || DETERMINERS.has(lower(last)))) return null;
+  const according = findAccordingTo(tokens, lo, quote);
+  if (according >= 0) {
+    // "According to X, "..."": the phrase must end the clause, unlike "ranks countries according to the steps ...".
+    const phrase = parseSubjectAfter(body, tokens, according, quote);
+    const next = phrase === null ? -1 : phrase.lastToken + 1;
+    if (phrase !== null && (next === quote || [',', ':'].includes(tokens[next]?.text ?? ''))) {
+      return { clause: { phrase, verb: null }, distance: wordsBetween(tokens, next, quote) };
+    }
+  }
+  let tried = 0;
+  for (let v = quote - 1; v >= lo && tried < 3; v--) {
+    if (!isActiveVerb(tokens, v)) continue;
+    tried++;
+    const distance = wordsBetween(tokens, v + 1, quote);
+    if (distance > MAX_DISTANCE) return null;
+    const verb = lower(tokens[v]);
+    const linked = tokens[v - 1]?.text === ',' || PARTICIPLE_LINKS.has(lower(tokens[v - 1]));
+    // `X, ..., disagreed, saying "`, `He summed up by saying "`, `Cooper said ... and said it was "`
+    const phrase =
+      (linked && (isParticiple(verb) || lower(tokens[v - 1]) === 'and') ? null : parseSubjectBefore(body, tokens, lo, v)) ??
+      (isParticiple(verb) || linked ? clauseSubject(context, lo, v) : null);
+    if (phrase !== null) return { clause: { phrase, verb }, distance };
+  }
+  return null;
+}
+
+/** The subject at the start of the clause that ends at `verb`, after an opening phrase ("In a statement,"). */
+function clauseSubject(context: AttributionContext, lo: number, verb: number): SpeakerPhrase | null {
+  const { body, tokens } = context;
+  // Skip an opening phrase: "In a statement, ...", "On Wednesday, ...".
+  let start = lo;
+  const first = tokens[lo];
+  if (first !== undefined && (LEADING_NON_NAMES.has(first.text) || isLowerWord(first))) {
+    for (let k = lo; k < verb; k++) {
+      if (tokens[k]?.text === ',') {
+        start = k + 1;
+        break;
+      }
+    }
+  }
+  return parseSubjectAfter(body, tokens, start, verb);
+}
+
+/** The token after "according to" or "in the words of" in `[lo, end)`, or -1. */
+function findAccordingTo(tokens: readonly Token[], lo: number, end: number): number {
+  for (let k = lo; k + 2 < end; k++) {
+    const word = lower(tokens[k]);
+    if (word === 'according' && lower(tokens[k + 1]) === 'to') return k + 2;
+    if (word === 'words' && lower(tokens[k + 1]) === 'of' && lower(tokens[k - 1]) === 'the') return k + 2;
+  }
+  return -1;
+}
+
+/** A sentence that opens with its speaker and reporting verb: `Wilkins also said ...`, `As Heald told ...`. */
+function findSubjectFirstClause(context: AttributionContext, lo: number, end: number): ReportingClause | null {
+  const { body, tokens } = context;
+  const first = SUBJECT_LEADERS.has(lower(tokens[lo])) ? lo + 1 : lo;
+  for (let v = first + 1; v < end && v - first <= MAX_SUBJECT_TOKENS; v++) {
+    if (!isActiveVerb(tokens, v)) continue;
+    const phrase = parseSubjectBefore(body, tokens, first, v);
+    return phrase !== null && phrase.firstToken === first ? { phrase, verb: lower(tokens[v]) } : null;
+  }
+  return null;
+}
+
+/** Turns a clause into an attribution: surnames to full names, pronouns and roles to people. */
+function resolve(
+  context: AttributionContext,
+  clause: ReportingClause,
+  distance: number | null,
+  rule: Attribution['rule'],
+  previous: PreviousQuote | null,
+): Attribution {
+  const { people } = context;
+  const { phrase, verb } = clause;
+  const base = { verb, distance, rule, learned: null };
+  const inherited = previous?.attribution;
+  const nobody = { ...base, speaker: null, description: null, mention: null, personal: false };
+  if (phrase === null) {
+    // `"...," later adding: "..."`: the verb without a subject continues the previous speaker.
+    return inherited?.speaker != null ? { ...base, speaker: inherited.speaker, description: inherited.description, mention: inherited.mention, personal: inherited.personal } : nobody;
+  }
+  switch (phrase.kind) {
+    case 'name': {
+      const person = phrase.personLike || phrase.words.length === 1 ? people.fullName(phrase.words, phrase.mention.start) : null;
+      const description = phrase.description ?? person?.description ?? null;
+      const learned = person === null ? null : { person, gender: null, description: phrase.description };
+      return { ...base, speaker: person?.name ?? phrase.text, description, mention: phrase.mention, personal: person !== null || phrase.personLike, learned };
+    }
+    case 'pronoun': {
+      if (phrase.text === 'he' || phrase.text === 'she') {
+        const person = people.antecedent(phrase.mention.start, phrase.gender);
+        if (person === null) return nobody;
+        // Remember the gender, so that a later "she" does not pick the man this "he" meant.
+        const learned = { person, gender: phrase.gender, description: null };
+        return { ...base, speaker: person.name, description: person.description, mention: phrase.mention, personal: true, learned };
+      }
+      // "it added", "they said": the organisation or group quoted just before, never a person.
+      if (inherited?.speaker != null && !inherited.personal && (phrase.text === 'it' || phrase.text === 'they')) {
+        return { ...base, speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: false };
+      }
+      return nobody;
+    }
+    case 'role': {
+      // "added the statement": the statement just quoted; "a message stating" is a new one.
+      const definite = DEFINITE_DETERMINERS.has(phrase.text.split(' ')[0]?.toLowerCase() ?? '');
+      if (phrase.head !== null && DOCUMENT_NOUNS.has(phrase.head) && definite && inherited?.speaker != null) {
+        return { ...base, speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: inherited.personal };
+      }
+      const person = phrase.head === null ? null : people.byRole(phrase.head, phrase.mention.start);
+      if (person !== null) return { ...base, speaker: person.name, description: person.description, mention: phrase.mention, personal: true };
+      return { ...base, speaker: phrase.text, description: null, mention: phrase.mention, personal: false };
+    }
+  }
+}
+
+/** One past the last token of the sentence that starts at `from`, within its paragraph. */
+function windowAfter(context: AttributionContext, from: number): number {
+  const { tokens } = context;
+  const paragraph = tokens[from - 1]?.paragraph ?? tokens[from]?.paragraph;
+  let k = from;
+  while (k < tokens.length && k - from < MAX_WINDOW && tokens[k]?.paragraph === paragraph && tokens[k]?.kind !== 'mark' && !endsSentence(tokens, k)) k++;
+  return k;
+}
+
+/** The first token of the sentence that ends before `end` in `paragraph`; long quotations stop it. */
+function windowBefore(context: AttributionContext, end: number, paragraph: number): number {
+  const { tokens, stops } = context;
+  let k = end;
+  while (k > 0 && end - k < MAX_WINDOW) {
+    const token = tokens[k - 1];
+    if (token === undefined || token.paragraph !== paragraph || stops[k - 1] === 1 || endsSentence(tokens, k - 1)) break;
+    k--;
+  }
+  return k;
+}
+
+function wordsBetween(tokens: readonly Token[], from: number, end: number): number {
+  let count = 0;
+  for (let k = from; k < end; k++) {
+    if (tokens[k]?.kind === 'word' && lower(tokens[k]) !== 'that') count++;
+  }
+  return count;
+}

@@ -1,0 +1,35 @@
+// The renderer session's rules: no network, no permissions, no downloads.
+
+import type { Session } from 'electron';
+
+const networkSchemes: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
+
+/**
+ * True for URLs that would reach the network. Saved pages carry tracking pixels and remote fonts that
+ * would reveal what the user reads (SECURITY.md: zero network).
+ */
+export function isNetworkUrl(url: string): boolean {
+  try {
+    return networkSchemes.has(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Applies the policy to `session`: every http(s)/ws(s)/ftp request is cancelled, every permission
+ * request and check is denied (device permissions too), and downloads are refused.
+ */
+export function applySessionPolicy(session: Session): void {
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: isNetworkUrl(details.url) });
+  });
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => {
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.on('will-download', (event) => {
+    event.preventDefault();
+  });
+}

@@ -1,0 +1,262 @@
+// The result list: one option per article found (headline, date, source, hit count, snippet, matching
+// quotes), a summary line above it, and the start page with the query syntax when the query is empty.
+// Selection follows the listbox pattern: the list (or the search box) owns focus and points at the
+// selected option with aria-activedescendant.
+
+import type { ApiError, LibraryStatus, SearchHit, SearchReply, VerbatimApi } from '../../main/contract/api.js';
+import { formatDate, h, highlightedText, plural } from '../dom.js';
+
+export interface ResultsElements {
+  /** `ol#results`, `role="listbox"`. */
+  list: HTMLOListElement;
+  /** The line above the list: "23 articles", "Searching…". */
+  summary: HTMLElement;
+  /** Shown instead of the list when the query is empty. */
+  start: HTMLElement;
+  /** Also points at the selected option (the search box, as a combobox). */
+  owners: HTMLElement[];
+}
+
+export interface ResultsHandlers {
+  /** A result was chosen (click, Enter): show its article. */
+  onOpen(hit: SearchHit): void;
+  /** The latest search failed (a bad query, or the server is gone). */
+  onError(query: string, error: ApiError): void;
+  /** The latest search succeeded (or the query was emptied): any earlier error is void. */
+  onSuccess(query: string): void;
+}
+
+/** Wait before saying "Searching…", so fast replies do not flicker; in milliseconds. */
+const searchingDelayMs = 120;
+
+export interface ResultsList {
+  /**
+   * Runs `query` (or shows the start page when it is blank). Replies to earlier calls that arrive late
+   * are dropped, so the list always matches the latest query.
+   */
+  search(query: string): void;
+  /** Whether a search is under way. */
+  readonly busy: boolean;
+  /** Tells the start page what the archive holds (refreshes it if shown). */
+  setStatus(status: LibraryStatus): void;
+  /** The empty-query page: what is in the archive and how to search it. */
+  showStart(status: LibraryStatus | null): void;
+  /** A search is under way: say so, and dim the results it will replace. */
+  showSearching(): void;
+  showReply(reply: SearchReply): void;
+  /** The search failed: the error is shown by the search box; the list gives way to the syntax help. */
+  showFailed(): void;
+  /** Moves the selection by `delta` (clamped); selects the first result when none is. */
+  move(delta: number): void;
+  selected(): SearchHit | null;
+  /** Marks the result whose article the reader shows. */
+  markOpen(id: string | null): void;
+  /** The query of the results shown, or null on the start page or while failed. */
+  readonly query: string | null;
+}
+
+export function createResultsList(
+  elements: ResultsElements,
+  api: Pick<VerbatimApi, 'search'>,
+  handlers: ResultsHandlers,
+): ResultsList {
+  const { list, summary, start } = elements;
+  let requests = 0;
+  let pending = 0;
+  let lastStatus: LibraryStatus | null = null;
+  let hits: SearchHit[] = [];
+  let selectedIndex = -1;
+  let openId: string | null = null;
+  let shownQuery: string | null = null;
+
+  const options = (): HTMLElement[] => [...list.querySelectorAll<HTMLElement>('li.result')];
+
+  const select = (index: number, scroll = true): void => {
+    selectedIndex = hits.length === 0 ? -1 : Math.max(0, Math.min(hits.length - 1, index));
+    const all = options();
+    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === selectedIndex)));
+    const current = all[selectedIndex];
+    for (const owner of [list, ...elements.owners]) {
+      if (current === undefined) owner.removeAttribute('aria-activedescendant');
+      else owner.setAttribute('aria-activedescendant', current.id);
+    }
+    if (current !== undefined && scroll) current.scrollIntoView({ block: 'nearest' });
+  };
+
+  const openSelected = (): void => {
+    const hit = hits[selectedIndex];
+    if (hit !== undefined) handlers.onOpen(hit);
+  };
+
+  list.addEventListener('click', (event) => {
+    const option = event.target instanceof Element ? event.target.closest<HTMLElement>('li.result') : null;
+    if (option === null) return;
+    const index = options().indexOf(option);
+    if (index < 0) return;
+    select(index, false);
+    openSelected();
+  });
+
+  list.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    const delta = moves[event.key];
+    if (delta !== undefined) {
+      event.preventDefault();
+      select(selectedIndex < 0 ? 0 : selectedIndex + delta);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      select(event.key === 'Home' ? 0 : hits.length - 1);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      openSelected();
+    }
+  });
+
+  const setExpanded = (expanded: boolean): void => {
+    for (const owner of elements.owners) owner.setAttribute('aria-expanded', String(expanded));
+  };
+
+  const self: ResultsList = {
+    search: (query) => {
+      const request = ++requests;
+      if (query.trim() === '') {
+        pending = 0;
+        self.showStart(lastStatus);
+        handlers.onSuccess(query);
+        return;
+      }
+      pending = request;
+      const slow = setTimeout(() => {
+        if (pending === request) self.showSearching();
+      }, searchingDelayMs);
+      void api.search({ query }).then((result) => {
+        clearTimeout(slow);
+        if (request !== requests) return;
+        pending = 0;
+        if (result.ok) {
+          self.showReply(result.value);
+          shownQuery = query;
+          // Says which query the list answers (tests wait on it; stale replies never get here).
+          list.dataset['query'] = query;
+          handlers.onSuccess(query);
+        } else {
+          self.showFailed();
+          handlers.onError(query, result.error);
+        }
+      });
+    },
+    setStatus: (status) => {
+      lastStatus = status;
+      if (!start.hidden) describeStart(start, status);
+    },
+    get busy() {
+      return pending !== 0;
+    },
+    get query() {
+      return shownQuery;
+    },
+    showStart: (status) => {
+      lastStatus = status;
+      delete list.dataset['query'];
+      hits = [];
+      shownQuery = null;
+      list.replaceChildren();
+      list.hidden = true;
+      list.removeAttribute('aria-busy');
+      select(-1);
+      setExpanded(false);
+      summary.textContent = '';
+      start.hidden = false;
+      describeStart(start, status);
+    },
+    showSearching: () => {
+      list.setAttribute('aria-busy', 'true');
+      summary.textContent = 'Searching…';
+      summary.dataset['tone'] = 'busy';
+    },
+    showReply: (reply) => {
+      hits = reply.hits;
+      shownQuery = reply.query;
+      start.hidden = true;
+      list.hidden = false;
+      list.removeAttribute('aria-busy');
+      list.replaceChildren(...reply.hits.map((hit, i) => renderHit(hit, i, hit.id === openId)));
+      list.scrollTop = 0;
+      delete summary.dataset['tone'];
+      summary.replaceChildren(...describeReply(reply));
+      setExpanded(hits.length > 0);
+      select(hits.length > 0 ? 0 : -1);
+    },
+    showFailed: () => {
+      // The start page's syntax help is the best thing to show beside the error.
+      hits = [];
+      shownQuery = null;
+      delete list.dataset['query'];
+      start.hidden = false;
+      describeStart(start, lastStatus);
+      list.hidden = true;
+      list.removeAttribute('aria-busy');
+      list.replaceChildren();
+      delete summary.dataset['tone'];
+      summary.textContent = '';
+      setExpanded(false);
+      select(-1);
+    },
+    move: (delta) => select(selectedIndex < 0 ? 0 : selectedIndex + delta),
+    selected: () => hits[selectedIndex] ?? null,
+    markOpen: (id) => {
+      openId = id;
+      options().forEach((option, i) => option.classList.toggle('open', hits[i]?.id === id));
+    },
+  };
+  return self;
+}
+
+function describeStart(start: HTMLElement, status: LibraryStatus | null): void {
+  const lead = start.querySelector<HTMLElement>('.start-lead');
+  if (lead === null) return;
+  lead.textContent =
+    status?.state === 'ready'
+      ? `Search ${plural(status.articles, 'article')} and ${plural(status.quotes, 'quote')} in ${status.archiveName}.`
+      : 'Search the archive for what was written, and see who said what.';
+}
+
+function describeReply(reply: SearchReply): Node[] {
+  if (reply.total === 0) {
+    return [h('span', {}, 'No articles match. Try fewer words, or a prefix like ', h('code', {}, 'negotiat*'), '.')];
+  }
+  const parts: Node[] = [h('strong', {}, plural(reply.total, 'article'))];
+  if (reply.hits.length < reply.total) parts.push(h('span', {}, ` · showing the first ${reply.hits.length}`));
+  if (reply.partial) {
+    parts.push(h('span', { class: 'partial' }, 'No article has all the words; showing the closest matches'));
+  }
+  return parts;
+}
+
+function renderHit(hit: SearchHit, index: number, open: boolean): HTMLLIElement {
+  const meta: Node[] = [];
+  const addMeta = (node: Node): void => {
+    if (meta.length > 0) meta.push(h('span', { class: 'sep', 'aria-hidden': 'true' }, '·'));
+    meta.push(node);
+  };
+  if (hit.date !== null) addMeta(h('time', { datetime: hit.date }, formatDate(hit.date)));
+  if (hit.source !== null) addMeta(h('span', { class: 'source' }, hit.source));
+  addMeta(h('span', { class: 'hit-count' }, plural(hit.hitCount, 'hit')));
+  if (hit.quotes.length > 0) {
+    meta.push(h('span', { class: 'quote-count' }, plural(hit.quotes.length, 'matching quote')));
+  }
+
+  const title = h('span', { class: 'result-title' });
+  title.append(highlightedText(hit.title || hit.path, hit.titleHighlights));
+  const snippet = h('span', { class: 'result-snippet' });
+  snippet.append(highlightedText(hit.snippet.text, hit.snippet.highlights));
+
+  return h(
+    'li',
+    { class: open ? 'result open' : 'result', id: `result-${index}`, role: 'option', 'aria-selected': 'false' },
+    title,
+    h('span', { class: 'result-meta' }, ...meta),
+    snippet,
+  );
+}

@@ -1,0 +1,42 @@
+// Builds Verbatim into dist/: the Electron main and preload, the CLI, the index worker and the renderer.
+import { build } from 'esbuild';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dist = path.join(root, 'dist');
+const from = (p) => path.join(root, p);
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(path.join(dist, 'renderer'), { recursive: true });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Electron is provided by the runtime; everything else is bundled so the package needs no node_modules.
+  external: ['electron'],
+};
+
+await Promise.all([
+  build({ ...node, entryPoints: [from('main/shell/main.ts')], outfile: path.join(dist, 'main.cjs') }),
+  build({ ...node, entryPoints: [from('main/preload/preload.ts')], outfile: path.join(dist, 'preload.cjs'), sourcemap: false }),
+  build({ ...node, entryPoints: [from('main/cli/main.ts')], outfile: path.join(dist, 'cli.cjs') }),
+  build({ ...node, entryPoints: [from('main/core/index/index-worker.ts')], outfile: path.join(dist, 'index-worker.cjs') }),
+  build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome130',
+    format: 'iife',
+    sourcemap: false,
+    logLevel: 'warning',
+    entryPoints: [from('renderer/app.ts')],
+    outfile: path.join(dist, 'renderer', 'app.js'),
+  }),
+  cp(from('renderer/index.html'), path.join(dist, 'renderer', 'index.html')),
+  cp(from('renderer/styles.css'), path.join(dist, 'renderer', 'styles.css')),
+]);

@@ -1,0 +1,97 @@
+// The dependency rule of ARCHITECTURE.md, checked on every import of every source file.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '..');
+
+interface ImportRef {
+  file: string;
+  specifier: string;
+  typeOnly: boolean;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+}
+
+function importsOf(file: string): ImportRef[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const refs: ImportRef[] = [];
+  const pattern = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
+  for (const m of text.matchAll(pattern)) refs.push({ file, specifier: m[3] ?? '', typeOnly: m[2] !== undefined });
+  for (const m of text.matchAll(/\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    refs.push({ file, specifier: m[1] ?? '', typeOnly: false });
+  }
+  return refs;
+}
+
+/** Which top-level area a repo-relative path belongs to. */
+function areaOf(repoPath: string): string {
+  const parts = repoPath.split('/');
+  if (parts[0] === 'main') return `main/${parts[1] ?? ''}`;
+  return parts[0] ?? '';
+}
+
+function target(ref: ImportRef): { area: string; path: string } | { package: string } {
+  if (!ref.specifier.startsWith('.')) return { package: ref.specifier.startsWith('node:') ? 'node:' : ref.specifier };
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(ref.file), ref.specifier));
+  return { area: areaOf(resolved), path: resolved };
+}
+
+const corePackages = new Set(['node:', 'lunr', 'yaml']);
+
+/** For each area: may it import this reference? Returns the reason when not. */
+function violation(ref: ImportRef): string | null {
+  const from = areaOf(ref.file);
+  const to = target(ref);
+  if ('package' in to) {
+    if (from === 'main/core' && !corePackages.has(to.package)) return `core may import only node:*, lunr and yaml`;
+    if (from === 'main/contract' || from === 'renderer') return `${from} imports no packages`;
+    if (from === 'main/preload' && to.package !== 'electron') return 'the preload imports only electron';
+    if ((from === 'main/server' || from === 'main/cli') && to.package === 'electron') return `${from} must run without Electron`;
+    return null;
+  }
+  if (to.area === from) return null;
+  if (to.area === 'main/contract') return ref.typeOnly ? null : 'the contract is imported for types only';
+  if (from === 'main/contract') return to.path === 'main/core/model.ts' || to.path === 'main/core/model.js' ? (ref.typeOnly ? null : 'types only') : 'the contract names only model types';
+  if (from === 'main/core') return `core imports nothing above it`;
+  if (from === 'renderer' || from === 'main/preload') return `${from} may import only contract types`;
+  if (['main/shell', 'main/server', 'main/cli'].includes(from)) {
+    if (to.area === 'main/core') return null;
+    if (from === 'main/cli' && to.area === 'main/server') return null;
+    return `${from} may import only core and contract`;
+  }
+  return null;
+}
+
+describe('the dependency rule', () => {
+  const files = [...sourceFiles('main'), ...sourceFiles('renderer')];
+  const refs = files.flatMap(importsOf);
+
+  it('finds the sources it checks', () => {
+    expect(files.length).toBeGreaterThan(20);
+    expect(refs.some((r) => r.file.startsWith('main/core/') && r.specifier === 'lunr')).toBe(true);
+  });
+
+  it('holds for every import', () => {
+    const broken = refs.flatMap((ref) => {
+      const why = violation(ref);
+      return why === null ? [] : [`${ref.file} imports ${ref.specifier}: ${why}`];
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it.each([
+    ['main/core/x.ts', '../shell/ipc.js', false],
+    ['main/core/x.ts', 'electron', false],
+    ['renderer/app.ts', '../main/core/library.js', false],
+    ['main/preload/preload.ts', 'node:fs', false],
+    ['main/server/x.ts', 'electron', false],
+    ['main/shell/x.ts', '../contract/api.js', false],
+  ])('rejects %s importing %s', (file, specifier, typeOnly) => {
+    expect(violation({ file, specifier, typeOnly })).not.toBeNull();
+  });
+});

@@ -1,0 +1,353 @@
+// End-to-end test of the renderer: drives the built UI in Debian's Chromium against a real
+// `verbatim serve` on the sample archive in content/. Needs `npm run build` first and /usr/bin/chromium.
+// Screenshots (light, dark, narrow) go to test-output/ for a human to look at.
+
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const outputDir = path.join(root, 'test-output');
+const chromiumPath = process.env['VERBATIM_CHROMIUM'] ?? '/usr/bin/chromium';
+/** The CLI to serve with; the built one unless told otherwise (e.g. a packaged build). */
+const cliPath = process.env['VERBATIM_CLI'] ?? path.join(root, 'dist', 'cli.cjs');
+const testTimeoutMs = 60_000;
+
+let server: ChildProcessWithoutNullStreams | undefined;
+let serverLog = '';
+let cacheDir = '';
+let url = '';
+let browser: Browser | undefined;
+let page: Page;
+/** Console errors, CSP violations, uncaught exceptions and dialogs seen by the current page. */
+let problems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install chromium`);
+  if (!existsSync(cliPath)) throw new Error(`no CLI at ${cliPath}: run \`npm run build\` first`);
+  await mkdir(outputDir, { recursive: true });
+  cacheDir = await mkdtemp(path.join(tmpdir(), 'verbatim-browser-'));
+  url = await startServer();
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}, testTimeoutMs);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server !== undefined && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGTERM');
+    await Promise.race([exited, delay(5000)]);
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  }
+  if (cacheDir !== '') await rm(cacheDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  if (browser === undefined) throw new Error('the browser did not start');
+  problems = [];
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' || /Content Security Policy/i.test(text)) problems.push(`console.${message.type()}: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(url);
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(problems, 'console errors, CSP violations, uncaught errors or dialogs').toEqual([]);
+});
+
+describe('the renderer served by verbatim serve', () => {
+  it('starts with the search box focused, a start page, and the token out of the address bar', async () => {
+    expect(await activeElementId()).toBe('search');
+    expect(await page.locator('#start').isVisible()).toBe(true);
+    expect(page.url()).not.toContain('token=');
+    await waitFor(async () => /\d+ articles · \d+ quotes/.test(await text('#status')), 'the status line to show the counts');
+    expect(await page.locator('#results li.result').count()).toBe(0);
+    await page.screenshot({ path: path.join(outputDir, 'renderer-start.png') });
+  }, testTimeoutMs);
+
+  it('finds an article, opens it with Enter, and steps through its hits', async () => {
+    await search('Putin Trump Alaska');
+    const first = page.locator('#results li.result').first();
+    expect(await first.locator('.result-title').textContent()).toContain('Putin');
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    expect(await first.locator('.hit-count').textContent()).toMatch(/^\d+ hits?$/);
+    expect(await first.locator('.result-snippet mark').count()).toBeGreaterThan(0);
+    expect(await text('#results-summary')).toMatch(/\d+ articles?/);
+
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await page.locator('#reader mark.hit').count()) > 0, 'the reader to show hits');
+    expect(await text('#reader .reader-title')).toContain('Putin');
+    expect(await first.getAttribute('class')).toContain('open');
+
+    const total = Number(/\/ (\d+)/.exec(await text('#hit-counter'))?.[1]);
+    expect(total).toBeGreaterThan(1);
+    expect(await text('#hit-counter')).toBe(`1 / ${total}`);
+    expect(await currentHit()).toBe('0');
+
+    await page.click('#next-hit');
+    expect(await currentHit()).toBe('1');
+    expect(await text('#hit-counter')).toBe(`2 / ${total}`);
+    await waitFor(() => inReader('#reader mark.hit.current'), 'the current hit to scroll into view');
+
+    await page.keyboard.press('F3');
+    expect(await currentHit()).toBe('2');
+    await page.keyboard.press('Shift+F3');
+    expect(await currentHit()).toBe('1');
+    await page.click('#prev-hit');
+    await page.click('#prev-hit');
+    expect(await currentHit()).toBe(String(total - 1));
+
+    // Enter and Shift+Enter step through hits while the reader has focus.
+    await page.focus('#reader');
+    await page.keyboard.press('Enter');
+    expect(await currentHit()).toBe('0');
+    await page.keyboard.press('Shift+Enter');
+    expect(await currentHit()).toBe(String(total - 1));
+  }, testTimeoutMs);
+
+  it('lists the quotes with their speakers, matching ones first, and shows a chosen quote in the text', async () => {
+    await search('Putin Trump Alaska');
+    await page.click('#results li.result >> nth=0');
+    await waitFor(async () => (await page.locator('#quotes li.quote').count()) > 0, 'the quotes panel to fill');
+
+    const speakers = await page.locator('#quotes li.quote .speaker').allTextContents();
+    expect(speakers).toContain('Kazbek Maigeldinov');
+    const matching = page.locator('#quotes li.quote.match');
+    expect(await matching.count()).toBeGreaterThan(0);
+    expect(await matching.first().locator('.match-marker').isVisible()).toBe(true);
+    // Matching quotes come first.
+    const classes = await page.locator('#quotes li.quote').evaluateAll((items) => items.map((item) => item.className));
+    const firstOther = classes.findIndex((c) => !c.includes('match'));
+    if (firstOther >= 0) expect(classes.slice(firstOther).some((c) => c.includes('match'))).toBe(false);
+    expect(await text('#quotes h2')).toMatch(/^Quotes \(\d+\)$/);
+
+    await page.locator('#quotes li.quote', { hasText: 'Kazbek Maigeldinov' }).last().locator('button').click();
+    await waitFor(async () => (await page.locator('#reader mark.quote-mark').count()) > 0, 'the quote to be marked');
+    await waitFor(() => inReader('#reader mark.quote-mark'), 'the quote to scroll into view');
+    expect(await page.locator('#reader mark.quote-mark.active').count()).toBeGreaterThan(0);
+    expect(await page.locator('#quotes li.quote.active button').getAttribute('aria-pressed')).toBe('true');
+    // Hits stay marked where they overlap the quote.
+    expect(await page.locator('#reader mark.hit').count()).toBeGreaterThan(0);
+
+    await page.waitForTimeout(1300); // let the flash settle before the picture
+    await page.screenshot({ path: path.join(outputDir, 'renderer-light.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const darkBackground = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    expect(luminance(darkBackground)).toBeLessThan(0.2);
+    await page.screenshot({ path: path.join(outputDir, 'renderer-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(luminance(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor'))).toBeGreaterThan(0.8);
+  }, testTimeoutMs);
+
+  it('moves through results with the arrow keys and focuses the search box with / and Ctrl+K', async () => {
+    await search('president');
+    const options = page.locator('#results li.result');
+    expect(await options.count()).toBeGreaterThan(2);
+    await page.keyboard.press('ArrowDown');
+    expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await options.nth(0).getAttribute('aria-selected')).toBe('false');
+    expect(await page.getAttribute('#search', 'aria-activedescendant')).toBe(await options.nth(1).getAttribute('id'));
+    await page.keyboard.press('ArrowUp');
+    expect(await options.nth(0).getAttribute('aria-selected')).toBe('true');
+
+    // The list itself takes the keys too once it has focus.
+    await page.focus('#results');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await options.nth(2).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    const title = (await options.nth(2).locator('.result-title').textContent()) ?? '';
+    await waitFor(async () => (await text('#reader .reader-title')) === title, 'the third result to open');
+
+    await page.focus('#reader');
+    await page.keyboard.press('/');
+    expect(await activeElementId()).toBe('search');
+    expect(await page.inputValue('#search')).toBe('president');
+    await page.focus('#next-hit');
+    await page.keyboard.press('Control+k');
+    expect(await activeElementId()).toBe('search');
+  }, testTimeoutMs);
+
+  it.each([['title:'], ['"unclosed'], ['budget~20'], ['-'], ['*']])(
+    'keeps working after the malformed query %s, with no dialog',
+    async (bad) => {
+      await page.fill('#search', bad);
+      await waitFor(
+        async () => (await page.locator('#search-error').isVisible()) || (await page.getAttribute('#results', 'data-query')) === bad,
+        'an error or an answer',
+      );
+      if (await page.locator('#search-error').isVisible()) {
+        expect((await text('#search-error .error-message')).length).toBeGreaterThan(0);
+        expect(await page.getAttribute('#search', 'aria-invalid')).toBe('true');
+      }
+      await search('Putin Trump Alaska');
+      expect(await page.locator('#search-error').isVisible()).toBe(false);
+      expect(await text('#results li.result >> nth=0 >> .result-title')).toContain('Putin');
+    },
+    testTimeoutMs,
+  );
+
+  it('shows a rejected query under the search box with the bad part underlined, and recovers', async () => {
+    // The real parser is lenient, so the server's answer to this one query is replaced with a bad-query
+    // error of the API's shape; everything else goes to the real server.
+    const rejected = { ok: false, error: { code: 'bad-query', message: 'Nothing follows "title:" in the query', start: 6, end: 12 } };
+    await page.route('**/api/search', async (route) => {
+      const body = route.request().postDataJSON() as { query?: unknown };
+      if (body.query === 'putin title:') await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(rejected) });
+      else await route.continue();
+    });
+    await page.fill('#search', 'putin title:');
+    await waitFor(() => page.locator('#search-error').isVisible(), 'the error under the search box');
+    expect(await text('#search-error .error-message')).toBe(rejected.error.message);
+    expect(await text('#search-error .error-query .bad')).toBe('title:');
+    expect(await text('#search-error .error-query')).toBe('putin title:');
+    expect(await page.getAttribute('#search', 'aria-invalid')).toBe('true');
+    expect(await page.locator('#results li.result').count()).toBe(0);
+    expect(await page.locator('#start').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(outputDir, 'renderer-error.png') });
+
+    await search('Putin Trump Alaska');
+    expect(await page.locator('#search-error').isVisible()).toBe(false);
+    expect(await page.getAttribute('#search', 'aria-invalid')).toBeNull();
+  }, testTimeoutMs);
+
+  it('says so when the server cannot be reached, and recovers', async () => {
+    await page.route('**/api/search', async (route) => {
+      const body = route.request().postDataJSON() as { query?: unknown };
+      if (body.query === 'unreachable') await route.abort('connectionrefused');
+      else await route.continue();
+    });
+    await page.fill('#search', 'unreachable');
+    await waitFor(() => page.locator('#search-error').isVisible(), 'the error under the search box');
+    expect(await text('#search-error .error-message')).toMatch(/^Cannot reach the Verbatim server/);
+    // The browser reports the refused request itself; that message is expected here.
+    problems = problems.filter((p) => !p.includes('net::ERR_CONNECTION_REFUSED'));
+    await search('Putin Trump Alaska');
+    expect(await page.locator('#search-error').isVisible()).toBe(false);
+  }, testTimeoutMs);
+
+  it('drops the reply to an older query that arrives after the newer one', async () => {
+    await page.route('**/api/search', async (route) => {
+      const body = route.request().postDataJSON() as { query?: unknown };
+      if (body.query === 'Alaska') await delay(1200);
+      await route.continue();
+    });
+    await page.fill('#search', 'Alaska');
+    await page.waitForTimeout(400); // past the debounce: the slow request is on its way
+    await search('president');
+    await page.waitForTimeout(1500); // the slow reply has come back by now
+    expect(await page.getAttribute('#results', 'data-query')).toBe('president');
+    expect(await page.locator('#results li.result').count()).toBeGreaterThan(2);
+  }, testTimeoutMs);
+
+  it('stacks the panes on a narrow window', async () => {
+    await page.setViewportSize({ width: 640, height: 900 });
+    await search('Putin Trump Alaska');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await page.locator('#reader mark.hit').count()) > 0, 'the reader to show hits');
+    const results = await page.locator('#results').boundingBox();
+    const reader = await page.locator('#reader').boundingBox();
+    expect(results).not.toBeNull();
+    expect(reader).not.toBeNull();
+    if (results !== null && reader !== null) expect(reader.y).toBeGreaterThanOrEqual(results.y + results.height - 1);
+    await page.screenshot({ path: path.join(outputDir, 'renderer-narrow.png') });
+  }, testTimeoutMs);
+});
+
+/** Starts `verbatim serve` on the sample archive and returns the URL it prints (with `#token=`). */
+async function startServer(): Promise<string> {
+  const child = spawn(process.execPath, [cliPath, 'serve', '--archive', 'content', '--port', '0', '--cache-dir', cacheDir], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  server = child;
+  child.stdin.end();
+  child.stderr.on('data', (chunk: Buffer) => {
+    serverLog += chunk.toString('utf8');
+  });
+  const lines = createInterface({ input: child.stdout });
+  return await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`verbatim serve printed no URL in 30 s\n${serverLog}`)), 30_000);
+    lines.on('line', (line) => {
+      serverLog += `${line}\n`;
+      const found = /https?:\/\/127\.0\.0\.1:\d+\/\S*#token=\S+/.exec(line);
+      if (found !== null) {
+        clearTimeout(timer);
+        resolve(found[0]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`verbatim serve exited with ${code}\n${serverLog}`));
+    });
+  });
+}
+
+/** Types `query` into the search box and waits for the list to show this query's results. */
+async function search(query: string): Promise<void> {
+  await page.fill('#search', query);
+  await waitFor(
+    async () => (await page.getAttribute('#results', 'data-query')) === query && (await page.locator('#results li.result').count()) > 0,
+    `results for ${query}`,
+  );
+}
+
+async function text(selector: string): Promise<string> {
+  return ((await page.locator(selector).first().textContent()) ?? '').trim();
+}
+
+async function activeElementId(): Promise<string> {
+  return await page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
+}
+
+async function currentHit(): Promise<string | null> {
+  return await page.locator('#reader mark.hit.current').first().getAttribute('data-hit');
+}
+
+/** Whether the first element matching `selector` is inside the visible part of the reader and the window. */
+async function inReader(selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  const reader = await page.locator('#reader').boundingBox();
+  const size = page.viewportSize();
+  if (box === null || reader === null || size === null) return false;
+  return box.y >= Math.max(reader.y, 0) && box.y + box.height <= Math.min(reader.y + reader.height, size.height);
+}
+
+async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}\nserver log:\n${serverLog.slice(-2000)}`);
+    await delay(50);
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Relative luminance (0 black … 1 white) of a CSS `rgb(r, g, b)` colour. */
+function luminance(color: string): number {
+  const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  const channel = (c: number): number => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}

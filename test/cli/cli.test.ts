@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bbcDir, tempDir } from '../support/paths.js';
+import { ensureBuilt, runCli } from '../support/run-cli.js';
+
+let cacheDir: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  cacheDir = tempDir();
+});
+
+const json = (stdout: string): Record<string, unknown> => JSON.parse(stdout) as Record<string, unknown>;
+
+describe('verbatim search', () => {
+  it('finds the seed article first in the bundled archive, with a quote by Maigeldinov', () => {
+    const run = runCli(['search', 'Putin Trump Alaska', '--json', '--cache-dir', cacheDir]);
+    expect(run.status).toBe(0);
+    const reply = json(run.stdout) as { total: number; hits: { path: string; title: string; snippet: string; quotes: { speaker: string | null; text: string }[]; date: unknown; source: unknown; score: number; id: string }[] };
+    expect(reply).toMatchObject({ query: 'Putin Trump Alaska' });
+    expect(typeof (reply as unknown as { tookMs: unknown }).tookMs).toBe('number');
+    const first = reply.hits[0];
+    expect(first?.path).toBe('kazinform-putin-trump-alaska.txt');
+    expect(first?.quotes.some((q) => q.speaker === 'Kazbek Maigeldinov')).toBe(true);
+    expect(Object.keys(first ?? {}).sort()).toEqual(['date', 'id', 'path', 'quotes', 'score', 'snippet', 'source', 'title']);
+  });
+
+  it('searches another archive given with --archive, with snippets', () => {
+    const run = runCli(['search', 'mobile phone', '--archive', bbcDir, '--json', '--limit', '5'], { VERBATIM_CACHE_DIR: cacheDir });
+    expect(run.status).toBe(0);
+    const reply = json(run.stdout) as { total: number; hits: { path: string; snippet: string }[] };
+    expect(reply.hits).toHaveLength(5);
+    expect(reply.total).toBeGreaterThan(20);
+    for (const hit of reply.hits) {
+      expect(hit.path).toMatch(/^(business|entertainment|politics|sport|tech)\/\d+\.txt$/);
+      expect(hit.snippet.toLowerCase()).toMatch(/mobile|phone/);
+    }
+  });
+
+  it('prints readable results without --json', () => {
+    const run = runCli(['search', 'Alaska', '--cache-dir', cacheDir]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^\d+ articles for "Alaska"/);
+    expect(run.stdout).toContain('[Alaska]');
+    expect(run.stdout).toContain('— Kazbek Maigeldinov');
+  });
+
+  it('exits 2 with a reason for bad usage', () => {
+    const run = runCli(['search', '--json', '--cache-dir', cacheDir]);
+    expect(run.status).toBe(2);
+    expect(json(run.stdout)).toEqual({ error: { code: 'usage', message: expect.stringMatching(/needs a QUERY/) } });
+    expect(run.stderr).toMatch(/^verbatim: search needs a QUERY/);
+    expect(runCli(['search', 'x', '--limit', 'lots']).status).toBe(2);
+    expect(runCli(['frobnicate']).status).toBe(2);
+    expect(runCli(['index', '--archive', '/nonexistent/archive', '--cache-dir', cacheDir]).status).toBe(2);
+  });
+});
+
+describe('verbatim quotes', () => {
+  it('lists quotes by speaker with their offsets and parts', () => {
+    const run = runCli(['quotes', '--speaker', 'Maigeldinov', '--json', '--cache-dir', cacheDir]);
+    expect(run.status).toBe(0);
+    const reply = json(run.stdout) as { total: number; quotes: { articleId: string; path: string; text: string; speaker: string; start: number; end: number; parts: { text: string; start: number; end: number }[] }[] };
+    expect(reply.total).toBeGreaterThanOrEqual(2);
+    for (const quote of reply.quotes) {
+      expect(quote.speaker).toBe('Kazbek Maigeldinov');
+      expect(quote.path).toBe('kazinform-putin-trump-alaska.txt');
+      expect(quote.parts.length).toBeGreaterThan(0);
+      expect(quote.start).toBe(quote.parts[0]?.start);
+      expect(quote.end).toBe(quote.parts.at(-1)?.end);
+      expect(Object.keys(quote).sort()).toEqual(['articleId', 'end', 'parts', 'path', 'speaker', 'start', 'text']);
+    }
+  });
+
+  it('finds quotes whose words match a query', () => {
+    const run = runCli(['quotes', 'conflict', '--json', '--cache-dir', cacheDir]);
+    const reply = json(run.stdout) as { quotes: { text: string; speaker: string | null }[] };
+    expect(reply.quotes.length).toBeGreaterThanOrEqual(3);
+    expect(reply.quotes.filter((q) => q.speaker === 'Kazbek Maigeldinov')).toHaveLength(2);
+    for (const quote of reply.quotes) expect(quote.text.toLowerCase()).toMatch(/conflict/);
+  });
+});
+
+describe('verbatim index', () => {
+  it('builds, then loads from the cache, and reports problems', () => {
+    const fresh = tempDir();
+    const first = json(runCli(['index', '--json', '--cache-dir', fresh]).stdout);
+    const second = json(runCli(['index', '--json', '--cache-dir', fresh]).stdout);
+    expect(first).toMatchObject({ articles: 63, cache: 'built', problems: [] });
+    expect(second).toMatchObject({ articles: 63, cache: 'loaded', problems: [] });
+    expect(second.quotes).toBe(first.quotes);
+    expect(first.quotes).toBeGreaterThan(100);
+  });
+});

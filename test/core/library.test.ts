@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openLibrary, startLibrary } from '../../main/core/library.js';
+import { contentDir, tempDir } from '../support/paths.js';
+
+function cacheFiles(cacheDir: string): string[] {
+  return readdirSync(cacheDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === 'index.json')
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('the index cache', () => {
+  it('is built on first open, loaded on the next, and the loaded index answers like the built one', async () => {
+    const cacheDir = tempDir();
+    const built = await openLibrary({ archiveDir: contentDir, cacheDir });
+    const loaded = await openLibrary({ archiveDir: contentDir, cacheDir });
+    expect(built.cache).toBe('built');
+    expect(loaded.cache).toBe('loaded');
+    expect(loaded.articleCount).toBe(built.articleCount);
+    expect(loaded.quoteCount).toBe(built.quoteCount);
+    for (const query of ['Putin Trump Alaska', 'bird flu', '"climate change"', 'president -Bush']) {
+      const { tookMs: _a, ...a } = built.search(query);
+      const { tookMs: _b, ...b } = loaded.search(query);
+      expect(b).toEqual(a);
+    }
+    expect(cacheFiles(cacheDir)).toHaveLength(1);
+  });
+
+  it.each([
+    ['truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100)],
+    ['garbage', () => Buffer.from('not a cache at all')],
+    ['a flipped byte', (bytes: Buffer) => Buffer.from(bytes.map((b, i) => (i === bytes.length - 50 ? b ^ 1 : b)))],
+  ])('is rebuilt, with a notice, when %s', async (_name, damage) => {
+    const cacheDir = tempDir();
+    await openLibrary({ archiveDir: contentDir, cacheDir });
+    const [file] = cacheFiles(cacheDir);
+    writeFileSync(file ?? '', damage(readFileSync(file ?? '')));
+    const notices: string[] = [];
+    const reopened = await openLibrary({ archiveDir: contentDir, cacheDir, onNotice: (m) => notices.push(m) });
+    expect(reopened.cache).toBe('built');
+    expect(notices.join('\n')).toMatch(/damaged/);
+    expect(reopened.search('Putin Trump Alaska').hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
+    expect((await openLibrary({ archiveDir: contentDir, cacheDir })).cache).toBe('loaded');
+  });
+
+  it('is rebuilt when a file of the archive changes', async () => {
+    const archiveDir = tempDir();
+    const cacheDir = tempDir();
+    writeFileSync(path.join(archiveDir, 'one.txt'), 'Harbour reopens\n\n"We will rebuild," the mayor said.');
+    expect((await openLibrary({ archiveDir, cacheDir })).cache).toBe('built');
+    writeFileSync(path.join(archiveDir, 'two.txt'), 'Bridge closes\n\nThe bridge closed for repairs on Monday.');
+    const reopened = await openLibrary({ archiveDir, cacheDir });
+    expect(reopened.cache).toBe('built');
+    expect(reopened.search('bridge').total).toBe(1);
+  });
+});
+
+describe('a library session', () => {
+  it('reports indexing, then ready with counts', async () => {
+    const session = startLibrary({ archiveDir: contentDir, cacheDir: tempDir() });
+    expect(session.status().state).toBe('indexing');
+    const library = await session.ready();
+    const status = session.status();
+    expect(status).toMatchObject({ state: 'ready', articles: 63, archiveName: 'content', cache: 'built', error: null });
+    expect(status.quotes).toBe(library.quoteCount);
+    expect(status.progress.done).toBe(status.progress.total);
+  });
+
+  it('reports a missing archive as failed, with the reason', async () => {
+    const session = startLibrary({ archiveDir: '/nonexistent/archive', cacheDir: tempDir() });
+    await expect(session.ready()).rejects.toThrow(/does not exist/);
+    expect(session.status()).toMatchObject({ state: 'failed', error: expect.stringMatching(/does not exist/) });
+  });
+});

@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openLibrary, type Library } from '../../../main/core/library.js';
+import { readArticles } from '../../../main/core/archive/read-archive.js';
+import { walkArchive } from '../../../main/core/archive/walk-archive.js';
+import { stemWord } from '../../../main/core/index/configure-lunr.js';
+import { tokenize } from '../../../main/core/index/tokenize.js';
+import type { Article } from '../../../main/core/model.js';
+import { bbcDir, contentDir, tempDir } from '../../support/paths.js';
+
+let bundled: Library;
+let bbc: Library;
+let bbcArticles: Article[];
+
+beforeAll(async () => {
+  const cacheDir = tempDir();
+  [bundled, bbc] = await Promise.all([
+    openLibrary({ archiveDir: contentDir, cacheDir }),
+    openLibrary({ archiveDir: bbcDir, cacheDir }),
+  ]);
+  bbcArticles = (await readArticles((await walkArchive(bbcDir)).files)).articles;
+}, 120_000);
+
+const marked = (text: string, ranges: readonly { start: number; end: number }[]) => ranges.map((r) => text.slice(r.start, r.end));
+
+describe('searching the bundled archive', () => {
+  it('puts the seed article first for "Putin Trump Alaska", with a quote by Kazbek Maigeldinov', () => {
+    const reply = bundled.search('Putin Trump Alaska');
+    const first = reply.hits[0];
+    expect(first?.path).toBe('kazinform-putin-trump-alaska.txt');
+    expect(reply.partial).toBe(false);
+    expect(first?.quotes.some((q) => q.speaker === 'Kazbek Maigeldinov')).toBe(true);
+    expect(marked(first?.title ?? '', first?.titleHighlights ?? [])).toEqual(['Putin', 'Trump']);
+    expect(first?.hitCount).toBeGreaterThan(5);
+  });
+
+  it('shows an article with every hit highlighted and its matching quotes first', () => {
+    const id = bundled.search('Putin Trump Alaska').hits[0]?.id ?? '';
+    const view = bundled.article(id, 'Alaska');
+    const words = marked(view.article.body, view.highlights);
+    expect(words.length).toBeGreaterThan(2);
+    expect(new Set(words)).toEqual(new Set(['Alaska']));
+    const firstNonMatch = view.quotes.findIndex((q) => !q.matches);
+    expect(view.quotes[0]?.matches).toBe(true);
+    expect(view.quotes.slice(firstNonMatch === -1 ? view.quotes.length : firstNonMatch).every((q) => !q.matches)).toBe(true);
+    expect(view.quotes.every((q) => q.speaker === 'Kazbek Maigeldinov')).toBe(true);
+  });
+
+  it('finds stems: "sanction" highlights "sanctions"', () => {
+    const hit = bundled.search('sanction').hits.find((h) => h.path === 'kazinform-putin-trump-alaska.txt');
+    expect(hit).toBeDefined();
+    const view = bundled.article(hit?.id ?? '', 'sanction');
+    expect(new Set(marked(view.article.body, view.highlights))).toEqual(new Set(['sanctions']));
+  });
+
+  it('reports an unknown article id as not found', () => {
+    expect(() => bundled.article('0000000000000000')).toThrow(/no article with id/);
+  });
+});
+
+describe('searching the BBC corpus', () => {
+  it('answers "mobile phone" with BBC articles and highlighted snippets', () => {
+    const reply = bbc.search('mobile phone', { limit: 10 });
+    expect(reply.total).toBeGreaterThan(20);
+    expect(reply.hits).toHaveLength(10);
+    for (const hit of reply.hits) {
+      expect(hit.snippet.highlights.length).toBeGreaterThan(0);
+      const words = marked(hit.snippet.text, hit.snippet.highlights).map((w) => w.toLowerCase());
+      expect(words.every((w) => /^(mobile|phone)s?$/.test(w))).toBe(true);
+    }
+  });
+
+  it.each(['"mobile phone"', '"prime minister"', '"the world cup"'])('finds exactly the articles that contain the phrase %s', (query) => {
+    const words = query.replace(/"/g, '').split(' ');
+    const expected = new Set(
+      bbcArticles.filter(({ title, body }) => containsWords(title, words) || containsWords(body, words)).map((a) => a.path),
+    );
+    const reply = bbc.search(query, { limit: 500 });
+    expect(new Set(reply.hits.map((h) => h.path))).toEqual(expected);
+    expect(reply.total).toBe(expected.size);
+  });
+
+  it('leaves out articles with an excluded word', () => {
+    const all = bbc.search('mobile', { limit: 500 });
+    const without = bbc.search('mobile -phone', { limit: 500 });
+    expect(without.total).toBeGreaterThan(0);
+    expect(without.total).toBeLessThan(all.total);
+    for (const hit of without.hits) expect(bbc.article(hit.id).article.body.toLowerCase()).not.toMatch(/\bphones?\b/);
+  });
+
+  it('matches prefixes', () => {
+    const reply = bbc.search('broadb*', { limit: 5 });
+    expect(reply.total).toBeGreaterThan(5);
+    expect(marked(reply.hits[0]?.snippet.text ?? '', reply.hits[0]?.snippet.highlights ?? [])[0]?.toLowerCase()).toMatch(/^broadb/);
+  });
+
+  it('falls back to the best partial matches, labelled, when no article has every word', () => {
+    const reply = bbc.search('mobile zyxwvut');
+    expect(reply.partial).toBe(true);
+    expect(reply.total).toBeGreaterThan(0);
+  });
+
+  it.each(['', '   ', 'the of and', '-', '"', '""', '*', 'a*', '~', '::', 'title:', '"unclosed phrase', '-"', '😀', 'x'.repeat(10_000), 'budget~20', '\u0000'])(
+    'never throws on %j',
+    (query) => {
+      expect(() => bbc.search(query)).not.toThrow();
+    },
+  );
+});
+
+/** Brute force: stemmed words of `text` contain the stemmed `words` side by side, in order. */
+function containsWords(text: string, words: readonly string[]): boolean {
+  const tokens = tokenize(text).map((t) => stemWord(t.word));
+  const stems = words.map((w) => stemWord(w));
+  outer: for (let i = 0; i + stems.length <= tokens.length; i += 1) {
+    for (let k = 0; k < stems.length; k += 1) if (tokens[i + k] !== stems[k]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,28 @@
+// Runs the built `verbatim` command as a user would, building first when dist/ is missing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { distDir, repoRoot } from './paths.js';
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function ensureBuilt(): void {
+  if (!existsSync(path.join(distDir, 'cli.cjs'))) {
+    execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  }
+}
+
+/** Runs `verbatim ...args` through the package's bin script, from the repository root. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'verbatim.cjs'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
