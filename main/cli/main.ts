@@ -236,7 +236,7 @@ function highlight(snippet: Snippet): string {
 function printSearch(reply: SearchReply): void {
   const lines: string[] = [];
   const note = reply.partial ? ' (no article has all the words; closest matches)' : '';
-  lines.push(`${reply.total} articles for "${reply.query}"${note}, ${reply.tookMs} ms`);
+  lines.push(`${reply.total} ${reply.total === 1 ? 'article' : 'articles'} for "${reply.query}"${note}, ${reply.tookMs} ms`);
   reply.hits.forEach((hit, i) => {
     const meta = [hit.date, hit.source, hit.path].filter((x) => x !== null).join(' · ');
     lines.push('', `${i + 1}. ${bold(hit.title)}`, `   ${meta} · ${hit.hitCount} hits`, `   ${highlight(hit.snippet)}`);
@@ -246,7 +246,7 @@ function printSearch(reply: SearchReply): void {
 }
 
 function printQuotes(total: number, list: readonly QuoteHit[]): void {
-  const lines = [`${total} quotes`];
+  const lines = [`${total} ${total === 1 ? 'quote' : 'quotes'}`];
   for (const q of list) {
     lines.push('', `“${q.text}”`, `   — ${q.speaker ?? 'unattributed'}${q.verb ? ` (${q.verb})` : ''}, ${q.title} [${q.path}]`);
   }

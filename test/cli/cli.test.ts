@@ -39,7 +39,7 @@ describe('verbatim search', () => {
   it('prints readable results without --json', () => {
     const run = runCli(['search', 'Alaska', '--cache-dir', cacheDir]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^\d+ articles for "Alaska"/);
+    expect(run.stdout).toMatch(/^1 article for "Alaska"/);
     expect(run.stdout).toContain('[Alaska]');
     expect(run.stdout).toContain('— Kazbek Maigeldinov');
   });

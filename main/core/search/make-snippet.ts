@@ -24,8 +24,8 @@ export function makeSnippet(body: string, matches: readonly MatchRange[], length
   if (bestCount > 0) {
     // Start a little before the first match, at a word (or sentence) boundary.
     start = Math.max(0, bestStart - 40);
-    const sentence = body.lastIndexOf('. ', bestStart);
-    if (sentence >= start) start = sentence + 2;
+    const sentence = lastSentenceStart(body, start, bestStart);
+    if (sentence !== -1) start = sentence;
     else if (start > 0) start = nextWordStart(body, start);
   }
   let end = Math.min(body.length, start + length);
@@ -43,6 +43,13 @@ export function makeSnippet(body: string, matches: readonly MatchRange[], length
     }
   }
   return { text: prefix + text + suffix, highlights };
+}
+
+/** Where the last sentence that starts in `[from, to]` begins (after `.`, `!`, `?` and white space), or -1. */
+function lastSentenceStart(text: string, from: number, to: number): number {
+  let found = -1;
+  for (const match of text.slice(from, to + 1).matchAll(/[.!?]["”’»]?\s+/g)) found = from + match.index + match[0].length;
+  return found > to ? -1 : found;
 }
 
 function nextWordStart(text: string, at: number): number {
