@@ -164,12 +164,14 @@ async function index(args: string[], json: boolean, options: OpenLibraryOptions)
       articles: library.articleCount,
       quotes: library.quoteCount,
       problems: library.problems.map((p) => ({ path: p.path, reason: p.reason })),
+      duplicates: library.duplicates.map((d) => ({ path: d.path, duplicateOf: d.duplicateOf })),
       cache: library.cache,
       tookMs,
     });
   } else {
     const how = library.cache === 'loaded' ? 'loaded from the cache' : 'built';
-    process.stdout.write(`${library.archiveDir}: ${library.articleCount} articles, ${library.quoteCount} quotes; index ${how} in ${tookMs} ms\n`);
+    const duplicates = library.duplicates.length > 0 ? ` (${library.duplicates.length} exact duplicates set aside)` : '';
+    process.stdout.write(`${library.archiveDir}: ${library.articleCount} articles${duplicates}, ${library.quoteCount} quotes; index ${how} in ${tookMs} ms\n`);
     if (library.problems.length > 0) {
       process.stdout.write(`${library.problems.length} files could not be read:\n`);
       for (const p of library.problems) process.stdout.write(`  ${p.path}: ${p.reason}\n`);
@@ -181,7 +183,7 @@ async function index(args: string[], json: boolean, options: OpenLibraryOptions)
 async function serve(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
   if (args.length > 0) throw new UsageError(`serve takes no QUERY (got "${args.join(' ')}")`);
   const port = parsePort(values.port);
-  const session = startLibrary({ ...options, onProgress: () => undefined });
+  const session = startLibrary({ ...options, onProgress: () => undefined, watch: true });
   const server = await startServer({ handlers: createApiHandlers(session), rendererDir, port });
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(`Serving ${options.archiveDir} on 127.0.0.1 only. Open the address above; press Ctrl+C to stop.\n`);

@@ -33,8 +33,19 @@ export interface LibraryStatus {
   articles: number;
   quotes: number;
   problems: ImportProblem[];
+  /** Exact duplicates (same headline and text as an earlier file), left out of results. */
+  duplicates: number;
   /** `loaded` when the index came from the cache, `built` when it was built this run. */
   cache: 'built' | 'loaded' | null;
+  /**
+   * Goes up each time the searchable content changes (files added, changed or removed while open).
+   * A renderer that sees it change should re-run its search and refresh the open article.
+   */
+  generation: number;
+  /** True while the archive folder is watched for changes. */
+  watching: boolean;
+  /** True while changed files are being read and the index rebuilt; searches meanwhile use the previous index. */
+  updating: boolean;
   /** Why opening failed, when `state` is `failed`. */
   error: string | null;
 }
@@ -69,6 +80,8 @@ export interface ArticleView {
   highlights: MatchRange[];
   /** Every quote of the article; those matching the query first, each in text order. */
   quotes: QuoteMatch[];
+  /** Paths of exact duplicates of this article elsewhere in the archive. */
+  copies: string[];
 }
 
 export interface QuotesRequest {

@@ -81,6 +81,18 @@ describe('verbatim quotes', () => {
 });
 
 describe('verbatim index', () => {
+  it('lists the exact duplicates of the BBC corpus with the file each duplicates', () => {
+    const reply = json(runCli(['index', '--archive', bbcDir, '--json', '--cache-dir', cacheDir]).stdout) as {
+      articles: number;
+      duplicates: { path: string; duplicateOf: string }[];
+      problems: unknown[];
+    };
+    expect(reply.articles).toBe(2127);
+    expect(reply.duplicates).toHaveLength(98);
+    expect(reply.problems).toEqual([]);
+    for (const d of reply.duplicates) expect(d.duplicateOf < d.path).toBe(true);
+  });
+
   it('builds, then loads from the cache, and reports problems', () => {
     const fresh = tempDir();
     const first = json(runCli(['index', '--json', '--cache-dir', fresh]).stdout);

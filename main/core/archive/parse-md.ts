@@ -3,6 +3,7 @@
 import { parse as parseYaml } from 'yaml';
 import { ArticleParseError } from '../errors.js';
 import type { ArticleDraft } from './article-draft.js';
+import { normalizeDate } from './normalize-date.js';
 import { normalizeParagraphs } from './paragraphs.js';
 
 // `---` on the first line, YAML, then `---` or `...` on a line of its own (Jekyll, Hugo, Pandoc).
@@ -82,17 +83,4 @@ function dateField(meta: Record<string, unknown>): string | null {
   const raw = stringField(meta, 'date') ?? stringField(meta, 'published');
   if (raw === null) return null;
   return normalizeDate(raw);
-}
-
-/** Returns an ISO date (`2025-08-16`) or date-time for a date written in a common way, else null. */
-export function normalizeDate(raw: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(raw.trim());
-  if (iso) {
-    const [, y, m, d, time, zone] = iso;
-    if (Number(m) < 1 || Number(m) > 12 || Number(d) < 1 || Number(d) > 31) return null;
-    return time === undefined ? `${y}-${m}-${d}` : `${y}-${m}-${d}T${time}${zone ?? ''}`;
-  }
-  const parsed = Date.parse(raw);
-  if (Number.isNaN(parsed)) return null;
-  return new Date(parsed).toISOString().slice(0, 10);
 }

@@ -1,80 +1,174 @@
-// Reads the listed files of an archive into articles; every file that cannot be read becomes a problem.
+// Reads the listed files of an archive into articles; every file (or entry of a file) that cannot be
+// read becomes a problem with the reason. Formats are chosen by extension and confirmed by content.
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ArticleParseError } from '../errors.js';
 import type { Article, ImportProblem } from '../model.js';
-import type { ArticleDraft } from './article-draft.js';
+import type { ArticleDraft, ParsedFile } from './article-draft.js';
 import { decodeText, looksBinary } from './decode-text.js';
+import { detectLanguage, normalizeLanguage } from './detect-language.js';
+import { parseJson, parseJsonLines } from './parse-json.js';
 import { parseMarkdown } from './parse-md.js';
+import { declaredCharset, parseHtml } from './parse-html.js';
 import { parseTxt } from './parse-txt.js';
 import { describeFsError, type ArchiveFile } from './walk-archive.js';
 
-/** Files larger than this are not read (stated in the problem): no news article is 20 MB of text. */
-export const maxFileBytes = 20 * 1024 * 1024;
+/** Files larger than this are not read (stated in the problem): no news file is 50 MB of text. */
+export const maxFileBytes = 50 * 1024 * 1024;
 
-type Parser = (path: string, text: string) => ArticleDraft[];
+type Format = 'txt' | 'md' | 'json' | 'jsonl' | 'html';
 
-const parsers: Record<string, Parser> = {
-  '.txt': parseTxt,
-  '.text': parseTxt,
-  '.md': parseMarkdown,
-  '.markdown': parseMarkdown,
+const extensions: Readonly<Record<string, Format>> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.shtml': 'html',
 };
 
 /** The file extensions Verbatim reads. */
-export const supportedExtensions: readonly string[] = Object.keys(parsers);
+export const supportedExtensions: readonly string[] = Object.keys(extensions);
 
 /**
- * The stable id of the `index`-th article of the file at `path` (0 for single-article files).
+ * The stable id of the article at `position` in the file at `path` (0 for single-article files).
  * @example articleId('politics/017.txt') // '3f0c5e0b1d2a4c6e'
  */
-export function articleId(path: string, index = 0): string {
-  const key = index === 0 ? path : `${path}#${index}`;
+export function articleId(path: string, position = 0): string {
+  const key = position === 0 ? path : `${path}#${position}`;
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
-/** Parses one file's bytes; throws `ArticleParseError` with the reason when it is not an article. */
-export function parseArticleFile(path: string, bytes: Uint8Array): Article[] {
-  const dot = path.lastIndexOf('.');
-  const extension = dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '';
-  const parser = parsers[extension];
-  if (!parser) {
+/** The articles of one file and its broken entries. */
+export interface FileArticles {
+  articles: Article[];
+  problems: ImportProblem[];
+}
+
+/** Parses one file's bytes; throws `ArticleParseError` with the reason when it holds no article. */
+export function parseArticleFile(path: string, bytes: Uint8Array): FileArticles {
+  const extension = extensionOf(path);
+  if (bytes.length === 0) throw new ArticleParseError(path, 'the file is empty');
+  if (looksBinary(bytes)) throw new ArticleParseError(path, `the file is binary, not text${binaryKind(bytes)}`);
+  const byExtension = extensions[extension];
+  const declared = byExtension === 'html' || byExtension === undefined ? declaredCharset(bytes) : undefined;
+  const { text } = decodeText(bytes, declared);
+  if (text.trim() === '') throw new ArticleParseError(path, 'the file holds only white space');
+  const format = confirmFormat(byExtension, text);
+  if (format === null) {
     const kind = extension === '' ? 'a file without an extension' : `"${extension}" files`;
     throw new ArticleParseError(path, `not an article format Verbatim reads (${kind}; it reads ${supportedExtensions.join(', ')})`);
   }
-  if (bytes.length === 0) throw new ArticleParseError(path, 'the file is empty');
-  if (looksBinary(bytes)) throw new ArticleParseError(path, 'the file is binary, not text');
-  const { text } = decodeText(bytes);
-  if (text.trim() === '') throw new ArticleParseError(path, 'the file holds only white space');
-  return parser(path, text).map((draft, index) => ({ id: articleId(path, index), path, ...draft }));
+  const parsed = parseAs(format, path, text);
+  const articles = parsed.articles.map(({ draft, position }) => ({ id: articleId(path, position), path, ...withLanguage(draft) }));
+  const problems = parsed.problems.map((p) => ({ path: p.where === '' ? path : `${path} (${p.where})`, reason: p.reason }));
+  return { articles, problems };
+}
+
+function parseAs(format: Format, path: string, text: string): ParsedFile {
+  const single = (drafts: ArticleDraft[]): ParsedFile => ({ articles: drafts.map((draft, position) => ({ draft, position })), problems: [] });
+  switch (format) {
+    case 'txt':
+      return single(parseTxt(path, text));
+    case 'md':
+      return single(parseMarkdown(path, text));
+    case 'html':
+      return single(parseHtml(path, text));
+    case 'json':
+      return parseJson(path, text);
+    case 'jsonl':
+      return parseJsonLines(path, text);
+  }
+}
+
+/** The extension's format, corrected by what the text really is (a saved page named .txt, JSON lines named .json). */
+function confirmFormat(byExtension: Format | undefined, text: string): Format | null {
+  const start = text.replace(/^\uFEFF/, '').trimStart().slice(0, 200).toLowerCase();
+  const looksHtml = start.startsWith('<!doctype html') || start.startsWith('<html') || (start.startsWith('<') && /<(head|body|meta|title)\b/.test(text.slice(0, 2000).toLowerCase()));
+  if (looksHtml && byExtension !== 'md') return 'html';
+  if (byExtension === 'json' && start.startsWith('{') && isJsonLines(text)) return 'jsonl';
+  if (byExtension !== undefined) return byExtension;
+  if (start.startsWith('{') || start.startsWith('[')) return isJsonLines(text) ? 'jsonl' : 'json';
+  return null;
+}
+
+/** True when the text is several lines that each hold a JSON object, and not one JSON document. */
+function isJsonLines(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length < 2 || !lines.every((l) => l.trimStart().startsWith('{'))) return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function withLanguage(draft: ArticleDraft): ArticleDraft {
+  const stated = normalizeLanguage(draft.language);
+  return { ...draft, language: stated ?? detectLanguage(`${draft.title}\n${draft.body}`) };
+}
+
+function extensionOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+const magic: readonly [string, number[]][] = [
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a ZIP archive (or a Word/OpenDocument file)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+];
+
+/** ": it looks like a PDF document" for known binary formats, else "". */
+function binaryKind(bytes: Uint8Array): string {
+  for (const [kind, signature] of magic) {
+    if (signature.every((b, i) => bytes[i] === b)) return `: it looks like ${kind}`;
+  }
+  return '';
 }
 
 /**
- * Reads `files` in order, calling `onFile` after each. Returns the articles and the problems, never throws
+ * Reads `files` in order, calling `onFile` after each. Returns the articles and the problems; never throws
  * for a bad file.
  */
-export async function readArticles(
-  files: readonly ArchiveFile[],
-  onFile?: (done: number) => void,
-): Promise<{ articles: Article[]; problems: ImportProblem[] }> {
+export async function readArticles(files: readonly ArchiveFile[], onFile?: (done: number) => void): Promise<FileArticles> {
   const articles: Article[] = [];
   const problems: ImportProblem[] = [];
   let done = 0;
   for (const file of files) {
-    try {
-      if (file.size > maxFileBytes) {
-        throw new ArticleParseError(file.path, `the file is ${formatMiB(file.size)}; Verbatim reads files up to ${formatMiB(maxFileBytes)}`);
-      }
-      articles.push(...parseArticleFile(file.path, await readFile(file.absolutePath)));
-    } catch (error) {
-      const reason = error instanceof ArticleParseError ? error.reason : `the file cannot be read (${describeFsError(error)})`;
-      problems.push({ path: file.path, reason });
-    }
+    const read = await readArticleFile(file);
+    articles.push(...read.articles);
+    problems.push(...read.problems);
     done += 1;
     onFile?.(done);
   }
   return { articles, problems };
+}
+
+/** Reads one listed file; a file that cannot be read gives one problem. */
+export async function readArticleFile(file: ArchiveFile): Promise<FileArticles> {
+  try {
+    if (file.size > maxFileBytes) {
+      throw new ArticleParseError(file.path, `the file is ${formatMiB(file.size)}; Verbatim reads files up to ${formatMiB(maxFileBytes)}`);
+    }
+    return parseArticleFile(file.path, await readFile(file.absolutePath));
+  } catch (error) {
+    if (error instanceof ArticleParseError) return { articles: [], problems: [{ path: file.path, reason: error.reason }] };
+    const code = (error as { code?: unknown } | null)?.code;
+    const reason = code === 'ENOENT' ? 'the file disappeared while the archive was being read' : `the file cannot be read (${describeFsError(error)})`;
+    return { articles: [], problems: [{ path: file.path, reason }] };
+  }
 }
 
 function formatMiB(bytes: number): string {

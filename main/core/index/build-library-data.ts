@@ -1,39 +1,115 @@
-// Everything an archive needs before it can be searched, from files to index: read articles, extract
-// quotes, build the lunr index. Runs in a worker thread (index-worker.ts) or, in tests, in-process.
+// Everything an archive needs before it can be searched, from files to index: read the files, extract
+// quotes, set exact duplicates aside, build the lunr index. Runs in a worker thread (index-worker.ts) or,
+// in tests, in-process. An update re-reads only the files that changed.
 
-import { readArticles } from '../archive/read-archive.js';
+import { createHash } from 'node:crypto';
+import { readArticleFile } from '../archive/read-archive.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import type { Article, ImportProblem, Quote } from '../model.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { buildIndex } from './configure-lunr.js';
 
-/** An archive ready to search: structured-clone and JSON safe (it crosses the worker boundary and is cached). */
-export interface LibraryData {
+/** One file of the archive as read: what the cache keeps per file, so an update re-reads only changes. */
+export interface FileRecord {
+  path: string;
+  size: number;
+  mtimeMs: number;
   articles: Article[];
   quotes: Quote[];
   problems: ImportProblem[];
-  /** The serialized lunr index (`lunr.Index#toJSON()`). */
+}
+
+/** An archive ready to search: structured-clone and JSON safe (it crosses the worker boundary and is cached). */
+export interface LibraryData {
+  /** In path order. */
+  files: FileRecord[];
+  /** Folders that could not be read, symlink loops: problems of the walk itself. */
+  walkProblems: ImportProblem[];
+  /** The serialized lunr index (`lunr.Index#toJSON()`) of the articles that are not duplicates. */
   index: object;
 }
 
-/** Progress of a build: `done` of `total` files read, then `indexing` while lunr builds. */
+/** Progress of a build: `done` of `total` files read. */
 export interface BuildProgress {
   done: number;
   total: number;
 }
 
-/** Reads `files`, extracts quotes and builds the index; `problems` from the walk are carried along. */
+/** The searchable view of `LibraryData`: originals, their quotes, the duplicates set aside, all problems. */
+export interface AssembledLibrary {
+  articles: Article[];
+  quotes: Quote[];
+  problems: ImportProblem[];
+  /** Path of each duplicate -> path of the first copy (in path order). */
+  duplicates: Map<string, string>;
+}
+
+/** Derives the searchable view; deterministic, so the worker and the main thread agree on it. */
+export function assembleLibrary(data: Pick<LibraryData, 'files' | 'walkProblems'>): AssembledLibrary {
+  const articles: Article[] = [];
+  const quotes: Quote[] = [];
+  const problems: ImportProblem[] = [...data.walkProblems];
+  const duplicates = new Map<string, string>();
+  const firstByText = new Map<string, string>();
+  for (const file of data.files) {
+    problems.push(...file.problems);
+    const duplicateIds = new Set<string>();
+    for (const article of file.articles) {
+      const key = createHash('sha1').update(`${article.title}\0${article.body}`).digest('hex');
+      const first = firstByText.get(key);
+      if (first === undefined) {
+        firstByText.set(key, article.path);
+        articles.push(article);
+      } else {
+        duplicates.set(article.path, first);
+        duplicateIds.add(article.id);
+      }
+    }
+    for (const quote of file.quotes) if (!duplicateIds.has(quote.articleId)) quotes.push(quote);
+  }
+  return { articles, quotes, problems, duplicates };
+}
+
+/** Reads one file into its record: articles, their quotes, its problems. */
+export async function readFileRecord(file: ArchiveFile): Promise<FileRecord> {
+  const { articles, problems } = await readArticleFile(file);
+  return {
+    path: file.path,
+    size: file.size,
+    mtimeMs: file.mtimeMs,
+    articles,
+    quotes: articles.flatMap((article) => extractQuotes(article)),
+    problems,
+  };
+}
+
+/** True when `record` was read from the file as it is now. */
+export function isCurrent(record: Pick<FileRecord, 'size' | 'mtimeMs'>, file: ArchiveFile): boolean {
+  return record.size === file.size && Math.round(record.mtimeMs) === Math.round(file.mtimeMs);
+}
+
+/**
+ * Builds library data for the archive listing `files`, reusing the records of `previous` for files that
+ * have not changed (none when building from scratch).
+ */
 export async function buildLibraryData(
   files: readonly ArchiveFile[],
   walkProblems: readonly ImportProblem[],
   onProgress?: (progress: BuildProgress) => void,
+  previous: readonly FileRecord[] = [],
 ): Promise<LibraryData> {
+  const known = new Map(previous.map((r) => [r.path, r]));
   const total = files.length;
   onProgress?.({ done: 0, total });
-  const { articles, problems } = await readArticles(files, (done) => {
+  const records: FileRecord[] = [];
+  let done = 0;
+  for (const file of files) {
+    const old = known.get(file.path);
+    records.push(old !== undefined && isCurrent(old, file) ? old : await readFileRecord(file));
+    done += 1;
     if (done % 50 === 0 || done === total) onProgress?.({ done, total });
-  });
-  const quotes = articles.flatMap((article) => extractQuotes(article));
-  const index = buildIndex(articles).toJSON();
-  return { articles, quotes, problems: [...walkProblems, ...problems], index };
+  }
+  const assembled = assembleLibrary({ files: records, walkProblems: [...walkProblems] });
+  const index = buildIndex(assembled.articles).toJSON();
+  return { files: records, walkProblems: [...walkProblems], index };
 }

@@ -15,6 +15,8 @@ export interface SearchData {
   index: lunr.Index;
   articles: ReadonlyMap<string, Article>;
   quotesByArticle: ReadonlyMap<string, readonly Quote[]>;
+  /** Path of an article -> paths of its exact duplicates, which are not indexed. */
+  copiesByPath: ReadonlyMap<string, readonly string[]>;
 }
 
 export const defaultSearchLimit = 50;
@@ -62,6 +64,7 @@ export function viewArticle(data: SearchData, id: string, queryText = ''): Artic
     titleHighlights: findMatches(article.title, matcher).ranges,
     highlights,
     quotes: [...quotes.filter((q) => q.matches), ...quotes.filter((q) => !q.matches)],
+    copies: [...(data.copiesByPath.get(article.path) ?? [])],
   };
 }
 

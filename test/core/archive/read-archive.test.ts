@@ -7,7 +7,7 @@ import { bbcDir, contentDir, seedFile, tempDir } from '../../support/paths.js';
 
 describe('reading real archives', () => {
   it('reads the seed article: headline on line 1, one paragraph per line', () => {
-    const [article] = parseArticleFile('seed.txt', readFileSync(seedFile));
+    const [article] = parseArticleFile('seed.txt', readFileSync(seedFile)).articles;
     expect(article?.title).toBe('Putin–Trump meeting is a diplomatic step toward easing international tensions, analyst says');
     const paragraphs = article?.body.split('\n\n') ?? [];
     expect(paragraphs[0]).toMatch(/^For Russian President Vladimir Putin/);
@@ -77,7 +77,7 @@ describe('bad files', () => {
     expect(articles.map((a) => a.path)).toContain('good.txt');
     expect(reasons['empty.txt']).toBe('the file is empty');
     expect(reasons['blank.txt']).toBe('the file holds only white space');
-    expect(reasons['image.txt']).toBe('the file is binary, not text');
+    expect(reasons['image.txt']).toBe('the file is binary, not text: it looks like a PNG image');
     expect(reasons['report.pdf']).toMatch(/not an article format Verbatim reads \("\.pdf" files/);
     expect(reasons['bad-front-matter.md']).toMatch(/front matter is not valid YAML/);
     expect(reasons['loop/back']).toMatch(/loop/);

@@ -1,0 +1,48 @@
+// Detects an article's language (ISO 639-1) from its text, among the languages Verbatim indexes well.
+
+import { franc } from 'franc';
+
+// franc's ISO 639-3 codes -> ISO 639-1. Restricting franc to these makes short texts far more reliable
+// (unrestricted, a Russian sentence came back as Macedonian).
+const languages: Readonly<Record<string, string>> = {
+  eng: 'en',
+  rus: 'ru',
+  ukr: 'uk',
+  kaz: 'kk',
+  deu: 'de',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  tur: 'tr',
+  nld: 'nl',
+  pol: 'pl',
+  swe: 'sv',
+  dan: 'da',
+  nob: 'no',
+  fin: 'fi',
+  hun: 'hu',
+  ron: 'ro',
+  ell: 'el',
+  arb: 'ar',
+  cmn: 'zh',
+  jpn: 'ja',
+};
+const only = Object.keys(languages);
+
+/** The language of `text` as an ISO 639-1 code, or null when the text is too short or unclear. */
+export function detectLanguage(text: string): string | null {
+  const sample = text.slice(0, 3000);
+  const code = franc(sample, { only, minLength: 20 });
+  return languages[code] ?? null;
+}
+
+/** Normalizes a stated language ("en-US", "English", "ru_RU") to ISO 639-1, or null when unknown. */
+export function normalizeLanguage(stated: string | null): string | null {
+  if (stated === null) return null;
+  const value = stated.trim().toLowerCase();
+  const primary = /^([a-z]{2,3})(?:[-_][a-z0-9]+)*$/.exec(value)?.[1];
+  if (primary !== undefined) return primary.length === 2 ? primary : (languages[primary] ?? null);
+  const names: Readonly<Record<string, string>> = { english: 'en', russian: 'ru', german: 'de', french: 'fr', spanish: 'es', italian: 'it', portuguese: 'pt', turkish: 'tr', kazakh: 'kk', ukrainian: 'uk' };
+  return names[value] ?? null;
+}

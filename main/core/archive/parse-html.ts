@@ -1,0 +1,100 @@
+// Reads saved web pages: the article (headline, byline, date, main text) is extracted with Mozilla
+// Readability on linkedom's DOM. Nothing on the page ever runs: linkedom executes no scripts, and only
+// the extracted text leaves this module (the renderer never sees the page's HTML).
+
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { ArticleParseError } from '../errors.js';
+import type { ArticleDraft } from './article-draft.js';
+import { normalizeDate } from './normalize-date.js';
+import { normalizeParagraphs } from './paragraphs.js';
+
+/** The charset a page declares in its first bytes (`<meta charset>` or `http-equiv`), if any. */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
+}
+
+// Minimal structural types for the part of the DOM this module reads (the core has no DOM lib).
+interface DomElement {
+  tagName: string;
+  textContent: string | null;
+  children: ArrayLike<DomElement>;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  remove(): void;
+}
+interface DomDocument extends DomElement {
+  documentElement: DomElement;
+  body: DomElement | null;
+  title: string;
+}
+
+const blockTags = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TD', 'DT', 'DD', 'FIGCAPTION', 'DIV', 'SECTION', 'ARTICLE', 'TR', 'UL', 'OL', 'TABLE']);
+
+/** Parses a saved page into one article. */
+export function parseHtml(path: string, html: string): ArticleDraft[] {
+  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  for (const el of Array.from(document.querySelectorAll('script, style, noscript, template, iframe, object, embed'))) el.remove();
+
+  const meta = (selector: string): string | null => nonEmpty(document.querySelector(selector)?.getAttribute('content') ?? null);
+  const url = nonEmpty(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null) ?? meta('meta[property="og:url"]');
+  const rawDate =
+    meta('meta[property="article:published_time"]') ??
+    meta('meta[name="date"]') ??
+    meta('meta[name="pubdate"]') ??
+    meta('meta[name="publish-date"]') ??
+    meta('meta[itemprop="datePublished"]') ??
+    meta('meta[name="dc.date"]') ??
+    nonEmpty(document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null);
+  const language = nonEmpty(document.documentElement.getAttribute('lang'));
+
+  // Readability mutates the document; it runs after the metadata has been read.
+  const parsed = new Readability(document as never, { serializer: (node) => node as unknown as DomElement }).parse();
+  const title = nonEmpty(parsed?.title ?? null) ?? meta('meta[property="og:title"]') ?? nonEmpty(document.title) ?? '';
+  const content = parsed?.content ?? document.body;
+  const body = content ? blockText(content) : '';
+  if (body.trim() === '' && title === '') throw new ArticleParseError(path, 'the page has no readable text');
+
+  return [
+    {
+      title: title.replace(/\s+/g, ' ').trim(),
+      body: normalizeParagraphs(body),
+      date: rawDate === null ? (parsed?.publishedTime ? normalizeDate(parsed.publishedTime) : null) : normalizeDate(rawDate),
+      source: nonEmpty(parsed?.siteName ?? null) ?? meta('meta[property="og:site_name"]'),
+      author: nonEmpty(parsed?.byline ?? null) ?? meta('meta[name="author"]'),
+      url,
+      language: nonEmpty(parsed?.lang ?? null) ?? language,
+    },
+  ];
+}
+
+/** The text of an HTML fragment, one paragraph per block element (for HTML inside JSON records). */
+export function htmlToText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: DomDocument };
+  for (const el of Array.from(document.querySelectorAll('script, style, noscript, template'))) el.remove();
+  return document.body ? blockText(document.body) : '';
+}
+
+/** Paragraphs of `root`: the text of each innermost block element, blank-line separated. */
+function blockText(root: DomElement): string {
+  const paragraphs: string[] = [];
+  const visit = (el: DomElement): void => {
+    const children = Array.from(el.children);
+    const blockChildren = children.filter((c) => blockTags.has(c.tagName.toUpperCase()));
+    if (blockChildren.length === 0) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text !== '') paragraphs.push(text);
+      return;
+    }
+    for (const child of children) visit(child);
+  };
+  visit(root);
+  return paragraphs.join('\n\n');
+}
+
+function nonEmpty(value: string | null): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
