@@ -4,9 +4,9 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createApiHandlers } from '../core/api-handlers.js';
-import { VerbatimError } from '../core/errors.js';
+import { QueryError, VerbatimError } from '../core/errors.js';
 import { openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
-import type { QuoteHit, SearchReply } from '../contract/api.js';
+import type { QuoteHit, SearchReply, SearchSort } from '../contract/api.js';
 import type { Snippet } from '../core/model.js';
 import { startServer } from '../server/start-server.js';
 import { defaultCacheDir } from './default-cache-dir.js';
@@ -19,7 +19,7 @@ class UsageError extends VerbatimError {
 }
 
 const usage = `Usage:
-  verbatim search QUERY [--archive DIR] [--limit N] [--json]
+  verbatim search QUERY [--archive DIR] [--limit N] [--sort relevance|newest|oldest] [--json]
   verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--limit N] [--json]
   verbatim index [--archive DIR] [--json]
   verbatim serve [--archive DIR] [--port N]
@@ -31,6 +31,7 @@ const options = {
   limit: { type: 'string' },
   speaker: { type: 'string' },
   port: { type: 'string' },
+  sort: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -41,6 +42,7 @@ type Values = {
   limit?: string | undefined;
   speaker?: string | undefined;
   port?: string | undefined;
+  sort?: string | undefined;
   json?: boolean | undefined;
   help?: boolean | undefined;
 };
@@ -101,14 +103,17 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
   if (args.length === 0) throw new UsageError('search needs a QUERY, e.g. verbatim search "sanctions"');
   const query = args.join(' ');
   const limit = parseLimit(values.limit, 500) ?? 20;
+  const sort = parseSort(values.sort);
   const library = await open(options);
-  const reply = library.search(query, { limit });
+  const reply = library.search(query, { limit, sort });
   if (values.json === true) {
     printJson({
       query: reply.query,
       total: reply.total,
       tookMs: reply.tookMs,
       partial: reply.partial,
+      notices: reply.notices,
+      facets: reply.facets,
       hits: reply.hits.map((hit) => ({
         id: hit.id,
         path: hit.path,
@@ -207,6 +212,12 @@ function parseLimit(value: string | undefined, max: number): number | undefined 
   return n;
 }
 
+function parseSort(value: string | undefined): SearchSort {
+  if (value === undefined) return 'relevance';
+  if (value === 'relevance' || value === 'newest' || value === 'oldest') return value;
+  throw new UsageError(`--sort must be relevance, newest or oldest (got "${value}")`);
+}
+
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
   const n = Number(value);
@@ -238,6 +249,7 @@ function highlight(snippet: Snippet): string {
 function printSearch(reply: SearchReply): void {
   const lines: string[] = [];
   const note = reply.partial ? ' (no article has all the words; closest matches)' : '';
+  for (const notice of reply.notices) process.stderr.write(`verbatim: ${notice}\n`);
   lines.push(`${reply.total} ${reply.total === 1 ? 'article' : 'articles'} for "${reply.query}"${note}, ${reply.tookMs} ms`);
   reply.hits.forEach((hit, i) => {
     const meta = [hit.date, hit.source, hit.path].filter((x) => x !== null).join(' · ');
@@ -258,8 +270,12 @@ function printQuotes(total: number, list: readonly QuoteHit[]): void {
 function fail(error: unknown, json: boolean): number {
   const expected = error instanceof VerbatimError;
   const code = expected ? error.code : 'internal';
-  const message = error instanceof Error ? error.message : String(error);
-  if (json) printJson({ error: { code, message } });
+  let message = error instanceof Error ? error.message : String(error);
+  if (error instanceof QueryError) message += ` (characters ${error.start + 1}-${error.end} of the query)`;
+  if (json) {
+    const where = error instanceof QueryError ? { start: error.start, end: error.end } : {};
+    printJson({ error: { code, message, ...where } });
+  }
   process.stderr.write(`verbatim: ${message.split('\n')[0]}\n`);
   if (!expected) return 1;
   return error instanceof UsageError || code === 'bad-query' || code === 'archive' ? 2 : 1;

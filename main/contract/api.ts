@@ -50,10 +50,27 @@ export interface LibraryStatus {
   error: string | null;
 }
 
+export type SearchSort = 'relevance' | 'newest' | 'oldest';
+
 export interface SearchRequest {
   query: string;
   /** At most this many hits (default 50, at most 500). */
   limit?: number;
+  /** Default `relevance`; articles without a date come last when sorting by date. */
+  sort?: SearchSort;
+}
+
+/** One value of a facet and how many matching articles have it. */
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+/** Counts over all matching articles (not only the hits returned), most frequent first. */
+export interface Facets {
+  source: FacetValue[];
+  year: FacetValue[];
+  language: FacetValue[];
 }
 
 export interface SearchReply {
@@ -63,6 +80,9 @@ export interface SearchReply {
   tookMs: number;
   /** True when no article matched every word and these are the best partial matches. */
   partial: boolean;
+  /** What the search changed or ignored in the query ("Ignored common words: the, of"). */
+  notices: string[];
+  facets: Facets;
   hits: SearchHit[];
 }
 

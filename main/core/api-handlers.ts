@@ -12,8 +12,9 @@ export type ApiHandlers = { [K in ApiMethod]: (request: unknown) => ReturnType<V
 /** The API's method names, in one list; `satisfies` keeps it equal to `keyof VerbatimApi`. */
 export const apiMethods = ['status', 'search', 'article', 'quotes'] as const satisfies readonly ApiMethod[];
 
-/** Longest query accepted at the boundary, in characters. */
-export const maxQueryLength = 1000;
+/** Longest query accepted at the boundary, in characters (the parser reads the first 1000). */
+export const maxQueryLength = 10_000;
+const sorts = ['relevance', 'newest', 'oldest'] as const;
 const maxIdLength = 200;
 const maxSpeakerLength = 200;
 
@@ -32,11 +33,12 @@ export function createApiHandlers(session: LibrarySession): ApiHandlers {
       }),
     search: (request) =>
       run(async () => {
-        const r = expectObject(request, 'search', ['query', 'limit']);
+        const r = expectObject(request, 'search', ['query', 'limit', 'sort']);
         const query = expectString(r.query, 'query', maxQueryLength);
         const limit = expectLimit(r.limit, 500);
+        const sort = r.sort === undefined ? undefined : expectOneOf(r.sort, 'sort', sorts);
         const library = await session.ready();
-        return library.search(query, limit === undefined ? {} : { limit });
+        return library.search(query, { ...(limit === undefined ? {} : { limit }), ...(sort === undefined ? {} : { sort }) });
       }),
     article: (request) =>
       run(async () => {
@@ -99,6 +101,13 @@ function expectString(value: unknown, name: string, maxLength: number): string {
     throw new InvalidArgumentError(`${name} is ${value.length} characters long; the limit is ${maxLength}`);
   }
   return value;
+}
+
+function expectOneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`${name} must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
 }
 
 function expectLimit(value: unknown, max: number): number | undefined {

@@ -4,7 +4,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ArticleView, LibraryStatus, QuotesReply, SearchReply } from '../contract/api.js';
+import type { ArticleView, LibraryStatus, QuotesReply, SearchReply, SearchSort } from '../contract/api.js';
 import { watch, type FSWatcher } from 'chokidar';
 import { isSkippedName, walkArchive, type ArchiveListing } from './archive/walk-archive.js';
 import { ArchiveError } from './errors.js';
@@ -16,7 +16,7 @@ import {
   type FileRecord,
   type LibraryData,
 } from './index/build-library-data.js';
-import { loadIndex } from './index/configure-lunr.js';
+import { loadIndexes } from './index/configure-lunr.js';
 import { cacheFileFor, fingerprintArchive, readCache, writeCache } from './index/index-cache.js';
 import type { IndexWorkerInput } from './index/index-worker.js';
 import type { Article, ImportProblem, Quote } from './model.js';
@@ -46,7 +46,8 @@ export interface Library {
   readonly cache: 'built' | 'loaded';
   /** What the library was built from; an update reuses the records of unchanged files. */
   readonly data: LibraryData;
-  search(query: string, options?: { limit?: number }): SearchReply;
+  /** @throws QueryError for a malformed query. */
+  search(query: string, options?: { limit?: number; sort?: SearchSort }): SearchReply;
   article(id: string, query?: string): ArticleView;
   quotes(options?: { query?: string; speaker?: string; limit?: number }): QuotesReply;
 }
@@ -266,7 +267,7 @@ function createLibrary(archiveDir: string, data: LibraryData, cache: 'built' | '
   }
   const copiesByPath = new Map<string, string[]>();
   for (const [copy, original] of assembled.duplicates) copiesByPath.set(original, [...(copiesByPath.get(original) ?? []), copy]);
-  const searchData: SearchData = { index: loadIndex(data.index), articles, quotesByArticle, copiesByPath };
+  const searchData: SearchData = { indexes: loadIndexes(data.indexes), articles, quotesByArticle, copiesByPath };
   return {
     archiveDir,
     articleCount: articles.size,

@@ -55,6 +55,25 @@ describe('verbatim search', () => {
   });
 });
 
+describe('the query language on the command line', () => {
+  it('exits 2 with the reason and the place for a malformed query', () => {
+    const run = runCli(['search', 'putin title:', '--json', '--cache-dir', cacheDir]);
+    expect(run.status).toBe(2);
+    expect(json(run.stdout)).toEqual({ error: { code: 'bad-query', message: expect.stringMatching(/title: needs a word/), start: 6, end: 12 } });
+    expect(run.stderr).toMatch(/^verbatim: title: needs a word.*\(characters 7-12 of the query\)/);
+  });
+
+  it('sorts by date and reports notices and facets', () => {
+    const run = runCli(['search', 'the president', '--sort', 'oldest', '--json', '--limit', '50', '--cache-dir', cacheDir]);
+    const reply = json(run.stdout) as { notices: string[]; facets: { year: unknown[] }; hits: { date: string | null }[] };
+    const dates = reply.hits.map((h) => h.date).filter((d): d is string => d !== null);
+    expect(dates).toEqual([...dates].sort());
+    expect(reply.notices).toEqual(['Ignored common words: the.']);
+    expect(reply.facets.year.length).toBeGreaterThan(1);
+    expect(runCli(['search', 'x', '--sort', 'sideways']).status).toBe(2);
+  });
+});
+
 describe('verbatim quotes', () => {
   it('lists quotes by speaker with their offsets and parts', () => {
     const run = runCli(['quotes', '--speaker', 'Maigeldinov', '--json', '--cache-dir', cacheDir]);

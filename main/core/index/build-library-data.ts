@@ -7,7 +7,7 @@ import { readArticleFile } from '../archive/read-archive.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import type { Article, ImportProblem, Quote } from '../model.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
-import { buildIndex } from './configure-lunr.js';
+import { buildIndexes, type SerializedIndexes } from './configure-lunr.js';
 
 /** One file of the archive as read: what the cache keeps per file, so an update re-reads only changes. */
 export interface FileRecord {
@@ -25,8 +25,8 @@ export interface LibraryData {
   files: FileRecord[];
   /** Folders that could not be read, symlink loops: problems of the walk itself. */
   walkProblems: ImportProblem[];
-  /** The serialized lunr index (`lunr.Index#toJSON()`) of the articles that are not duplicates. */
-  index: object;
+  /** The serialized lunr indexes, one per language shard, of the articles that are not duplicates. */
+  indexes: SerializedIndexes;
 }
 
 /** Progress of a build: `done` of `total` files read. */
@@ -110,6 +110,5 @@ export async function buildLibraryData(
     if (done % 50 === 0 || done === total) onProgress?.({ done, total });
   }
   const assembled = assembleLibrary({ files: records, walkProblems: [...walkProblems] });
-  const index = buildIndex(assembled.articles).toJSON();
-  return { files: records, walkProblems: [...walkProblems], index };
+  return { files: records, walkProblems: [...walkProblems], indexes: buildIndexes(assembled.articles) };
 }

@@ -9,7 +9,7 @@ import type { LibraryData } from './build-library-data.js';
 import { lunrVersion } from './configure-lunr.js';
 
 /** Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt. */
-export const cacheSchemaVersion = 2;
+export const cacheSchemaVersion = 3;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {
@@ -57,7 +57,7 @@ export async function readCache(file: string, fingerprint: string): Promise<{ da
     if (payload.length !== header.bytes) throw new Error(`truncated: ${payload.length} of ${String(header.bytes)} bytes`);
     if (createHash('sha256').update(payload).digest('hex') !== header.sha256) throw new Error('checksum mismatch');
     const data = JSON.parse(payload.toString('utf8')) as LibraryData;
-    if (!Array.isArray(data.files) || !Array.isArray(data.walkProblems) || typeof data.index !== 'object' || data.index === null) {
+    if (!Array.isArray(data.files) || !Array.isArray(data.walkProblems) || typeof data.indexes !== 'object' || data.indexes === null) {
       throw new Error('missing parts');
     }
     return { data };

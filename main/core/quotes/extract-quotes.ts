@@ -4,7 +4,7 @@ import { attributeQuote, findClauseAfter, opensInsideSentence, type Attribution,
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js';
 import { indexPeople } from './index-people.js';
 import { FUNCTION_WORDS } from './quote-lexicon.js';
-import { isCapitalWord, isLowerWord, isSentenceFinal, splitParagraphs, tokenIndexAt, tokenizeBody, type Token } from './tokenize-body.js';
+import { endsSentence, isCapitalWord, isLowerWord, isSentenceFinal, splitParagraphs, tokenIndexAt, tokenizeBody, type Token } from './tokenize-body.js';
 
 /** The article fields extraction reads. */
 export interface QuoteSource {
@@ -58,6 +58,13 @@ export function extractQuotes(article: QuoteSource): Quote[] {
   const paragraphs = splitParagraphs(body);
   const tokens = tokenizeBody(body, paragraphs);
   const spans = findQuoteSpans(body, paragraphs);
+  // Single marks that delimit a quotation (`'We will rebuild,' she said`) are marks like double ones.
+  for (const span of spans) {
+    for (const offset of span.marks) {
+      const token = tokens[tokenIndexAt(tokens, offset)];
+      if (token !== undefined && token.start === offset) token.kind = 'mark';
+    }
+  }
   const single = spans.map((span) => candidateOf(tokens, span));
 
   const insideQuote = new Uint8Array(tokens.length);
@@ -137,18 +144,31 @@ function joinInterruptions(context: AttributionContext, candidates: readonly Can
 }
 
 function interruptionBetween(context: AttributionContext, first: Candidate, second: Candidate): ReportingClause | null {
-  const { tokens } = context;
+  const { body, tokens } = context;
   const from = first.endToken;
   const to = second.startToken;
   if (first.lastParagraph !== second.firstParagraph || to - from < 2 || to - from > MAX_INTERRUPTION_TOKENS) return null;
   if (tokens[from - 1]?.kind !== 'mark' || tokens[to]?.kind !== 'mark') return null;
-  if (![',', ':', '\u2014', '\u2013'].includes(tokens[to - 1]?.text ?? '')) return null;
-  for (let k = from; k < to; k++) {
+  const joint = tokens[to - 1]?.text ?? '';
+  // `"A," she said. "B."`: the attribution ends its sentence and the quotation goes on in the next one,
+  // when the first part ran into the attribution (it ends in a comma, not a full stop) and the second
+  // has no attribution of its own (`"B," Diaz added` is Diaz's).
+  const sentenceJoint = joint === '.' && /[,\u2014\u2013-]$/.test(body.slice(Math.max(0, first.lastPartEnd - 1), first.lastPartEnd)) && secondStandsAlone(context, second);
+  if (![',', ':', '\u2014', '\u2013'].includes(joint) && !sentenceJoint) return null;
+  for (let k = from; k < to - 1; k++) {
     const token = tokens[k];
     if (token === undefined || (token.kind === 'punct' && isSentenceFinal(token.text))) return null;
   }
   const clause = findClauseAfter(context, from, to - 1);
-  return clause !== null && clause.verb !== null ? clause : null;
+  return clause !== null && clause.verb !== null && (!sentenceJoint || clause.phrase !== null) ? clause : null;
+}
+
+/** Whether a quotation has no reporting clause of its own after it: `"B."`, not `"B," Diaz added.`. */
+function secondStandsAlone(context: AttributionContext, second: Candidate): boolean {
+  const { tokens } = context;
+  let end = second.endToken;
+  while (end < tokens.length && end - second.endToken < MAX_INTERRUPTION_TOKENS && tokens[end]?.paragraph === second.lastParagraph && tokens[end]?.kind !== 'mark' && !endsSentence(tokens, end)) end++;
+  return findClauseAfter(context, second.endToken, end) === null;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Finds the quoted spans of a body by pairing quotation marks, paragraph by paragraph.
 import type { MatchRange } from '../model.js';
-import { isQuoteMark, isSentenceFinal } from './tokenize-body.js';
+import { isSentenceFinal } from './tokenize-body.js';
 
 /** One quotation as the marks delimit it, before attribution or filtering. */
 export interface QuoteSpan {
@@ -10,10 +10,22 @@ export interface QuoteSpan {
   open: number | null;
   /** Offset of the closing mark of the last part, or null when the quote was cut at a paragraph's end. */
   close: number | null;
+  /** Offsets of every mark that delimits a part, in order. */
+  marks: number[];
 }
 
 type Role = 'open' | 'close';
+/** Double marks (`"`, `“”`, `„“`, `«»`, NYT-style `''`) or single ones (`‘’`, `'`), which are outer quotes only where no double mark is. */
+type Family = 'double' | 'single';
 
+/** One quotation mark: where it is and how many characters it takes (`''` takes two). */
+interface Mark {
+  pos: number;
+  length: number;
+}
+
+const DOUBLE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB']);
+const SINGLE_MARKS = new Set(["'", '\u2018', '\u2019', '\u201A', '\u201B', '\u2039', '\u203A']);
 /** Marks whose shape says which side they belong on, when the spacing around them does not. */
 const LEANS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ['\u201C', 'open'], // “ (also the closing mark of „…“, which the spacing then decides)
@@ -22,22 +34,31 @@ const LEANS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ['\u00AB', 'open'], // «
   ['\u201D', 'close'], // ”
   ['\u00BB', 'close'], // »
+  ['\u2018', 'open'], // ‘
+  ['\u201A', 'open'], // ‚
+  ['\u2039', 'open'], // ‹
+  ['\u2019', 'close'], // ’
+  ['\u203A', 'close'], // ›
 ]);
 const OPENING_CONTEXT = new Set(['(', '[', '{', '<', '\u2014', '\u2013', '-', '/', "'", '\u2018']);
 const CLOSING_CONTEXT = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '\u2014', '\u2013', '-', '/', "'", '\u2019', '\u2026', '*']);
 /** What a quotation ends with before a closing mark whose opening mark was lost (`...,” he said.`). */
 const QUOTE_FINAL = new Set([',', '.', '?', '!', '\u2026', '\u2014', '\u2013', '-']);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 interface OpenQuote {
   parts: MatchRange[];
   open: number | null;
   partStart: number;
+  marks: number[];
   /** Opening marks seen inside the quote and not closed yet (`"He called it "stupid" today"`). */
   depth: number;
 }
 
 /**
- * Pairs the double quotation marks of `body` (straight, curly, guillemets, low-high) into quoted spans.
+ * Pairs the quotation marks of `body` into quoted spans: double marks (straight, curly, guillemets,
+ * low-high, and `''` as NYT copy writes them), and single marks in paragraphs without double ones
+ * (British style). Single marks inside a double-quoted span are nested quotes and stay part of it.
  *
  * Rules, each for a pattern of real news copy:
  * - Which side a mark is on comes from the spacing around it (like CommonMark's flanking rules), then
@@ -51,44 +72,60 @@ interface OpenQuote {
  *   opening mark: the quote runs from the start of the paragraph.
  * - A closing-looking mark followed by another closing one (`Wilkins said," [Warhol] liked ...".`) is an
  *   opening mark typed on the wrong side of its space.
+ * - An apostrophe is no single mark: between letters (`don't`), before a year (`'90s`), or closing a
+ *   plural possessive before a lower-case word (`the voters’ choice`).
  */
 export function findQuoteSpans(body: string, paragraphs: readonly MatchRange[]): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let current: OpenQuote | null = null;
+  let family: Family = 'double';
 
   const addPart = (quote: OpenQuote, from: number, to: number): void => {
     const part = trimRange(body, from, to);
     if (part !== null) quote.parts.push(part);
   };
   const finish = (quote: OpenQuote, close: number | null): void => {
-    if (quote.parts.length > 0) spans.push({ parts: quote.parts, open: quote.open, close });
+    if (close !== null) quote.marks.push(close);
+    if (quote.parts.length > 0) spans.push({ parts: quote.parts, open: quote.open, close, marks: quote.marks });
   };
 
   for (let p = 0; p < paragraphs.length; p++) {
     const paragraph = paragraphs[p];
     if (paragraph === undefined) continue;
-    const marks = markPositions(body, paragraph);
-    let first = 0;
+    let marks: Mark[];
     if (current !== null) {
       // Continued from the previous paragraph, which checked that this one starts with an opening mark.
-      current.partStart = paragraph.start + 1;
+      marks = marksOf(body, paragraph, family);
+    } else {
+      marks = marksOf(body, paragraph, 'double');
+      family = 'double';
+      if (marks.length === 0) {
+        marks = marksOf(body, paragraph, 'single');
+        family = 'single';
+      }
+    }
+    let first = 0;
+    if (current !== null) {
+      const repeated = marks[0];
+      current.partStart = paragraph.start + (repeated?.length ?? 1);
+      if (repeated !== undefined) current.marks.push(repeated.pos);
       current.depth = 0;
       first = 1;
     }
     for (let i = first; i < marks.length; i++) {
-      const mark = marks[i] ?? 0;
+      const mark = marks[i] ?? { pos: 0, length: 1 };
       if (current === null) {
         if (roleOf(body, mark, paragraph, false) === 'open') {
-          current = { parts: [], open: mark, partStart: mark + 1, depth: 0 };
+          current = { parts: [], open: mark.pos, partStart: mark.pos + mark.length, marks: [mark.pos], depth: 0 };
           continue;
         }
         const next = marks[i + 1];
         if (next !== undefined && roleOf(body, next, paragraph, true) === 'close') {
           // `Wilkins said," [Warhol] liked ... looked".`: the opening mark was typed on the wrong side.
-          current = { parts: [], open: mark, partStart: mark + 1, depth: 0 };
-        } else if (i === 0 && QUOTE_FINAL.has(body.charAt(mark - 1))) {
-          const part = trimRange(body, paragraph.start, mark);
-          if (part !== null) spans.push({ parts: [part], open: null, close: mark });
+          current = { parts: [], open: mark.pos, partStart: mark.pos + mark.length, marks: [mark.pos], depth: 0 };
+        } else if (i === 0 && QUOTE_FINAL.has(body.charAt(mark.pos - 1))) {
+          const part = trimRange(body, paragraph.start, mark.pos);
+          if (part !== null) spans.push({ parts: [part], open: null, close: mark.pos, marks: [mark.pos] });
         }
         continue;
       }
@@ -96,13 +133,14 @@ export function findQuoteSpans(body: string, paragraphs: readonly MatchRange[]):
         if (current.depth > 0) {
           current.depth--;
         } else {
-          addPart(current, current.partStart, mark);
-          finish(current, mark);
+          addPart(current, current.partStart, mark.pos);
+          finish(current, mark.pos);
           current = null;
         }
-      } else if (startsNewPart(body, current.partStart, mark)) {
-        addPart(current, current.partStart, mark);
-        current.partStart = mark + 1;
+      } else if (startsNewPart(body, current.partStart, mark.pos)) {
+        addPart(current, current.partStart, mark.pos);
+        current.partStart = mark.pos + mark.length;
+        current.marks.push(mark.pos);
       } else {
         current.depth++;
       }
@@ -110,8 +148,8 @@ export function findQuoteSpans(body: string, paragraphs: readonly MatchRange[]):
     if (current !== null) {
       addPart(current, current.partStart, paragraph.end);
       const next = paragraphs[p + 1];
-      const continues =
-        next !== undefined && isQuoteMark(body.charAt(next.start)) && roleOf(body, next.start, next, false) === 'open';
+      const opening = next === undefined ? undefined : marksOf(body, next, family)[0];
+      const continues = next !== undefined && opening !== undefined && opening.pos === next.start && roleOf(body, opening, next, false) === 'open';
       if (!continues) {
         finish(current, null);
         current = null;
@@ -121,25 +159,50 @@ export function findQuoteSpans(body: string, paragraphs: readonly MatchRange[]):
   return spans;
 }
 
-function markPositions(body: string, paragraph: MatchRange): number[] {
-  const marks: number[] = [];
+/** The marks of one family in a paragraph, in order. */
+function marksOf(body: string, paragraph: MatchRange, family: Family): Mark[] {
+  const marks: Mark[] = [];
   for (let i = paragraph.start; i < paragraph.end; i++) {
-    if (isQuoteMark(body.charAt(i))) marks.push(i);
+    const ch = body.charAt(i);
+    if (ch === "'" && body.charAt(i + 1) === "'") {
+      // NYT style: `''` is a double mark (a third apostrophe would make it ambiguous: left alone).
+      if (family === 'double' && body.charAt(i + 2) !== "'" && body.charAt(i - 1) !== "'") marks.push({ pos: i, length: 2 });
+      i++;
+      continue;
+    }
+    if (family === 'double' ? DOUBLE_MARKS.has(ch) : SINGLE_MARKS.has(ch) && !isApostrophe(body, i, paragraph)) marks.push({ pos: i, length: 1 });
   }
   return marks;
 }
 
-/** Which side the mark at `pos` is on: spacing first, then the mark's shape, then the open/closed state. */
-function roleOf(body: string, pos: number, paragraph: MatchRange, inside: boolean): Role {
+/** Whether the single mark at `i` is an apostrophe: `don't`, `'90s`, `the voters’ choice`. */
+function isApostrophe(body: string, i: number, paragraph: MatchRange): boolean {
+  const ch = body.charAt(i);
+  if (ch !== "'" && ch !== '\u2019' && ch !== '\u201B') return false;
+  const prev = i > paragraph.start ? body.charAt(i - 1) : '';
+  const next = i + 1 < paragraph.end ? body.charAt(i + 1) : '';
+  if (LETTER_OR_DIGIT.test(prev) && LETTER_OR_DIGIT.test(next)) return true;
+  if (/\d/.test(next) && !LETTER_OR_DIGIT.test(prev)) return /^\d\ds\b/.test(body.slice(i + 1, i + 5));
+  return (prev === 's' || prev === 'S') && next === ' ' && /\p{Ll}/u.test(body.charAt(i + 2));
+}
+
+/** Which side the mark is on: spacing first, then the mark's shape, then the open/closed state. */
+function roleOf(body: string, mark: Mark, paragraph: MatchRange, inside: boolean): Role {
+  const { pos } = mark;
+  const after = pos + mark.length;
   const prev = pos > paragraph.start ? body.charAt(pos - 1) : '';
-  const next = pos + 1 < paragraph.end ? body.charAt(pos + 1) : '';
+  const next = after < paragraph.end ? body.charAt(after) : '';
   const opensAfter = next !== '' && !isSpace(next);
   const closesBefore = prev !== '' && !isSpace(prev);
-  const leftFlanking = opensAfter && (prev === '' || isSpace(prev) || OPENING_CONTEXT.has(prev) || isQuoteMark(prev));
-  const rightFlanking = closesBefore && (next === '' || isSpace(next) || CLOSING_CONTEXT.has(next) || isQuoteMark(next));
+  const leftFlanking = opensAfter && (prev === '' || isSpace(prev) || OPENING_CONTEXT.has(prev) || isMarkChar(prev));
+  const rightFlanking = closesBefore && (next === '' || isSpace(next) || CLOSING_CONTEXT.has(next) || isMarkChar(next));
   if (leftFlanking && !rightFlanking) return 'open';
   if (rightFlanking && !leftFlanking) return 'close';
-  return LEANS.get(body.charAt(pos)) ?? (inside ? 'close' : 'open');
+  return (mark.length === 1 ? LEANS.get(body.charAt(pos)) : undefined) ?? (inside ? 'close' : 'open');
+}
+
+function isMarkChar(ch: string): boolean {
+  return DOUBLE_MARKS.has(ch) || SINGLE_MARKS.has(ch);
 }
 
 /** An opening mark inside a quote, after a sentence end and a space, repeats the quote's opening mark. */

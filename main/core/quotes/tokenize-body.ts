@@ -16,15 +16,16 @@ export interface Token {
 
 const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB']);
 
-/** Whether `ch` is a double quotation mark: straight, curly, low-high or guillemet. */
-export function isQuoteMark(ch: string | undefined): boolean {
-  return ch !== undefined && QUOTE_MARKS.has(ch);
+/** Whether `text` is a double quotation mark: straight, curly, low-high, guillemet, or NYT-style `''`. */
+export function isQuoteMark(text: string | undefined): boolean {
+  return text !== undefined && (QUOTE_MARKS.has(text) || text === "''");
 }
 
 // A word is letters, marks and digits, with single inner hyphens, apostrophes or dots ("Al-Maeena",
-// "Trump's", "U.S"); anything else is a one-character token. Each repetition of the group must start
-// with a separator, so the pattern cannot backtrack catastrophically.
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-'\u2019.\u00B7][\p{L}\p{M}\p{N}]+)*|\S/gu;
+// "Trump's", "U.S"); `''` is one token (NYT copy's double quotation mark); anything else is a
+// one-character token. Each repetition of the group must start with a separator, so the pattern
+// cannot backtrack catastrophically.
+const TOKEN = /''|[\p{L}\p{M}\p{N}]+(?:[-'\u2019.\u00B7][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;

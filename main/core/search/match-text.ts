@@ -1,20 +1,22 @@
-// Finds where a query matches a text: the ranges to highlight and whether every clause occurs, computed
-// from the text itself so the index need not store positions (issue 6: keep the index lean).
+// Finds where a query matches a text: the ranges to highlight and which clauses occur, computed from the
+// text itself (with the article's language processing) so the index need not store positions (issue 6).
 
-import { isStopWord, stemWord } from '../index/configure-lunr.js';
+import type { LanguageProcessing } from '../index/languages.js';
 import { tokenize } from '../index/tokenize.js';
 import type { MatchRange } from '../model.js';
-import type { QueryClause } from './parse-query.js';
+import type { TermClause } from './parse-query.js';
 
-/** A compiled clause: a single word (by stem, or by prefix) or a phrase (a stem sequence). */
+/** A compiled clause: a word by stem, a prefix, a word within an edit distance, or a phrase. */
 type ClauseMatcher =
   | { kind: 'word'; stem: string }
   | { kind: 'prefix'; prefix: string }
+  | { kind: 'fuzzy'; stem: string; distance: number }
   | { kind: 'phrase'; stems: readonly string[] };
 
-/** The included clauses of a query, ready to run over many texts. */
+/** Clauses ready to run over many texts of one language. */
 export interface TextMatcher {
   clauses: readonly ClauseMatcher[];
+  language: LanguageProcessing;
 }
 
 interface StemmedToken {
@@ -24,37 +26,26 @@ interface StemmedToken {
   end: number;
 }
 
-const stemCache = new Map<string, string>();
-
-/** Stems `word` through the index's pipeline, memoized (the same words recur across articles). */
-export function cachedStem(word: string): string {
-  let stem = stemCache.get(word);
-  if (stem === undefined) {
-    if (stemCache.size > 200_000) stemCache.clear();
-    stem = stemWord(word);
-    stemCache.set(word, stem);
-  }
-  return stem;
-}
-
-/** Compiles `clauses` (the caller passes the included ones) into a matcher. */
-export function compileMatcher(clauses: readonly QueryClause[]): TextMatcher {
+/** Compiles `clauses` for texts processed by `language`. */
+export function compileMatcher(clauses: readonly TermClause[], language: LanguageProcessing): TextMatcher {
   return {
+    language,
     clauses: clauses.map((clause): ClauseMatcher => {
       const first = clause.words[0] ?? '';
-      if (clause.phrase) return { kind: 'phrase', stems: clause.words.map(cachedStem) };
+      if (clause.phrase) return { kind: 'phrase', stems: clause.words.map((w) => language.stem(w)) };
       if (clause.prefix) return { kind: 'prefix', prefix: first };
-      return { kind: 'word', stem: cachedStem(first) };
+      if (clause.fuzzy > 0) return { kind: 'fuzzy', stem: language.stem(first), distance: clause.fuzzy };
+      return { kind: 'word', stem: language.stem(first) };
     }),
   };
 }
 
-function stemTokens(text: string): StemmedToken[] {
-  return tokenize(text).map((t) => ({ word: t.word, stem: cachedStem(t.word), start: t.start, end: t.end }));
+function stemTokens(text: string, language: LanguageProcessing): StemmedToken[] {
+  return tokenize(text).map((t) => ({ word: t.word, stem: language.stem(t.word), start: t.start, end: t.end }));
 }
 
 /** Ranges of `tokens` where `clause` matches, each a half-open token index range. */
-function clauseHits(clause: ClauseMatcher, tokens: readonly StemmedToken[]): [number, number][] {
+function clauseHits(clause: ClauseMatcher, tokens: readonly StemmedToken[], language: LanguageProcessing): [number, number][] {
   const hits: [number, number][] = [];
   if (clause.kind === 'phrase') {
     const n = clause.stems.length;
@@ -65,34 +56,56 @@ function clauseHits(clause: ClauseMatcher, tokens: readonly StemmedToken[]): [nu
     return hits;
   }
   tokens.forEach((token, i) => {
-    const match = clause.kind === 'word' ? token.stem === clause.stem : token.word.startsWith(clause.prefix);
-    if (match && !isStopWord(token.word)) hits.push([i, i + 1]);
+    let match: boolean;
+    if (clause.kind === 'word') match = token.stem === clause.stem;
+    else if (clause.kind === 'prefix') match = token.word.startsWith(clause.prefix);
+    else match = withinDistance(token.stem, clause.stem, clause.distance);
+    if (match && !language.isStopWord(token.word)) hits.push([i, i + 1]);
   });
   return hits;
 }
 
-/** What a text holds of a query: the ranges to highlight, and how many of its clauses occur. */
+/** What a text holds of a query: the ranges to highlight, and which clauses occur (by index). */
 export interface TextMatches {
   ranges: MatchRange[];
-  clausesFound: number;
+  found: boolean[];
 }
 
 /** Runs `matcher` over `text`: sorted, merged ranges (a phrase occurrence is one range). */
 export function findMatches(text: string, matcher: TextMatcher): TextMatches {
-  if (matcher.clauses.length === 0) return { ranges: [], clausesFound: 0 };
-  const tokens = stemTokens(text);
+  if (matcher.clauses.length === 0) return { ranges: [], found: [] };
+  const tokens = stemTokens(text, matcher.language);
   const ranges: MatchRange[] = [];
-  let clausesFound = 0;
-  for (const clause of matcher.clauses) {
-    const hits = clauseHits(clause, tokens);
-    if (hits.length > 0) clausesFound += 1;
+  const found = matcher.clauses.map((clause) => {
+    const hits = clauseHits(clause, tokens, matcher.language);
     for (const [from, to] of hits) {
       const first = tokens[from];
       const last = tokens[to - 1];
       if (first && last) ranges.push({ start: first.start, end: last.end });
     }
+    return hits.length > 0;
+  });
+  return { ranges: mergeRanges(ranges), found };
+}
+
+/** True when `a` and `b` are at most `max` edits apart (Levenshtein), computed with an early exit. */
+export function withinDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  if (a === b) return true;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return false;
+    previous = current;
   }
-  return { ranges: mergeRanges(ranges), clausesFound };
+  return (previous[b.length] ?? max + 1) <= max;
 }
 
 /** Sorts ranges and merges overlapping ones. */

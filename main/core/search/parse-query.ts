@@ -1,77 +1,303 @@
-// Parses what a user types into a search plan. Never throws: anything it cannot use is dropped and noted.
+// Parses what a user types into a search plan. Never throws: what it cannot use is dropped with a notice,
+// and what is plainly wrong (a field with no value, a date that is not one) comes back as an error with
+// the span to underline.
 
-import { isStopWord } from '../index/configure-lunr.js';
+import { normalizeLanguage } from '../archive/detect-language.js';
 import { tokenize } from '../index/tokenize.js';
 
-/** One part of a query: a word, or a phrase of words that must stand together in this order. */
-export interface QueryClause {
-  /** Normalized words (see `tokenize`); one for a word clause, several for a phrase. */
+/** A search term: a word, a prefix, a word with typo tolerance, or a phrase. */
+export interface TermClause {
+  /** Normalized words (see `tokenize`); one for a word, several for a phrase. */
   words: string[];
-  /** Written as `"..."`, or a run like `Putin–Trump` that holds several words. */
   phrase: boolean;
-  /** Written with a leading `-`: articles containing it are left out. */
-  exclude: boolean;
-  /** Written with a trailing `*`: any word starting with it matches (single words only). */
+  /** `word*`: any word starting with it. */
   prefix: boolean;
-  /** Where the clause is in the query text. */
+  /** `word~1`: edit distance allowed (0 = exact). */
+  fuzzy: number;
+  /** `title:word`: only the headline. */
+  titleOnly: boolean;
+  start: number;
+  end: number;
+}
+
+/** Metadata filters; `exclude` for a leading `-` (`-source:bbc`). */
+export type QueryFilter =
+  | { kind: 'source' | 'author' | 'speaker'; value: string; exclude: boolean; start: number; end: number }
+  | { kind: 'lang'; value: string; exclude: boolean; start: number; end: number }
+  | { kind: 'date'; from: string; to: string; exclude: boolean; start: number; end: number };
+
+export interface QueryProblem {
+  message: string;
   start: number;
   end: number;
 }
 
 export interface ParsedQuery {
-  clauses: QueryClause[];
-  /** Words that were dropped because they are too common to search for ("the", "of"). */
-  ignoredWords: string[];
+  /** Every group must match; a group matches when any of its clauses does (`a OR b`). */
+  groups: TermClause[][];
+  /** Articles matching any of these are left out. */
+  excluded: TermClause[];
+  filters: QueryFilter[];
+  /** `in:quotes`: the words must stand in one quotation of the article. */
+  scope: 'articles' | 'quotes';
+  /** What was changed or ignored, for the user ("typo tolerance is at most 2"). */
+  notices: string[];
+  /** The first thing that makes the query unanswerable as typed, if any. */
+  error: QueryProblem | null;
 }
 
-/** At most this many clauses are searched; the rest are dropped (a cap against hostile input). */
-export const maxClauses = 32;
+/** Only the first this many characters of a query are read. */
+export const maxQueryChars = 1000;
+/** At most this many terms are searched; the rest are dropped with a notice (a cap against hostile input). */
+export const maxTerms = 32;
 /** A prefix must have at least this many letters: `a*` would expand to most of the vocabulary. */
 export const minPrefixLength = 2;
+/** Typo tolerance allowed: lunr runs out of memory on large edit distances (SECURITY.md). */
+export const maxEditDistance = 2;
+
+const fieldNames = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in']);
+const openQuotes = '"“«„';
+
+/** The typo tolerance a word of this length may have: none under 4 letters, 1 under 7, else 2. */
+export function editDistanceFor(word: string): number {
+  const length = [...word].length;
+  return length < 4 ? 0 : length < 7 ? 1 : 2;
+}
 
 /**
  * Parses `text`.
- * @example parseQuery('"Putin Trump" -Ukraine sanction*') // phrase, excluded word, prefix
+ * @example parseQuery('"Putin Trump" -Ukraine sanction* date:2025-08 source:reuters')
  */
-export function parseQuery(text: string): ParsedQuery {
-  const clauses: QueryClause[] = [];
-  const ignoredWords: string[] = [];
+export function parseQuery(input: string): ParsedQuery {
+  const parsed: ParsedQuery = { groups: [], excluded: [], filters: [], scope: 'articles', notices: [], error: null };
+  let text = input;
+  if (text.length > maxQueryChars) {
+    text = text.slice(0, maxQueryChars);
+    parsed.notices.push(`Only the first ${maxQueryChars} characters of the query are used.`);
+  }
+  const fail = (message: string, start: number, end: number): void => {
+    parsed.error ??= { message, start, end };
+  };
+  let terms = 0;
+  let joinNext = false;
   let i = 0;
-  while (i < text.length && clauses.length < maxClauses) {
+  while (i < text.length) {
     const ch = text[i] ?? '';
     if (/\s/u.test(ch)) {
       i += 1;
       continue;
     }
     const start = i;
+    // OR between two terms joins them into one group.
+    const orMatch = /^(?:OR|\|)(?=\s|$)/.exec(text.slice(i));
+    if (orMatch) {
+      i += orMatch[0].length;
+      if (parsed.groups.length > 0) joinNext = true;
+      continue;
+    }
     let exclude = false;
     if (ch === '-' || ch === '−') {
       exclude = true;
       i += 1;
+    } else if (ch === '+') {
+      i += 1;
     }
-    const open = text[i];
-    if (open === '"' || open === '“' || open === '«' || open === '„') {
+    // field:value
+    const field = /^([A-Za-z]+):/.exec(text.slice(i));
+    let fieldName: string | null = null;
+    if (field && fieldNames.has((field[1] ?? '').toLowerCase())) {
+      fieldName = (field[1] ?? '').toLowerCase();
+      i += field[0].length;
+    }
+    // The value: a quoted phrase, or a run up to white space.
+    let value: string;
+    let quoted = false;
+    if (openQuotes.includes(text[i] ?? '\0') && i < text.length) {
+      const open = text[i] ?? '"';
       const closers = open === '«' ? '»' : open === '"' ? '"' : '”"“';
       let j = i + 1;
       while (j < text.length && !closers.includes(text[j] ?? '')) j += 1;
-      const inner = text.slice(i + 1, j);
+      value = text.slice(i + 1, j);
+      quoted = true;
       i = Math.min(j + 1, text.length);
-      const words = tokenize(inner).map((t) => t.word);
-      if (words.length > 0) clauses.push({ words, phrase: words.length > 1, exclude, prefix: false, start, end: i });
+    } else {
+      let j = i;
+      while (j < text.length && !/\s/u.test(text[j] ?? '')) j += 1;
+      value = text.slice(i, j);
+      i = j;
+    }
+    const end = i;
+    const join = joinNext;
+    joinNext = false;
+
+    if (fieldName !== null && fieldName !== 'title') {
+      if (value.trim() === '') {
+        fail(`${fieldName}: needs a value, e.g. ${example(fieldName)}`, start, end);
+        continue;
+      }
+      const filter = parseFilter(fieldName, value.trim(), exclude, start, end, parsed, fail);
+      if (filter) parsed.filters.push(filter);
       continue;
     }
-    let j = i;
-    while (j < text.length && !/\s/u.test(text[j] ?? '')) j += 1;
-    const run = text.slice(i, j);
-    i = j;
-    const words = tokenize(run).map((t) => t.word);
-    if (words.length === 0) continue;
-    const prefix = words.length === 1 && /\*$/.test(run) && (words[0]?.length ?? 0) >= minPrefixLength;
-    if (words.length === 1 && !prefix && !exclude && isStopWord(words[0] ?? '')) {
-      ignoredWords.push(words[0] ?? '');
+    if (fieldName === 'title' && value.trim() === '') {
+      fail('title: needs a word, e.g. title:sanctions or title:"peace talks"', start, end);
       continue;
     }
-    clauses.push({ words, phrase: words.length > 1, exclude, prefix, start, end: i });
+
+    const clause = parseTerm(value, quoted, fieldName === 'title', start, end, parsed.notices);
+    if (clause === null) continue;
+    if (terms >= maxTerms) {
+      if (terms === maxTerms) parsed.notices.push(`Only the first ${maxTerms} terms of the query are searched.`);
+      terms += 1;
+      continue;
+    }
+    terms += 1;
+    if (exclude) parsed.excluded.push(clause);
+    else if (join && parsed.groups.length > 0) parsed.groups[parsed.groups.length - 1]?.push(clause);
+    else parsed.groups.push([clause]);
   }
-  return { clauses, ignoredWords };
+  if (parsed.groups.length === 0 && parsed.excluded.length > 0 && parsed.filters.length === 0 && parsed.error === null) {
+    parsed.notices.push('A query of only excluded words finds nothing: add a word to search for.');
+  }
+  return parsed;
+}
+
+function example(field: string): string {
+  switch (field) {
+    case 'date':
+      return 'date:2025-08 or date:2025-08-01..2025-08-31';
+    case 'after':
+    case 'before':
+      return `${field}:2025-01-01`;
+    case 'lang':
+    case 'language':
+      return `${field}:ru`;
+    case 'in':
+      return 'in:quotes';
+    default:
+      return `${field}:"${field === 'speaker' ? 'Kazbek Maigeldinov' : field === 'source' ? 'BBC' : 'Jane Doe'}"`;
+  }
+}
+
+function parseTerm(value: string, quoted: boolean, titleOnly: boolean, start: number, end: number, notices: string[]): TermClause | null {
+  let raw = value;
+  let fuzzy = 0;
+  let prefix = false;
+  if (!quoted) {
+    const tilde = /~(\d*)$/.exec(raw);
+    if (tilde) {
+      raw = raw.slice(0, tilde.index);
+      const asked = tilde[1] === '' ? 1 : Math.min(Number(tilde[1]), 99);
+      fuzzy = asked;
+    }
+    if (raw.endsWith('*')) {
+      prefix = true;
+      raw = raw.replace(/\*+$/, '');
+    }
+  }
+  const words = tokenize(raw).map((t) => t.word);
+  if (words.length === 0) return null;
+  const phrase = words.length > 1;
+  const first = words[0] ?? '';
+  if (!phrase && prefix && [...first].length < minPrefixLength) {
+    notices.push(`"${first}*" is too short to search by prefix; it is searched as a word.`);
+    prefix = false;
+  }
+  if (phrase) {
+    if (prefix || fuzzy > 0) notices.push(`"${raw}" is searched as a phrase, without * or ~.`);
+    prefix = false;
+    fuzzy = 0;
+  }
+  if (fuzzy > 0) {
+    const allowed = Math.min(editDistanceFor(first), maxEditDistance);
+    if (fuzzy > allowed) {
+      notices.push(allowed === 0 ? `"${first}" is too short for typo tolerance; it is searched exactly.` : `Typo tolerance for "${first}" is at most ${allowed}.`);
+      fuzzy = allowed;
+    }
+    if (prefix) {
+      notices.push(`"${first}" is searched by prefix, without ~.`);
+      fuzzy = 0;
+    }
+  }
+  return { words, phrase, prefix, fuzzy, titleOnly, start, end };
+}
+
+function parseFilter(
+  field: string,
+  value: string,
+  exclude: boolean,
+  start: number,
+  end: number,
+  parsed: ParsedQuery,
+  fail: (message: string, start: number, end: number) => void,
+): QueryFilter | null {
+  switch (field) {
+    case 'source':
+    case 'author':
+    case 'speaker':
+      return { kind: field, value, exclude, start, end };
+    case 'lang':
+    case 'language': {
+      const code = normalizeLanguage(value);
+      if (code === null) {
+        fail(`${field}:${value} is not a language; use a code such as lang:en or lang:ru`, start, end);
+        return null;
+      }
+      return { kind: 'lang', value: code, exclude, start, end };
+    }
+    case 'in':
+      if (value.toLowerCase() === 'quotes' || value.toLowerCase() === 'quote') parsed.scope = 'quotes';
+      else if (value.toLowerCase() !== 'articles') fail(`in:${value} is not a scope; use in:quotes`, start, end);
+      return null;
+    default: {
+      const range = parseDateFilter(field, value);
+      if (range === null) {
+        fail(`${field}:${value} is not a date; use ${example(field)}`, start, end);
+        return null;
+      }
+      return { kind: 'date', ...range, exclude, start, end };
+    }
+  }
+}
+
+/** The first and last day (ISO) of a year, month or day written as `2025`, `2025-08` or `2025-08-16`. */
+export function datePeriod(value: string): { first: string; last: string } | null {
+  const match = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value.trim());
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? null : Number(match[2]);
+  const day = match[3] === undefined ? null : Number(match[3]);
+  if (month !== null && (month < 1 || month > 12)) return null;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  if (month === null) return { first: `${year}-01-01`, last: `${year}-12-31` };
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day === null) return { first: `${year}-${pad(month)}-01`, last: `${year}-${pad(month)}-${pad(lastDay)}` };
+  if (day < 1 || day > lastDay) return null;
+  const iso = `${year}-${pad(month)}-${pad(day)}`;
+  return { first: iso, last: iso };
+}
+
+function shiftDay(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A date filter as an inclusive range of ISO days; `after:`/`before:` exclude the period named. */
+function parseDateFilter(field: string, value: string): { from: string; to: string } | null {
+  if (field === 'after' || field === 'before') {
+    const period = datePeriod(value);
+    if (period === null) return null;
+    return field === 'after' ? { from: shiftDay(period.last, 1), to: '9999-12-31' } : { from: '0000-01-01', to: shiftDay(period.first, -1) };
+  }
+  const [fromText, toText, ...rest] = value.split('..');
+  if (rest.length > 0 || fromText === undefined) return null;
+  if (toText === undefined) {
+    const period = datePeriod(fromText);
+    return period === null ? null : { from: period.first, to: period.last };
+  }
+  const from = fromText === '' ? { first: '0000-01-01' } : datePeriod(fromText);
+  const to = toText === '' ? { last: '9999-12-31' } : datePeriod(toText);
+  if (from === null || to === null) return null;
+  return from.first <= to.last ? { from: from.first, to: to.last } : null;
 }

@@ -1,18 +1,21 @@
-// Answers searches over a loaded archive: lunr finds and ranks candidates, the text confirms phrases and
-// gives the highlight ranges, snippets and matching quotes of the few hits shown.
+// Answers searches over a loaded archive. Each clause of the parsed query is looked up in every language
+// shard with a query built in code (user text never reaches `index.search`); the clause results are
+// combined as the query says (AND of groups, OR within a group, exclusions, metadata filters); phrases are
+// confirmed against the text; snippets, highlights and matching quotes are computed for the hits shown.
 
 import lunr from 'lunr';
-import type { ArticleView, QuoteHit, QuotesReply, SearchReply } from '../../contract/api.js';
-import { NotFoundError } from '../errors.js';
-import { isStopWord } from '../index/configure-lunr.js';
+import type { ArticleView, FacetValue, Facets, QuoteHit, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
+import { NotFoundError, QueryError } from '../errors.js';
+import { languageProcessing, processingForShard, type LanguageProcessing } from '../index/languages.js';
 import type { Article, MatchRange, Quote, QuoteMatch, SearchHit } from '../model.js';
 import { makeSnippet } from './make-snippet.js';
 import { compileMatcher, findMatches, type TextMatcher } from './match-text.js';
-import { parseQuery, type ParsedQuery, type QueryClause } from './parse-query.js';
+import { parseQuery, type ParsedQuery, type QueryFilter, type TermClause } from './parse-query.js';
 
-/** What a search runs over: the index and the articles and quotes it was built from. */
+/** What a search runs over: the shard indexes and the articles and quotes they were built from. */
 export interface SearchData {
-  index: lunr.Index;
+  /** One lunr index per language shard code. */
+  indexes: ReadonlyMap<string, lunr.Index>;
   articles: ReadonlyMap<string, Article>;
   quotesByArticle: ReadonlyMap<string, readonly Quote[]>;
   /** Path of an article -> paths of its exact duplicates, which are not indexed. */
@@ -21,33 +24,36 @@ export interface SearchData {
 
 export const defaultSearchLimit = 50;
 export const defaultQuotesLimit = 100;
+const facetSize = 20;
 
-interface Candidate {
-  article: Article;
-  score: number;
-}
+type Scores = Map<string, number>;
 
-interface RankedQuery {
+interface Evaluation {
   parsed: ParsedQuery;
-  matcher: TextMatcher;
-  candidates: Candidate[];
+  /** Article ids in rank order, with scores. */
+  ranked: { article: Article; score: number }[];
   partial: boolean;
+  /** For `in:quotes`: the quotes of each article that satisfy the query. */
+  quoteMatches: Map<string, Quote[]> | null;
 }
 
 /**
- * Searches `data` for `queryText`. Every word must match (in title or body) unless no article has them
- * all: then the best partial matches are returned with `partial: true`.
+ * Searches `data` for `queryText`. Every group of words must match (in title or body) unless no article
+ * has them all: then the best partial matches are returned with `partial: true`.
+ * @throws QueryError when the query is malformed (a field without a value, a date that is not one).
  */
-export function searchArchive(data: SearchData, queryText: string, options: { limit?: number } = {}): SearchReply {
+export function searchArchive(data: SearchData, queryText: string, options: { limit?: number; sort?: SearchSort } = {}): SearchReply {
   const started = performance.now();
-  const limit = options.limit ?? defaultSearchLimit;
-  const ranked = rankArticles(data, queryText);
-  const hits = ranked.candidates.slice(0, limit).map((c) => toHit(data, c, ranked.matcher));
+  const evaluation = evaluate(data, queryText);
+  const ranked = sortRanked(evaluation.ranked, options.sort ?? 'relevance');
+  const hits = ranked.slice(0, options.limit ?? defaultSearchLimit).map((r) => toHit(data, r.article, r.score, evaluation));
   return {
     query: queryText,
-    total: ranked.candidates.length,
+    total: ranked.length,
     tookMs: Math.round((performance.now() - started) * 10) / 10,
-    partial: ranked.partial,
+    partial: evaluation.partial,
+    notices: evaluation.parsed.notices,
+    facets: facetsOf(ranked.map((r) => r.article)),
     hits,
   };
 }
@@ -56,139 +62,266 @@ export function searchArchive(data: SearchData, queryText: string, options: { li
 export function viewArticle(data: SearchData, id: string, queryText = ''): ArticleView {
   const article = data.articles.get(id);
   if (!article) throw new NotFoundError(`no article with id "${id.slice(0, 40)}" in this archive`);
-  const matcher = compileMatcher(includedClauses(parseQuery(queryText)));
-  const highlights = findMatches(article.body, matcher).ranges;
-  const quotes = markQuotes(data.quotesByArticle.get(id) ?? [], highlights);
+  const parsed = parseQuery(queryText);
+  const { titleHighlights, highlights } = highlightsOf(article, parsed);
+  const quotes = data.quotesByArticle.get(id) ?? [];
+  const marked: QuoteMatch[] =
+    parsed.scope === 'quotes'
+      ? quotes.map((q) => ({ ...q, matches: quoteSatisfies(q, parsed, languageProcessing(article.language)) }))
+      : markQuotes(quotes, highlights);
   return {
     article,
-    titleHighlights: findMatches(article.title, matcher).ranges,
+    titleHighlights,
     highlights,
-    quotes: [...quotes.filter((q) => q.matches), ...quotes.filter((q) => !q.matches)],
+    quotes: [...marked.filter((q) => q.matches), ...marked.filter((q) => !q.matches)],
     copies: [...(data.copiesByPath.get(article.path) ?? [])],
   };
 }
 
 /**
- * Lists quotes across the archive: those whose own words contain every word of `query` (all quotes when
- * the query is empty), by a speaker whose name contains `speaker`, newest article first.
+ * Lists quotes across the archive whose own words satisfy `query` (all quotes when it is empty), by a
+ * speaker whose name contains `speaker`; newest article first when there is no query to rank by.
  */
-export function findQuotes(
-  data: SearchData,
-  options: { query?: string; speaker?: string; limit?: number } = {},
-): QuotesReply {
-  const limit = options.limit ?? defaultQuotesLimit;
-  const speaker = options.speaker?.trim().toLowerCase() ?? '';
+export function findQuotes(data: SearchData, options: { query?: string; speaker?: string; limit?: number } = {}): QuotesReply {
   const queryText = options.query?.trim() ?? '';
-  let articles: Article[];
-  let matcher: TextMatcher | null = null;
-  if (queryText === '') {
-    articles = [...data.articles.values()];
-  } else {
-    const ranked = rankArticles(data, queryText, { allowPartial: false });
-    articles = ranked.candidates.map((c) => c.article);
-    matcher = ranked.matcher;
-  }
+  const parsed = parseQuery(queryText);
+  if (parsed.error) throw new QueryError(parsed.error.message, parsed.error.start, parsed.error.end);
+  const speakerFilters: { value: string; exclude: boolean }[] = parsed.filters.flatMap((f) => (f.kind === 'speaker' ? [f] : []));
+  if (options.speaker !== undefined && options.speaker.trim() !== '') speakerFilters.push({ value: options.speaker.trim(), exclude: false });
+  const articles =
+    parsed.groups.length === 0 && parsed.excluded.length === 0
+      ? sortRanked([...data.articles.values()].filter((a) => passesFilters(a, parsed.filters.filter((f) => f.kind !== 'speaker'), data)).map((article) => ({ article, score: 0 })), 'newest').map((r) => r.article)
+      : evaluate(data, queryText, { scope: 'quotes', allowPartial: false }).ranked.map((r) => r.article);
   const found: QuoteHit[] = [];
   for (const article of articles) {
+    const language = languageProcessing(article.language);
     for (const quote of data.quotesByArticle.get(article.id) ?? []) {
-      if (speaker !== '' && !(quote.speaker ?? '').toLowerCase().includes(speaker)) continue;
-      if (matcher && findMatches(quote.text, matcher).clausesFound < matcher.clauses.length) continue;
+      if (!speakerFilters.every((f) => speakerMatches(quote.speaker, f))) continue;
+      if (!quoteSatisfies(quote, parsed, language)) continue;
       found.push({ ...quote, path: article.path, title: article.title, date: article.date, source: article.source });
     }
   }
-  if (matcher === null) found.sort(byNewestThenPath);
-  return { total: found.length, quotes: found.slice(0, limit) };
+  return { total: found.length, quotes: found.slice(0, options.limit ?? defaultQuotesLimit) };
 }
 
-function byNewestThenPath(a: QuoteHit, b: QuoteHit): number {
-  const da = a.date ?? '';
-  const db = b.date ?? '';
-  if (da !== db) return da < db ? 1 : -1;
-  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return a.start - b.start;
-}
-
-function includedClauses(parsed: ParsedQuery): QueryClause[] {
-  return parsed.clauses.filter((c) => !c.exclude);
-}
-
-/** Runs the query through lunr, built in code (user text never reaches `index.search`), then verifies. */
-function rankArticles(data: SearchData, queryText: string, options: { allowPartial?: boolean } = {}): RankedQuery {
+/** Parses and runs the query: the ranked articles that satisfy it. */
+function evaluate(data: SearchData, queryText: string, override: { scope?: 'quotes'; allowPartial?: boolean } = {}): Evaluation {
   const parsed = parseQuery(queryText);
-  const included = includedClauses(parsed);
-  const matcher = compileMatcher(included);
-  if (included.length === 0) return { parsed, matcher, candidates: [], partial: false };
+  if (parsed.error) throw new QueryError(parsed.error.message, parsed.error.start, parsed.error.end);
+  if (override.scope) parsed.scope = override.scope;
+  dropCommonWords(data, parsed);
+  const empty: Evaluation = { parsed, ranked: [], partial: false, quoteMatches: null };
+  if (parsed.groups.length === 0 && parsed.filters.length === 0) return empty;
 
-  const strict = runLunr(data, parsed, lunr.Query.presence.REQUIRED);
-  const verified = strict.filter((c) => passesPhrases(c.article, parsed));
-  if (verified.length > 0 || options.allowPartial === false) {
-    return { parsed, matcher, candidates: verified, partial: false };
+  const lookup = memoize((clause: TermClause) => clauseScores(data, clause));
+  let scores: Scores;
+  let partial = false;
+  if (parsed.groups.length === 0) {
+    scores = new Map([...data.articles.keys()].map((id) => [id, 0]));
+  } else {
+    const groupScores = parsed.groups.map((group) => unionScores(group.map(lookup)));
+    scores = intersectScores(groupScores);
+    if (scores.size === 0 && parsed.groups.length > 1 && override.allowPartial !== false) {
+      scores = partialScores(groupScores);
+      partial = scores.size > 0;
+    }
   }
-  const loose = runLunr(data, parsed, lunr.Query.presence.OPTIONAL).filter((c) => !hasExcludedPhrase(c.article, parsed));
-  return { parsed, matcher, candidates: loose, partial: loose.length > 0 };
+  for (const clause of parsed.excluded) for (const id of lookup(clause).keys()) scores.delete(id);
+
+  let quoteMatches: Map<string, Quote[]> | null = null;
+  if (parsed.scope === 'quotes') quoteMatches = new Map();
+  const ranked: { article: Article; score: number }[] = [];
+  for (const [id, score] of scores) {
+    const article = data.articles.get(id);
+    if (!article || !passesFilters(article, parsed.filters, data)) continue;
+    if (quoteMatches) {
+      const language = languageProcessing(article.language);
+      const quotes = (data.quotesByArticle.get(id) ?? []).filter((q) => quoteSatisfies(q, parsed, language));
+      if (quotes.length === 0) continue;
+      quoteMatches.set(id, quotes);
+    }
+    ranked.push({ article, score });
+  }
+  ranked.sort((a, b) => b.score - a.score || compareDates(b.article, a.article));
+  return { parsed, ranked, partial, quoteMatches };
 }
 
-function runLunr(data: SearchData, parsed: ParsedQuery, presence: lunr.Query.presence): Candidate[] {
-  const results = data.index.query((q) => {
-    for (const clause of parsed.clauses) {
-      if (clause.exclude) {
-        // An excluded phrase is checked against the text; excluding its words one by one would be too broad.
-        if (!clause.phrase) q.term(clause.words[0] ?? '', { presence: lunr.Query.presence.PROHIBITED });
-        continue;
-      }
-      for (const word of clause.words) {
-        if (clause.phrase && isStopWord(word)) continue;
+/** Single words too common to search in every shard ("the", "и") are dropped, with a notice. */
+function dropCommonWords(data: SearchData, parsed: ParsedQuery): void {
+  const shards = [...data.indexes.keys()].map(processingForShard);
+  if (shards.length === 0) return;
+  const dropped: string[] = [];
+  parsed.groups = parsed.groups
+    .map((group) =>
+      group.filter((clause) => {
+        const word = clause.words[0] ?? '';
+        const common = !clause.phrase && !clause.prefix && shards.every((p) => p.isStopWord(word));
+        if (common) dropped.push(word);
+        return !common;
+      }),
+    )
+    .filter((group) => group.length > 0);
+  if (dropped.length > 0) parsed.notices.push(`Ignored common words: ${[...new Set(dropped)].join(', ')}.`);
+}
+
+/** The articles (with lunr scores) in which `clause` occurs, over every shard. */
+function clauseScores(data: SearchData, clause: TermClause): Scores {
+  const scores: Scores = new Map();
+  const fields = clause.titleOnly ? ['title'] : undefined;
+  for (const [code, index] of data.indexes) {
+    const language = processingForShard(code);
+    const words = clause.words.filter((w) => !language.isStopWord(w));
+    if (words.length === 0) continue;
+    const results = index.query((q) => {
+      for (const word of words) {
         q.term(word, {
-          presence,
+          ...(fields ? { fields } : {}),
+          presence: clause.phrase ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL,
           usePipeline: !clause.prefix,
           wildcard: clause.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          // Only when fuzzy: lunr reads any editDistance (even 0) as a fuzzy term, which disables wildcards.
+          ...(clause.fuzzy > 0 ? { editDistance: clause.fuzzy } : {}),
         });
       }
+    });
+    for (const result of results) {
+      if (clause.phrase && !containsPhrase(data.articles.get(result.ref), clause, language)) continue;
+      scores.set(result.ref, result.score);
     }
-  });
-  const candidates: Candidate[] = [];
-  for (const result of results) {
-    const article = data.articles.get(result.ref);
-    if (article) candidates.push({ article, score: result.score });
   }
-  return candidates;
+  return scores;
 }
 
-function passesPhrases(article: Article, parsed: ParsedQuery): boolean {
-  for (const clause of parsed.clauses) {
-    if (!clause.phrase) continue;
-    const found = containsClause(article, clause);
-    if (found === clause.exclude) return false;
+function containsPhrase(article: Article | undefined, clause: TermClause, language: LanguageProcessing): boolean {
+  if (!article) return false;
+  const matcher = compileMatcher([clause], language);
+  if (findMatches(article.title, matcher).found[0] === true) return true;
+  return !clause.titleOnly && findMatches(article.body, matcher).found[0] === true;
+}
+
+function unionScores(list: readonly Scores[]): Scores {
+  const union: Scores = new Map();
+  for (const scores of list) for (const [id, score] of scores) union.set(id, Math.max(union.get(id) ?? 0, score));
+  return union;
+}
+
+function intersectScores(list: readonly Scores[]): Scores {
+  const [smallest, ...others] = [...list].sort((a, b) => a.size - b.size);
+  const result: Scores = new Map();
+  if (!smallest) return result;
+  outer: for (const [id, score] of smallest) {
+    let total = score;
+    for (const scores of others) {
+      const s = scores.get(id);
+      if (s === undefined) continue outer;
+      total += s;
+    }
+    result.set(id, total);
   }
+  return result;
+}
+
+/** Articles matching some of the groups: more groups first, then score. */
+function partialScores(list: readonly Scores[]): Scores {
+  const matched = new Map<string, { groups: number; score: number }>();
+  for (const scores of list) {
+    for (const [id, score] of scores) {
+      const entry = matched.get(id) ?? { groups: 0, score: 0 };
+      entry.groups += 1;
+      entry.score += score;
+      matched.set(id, entry);
+    }
+  }
+  // Groups matched dominate the score, so ranking by score ranks by groups first.
+  return new Map([...matched].map(([id, e]) => [id, e.groups * 1000 + e.score]));
+}
+
+function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = fn(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function speakerMatches(speaker: string | null, filter: { value: string; exclude: boolean }): boolean {
+  const has = speaker !== null && fold(speaker).includes(fold(filter.value));
+  return filter.exclude ? !has : has;
+}
+
+function passesFilters(article: Article, filters: readonly QueryFilter[], data: SearchData): boolean {
+  return filters.every((filter) => {
+    let has: boolean;
+    switch (filter.kind) {
+      case 'source':
+        has = article.source !== null && fold(article.source).includes(fold(filter.value));
+        break;
+      case 'author':
+        has = article.author !== null && fold(article.author).includes(fold(filter.value));
+        break;
+      case 'lang':
+        has = article.language === filter.value;
+        break;
+      case 'speaker':
+        has = (data.quotesByArticle.get(article.id) ?? []).some((q) => speakerMatches(q.speaker, { value: filter.value, exclude: false }));
+        break;
+      case 'date': {
+        const day = article.date?.slice(0, 10) ?? null;
+        has = day !== null && day >= filter.from && day <= filter.to;
+        break;
+      }
+    }
+    return filter.exclude ? !has : has;
+  });
+}
+
+/** True when a quote's own words satisfy every group and no excluded clause, and its speaker the filters. */
+function quoteSatisfies(quote: Quote, parsed: ParsedQuery, language: LanguageProcessing): boolean {
+  for (const filter of parsed.filters) {
+    if (filter.kind === 'speaker' && !speakerMatches(quote.speaker, { value: filter.value, exclude: filter.exclude })) return false;
+  }
+  for (const group of parsed.groups) {
+    const found = findMatches(quote.text, compileMatcher(group.filter((c) => !c.titleOnly), language)).found;
+    if (!found.some(Boolean) && group.some((c) => !c.titleOnly)) return false;
+  }
+  if (parsed.excluded.length > 0 && findMatches(quote.text, compileMatcher(parsed.excluded, language)).found.some(Boolean)) return false;
   return true;
 }
 
-function hasExcludedPhrase(article: Article, parsed: ParsedQuery): boolean {
-  return parsed.clauses.some((c) => c.phrase && c.exclude && containsClause(article, c));
+function highlightsOf(article: Article, parsed: ParsedQuery): { titleHighlights: MatchRange[]; highlights: MatchRange[] } {
+  const language = languageProcessing(article.language);
+  const clauses = parsed.groups.flat();
+  const title: TextMatcher = compileMatcher(clauses, language);
+  const body: TextMatcher = compileMatcher(clauses.filter((c) => !c.titleOnly), language);
+  return { titleHighlights: findMatches(article.title, title).ranges, highlights: findMatches(article.body, body).ranges };
 }
 
-function containsClause(article: Article, clause: QueryClause): boolean {
-  const matcher = compileMatcher([clause]);
-  return findMatches(article.title, matcher).clausesFound > 0 || findMatches(article.body, matcher).clausesFound > 0;
-}
-
-function toHit(data: SearchData, candidate: Candidate, matcher: TextMatcher): SearchHit {
-  const { article } = candidate;
-  const titleHighlights = findMatches(article.title, matcher).ranges;
-  const bodyMatches = findMatches(article.body, matcher).ranges;
-  const quotes = markQuotes(data.quotesByArticle.get(article.id) ?? [], bodyMatches)
-    .filter((q) => q.matches)
-    .map(({ matches: _matches, ...quote }) => quote);
+function toHit(data: SearchData, article: Article, score: number, evaluation: Evaluation): SearchHit {
+  const { titleHighlights, highlights } = highlightsOf(article, evaluation.parsed);
+  const quotes = evaluation.quoteMatches
+    ? (evaluation.quoteMatches.get(article.id) ?? [])
+    : markQuotes(data.quotesByArticle.get(article.id) ?? [], highlights)
+        .filter((q) => q.matches)
+        .map(({ matches: _matches, ...quote }) => quote);
+  const snippetMatches = evaluation.quoteMatches ? highlights.filter((h) => quotes.some((q) => q.parts.some((p) => h.start >= p.start && h.end <= p.end))) : highlights;
   return {
     id: article.id,
     path: article.path,
     title: article.title,
     date: article.date,
     source: article.source,
-    score: Math.round(candidate.score * 1000) / 1000,
-    hitCount: bodyMatches.length,
+    score: Math.round(score * 1000) / 1000,
+    hitCount: highlights.length,
     titleHighlights,
-    snippet: makeSnippet(article.body, bodyMatches),
+    snippet: makeSnippet(article.body, snippetMatches.length > 0 ? snippetMatches : highlights),
     quotes,
   };
 }
@@ -199,4 +332,34 @@ function markQuotes(quotes: readonly Quote[], matches: readonly MatchRange[]): Q
     ...quote,
     matches: matches.some((m) => quote.parts.some((p) => m.start >= p.start && m.end <= p.end)),
   }));
+}
+
+function compareDates(a: Article, b: Article): number {
+  const da = a.date ?? '';
+  const db = b.date ?? '';
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+function sortRanked<T extends { article: Article; score: number }>(ranked: readonly T[], sort: SearchSort): T[] {
+  if (sort === 'relevance') return [...ranked];
+  const dated = ranked.filter((r) => r.article.date !== null);
+  const undated = ranked.filter((r) => r.article.date === null);
+  dated.sort((a, b) => (sort === 'newest' ? compareDates(b.article, a.article) : compareDates(a.article, b.article)) || b.score - a.score);
+  return [...dated, ...undated];
+}
+
+function facetsOf(articles: readonly Article[]): Facets {
+  const count = (values: (string | null)[]): FacetValue[] => {
+    const counts = new Map<string, number>();
+    for (const v of values) if (v !== null && v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts]
+      .map(([value, n]) => ({ value, count: n }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+      .slice(0, facetSize);
+  };
+  return {
+    source: count(articles.map((a) => a.source)),
+    year: count(articles.map((a) => a.date?.slice(0, 4) ?? null)),
+    language: count(articles.map((a) => a.language)),
+  };
 }

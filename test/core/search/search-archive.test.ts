@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { QueryError } from '../../../main/core/errors.js';
 import { openLibrary, type Library } from '../../../main/core/library.js';
 import { readArticles } from '../../../main/core/archive/read-archive.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
-import { stemWord } from '../../../main/core/index/configure-lunr.js';
+import { languageProcessing } from '../../../main/core/index/languages.js';
 import { tokenize } from '../../../main/core/index/tokenize.js';
 import type { Article } from '../../../main/core/model.js';
 import { bbcDir, contentDir, tempDir } from '../../support/paths.js';
@@ -115,18 +116,35 @@ describe('searching the BBC corpus', () => {
     expect(reply.total).toBeGreaterThan(0);
   });
 
-  it.each(['', '   ', 'the of and', '-', '"', '""', '*', 'a*', '~', '::', 'title:', '"unclosed phrase', '-"', '😀', 'x'.repeat(10_000), 'budget~20', '\u0000'])(
-    'never throws on %j',
+  it.each(['', '   ', 'the of and', '-', '"', '""', '*', 'a*', '~', '::', '"unclosed phrase', '-"', '😀', 'x'.repeat(10_000), 'budget~20', '\u0000', 'OR', 'a OR', 'OR b'])(
+    'answers %j without an error',
     (query) => {
       expect(() => bbc.search(query)).not.toThrow();
     },
   );
+
+  it.each([
+    ['title:', 0, 6],
+    ['sanctions date:2025-13', 10, 22],
+    ['after:yesterday', 0, 15],
+    ['lang:klingon', 0, 12],
+    ['in:everything', 0, 13],
+  ])('rejects %j with a message and the span to underline', (query, start, end) => {
+    expect(() => bbc.search(query)).toThrow(QueryError);
+    try {
+      bbc.search(query);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'bad-query', start, end });
+      expect((error as QueryError).message.length).toBeGreaterThan(10);
+    }
+  });
 });
 
 /** Brute force: stemmed words of `text` contain the stemmed `words` side by side, in order. */
 function containsWords(text: string, words: readonly string[]): boolean {
-  const tokens = tokenize(text).map((t) => stemWord(t.word));
-  const stems = words.map((w) => stemWord(w));
+  const english = languageProcessing('en');
+  const tokens = tokenize(text).map((t) => english.stem(t.word));
+  const stems = words.map((w) => english.stem(w));
   outer: for (let i = 0; i + stems.length <= tokens.length; i += 1) {
     for (let k = 0; k < stems.length; k += 1) if (tokens[i + k] !== stems[k]) continue outer;
     return true;
