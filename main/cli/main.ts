@@ -105,7 +105,7 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
   const limit = parseLimit(values.limit, 500) ?? 20;
   const sort = parseSort(values.sort);
   const library = await open(options);
-  const reply = library.search(query, { limit, sort });
+  const reply = await library.search(query, { limit, sort }).finally(() => library.close());
   if (values.json === true) {
     printJson({
       query: reply.query,
@@ -135,11 +135,13 @@ async function quotes(args: string[], values: Values, options: OpenLibraryOption
   const query = args.join(' ');
   const limit = parseLimit(values.limit, 10_000) ?? 50;
   const library = await open(options);
-  const reply = library.quotes({
-    ...(query === '' ? {} : { query }),
-    ...(values.speaker === undefined ? {} : { speaker: values.speaker }),
-    limit,
-  });
+  const reply = await library
+    .quotes({
+      ...(query === '' ? {} : { query }),
+      ...(values.speaker === undefined ? {} : { speaker: values.speaker }),
+      limit,
+    })
+    .finally(() => library.close());
   if (values.json === true) {
     printJson({
       total: reply.total,
@@ -164,6 +166,7 @@ async function index(args: string[], json: boolean, options: OpenLibraryOptions)
   const started = performance.now();
   const library = await open(options);
   const tookMs = Math.round(performance.now() - started);
+  await library.close();
   if (json) {
     printJson({
       articles: library.articleCount,
@@ -202,6 +205,7 @@ async function serve(args: string[], values: Values, options: OpenLibraryOptions
     process.once('SIGTERM', stop);
   });
   await server.close();
+  await session.close();
   return 0;
 }
 

@@ -1,41 +1,37 @@
-// The core's facade: opens an archive (from the cache when it is current, else by building the index in a
-// worker thread), answers searches, article views and quote lists, and follows changes to the folder.
+// The core's facade: opens an archive and keeps it searchable. The archive is split into shards by path;
+// engines in worker threads (one per core) load each shard from its cache, or read and index it, in
+// parallel; searches go to every engine and their answers are merged here. The folder can be followed:
+// changed files are re-read and only their shards rebuilt.
 
-import { realpath, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, realpath, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { ArticleView, LibraryStatus, QuotesReply, SearchReply, SearchSort } from '../contract/api.js';
 import { watch, type FSWatcher } from 'chokidar';
-import { isSkippedName, walkArchive, type ArchiveListing } from './archive/walk-archive.js';
-import { ArchiveError } from './errors.js';
-import {
-  assembleLibrary,
-  buildLibraryData,
-  isCurrent,
-  type BuildProgress,
-  type FileRecord,
-  type LibraryData,
-} from './index/build-library-data.js';
-import { loadIndexes } from './index/configure-lunr.js';
-import { cacheFileFor, fingerprintArchive, readCache, writeCache } from './index/index-cache.js';
-import type { IndexWorkerInput } from './index/index-worker.js';
-import type { Article, ImportProblem, Quote } from './model.js';
-import { findQuotes, searchArchive, viewArticle, type SearchData } from './search/search-archive.js';
+import type { ArticleView, FacetValue, Facets, LibraryStatus, QuoteHit, QuotesReply, SearchReply, SearchSort } from '../contract/api.js';
+import { isSkippedName, walkArchive, type ArchiveFile, type ArchiveListing } from './archive/walk-archive.js';
+import { EnginePool, requestTimeoutMs } from './engine/engine-pool.js';
+import type { ShardSpec, ShardSummary } from './engine/shard-engine.js';
+import { ArchiveError, NotFoundError } from './errors.js';
+import type { BuildProgress } from './index/build-library-data.js';
+import { cacheFolderFor, fingerprintArchive } from './index/index-cache.js';
+import type { ImportProblem, SearchHit } from './model.js';
+import { defaultQuotesLimit, defaultSearchLimit } from './search/search-archive.js';
 
 export interface OpenLibraryOptions {
   archiveDir: string;
   /** Root folder for index caches; each archive gets its own subfolder. */
   cacheDir: string;
-  /** The bundled `index-worker.cjs`; without it the index is built in this thread (tests). */
+  /** The bundled `index-worker.cjs`; without it one engine runs in this thread (tests). */
   workerScript?: string;
+  /** Engine threads (default: one per core). */
+  engines?: number;
   onProgress?: (progress: BuildProgress) => void;
   /** Called with things the user should know that do not stop the archive opening (a damaged cache). */
   onNotice?: (message: string) => void;
-  /** Aborting stops a build under way (its worker is terminated); the open then rejects. */
-  signal?: AbortSignal;
 }
 
-/** An open archive, ready to search. */
+/** An open archive, ready to search. Call `close()` to end its engine threads. */
 export interface Library {
   readonly archiveDir: string;
   readonly articleCount: number;
@@ -43,21 +39,22 @@ export interface Library {
   /** Exact duplicates set aside: each file's path and the path of the first copy. */
   readonly duplicates: readonly { path: string; duplicateOf: string }[];
   readonly problems: readonly ImportProblem[];
+  /** `loaded` when every shard came from the cache. */
   readonly cache: 'built' | 'loaded';
-  /** What the library was built from; an update reuses the records of unchanged files. */
-  readonly data: LibraryData;
   /** @throws QueryError for a malformed query. */
-  search(query: string, options?: { limit?: number; sort?: SearchSort }): SearchReply;
-  article(id: string, query?: string): ArticleView;
-  quotes(options?: { query?: string; speaker?: string; limit?: number }): QuotesReply;
+  search(query: string, options?: { limit?: number; sort?: SearchSort }): Promise<SearchReply>;
+  /** @throws NotFoundError for an unknown id. */
+  article(id: string, query?: string): Promise<ArticleView>;
+  quotes(options?: { query?: string; speaker?: string; limit?: number }): Promise<QuotesReply>;
+  close(): Promise<void>;
 }
 
-/** An archive being opened and followed: its status at any moment, and the current library once ready. */
+/** An archive being opened and followed: its status at any moment, and the library once ready. */
 export interface LibrarySession {
   status(): LibraryStatus;
-  /** The library as it is now (after any live updates); waits for the first build. */
+  /** The library; waits for the first open. It stays the same object across live updates. */
   ready(): Promise<Library>;
-  /** Stops watching, and indexing if it is still under way; the library stays usable if it was ready. */
+  /** Stops watching and ends the engines. */
   close(): Promise<void>;
 }
 
@@ -68,58 +65,236 @@ export interface StartLibraryOptions extends OpenLibraryOptions {
   watchDelayMs?: number;
 }
 
+/** Files per shard: small enough that no shard's cache nears V8's string limit, large enough to be few. */
+export const filesPerShard = 8000;
+
+/** How many shards an archive of `fileCount` files is split into (at least one per engine, for parallel builds). */
+export function shardCountFor(fileCount: number, engines: number): number {
+  return Math.max(engines, Math.ceil(fileCount / filesPerShard));
+}
+
+/** The shard of a file: a stable hash of its path, so adding files never moves others. */
+export function shardOf(filePath: string, shardCount: number): number {
+  return createHash('sha1').update(filePath).digest().readUInt32BE(0) % shardCount;
+}
+
 /**
  * Opens `archiveDir`.
  * @example
  * const library = await openLibrary({ archiveDir: 'content', cacheDir: '/tmp/verbatim-cache' });
- * library.search('Putin Trump Alaska').hits[0]?.title;
+ * (await library.search('Putin Trump Alaska')).hits[0]?.title;
+ * await library.close();
  */
 export async function openLibrary(options: OpenLibraryOptions): Promise<Library> {
+  return (await openArchive(options)).library;
+}
+
+interface OpenArchive {
+  library: Library;
+  /** Re-walks the folder and re-opens the shards whose files changed; true when anything changed. */
+  refresh(onProgress: (p: BuildProgress) => void): Promise<boolean>;
+}
+
+async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   const archiveDir = await resolveArchive(options.archiveDir);
-  const listing = await walkArchive(archiveDir);
-  const fingerprint = fingerprintArchive(listing.files);
-  const cacheFile = cacheFileFor(options.cacheDir, archiveDir);
-
-  const cached = await readCache(cacheFile, fingerprint);
-  if ('data' in cached) {
-    try {
-      return createLibrary(archiveDir, cached.data, 'loaded');
-    } catch (error) {
-      options.onNotice?.(`The index cache could not be loaded and is rebuilt (${String(error)}).`);
-    }
-  } else if (cached.reason === 'damaged') {
-    options.onNotice?.(`The index cache at ${cacheFile} was damaged (${cached.detail}) and is rebuilt.`);
-  }
-  return buildAndSave(archiveDir, listing, options, []);
-}
-
-async function buildAndSave(
-  archiveDir: string,
-  listing: ArchiveListing,
-  options: OpenLibraryOptions,
-  previous: readonly FileRecord[],
-): Promise<Library> {
-  const input = { files: listing.files, problems: listing.problems, previous: [...previous] };
-  const data = options.workerScript
-    ? await buildInWorker(options.workerScript, input, options.onProgress, options.signal)
-    : await buildLibraryData(input.files, input.problems, options.onProgress, input.previous);
-  const library = createLibrary(archiveDir, data, 'built');
-  try {
-    await writeCache(cacheFileFor(options.cacheDir, archiveDir), fingerprintArchive(listing.files), data);
-  } catch (error) {
-    options.onNotice?.(`The index cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next start rebuilds it.`);
-  }
-  return library;
-}
-
-/** True when `listing` differs from what `data` was built from (a file added, removed or changed). */
-function hasChanged(data: LibraryData, listing: ArchiveListing): boolean {
-  if (data.files.length !== listing.files.length) return true;
-  if (JSON.stringify(data.walkProblems) !== JSON.stringify(listing.problems)) return true;
-  return listing.files.some((file, i) => {
-    const record = data.files[i];
-    return record === undefined || record.path !== file.path || !isCurrent(record, file);
+  const cacheFolder = cacheFolderFor(options.cacheDir, archiveDir);
+  const engineCount = options.workerScript ? (options.engines ?? os.availableParallelism()) : 1;
+  let progress = { done: 0, total: 0 };
+  let report = options.onProgress ?? (() => undefined);
+  const pool = new EnginePool({
+    workerScript: options.workerScript,
+    count: engineCount,
+    onFileRead: () => {
+      progress = { done: progress.done + 1, total: progress.total };
+      report(progress);
+    },
+    onNotice: (message) => options.onNotice?.(message),
   });
+
+  const listing = await walkArchive(archiveDir);
+  let shardCount = shardCountFor(listing.files.length, pool.engines.length);
+  let specs = planShards(listing, shardCount, cacheFolder);
+  const summaries = new Map<number, ShardSummary>();
+  let state = deduplicate([]);
+
+  const notice = (list: readonly ShardSummary[]): void => {
+    for (const s of list) for (const n of s.notices) options.onNotice?.(n);
+  };
+  const settle = async (): Promise<void> => {
+    state = deduplicate([...summaries.values()]);
+    await pool.broadcast({ type: 'hide', ids: state.hiddenIds });
+  };
+
+  try {
+    progress = { done: 0, total: listing.files.length };
+    report(progress);
+    const opened = await Promise.all(
+      pool.engines.map((engine, e) => engine.request({ type: 'open', shards: specs.filter((s) => s.shard % pool.engines.length === e) }) as Promise<ShardSummary[]>),
+    );
+    for (const summary of opened.flat()) summaries.set(summary.shard, summary);
+    notice(opened.flat());
+    await settle();
+    await removeStaleCaches(cacheFolder, specs);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  const cache: 'built' | 'loaded' = [...summaries.values()].every((s) => s.cache === 'loaded') ? 'loaded' : 'built';
+
+  const library: Library = {
+    archiveDir,
+    get articleCount() {
+      return state.articleCount;
+    },
+    get quoteCount() {
+      return state.quoteCount;
+    },
+    get duplicates() {
+      return state.duplicates;
+    },
+    get problems() {
+      return state.problems;
+    },
+    cache,
+    async search(query, searchOptions = {}) {
+      const started = performance.now();
+      const limit = searchOptions.limit ?? defaultSearchLimit;
+      const sort = searchOptions.sort ?? 'relevance';
+      const replies = await pool.broadcast<SearchReply>({ type: 'search', query, limit, sort }, requestTimeoutMs);
+      return { ...mergeSearch(replies, limit, sort), query, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+    },
+    async article(id, query) {
+      const views = await pool.broadcast<ArticleView | null>({ type: 'article', id, ...(query === undefined ? {} : { query }) }, requestTimeoutMs);
+      const view = views.find((v): v is ArticleView => v !== null);
+      if (!view) throw new NotFoundError(`no article with id "${id.slice(0, 40)}" in this archive`);
+      return { ...view, copies: state.copies.get(view.article.path) ?? [] };
+    },
+    async quotes(quoteOptions = {}) {
+      const limit = quoteOptions.limit ?? defaultQuotesLimit;
+      const replies = await pool.broadcast<QuotesReply>({ type: 'quotes', ...quoteOptions, limit }, requestTimeoutMs);
+      const quotes = replies.flatMap((r) => r.quotes).sort(byNewestThenPath);
+      return { total: replies.reduce((n, r) => n + r.total, 0), quotes: quotes.slice(0, limit) };
+    },
+    close: () => pool.close(),
+  };
+
+  const refresh = async (onProgress: (p: BuildProgress) => void): Promise<boolean> => {
+    const next = await walkArchive(archiveDir);
+    const nextCount = shardCountFor(next.files.length, pool.engines.length);
+    const nextSpecs = planShards(next, nextCount, cacheFolder);
+    const changed =
+      nextCount !== shardCount ? nextSpecs : nextSpecs.filter((spec) => spec.fingerprint !== specs[spec.shard]?.fingerprint || JSON.stringify(spec.walkProblems) !== JSON.stringify(specs[spec.shard]?.walkProblems));
+    if (changed.length === 0) return false;
+    report = onProgress;
+    const known = new Map(specs.flatMap((spec) => spec.files).map((f) => [f.path, f]));
+    const toRead = changed.flatMap((spec) => spec.files).filter((f) => {
+      const old = known.get(f.path);
+      return nextCount !== shardCount || old === undefined || old.size !== f.size || Math.round(old.mtimeMs) !== Math.round(f.mtimeMs);
+    });
+    progress = { done: 0, total: toRead.length };
+    report(progress);
+    if (nextCount !== shardCount) {
+      for (const old of specs) await pool.engineFor(old.shard).request({ type: 'close', shard: old.shard });
+      summaries.clear();
+    }
+    const updated = await Promise.all(changed.map((spec) => pool.engineFor(spec.shard).request({ type: 'update', shard: spec }) as Promise<ShardSummary>));
+    for (const summary of updated) summaries.set(summary.shard, summary);
+    notice(updated);
+    shardCount = nextCount;
+    specs = nextSpecs;
+    await settle();
+    await removeStaleCaches(cacheFolder, specs);
+    return true;
+  };
+  return { library, refresh };
+}
+
+/** Splits the listing into shards; walk problems go with shard 0 so they are reported once. */
+function planShards(listing: ArchiveListing, shardCount: number, cacheFolder: string): ShardSpec[] {
+  const files: ArchiveFile[][] = Array.from({ length: shardCount }, () => []);
+  for (const file of listing.files) files[shardOf(file.path, shardCount)]?.push(file);
+  return files.map((shardFiles, shard) => {
+    const walkProblems = shard === 0 ? listing.problems : [];
+    return {
+      shard,
+      files: shardFiles,
+      walkProblems,
+      cacheFile: path.join(cacheFolder, `shard-${shard}-of-${shardCount}.json`),
+      fingerprint: fingerprintArchive(shardFiles, `${shard}/${shardCount}\n${JSON.stringify(walkProblems)}`),
+    };
+  });
+}
+
+/** Deletes cache files of shard layouts no longer in use (the archive grew past a shard boundary). */
+async function removeStaleCaches(cacheFolder: string, specs: readonly ShardSpec[]): Promise<void> {
+  const keep = new Set(specs.map((s) => path.basename(s.cacheFile)));
+  let names: string[];
+  try {
+    names = await readdir(cacheFolder);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((n) => n.endsWith('.json') && !keep.has(n)).map((n) => rm(path.join(cacheFolder, n), { force: true })));
+}
+
+/** Finds exact duplicates across all shards: in path order, every copy after the first is hidden. */
+function deduplicate(summaries: readonly ShardSummary[]) {
+  const all = summaries.flatMap((s) => s.articles).sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const first = new Map<string, string>();
+  const hiddenIds: string[] = [];
+  const duplicates: { path: string; duplicateOf: string }[] = [];
+  const copies = new Map<string, string[]>();
+  for (const [id, articlePath, digest] of all) {
+    const original = first.get(digest);
+    if (original === undefined) {
+      first.set(digest, articlePath);
+      continue;
+    }
+    hiddenIds.push(id);
+    duplicates.push({ path: articlePath, duplicateOf: original });
+    copies.set(original, [...(copies.get(original) ?? []), articlePath]);
+  }
+  const hidden = new Set(hiddenIds);
+  let quoteCount = 0;
+  for (const summary of summaries) for (const [id, n] of Object.entries(summary.quoteCounts)) if (!hidden.has(id)) quoteCount += n;
+  const problems = summaries.flatMap((s) => s.problems).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { hiddenIds, duplicates, copies, articleCount: all.length - hiddenIds.length, quoteCount, problems };
+}
+
+function compareHits(sort: SearchSort): (a: SearchHit, b: SearchHit) => number {
+  const byDate = (a: SearchHit, b: SearchHit): number => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0);
+  if (sort === 'relevance') return (a, b) => b.score - a.score || byDate(b, a);
+  return (a, b) => {
+    if ((a.date === null) !== (b.date === null)) return a.date === null ? 1 : -1;
+    return (sort === 'newest' ? byDate(b, a) : byDate(a, b)) || b.score - a.score;
+  };
+}
+
+/** Merges the engines' answers: strict matches win over partial ones; facet counts add up. */
+function mergeSearch(replies: readonly SearchReply[], limit: number, sort: SearchSort): Omit<SearchReply, 'query' | 'tookMs'> {
+  const strict = replies.filter((r) => !r.partial && r.total > 0);
+  const used = strict.length > 0 ? strict : replies.filter((r) => r.partial);
+  const hits = used.flatMap((r) => r.hits).sort(compareHits(sort)).slice(0, limit);
+  const addUp = (pick: (f: Facets) => FacetValue[]): FacetValue[] => {
+    const counts = new Map<string, number>();
+    for (const reply of used) for (const { value, count } of pick(reply.facets)) counts.set(value, (counts.get(value) ?? 0) + count);
+    return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, 20);
+  };
+  return {
+    total: used.reduce((n, r) => n + r.total, 0),
+    partial: strict.length === 0 && used.some((r) => r.total > 0),
+    notices: replies[0]?.notices ?? [],
+    facets: { source: addUp((f) => f.source), year: addUp((f) => f.year), language: addUp((f) => f.language) },
+    hits,
+  };
+}
+
+function byNewestThenPath(a: QuoteHit, b: QuoteHit): number {
+  const da = a.date ?? '';
+  const db = b.date ?? '';
+  if (da !== db) return da < db ? 1 : -1;
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.start - b.start;
 }
 
 /** Starts opening `options.archiveDir` and returns at once; `status()` reports progress meanwhile. */
@@ -140,19 +315,17 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
     watching: false,
     updating: false,
   };
-  const abort = new AbortController();
+  let closed = false;
   const onProgress = (p: BuildProgress): void => {
     status.progress = { ...p };
     options.onProgress?.(p);
   };
-  let current: Library | null = null;
   let watcher: FSWatcher | null = null;
   let timer: NodeJS.Timeout | null = null;
   let updating: Promise<void> | null = null;
   let again = false;
 
   const show = (library: Library): void => {
-    current = library;
     Object.assign(status, {
       state: 'ready',
       progress: { done: status.progress.total, total: status.progress.total },
@@ -160,35 +333,33 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
       quotes: library.quoteCount,
       problems: [...library.problems],
       duplicates: library.duplicates.length,
-      cache: library.cache,
       error: null,
     });
   };
 
-  /** Re-reads what changed; runs one at a time, and once more if changes came in meanwhile. */
+  const opening = openArchive({ ...options, onProgress });
+
+  /** Re-reads what changed; one update at a time, and once more if changes came in meanwhile. */
   const update = (): void => {
     if (updating !== null) {
       again = true;
       return;
     }
     updating = (async () => {
-      const before = current;
-      if (before === null) return;
-      const resolved = await resolveArchive(archiveDir);
-      const listing = await walkArchive(resolved);
-      if (!hasChanged(before.data, listing)) return;
+      const archive = await opening;
       status.updating = true;
-      status.progress = { done: 0, total: listing.files.length };
-      show(await buildAndSave(resolved, listing, { ...options, onProgress, signal: abort.signal }, before.data.files));
-      status.generation += 1;
+      if (await archive.refresh(onProgress)) {
+        show(archive.library);
+        status.generation += 1;
+      }
     })()
       .catch((error: unknown) => {
-        if (!abort.signal.aborted) options.onNotice?.(`The archive could not be re-read after a change: ${error instanceof Error ? error.message : String(error)}`);
+        if (!closed) options.onNotice?.(`The archive could not be re-read after a change: ${error instanceof Error ? error.message : String(error)}`);
       })
       .finally(() => {
         status.updating = false;
         updating = null;
-        if (again && !abort.signal.aborted) {
+        if (again && !closed) {
           again = false;
           update();
         }
@@ -196,7 +367,7 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
   };
 
   const startWatching = (): void => {
-    if (options.watch !== true || abort.signal.aborted) return;
+    if (options.watch !== true || closed) return;
     const delay = options.watchDelayMs ?? 500;
     watcher = watch(archiveDir, {
       ignoreInitial: true,
@@ -211,18 +382,19 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
     });
     watcher.on('error', (error: unknown) => options.onNotice?.(`Watching the archive failed: ${String(error)}`));
     watcher.once('ready', () => {
-      if (abort.signal.aborted) return;
+      if (closed) return;
       status.watching = true;
       // Anything that changed between the first walk and the watcher's start is caught by one check.
       update();
     });
   };
 
-  const first = openLibrary({ ...options, signal: abort.signal, onProgress }).then(
-    (library) => {
-      show(library);
+  const first = opening.then(
+    (archive) => {
+      status.cache = archive.library.cache;
+      show(archive.library);
       startWatching();
-      return library;
+      return archive.library;
     },
     (error: unknown) => {
       status.state = 'failed';
@@ -234,13 +406,15 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
   first.catch(() => undefined);
   return {
     status: () => structuredClone(status),
-    ready: () => first.then((library) => current ?? library),
+    ready: () => first,
     close: async () => {
-      abort.abort();
+      closed = true;
       if (timer !== null) clearTimeout(timer);
       status.watching = false;
       await watcher?.close();
-      await Promise.allSettled([first, updating]);
+      await Promise.allSettled([updating]);
+      const library = await first.catch(() => null);
+      await library?.close();
     },
   };
 }
@@ -254,74 +428,4 @@ async function resolveArchive(archiveDir: string): Promise<string> {
   }
   if (!(await stat(resolved)).isDirectory()) throw new ArchiveError(`the archive ${archiveDir} is not a folder`);
   return resolved;
-}
-
-function createLibrary(archiveDir: string, data: LibraryData, cache: 'built' | 'loaded'): Library {
-  const assembled = assembleLibrary(data);
-  const articles = new Map<string, Article>(assembled.articles.map((a) => [a.id, a]));
-  const quotesByArticle = new Map<string, Quote[]>();
-  for (const quote of assembled.quotes) {
-    const list = quotesByArticle.get(quote.articleId);
-    if (list) list.push(quote);
-    else quotesByArticle.set(quote.articleId, [quote]);
-  }
-  const copiesByPath = new Map<string, string[]>();
-  for (const [copy, original] of assembled.duplicates) copiesByPath.set(original, [...(copiesByPath.get(original) ?? []), copy]);
-  const searchData: SearchData = { indexes: loadIndexes(data.indexes), articles, quotesByArticle, copiesByPath };
-  return {
-    archiveDir,
-    articleCount: articles.size,
-    quoteCount: assembled.quotes.length,
-    duplicates: [...assembled.duplicates].map(([copy, original]) => ({ path: copy, duplicateOf: original })),
-    problems: assembled.problems,
-    cache,
-    data,
-    search: (query, options) => searchArchive(searchData, query, options),
-    article: (id, query) => viewArticle(searchData, id, query),
-    quotes: (options) => findQuotes(searchData, options),
-  };
-}
-
-type WorkerMessage =
-  | ({ type: 'progress' } & BuildProgress)
-  | { type: 'done'; data: LibraryData }
-  | { type: 'error'; message: string };
-
-/** Builds in a worker thread with a heap cap, so an out-of-memory ends the worker, not the app. */
-function buildInWorker(
-  workerScript: string,
-  input: IndexWorkerInput,
-  onProgress?: (progress: BuildProgress) => void,
-  signal?: AbortSignal,
-): Promise<LibraryData> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new Error('indexing was stopped'));
-      return;
-    }
-    const worker = new Worker(workerScript, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 8192 } });
-    let settled = false;
-    signal?.addEventListener('abort', () => {
-      if (settled) return;
-      settled = true;
-      reject(new Error('indexing was stopped'));
-      void worker.terminate();
-    });
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress?.({ done: message.done, total: message.total });
-      else {
-        settled = true;
-        if (message.type === 'done') resolve(message.data);
-        else reject(new Error(`indexing failed: ${message.message}`));
-        void worker.terminate();
-      }
-    });
-    worker.on('error', (error) => {
-      settled = true;
-      reject(new Error(`indexing failed: ${error.message}`));
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`indexing stopped unexpectedly (worker exit code ${code})`));
-    });
-  });
 }

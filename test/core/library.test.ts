@@ -6,7 +6,7 @@ import { contentDir, tempDir } from '../support/paths.js';
 
 function cacheFiles(cacheDir: string): string[] {
   return readdirSync(cacheDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name === 'index.json')
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
     .map((e) => path.join(e.parentPath, e.name));
 }
 
@@ -20,8 +20,8 @@ describe('the index cache', () => {
     expect(loaded.articleCount).toBe(built.articleCount);
     expect(loaded.quoteCount).toBe(built.quoteCount);
     for (const query of ['Putin Trump Alaska', 'bird flu', '"climate change"', 'president -Bush']) {
-      const { tookMs: _a, ...a } = built.search(query);
-      const { tookMs: _b, ...b } = loaded.search(query);
+      const { tookMs: _a, ...a } = (await built.search(query));
+      const { tookMs: _b, ...b } = (await loaded.search(query));
       expect(b).toEqual(a);
     }
     expect(cacheFiles(cacheDir)).toHaveLength(1);
@@ -40,7 +40,7 @@ describe('the index cache', () => {
     const reopened = await openLibrary({ archiveDir: contentDir, cacheDir, onNotice: (m) => notices.push(m) });
     expect(reopened.cache).toBe('built');
     expect(notices.join('\n')).toMatch(/damaged/);
-    expect(reopened.search('Putin Trump Alaska').hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
+    expect((await reopened.search('Putin Trump Alaska')).hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
     expect((await openLibrary({ archiveDir: contentDir, cacheDir })).cache).toBe('loaded');
   });
 
@@ -52,7 +52,7 @@ describe('the index cache', () => {
     writeFileSync(path.join(archiveDir, 'two.txt'), 'Bridge closes\n\nThe bridge closed for repairs on Monday.');
     const reopened = await openLibrary({ archiveDir, cacheDir });
     expect(reopened.cache).toBe('built');
-    expect(reopened.search('bridge').total).toBe(1);
+    expect((await reopened.search('bridge')).total).toBe(1);
   });
 });
 

@@ -90,24 +90,24 @@ export function isCurrent(record: Pick<FileRecord, 'size' | 'mtimeMs'>, file: Ar
 
 /**
  * Builds library data for the archive listing `files`, reusing the records of `previous` for files that
- * have not changed (none when building from scratch).
+ * have not changed (none when building from scratch); `onFileRead` is called for each file actually read.
  */
 export async function buildLibraryData(
   files: readonly ArchiveFile[],
   walkProblems: readonly ImportProblem[],
-  onProgress?: (progress: BuildProgress) => void,
+  onFileRead?: () => void,
   previous: readonly FileRecord[] = [],
 ): Promise<LibraryData> {
   const known = new Map(previous.map((r) => [r.path, r]));
-  const total = files.length;
-  onProgress?.({ done: 0, total });
   const records: FileRecord[] = [];
-  let done = 0;
   for (const file of files) {
     const old = known.get(file.path);
-    records.push(old !== undefined && isCurrent(old, file) ? old : await readFileRecord(file));
-    done += 1;
-    if (done % 50 === 0 || done === total) onProgress?.({ done, total });
+    if (old !== undefined && isCurrent(old, file)) {
+      records.push(old);
+    } else {
+      records.push(await readFileRecord(file));
+      onFileRead?.();
+    }
   }
   const assembled = assembleLibrary({ files: records, walkProblems: [...walkProblems] });
   return { files: records, walkProblems: [...walkProblems], indexes: buildIndexes(assembled.articles) };

@@ -21,15 +21,15 @@ interface CacheHeader {
   bytes: number;
 }
 
-/** The cache file of the archive at `archiveRealPath` inside `cacheDir`. */
-export function cacheFileFor(cacheDir: string, archiveRealPath: string): string {
+/** The cache folder of the archive at `archiveRealPath` inside `cacheDir` (one file per shard in it). */
+export function cacheFolderFor(cacheDir: string, archiveRealPath: string): string {
   const key = createHash('sha256').update(archiveRealPath).digest('hex').slice(0, 16);
-  return path.join(cacheDir, `${path.basename(archiveRealPath).replace(/[^\w.-]/g, '_').slice(0, 40)}-${key}`, 'index.json');
+  return path.join(cacheDir, `${path.basename(archiveRealPath).replace(/[^\w.-]/g, '_').slice(0, 40)}-${key}`);
 }
 
-/** A digest of the archive's files (paths, sizes, modification times) and of how they are read. */
-export function fingerprintArchive(files: readonly ArchiveFile[]): string {
-  const hash = createHash('sha256').update(`schema ${cacheSchemaVersion}\nlunr ${lunrVersion}\n`);
+/** A digest of files (paths, sizes, modification times), of how they are read, and of `context`. */
+export function fingerprintArchive(files: readonly ArchiveFile[], context = ''): string {
+  const hash = createHash('sha256').update(`schema ${cacheSchemaVersion}\nlunr ${lunrVersion}\n${context}\n`);
   for (const f of files) hash.update(`${f.path}\0${f.size}\0${Math.round(f.mtimeMs)}\n`);
   return hash.digest('hex');
 }

@@ -1,25 +1,23 @@
-// Worker-thread entry: builds an archive's library data off the main thread and posts it back.
-// Messages out: { type: 'progress', done, total } ... then { type: 'done', data } or { type: 'error', message }.
+// Worker-thread entry (bundled to dist/index-worker.cjs): one search engine holding some of the archive's
+// shards. Requests come as { id, request } and are answered as { id, ok, value | error }; file-read
+// progress is posted as { type: 'progress' }.
 
-import { parentPort, workerData } from 'node:worker_threads';
-import type { ArchiveFile } from '../archive/walk-archive.js';
-import type { ImportProblem } from '../model.js';
-import { buildLibraryData, type FileRecord } from './build-library-data.js';
-
-/** What the worker is started with. */
-export interface IndexWorkerInput {
-  files: ArchiveFile[];
-  problems: ImportProblem[];
-  /** Records of a previous build; unchanged files are not read again. */
-  previous: FileRecord[];
-}
+import { parentPort } from 'node:worker_threads';
+import { ShardEngine } from '../engine/shard-engine.js';
+import { handleEngineRequest, serializeError, type EngineMessage } from '../engine/engine-protocol.js';
 
 const port = parentPort;
 if (port) {
-  const input = workerData as IndexWorkerInput;
-  buildLibraryData(input.files, input.problems, (p) => port.postMessage({ type: 'progress', ...p }), input.previous)
-    .then((data) => port.postMessage({ type: 'done', data }))
-    .catch((error: unknown) => {
-      port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  const engine = new ShardEngine(() => port.postMessage({ type: 'progress' }));
+  // One request at a time, in order: opening and updating must finish before the next search.
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', (message: EngineMessage) => {
+    queue = queue.then(async () => {
+      try {
+        port.postMessage({ id: message.id, ok: true, value: await handleEngineRequest(engine, message.request) });
+      } catch (error) {
+        port.postMessage({ id: message.id, ok: false, error: serializeError(error) });
+      }
     });
+  });
 }

@@ -14,9 +14,11 @@ import { parseQuery, type ParsedQuery, type QueryFilter, type TermClause } from 
 
 /** What a search runs over: the shard indexes and the articles and quotes they were built from. */
 export interface SearchData {
-  /** One lunr index per language shard code. */
-  indexes: ReadonlyMap<string, lunr.Index>;
+  /** The lunr indexes with their language code; several per language when the archive is sharded. */
+  indexes: readonly (readonly [string, lunr.Index])[];
+  /** Indexed articles by id; those in `hidden` (exact duplicates of an earlier file) are never returned. */
   articles: ReadonlyMap<string, Article>;
+  hidden: ReadonlySet<string>;
   quotesByArticle: ReadonlyMap<string, readonly Quote[]>;
   /** Path of an article -> paths of its exact duplicates, which are not indexed. */
   copiesByPath: ReadonlyMap<string, readonly string[]>;
@@ -42,7 +44,11 @@ interface Evaluation {
  * has them all: then the best partial matches are returned with `partial: true`.
  * @throws QueryError when the query is malformed (a field without a value, a date that is not one).
  */
-export function searchArchive(data: SearchData, queryText: string, options: { limit?: number; sort?: SearchSort } = {}): SearchReply {
+export function searchArchive(
+  data: SearchData,
+  queryText: string,
+  options: { limit?: number; sort?: SearchSort; facetLimit?: number } = {},
+): SearchReply {
   const started = performance.now();
   const evaluation = evaluate(data, queryText);
   const ranked = sortRanked(evaluation.ranked, options.sort ?? 'relevance');
@@ -53,14 +59,14 @@ export function searchArchive(data: SearchData, queryText: string, options: { li
     tookMs: Math.round((performance.now() - started) * 10) / 10,
     partial: evaluation.partial,
     notices: evaluation.parsed.notices,
-    facets: facetsOf(ranked.map((r) => r.article)),
+    facets: facetsOf(ranked.map((r) => r.article), options.facetLimit ?? facetSize),
     hits,
   };
 }
 
 /** An article with the query's matches in its title and body, and its quotes, matching ones first. */
 export function viewArticle(data: SearchData, id: string, queryText = ''): ArticleView {
-  const article = data.articles.get(id);
+  const article = data.hidden.has(id) ? undefined : data.articles.get(id);
   if (!article) throw new NotFoundError(`no article with id "${id.slice(0, 40)}" in this archive`);
   const parsed = parseQuery(queryText);
   const { titleHighlights, highlights } = highlightsOf(article, parsed);
@@ -90,7 +96,7 @@ export function findQuotes(data: SearchData, options: { query?: string; speaker?
   if (options.speaker !== undefined && options.speaker.trim() !== '') speakerFilters.push({ value: options.speaker.trim(), exclude: false });
   const articles =
     parsed.groups.length === 0 && parsed.excluded.length === 0
-      ? sortRanked([...data.articles.values()].filter((a) => passesFilters(a, parsed.filters.filter((f) => f.kind !== 'speaker'), data)).map((article) => ({ article, score: 0 })), 'newest').map((r) => r.article)
+      ? sortRanked([...data.articles.values()].filter((a) => !data.hidden.has(a.id) && passesFilters(a, parsed.filters.filter((f) => f.kind !== 'speaker'), data)).map((article) => ({ article, score: 0 })), 'newest').map((r) => r.article)
       : evaluate(data, queryText, { scope: 'quotes', allowPartial: false }).ranked.map((r) => r.article);
   const found: QuoteHit[] = [];
   for (const article of articles) {
@@ -117,7 +123,7 @@ function evaluate(data: SearchData, queryText: string, override: { scope?: 'quot
   let scores: Scores;
   let partial = false;
   if (parsed.groups.length === 0) {
-    scores = new Map([...data.articles.keys()].map((id) => [id, 0]));
+    scores = new Map([...data.articles.keys()].filter((id) => !data.hidden.has(id)).map((id) => [id, 0]));
   } else {
     const groupScores = parsed.groups.map((group) => unionScores(group.map(lookup)));
     scores = intersectScores(groupScores);
@@ -148,7 +154,7 @@ function evaluate(data: SearchData, queryText: string, override: { scope?: 'quot
 
 /** Single words too common to search in every shard ("the", "и") are dropped, with a notice. */
 function dropCommonWords(data: SearchData, parsed: ParsedQuery): void {
-  const shards = [...data.indexes.keys()].map(processingForShard);
+  const shards = [...new Set(data.indexes.map(([code]) => code))].map(processingForShard);
   if (shards.length === 0) return;
   const dropped: string[] = [];
   parsed.groups = parsed.groups
@@ -185,6 +191,7 @@ function clauseScores(data: SearchData, clause: TermClause): Scores {
       }
     });
     for (const result of results) {
+      if (data.hidden.has(result.ref)) continue;
       if (clause.phrase && !containsPhrase(data.articles.get(result.ref), clause, language)) continue;
       scores.set(result.ref, result.score);
     }
@@ -348,14 +355,14 @@ function sortRanked<T extends { article: Article; score: number }>(ranked: reado
   return [...dated, ...undated];
 }
 
-function facetsOf(articles: readonly Article[]): Facets {
+function facetsOf(articles: readonly Article[], limit: number): Facets {
   const count = (values: (string | null)[]): FacetValue[] => {
     const counts = new Map<string, number>();
     for (const v of values) if (v !== null && v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
     return [...counts]
       .map(([value, n]) => ({ value, count: n }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
-      .slice(0, facetSize);
+      .slice(0, limit);
   };
   return {
     source: count(articles.map((a) => a.source)),

@@ -1,0 +1,166 @@
+// The main thread's side of the engines: one worker thread per core, each holding some shards. A worker
+// that dies (out of memory, a runaway query) is restarted from the cache and the request that killed it
+// is answered with an error; the app itself never goes down with it.
+
+import { Worker } from 'node:worker_threads';
+import { VerbatimError } from '../errors.js';
+import { deserializeError, handleEngineRequest, serializeError, type EngineMessage, type EngineRequest, type SerializedError } from './engine-protocol.js';
+import { ShardEngine, type ShardSpec } from './shard-engine.js';
+
+/** Heap of one engine worker: large archives need room, and a cap keeps one from taking the machine. */
+export const engineHeapMb = 6144;
+/** A search, article or quote request that takes longer than this stops its worker, which is restarted. */
+export const requestTimeoutMs = 30_000;
+
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError } | { type: 'progress' };
+
+interface Engine {
+  request(request: EngineRequest, timeoutMs?: number): Promise<unknown>;
+  terminate(): Promise<void>;
+}
+
+/** An engine in a worker thread, restarted when it dies. */
+class WorkerEngine implements Engine {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout | null }>();
+  private stopped = false;
+  /** What a restarted worker must be given again: its shards and the hidden ids. */
+  private shards: ShardSpec[] = [];
+  private hidden: string[] = [];
+  private restarting: Promise<void> | null = null;
+
+  constructor(
+    private readonly script: string,
+    private readonly onFileRead: () => void,
+    private readonly onNotice: (message: string) => void,
+  ) {}
+
+  private spawn(): Worker {
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: engineHeapMb } });
+    worker.on('message', (reply: Reply) => {
+      if ('type' in reply) {
+        this.onFileRead();
+        return;
+      }
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (waiting.timer) clearTimeout(waiting.timer);
+      if (reply.ok) waiting.resolve(reply.value);
+      else waiting.reject(deserializeError(reply.error));
+    });
+    const died = (why: string): void => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.failAll(new VerbatimError('engine-restarted', `The search engine stopped (${why}) and is being restarted; try again.`));
+      if (!this.stopped && this.shards.length > 0) {
+        this.onNotice(`The search engine stopped (${why}); it is being restarted from the cache.`);
+        this.restarting = this.restore();
+      }
+    };
+    worker.on('error', (error) => died(/heap|memory/i.test(error.message) ? 'out of memory' : error.message));
+    worker.on('exit', (code) => died(`exit code ${code}`));
+    return worker;
+  }
+
+  private async restore(): Promise<void> {
+    try {
+      await this.send({ type: 'open', shards: this.shards });
+      if (this.hidden.length > 0) await this.send({ type: 'hide', ids: this.hidden });
+    } finally {
+      this.restarting = null;
+    }
+  }
+
+  private failAll(error: Error): void {
+    for (const [id, waiting] of this.pending) {
+      if (waiting.timer) clearTimeout(waiting.timer);
+      waiting.reject(error);
+      this.pending.delete(id);
+    }
+  }
+
+  private send(request: EngineRequest, timeoutMs?: number): Promise<unknown> {
+    this.worker ??= this.spawn();
+    const worker = this.worker;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer =
+        timeoutMs === undefined
+          ? null
+          : setTimeout(() => {
+              this.pending.delete(id);
+              reject(new VerbatimError('timeout', `The request took longer than ${timeoutMs / 1000} s and was stopped.`));
+              // A runaway query: end the worker; it is restarted from the cache.
+              void worker.terminate();
+            }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, request } satisfies EngineMessage);
+    });
+  }
+
+  async request(request: EngineRequest, timeoutMs?: number): Promise<unknown> {
+    if (this.restarting) await this.restarting.catch(() => undefined);
+    if (request.type === 'open') this.shards = [...request.shards];
+    if (request.type === 'update') this.shards = [...this.shards.filter((s) => s.shard !== request.shard.shard), request.shard];
+    if (request.type === 'close') this.shards = this.shards.filter((s) => s.shard !== request.shard);
+    if (request.type === 'hide') this.hidden = [...request.ids];
+    return this.send(request, timeoutMs);
+  }
+
+  async terminate(): Promise<void> {
+    this.stopped = true;
+    this.failAll(new VerbatimError('closed', 'The archive was closed.'));
+    await this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+/** An engine in this thread (tests, and hosts without the bundled worker script). */
+class InProcessEngine implements Engine {
+  private readonly engine: ShardEngine;
+
+  constructor(onFileRead: () => void) {
+    this.engine = new ShardEngine(onFileRead);
+  }
+
+  async request(request: EngineRequest): Promise<unknown> {
+    try {
+      return await handleEngineRequest(this.engine, request);
+    } catch (error) {
+      // The same typed errors as across a thread boundary.
+      throw deserializeError(serializeError(error));
+    }
+  }
+
+  async terminate(): Promise<void> {
+    // Nothing runs in the background.
+  }
+}
+
+/** The engines of one archive. */
+export class EnginePool {
+  readonly engines: Engine[];
+
+  constructor(options: { workerScript?: string | undefined; count: number; onFileRead: () => void; onNotice: (message: string) => void }) {
+    const count = Math.max(1, options.count);
+    this.engines = Array.from({ length: options.workerScript ? count : 1 }, () =>
+      options.workerScript ? new WorkerEngine(options.workerScript, options.onFileRead, options.onNotice) : new InProcessEngine(options.onFileRead),
+    );
+  }
+
+  /** The engine that serves `shard`. */
+  engineFor(shard: number): Engine {
+    return this.engines[shard % this.engines.length] as Engine;
+  }
+
+  /** Sends `request` to every engine; answers in engine order. */
+  broadcast<T>(request: EngineRequest, timeoutMs?: number): Promise<T[]> {
+    return Promise.all(this.engines.map((engine) => engine.request(request, timeoutMs) as Promise<T>));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.engines.map((engine) => engine.terminate()));
+  }
+}

@@ -1,0 +1,67 @@
+// The messages between the main thread and an engine (a worker thread, or in-process in tests).
+
+import type { SearchSort } from '../../contract/api.js';
+import { NotFoundError, QueryError, VerbatimError } from '../errors.js';
+import type { ShardEngine, ShardSpec } from './shard-engine.js';
+
+export type EngineRequest =
+  | { type: 'open'; shards: ShardSpec[] }
+  | { type: 'update'; shard: ShardSpec }
+  | { type: 'close'; shard: number }
+  | { type: 'hide'; ids: string[] }
+  | { type: 'search'; query: string; limit: number; sort: SearchSort }
+  | { type: 'article'; id: string; query?: string }
+  | { type: 'quotes'; query?: string; speaker?: string; limit: number };
+
+export interface EngineMessage {
+  id: number;
+  request: EngineRequest;
+}
+
+/** An error as it crosses the thread boundary. */
+export interface SerializedError {
+  code: string;
+  message: string;
+  start?: number;
+  end?: number;
+}
+
+/** Runs one request on `engine`. */
+export async function handleEngineRequest(engine: ShardEngine, request: EngineRequest): Promise<unknown> {
+  switch (request.type) {
+    case 'open':
+      return engine.open(request.shards);
+    case 'update':
+      return engine.update(request.shard);
+    case 'close':
+      engine.close(request.shard);
+      return null;
+    case 'hide':
+      engine.hide(request.ids);
+      return null;
+    case 'search':
+      return engine.search(request.query, { limit: request.limit, sort: request.sort });
+    case 'article':
+      return engine.article(request.id, request.query);
+    case 'quotes':
+      return engine.quotes({
+        ...(request.query === undefined ? {} : { query: request.query }),
+        ...(request.speaker === undefined ? {} : { speaker: request.speaker }),
+        limit: request.limit,
+      });
+  }
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof QueryError) return { code: error.code, message: error.message, start: error.start, end: error.end };
+  if (error instanceof VerbatimError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Turns a serialized error back into the typed error the caller expects. */
+export function deserializeError(error: SerializedError): Error {
+  if (error.code === 'bad-query' && error.start !== undefined && error.end !== undefined) return new QueryError(error.message, error.start, error.end);
+  if (error.code === 'not-found') return new NotFoundError(error.message);
+  if (error.code === 'internal') return new Error(error.message);
+  return new VerbatimError(error.code, error.message);
+}
