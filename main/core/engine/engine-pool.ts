@@ -28,16 +28,17 @@ class WorkerEngine implements Engine {
   /** What a restarted worker must be given again: its shards and the hidden ids. */
   private shards: ShardSpec[] = [];
   private hidden: string[] = [];
-  private restarting: Promise<void> | null = null;
+  private restarting: Promise<unknown> | null = null;
 
   constructor(
     private readonly script: string,
     private readonly onFileRead: () => void,
     private readonly onNotice: (message: string) => void,
+    private readonly workerData: unknown,
   ) {}
 
   private spawn(): Worker {
-    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: engineHeapMb } });
+    const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: { maxOldGenerationSizeMb: engineHeapMb } });
     worker.on('message', (reply: Reply) => {
       if ('type' in reply) {
         this.onFileRead();
@@ -50,18 +51,22 @@ class WorkerEngine implements Engine {
       if (reply.ok) waiting.resolve(reply.value);
       else waiting.reject(deserializeError(reply.error));
     });
-    const died = (why: string): void => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      this.failAll(new VerbatimError('engine-restarted', `The search engine stopped (${why}) and is being restarted; try again.`));
-      if (!this.stopped && this.shards.length > 0) {
-        this.onNotice(`The search engine stopped (${why}); it is being restarted from the cache.`);
-        this.restarting = this.restore();
-      }
-    };
+    const died = (why: string): void => this.retire(worker, why);
     worker.on('error', (error) => died(/heap|memory/i.test(error.message) ? 'out of memory' : error.message));
     worker.on('exit', (code) => died(`exit code ${code}`));
     return worker;
+  }
+
+  /** Forgets `worker` (if it is still the current one), fails what it had pending, and starts a new one. */
+  private retire(worker: Worker, why: string): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    this.failAll(new VerbatimError('engine-restarted', `The search engine stopped (${why}) and is being restarted; try again.`));
+    if (!this.stopped && this.shards.length > 0) {
+      this.onNotice(`The search engine stopped (${why}); it is being restarted from the cache.`);
+      // Failures of the restore reach the next request; nothing else waits on this promise.
+      this.restarting = this.restore().catch(() => undefined);
+    }
   }
 
   private async restore(): Promise<void> {
@@ -92,7 +97,8 @@ class WorkerEngine implements Engine {
           : setTimeout(() => {
               this.pending.delete(id);
               reject(new VerbatimError('timeout', `The request took longer than ${timeoutMs / 1000} s and was stopped.`));
-              // A runaway query: end the worker; it is restarted from the cache.
+              // A runaway query: end the worker; a new one is started from the cache.
+              this.retire(worker, 'a request ran too long');
               void worker.terminate();
             }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
@@ -143,10 +149,22 @@ class InProcessEngine implements Engine {
 export class EnginePool {
   readonly engines: Engine[];
 
-  constructor(options: { workerScript?: string | undefined; count: number; onFileRead: () => void; onNotice: (message: string) => void }) {
+  /**
+   * `workerScript` runs each engine in a worker thread (given `workerData`); without it, one engine runs in
+   * this thread.
+   */
+  constructor(options: {
+    workerScript?: string | undefined;
+    workerData?: unknown;
+    count: number;
+    onFileRead: () => void;
+    onNotice: (message: string) => void;
+  }) {
     const count = Math.max(1, options.count);
     this.engines = Array.from({ length: options.workerScript ? count : 1 }, () =>
-      options.workerScript ? new WorkerEngine(options.workerScript, options.onFileRead, options.onNotice) : new InProcessEngine(options.onFileRead),
+      options.workerScript
+        ? new WorkerEngine(options.workerScript, options.onFileRead, options.onNotice, options.workerData)
+        : new InProcessEngine(options.onFileRead),
     );
   }
 
