@@ -7,6 +7,7 @@ import { createQuotesPanel } from './views/quotes-panel.js';
 import { createReader } from './views/reader.js';
 import { createResultsList } from './views/results-list.js';
 import { createSearchBox } from './views/search-box.js';
+import { statusChange } from './status-change.js';
 import { createStatusLine } from './views/status-line.js';
 
 declare global {
@@ -38,7 +39,13 @@ function start(api: VerbatimApi): void {
       counter: byId('hit-counter', HTMLElement),
     },
     api,
-    { onLoaded: (view) => quotes.show(view.quotes) },
+    {
+      onLoaded: (view) => quotes.show(view.quotes),
+      onRemoved: () => {
+        quotes.clear();
+        results.markOpen(null);
+      },
+    },
   );
 
   const results = createResultsList(
@@ -93,7 +100,25 @@ function start(api: VerbatimApi): void {
     },
   });
 
-  const statusLine = createStatusLine(byId('status', HTMLElement), api, (status) => results.setStatus(status));
+  const statusLine = createStatusLine(
+    { status: byId('status', HTMLElement), problemsPanel: byId('problems', HTMLElement) },
+    api,
+    (status, previous) => {
+      results.setStatus(status);
+      const change = statusChange(previous, status);
+      if (change === 'archive') {
+        // Another archive: its articles are not the ones shown. Same query, fresh results, empty reader.
+        reader.clear();
+        quotes.clear();
+        results.markOpen(null);
+        results.refresh(false);
+      } else if (change === 'content') {
+        // Files were added, changed or removed: the same query and article, from the updated index.
+        results.refresh(true);
+        reader.refresh();
+      }
+    },
+  );
 
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || event.isComposing) return;

@@ -1,6 +1,7 @@
 // Where the shell finds its archive, cache, worker, renderer and preload, from argv and Electron's paths.
 
 import path from 'node:path';
+import { settingsFileName } from './settings.js';
 
 /** What `start-app.ts` reads from Electron and the process, passed in so this stays testable. */
 export interface PathInputs {
@@ -19,7 +20,12 @@ export interface PathInputs {
 }
 
 export interface ShellPaths {
-  archiveDir: string;
+  /** `--archive DIR`, resolved against the working directory, or null when not given. */
+  argumentArchiveDir: string | null;
+  /** The bundled sample archive. */
+  bundledArchiveDir: string;
+  /** Where the remembered archive and the recent list are kept. */
+  settingsFile: string;
   cacheDir: string;
   workerScript: string;
   rendererRoot: string;
@@ -27,8 +33,9 @@ export interface ShellPaths {
 }
 
 /**
- * Resolves every path the shell needs. The archive is `--archive DIR` (or `--archive=DIR`) when given,
- * else the bundled sample: `<resources>/content` when packaged, `<app>/content` in development.
+ * Resolves every path the shell needs: the `--archive DIR` (or `--archive=DIR`) argument if any, and the
+ * bundled sample, `<resources>/content` when packaged, `<app>/content` in development (which of them, or
+ * the remembered archive, is opened is `chooseStartupArchive`'s decision).
  */
 export function resolveShellPaths(inputs: PathInputs): ShellPaths {
   const fromArgv = archiveArgument(inputs.argv);
@@ -36,7 +43,9 @@ export function resolveShellPaths(inputs: PathInputs): ShellPaths {
     ? path.join(inputs.resourcesPath, 'content')
     : path.join(inputs.appPath, 'content');
   return {
-    archiveDir: fromArgv === undefined ? bundled : path.resolve(inputs.cwd, fromArgv),
+    argumentArchiveDir: fromArgv === undefined ? null : path.resolve(inputs.cwd, fromArgv),
+    bundledArchiveDir: bundled,
+    settingsFile: path.join(inputs.userDataDir, settingsFileName),
     cacheDir: path.join(inputs.userDataDir, 'index-cache'),
     workerScript: path.join(inputs.distDir, 'index-worker.cjs'),
     rendererRoot: path.join(inputs.distDir, 'renderer'),

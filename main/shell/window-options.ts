@@ -1,14 +1,20 @@
 // The BrowserWindow options: the renderer's security settings live here and nowhere else.
 
-import type { BrowserWindowConstructorOptions } from 'electron';
+import path from 'node:path';
+import { BrowserWindow } from 'electron';
 
 /**
- * Options for the main window. The `webPreferences` are written out in full (SECURITY.md): the
+ * Creates the main window. The `webPreferences` are written inline, in full (SECURITY.md; it also lets
+ * electronegativity check them): the
  * renderer is sandboxed, isolated from the preload, has no Node and no `<webview>`. Nothing here ever
  * relaxes `webSecurity`, `allowRunningInsecureContent`, `experimentalFeatures` or Blink features.
+ *
+ * `navigateOnDragDrop` is on so that a folder dropped on the window reaches main as a request to open its
+ * `file:` URL (Electron's default, off, makes a drop do nothing). That request never loads: `navigation.ts`
+ * refuses it and, when the URL names a folder, opens the folder as the archive; files and links are ignored.
  */
-export function createWindowOptions(preloadPath: string, backgroundColor: string): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow(preloadPath: string, backgroundColor: string): BrowserWindow {
+  return new BrowserWindow({
     width: 1200,
     height: 800,
     minWidth: 640,
@@ -27,6 +33,19 @@ export function createWindowOptions(preloadPath: string, backgroundColor: string
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: true,
     },
-  };
+  });
+}
+
+/**
+ * The window's title for an archive: its folder name, then the app's.
+ * @example
+ * windowTitle('/home/ana/news'); // 'news — Verbatim'
+ */
+export function windowTitle(archiveDir: string): string {
+  const name = path.basename(archiveDir) || archiveDir;
+  return `${name} — Verbatim`;
 }

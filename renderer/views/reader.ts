@@ -17,6 +17,8 @@ export interface ReaderElements {
 export interface ReaderHandlers {
   /** An article arrived and is shown (its quotes are for the quotes panel). */
   onLoaded(view: ArticleView): void;
+  /** The article shown is no longer in the archive (found by `refresh`); the reader says so. */
+  onRemoved?(id: string): void;
 }
 
 export interface Reader {
@@ -30,9 +32,17 @@ export interface Reader {
   moveHit(delta: 1 | -1): void;
   /** Marks `quote` (and where its speaker is named) in the text and scrolls to it. */
   showQuote(quote: Quote): void;
+  /**
+   * Fetches the article shown again, because the archive changed: redrawn (keeping the scroll position
+   * and the current hit) only if it changed; if it is gone, the reader says it was removed.
+   */
+  refresh(): void;
   /** Back to the empty reader. */
   clear(): void;
 }
+
+/** What the reader says when `refresh` finds the article gone. */
+export const removedMessage = 'This article was removed from the archive.';
 
 export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'article'>, handlers: ReaderHandlers): Reader {
   const { article, prevButton, nextButton, counter } = elements;
@@ -105,6 +115,9 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
     if (a.source !== null) addMeta(h('span', { class: 'source' }, a.source));
     if (a.author !== null) addMeta(h('span', { class: 'author' }, a.author));
     addMeta(h('span', { class: 'path' }, a.path));
+    // `copies` is absent from servers older than the field.
+    const copies = view.copies ?? [];
+    if (copies.length > 0) addMeta(h('span', { class: 'copies' }, `Also saved as: ${copies.join(', ')}`));
     body = renderBody();
     article.replaceChildren(h('header', { class: 'reader-header' }, title, h('p', { class: 'reader-meta' }, ...meta)), body);
     article.setAttribute('aria-labelledby', 'reader-title');
@@ -172,6 +185,33 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
       });
     },
     moveHit,
+    refresh: () => {
+      const id = openingId;
+      if (id === null || view === null || view.article.id !== id) return;
+      const query = openingQuery ?? '';
+      const request = ++requests;
+      void api.article(query.trim() === '' ? { id } : { id, query }).then((result) => {
+        if (request !== requests) return;
+        if (!result.ok) {
+          if (result.error.code !== 'not-found') return; // e.g. the server is briefly away: keep what is shown
+          openingId = null;
+          openingQuery = null;
+          showMessage('empty', removedMessage, 'Choose another result to read it here.');
+          handlers.onRemoved?.(id);
+          return;
+        }
+        if (view !== null && JSON.stringify(view) === JSON.stringify(result.value)) return;
+        const scrollTop = article.scrollTop;
+        const total = result.value.highlights.length;
+        view = result.value;
+        quote = null;
+        currentHit = total === 0 ? -1 : Math.min(Math.max(currentHit, 0), total - 1);
+        render();
+        article.scrollTop = scrollTop;
+        markCurrent('none');
+        handlers.onLoaded(view);
+      });
+    },
     showQuote: (chosen) => {
       if (view === null || body === null || chosen.articleId !== view.article.id) return;
       quote = chosen;

@@ -35,6 +35,12 @@ export interface ResultsList {
    * are dropped, so the list always matches the latest query.
    */
   search(query: string): void;
+  /**
+   * Runs the latest query again, because the archive changed. `quiet` (the same archive, new content):
+   * the list stays as it is until the answer arrives, which then keeps the selection and the scroll
+   * position, and is not redrawn when nothing changed. Otherwise (another archive) it is a new `search`.
+   */
+  refresh(quiet: boolean): void;
   /** Whether a search is under way. */
   readonly busy: boolean;
   /** Tells the start page what the archive holds (refreshes it if shown). */
@@ -43,7 +49,8 @@ export interface ResultsList {
   showStart(status: LibraryStatus | null): void;
   /** A search is under way: say so, and dim the results it will replace. */
   showSearching(): void;
-  showReply(reply: SearchReply): void;
+  /** Shows `reply`; with `keep`, the selected article stays selected and the list where it was scrolled. */
+  showReply(reply: SearchReply, keep?: boolean): void;
   /** The search failed: the error is shown by the search box; the list gives way to the syntax help. */
   showFailed(): void;
   /** Moves the selection by `delta` (clamped); selects the first result when none is. */
@@ -68,6 +75,10 @@ export function createResultsList(
   let selectedIndex = -1;
   let openId: string | null = null;
   let shownQuery: string | null = null;
+  /** The reply on show, to tell whether a refreshed one differs. */
+  let shownReply: SearchReply | null = null;
+  /** The query of the latest `search` call, answered or not. */
+  let requestedQuery: string | null = null;
 
   const options = (): HTMLElement[] => [...list.querySelectorAll<HTMLElement>('li.result')];
 
@@ -117,34 +128,42 @@ export function createResultsList(
     for (const owner of elements.owners) owner.setAttribute('aria-expanded', String(expanded));
   };
 
-  const self: ResultsList = {
-    search: (query) => {
-      const request = ++requests;
-      if (query.trim() === '') {
-        pending = 0;
-        self.showStart(lastStatus);
+  const run = (query: string, quiet: boolean): void => {
+    const request = ++requests;
+    requestedQuery = query;
+    if (query.trim() === '') {
+      pending = 0;
+      self.showStart(lastStatus);
+      handlers.onSuccess(query);
+      return;
+    }
+    pending = request;
+    const slow = quiet
+      ? undefined
+      : setTimeout(() => {
+          if (pending === request) self.showSearching();
+        }, searchingDelayMs);
+    void api.search({ query }).then((result) => {
+      clearTimeout(slow);
+      if (request !== requests) return;
+      pending = 0;
+      if (result.ok) {
+        self.showReply(result.value, quiet);
+        shownQuery = query;
+        // Says which query the list answers (tests wait on it; stale replies never get here).
+        list.dataset['query'] = query;
         handlers.onSuccess(query);
-        return;
+      } else {
+        self.showFailed();
+        handlers.onError(query, result.error);
       }
-      pending = request;
-      const slow = setTimeout(() => {
-        if (pending === request) self.showSearching();
-      }, searchingDelayMs);
-      void api.search({ query }).then((result) => {
-        clearTimeout(slow);
-        if (request !== requests) return;
-        pending = 0;
-        if (result.ok) {
-          self.showReply(result.value);
-          shownQuery = query;
-          // Says which query the list answers (tests wait on it; stale replies never get here).
-          list.dataset['query'] = query;
-          handlers.onSuccess(query);
-        } else {
-          self.showFailed();
-          handlers.onError(query, result.error);
-        }
-      });
+    });
+  };
+
+  const self: ResultsList = {
+    search: (query) => run(query, false),
+    refresh: (quiet) => {
+      if (requestedQuery !== null) run(requestedQuery, quiet);
     },
     setStatus: (status) => {
       lastStatus = status;
@@ -161,6 +180,7 @@ export function createResultsList(
       delete list.dataset['query'];
       hits = [];
       shownQuery = null;
+      shownReply = null;
       list.replaceChildren();
       list.hidden = true;
       list.removeAttribute('aria-busy');
@@ -175,23 +195,34 @@ export function createResultsList(
       summary.textContent = 'Searching…';
       summary.dataset['tone'] = 'busy';
     },
-    showReply: (reply) => {
+    showReply: (reply, keep = false) => {
+      const selectedId = keep ? (hits[selectedIndex]?.id ?? null) : null;
+      const scrollTop = list.scrollTop;
+      if (keep && shownReply !== null && sameResults(shownReply, reply) && !list.hidden) return;
       hits = reply.hits;
+      shownReply = reply;
       shownQuery = reply.query;
       start.hidden = true;
       list.hidden = false;
       list.removeAttribute('aria-busy');
       list.replaceChildren(...reply.hits.map((hit, i) => renderHit(hit, i, hit.id === openId)));
-      list.scrollTop = 0;
       delete summary.dataset['tone'];
       summary.replaceChildren(...describeReply(reply));
       setExpanded(hits.length > 0);
-      select(hits.length > 0 ? 0 : -1);
+      if (keep) {
+        list.scrollTop = scrollTop;
+        const index = hits.findIndex((hit) => hit.id === selectedId);
+        select(hits.length > 0 ? Math.max(index, 0) : -1, false);
+      } else {
+        list.scrollTop = 0;
+        select(hits.length > 0 ? 0 : -1);
+      }
     },
     showFailed: () => {
       // The start page's syntax help is the best thing to show beside the error.
       hits = [];
       shownQuery = null;
+      shownReply = null;
       delete list.dataset['query'];
       start.hidden = false;
       describeStart(start, lastStatus);
@@ -213,13 +244,20 @@ export function createResultsList(
   return self;
 }
 
+/** Whether two replies list the same articles with the same snippets and counts (timing aside). */
+function sameResults(a: SearchReply, b: SearchReply): boolean {
+  return a.query === b.query && a.total === b.total && a.partial === b.partial && JSON.stringify(a.hits) === JSON.stringify(b.hits);
+}
+
 function describeStart(start: HTMLElement, status: LibraryStatus | null): void {
   const lead = start.querySelector<HTMLElement>('.start-lead');
   if (lead === null) return;
-  lead.textContent =
+  const text =
     status?.state === 'ready'
       ? `Search ${plural(status.articles, 'article')} and ${plural(status.quotes, 'quote')} in ${status.archiveName}.`
       : 'Search the archive for what was written, and see who said what.';
+  // Called at every status poll: leave the page alone unless something changed.
+  if (lead.textContent !== text) lead.textContent = text;
 }
 
 function describeReply(reply: SearchReply): Node[] {

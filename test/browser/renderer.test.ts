@@ -2,25 +2,16 @@
 // `verbatim serve` on the sample archive in content/. Needs `npm run build` first and /usr/bin/chromium.
 // Screenshots (light, dark, narrow) go to test-output/ for a human to look at.
 
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, startServe, waitUntil, type Served } from './serve.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const outputDir = path.join(root, 'test-output');
-const chromiumPath = process.env['VERBATIM_CHROMIUM'] ?? '/usr/bin/chromium';
-/** The CLI to serve with; the built one unless told otherwise (e.g. a packaged build). */
-const cliPath = process.env['VERBATIM_CLI'] ?? path.join(root, 'dist', 'cli.cjs');
 const testTimeoutMs = 60_000;
 
-let server: ChildProcessWithoutNullStreams | undefined;
-let serverLog = '';
+let server: Served | undefined;
 let cacheDir = '';
 let url = '';
 let browser: Browser | undefined;
@@ -29,25 +20,17 @@ let page: Page;
 let problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install chromium`);
-  if (!existsSync(cliPath)) throw new Error(`no CLI at ${cliPath}: run \`npm run build\` first`);
+  checkPrerequisites();
   await mkdir(outputDir, { recursive: true });
   cacheDir = await mkdtemp(path.join(tmpdir(), 'verbatim-browser-'));
-  url = await startServer();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  server = await startServe('content', cacheDir);
+  url = server.url;
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }, testTimeoutMs);
 
 afterAll(async () => {
   await browser?.close();
-  if (server !== undefined && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, delay(5000)]);
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-  }
+  await server?.stop();
   if (cacheDir !== '') await rm(cacheDir, { recursive: true, force: true });
 });
 
@@ -271,35 +254,6 @@ describe('the renderer served by verbatim serve', () => {
   }, testTimeoutMs);
 });
 
-/** Starts `verbatim serve` on the sample archive and returns the URL it prints (with `#token=`). */
-async function startServer(): Promise<string> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '--archive', 'content', '--port', '0', '--cache-dir', cacheDir], {
-    cwd: root,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  server = child;
-  child.stdin.end();
-  child.stderr.on('data', (chunk: Buffer) => {
-    serverLog += chunk.toString('utf8');
-  });
-  const lines = createInterface({ input: child.stdout });
-  return await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`verbatim serve printed no URL in 30 s\n${serverLog}`)), 30_000);
-    lines.on('line', (line) => {
-      serverLog += `${line}\n`;
-      const found = /https?:\/\/127\.0\.0\.1:\d+\/\S*#token=\S+/.exec(line);
-      if (found !== null) {
-        clearTimeout(timer);
-        resolve(found[0]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`verbatim serve exited with ${code}\n${serverLog}`));
-    });
-  });
-}
-
 /** Types `query` into the search box and waits for the list to show this query's results. */
 async function search(query: string): Promise<void> {
   await page.fill('#search', query);
@@ -331,15 +285,7 @@ async function inReader(selector: string): Promise<boolean> {
 }
 
 async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}\nserver log:\n${serverLog.slice(-2000)}`);
-    await delay(50);
-  }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  await waitUntil(condition, what, timeoutMs, `server log:\n${server?.log().slice(-2000) ?? ''}`);
 }
 
 /** Relative luminance (0 black … 1 white) of a CSS `rgb(r, g, b)` colour. */

@@ -11,6 +11,9 @@ export function expectedWebPreferences(preload: string): Record<string, unknown>
     nodeIntegrationInSubFrames: false,
     webviewTag: false,
     spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
+    // A dropped folder must reach main (navigation.ts opens it as the archive and refuses the load).
+    navigateOnDragDrop: true,
   };
 }
 

@@ -43,6 +43,11 @@ export const recorded = {
   windows: [] as FakeBrowserWindow[],
   menuTemplate: null as unknown,
   openedExternally: [] as string[],
+  /** Options of every `dialog.showOpenDialog` call, and what the next ones answer (first in, first out). */
+  openDialogs: [] as unknown[],
+  openDialogAnswers: [] as Array<{ canceled: boolean; filePaths: string[] }>,
+  /** Options of every `dialog.showMessageBox` call. */
+  messageBoxes: [] as Array<{ type?: string; message?: string; detail?: string }>,
   session: null as unknown as FakeSessionRecord,
   resolveReady: (): void => undefined,
   singleInstance: true,
@@ -59,9 +64,11 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly options: unknown;
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
+  title: string;
   constructor(options: unknown) {
     super();
     this.options = options;
+    this.title = (options as { title?: string }).title ?? '';
     record('new BrowserWindow');
     recorded.windows.push(this);
     app.emit('web-contents-created', {}, this.webContents);
@@ -75,6 +82,12 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   restore(): void {}
   focus(): void {}
+  setTitle(title: string): void {
+    this.title = title;
+  }
+  getTitle(): string {
+    return this.title;
+  }
 }
 
 let ready: Promise<void> = Promise.resolve();
@@ -175,8 +188,20 @@ export const shell = {
   },
 };
 
+/** Electron's dialog functions take an optional parent window first. */
+function lastArgument(args: unknown[]): unknown {
+  return args[args.length - 1];
+}
+
 export const dialog = {
-  showMessageBox: () => Promise.resolve({ response: 0 }),
+  showOpenDialog: (...args: unknown[]) => {
+    recorded.openDialogs.push(lastArgument(args));
+    return Promise.resolve(recorded.openDialogAnswers.shift() ?? { canceled: true, filePaths: [] });
+  },
+  showMessageBox: (...args: unknown[]) => {
+    recorded.messageBoxes.push(lastArgument(args) as { type?: string; message?: string; detail?: string });
+    return Promise.resolve({ response: 0 });
+  },
   showErrorBox: (title: string, content: string) => record(`dialog.showErrorBox ${title}: ${content}`),
 };
 
@@ -194,6 +219,9 @@ export function resetFakeElectron(): void {
   recorded.windows.length = 0;
   recorded.menuTemplate = null;
   recorded.openedExternally.length = 0;
+  recorded.openDialogs.length = 0;
+  recorded.openDialogAnswers.length = 0;
+  recorded.messageBoxes.length = 0;
   recorded.singleInstance = true;
   recorded.isPackaged = false;
   // The session object stays the same (modules may hold it); its methods now record into a fresh record.

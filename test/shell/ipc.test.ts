@@ -14,9 +14,18 @@ const status: LibraryStatus = {
   articles: 1,
   quotes: 0,
   problems: [],
+  duplicates: 0,
   cache: 'built',
+  generation: 0,
+  watching: false,
+  updating: false,
   error: null,
 };
+
+/** What the fake library answers every search with. */
+function emptyReply(query: string): SearchReply {
+  return { query, total: 0, tookMs: 0, partial: false, notices: [], facets: { source: [], year: [], language: [] }, hits: [] };
+}
 
 /** A library session that answers from memory and records the searches it receives. */
 function fakeSession(): { session: Session; searches: string[] } {
@@ -24,7 +33,7 @@ function fakeSession(): { session: Session; searches: string[] } {
   const library = {
     search: (query: string): SearchReply => {
       searches.push(query);
-      return { query, total: 0, tookMs: 0, partial: false, hits: [] };
+      return emptyReply(query);
     },
     article: () => {
       throw new Error('not used');
@@ -76,7 +85,7 @@ describe('the IPC listener', () => {
   it('passes a good call from the app main frame to the real handler table', async () => {
     const { listener, searches } = searchListener();
     const reply = await listener(event(appFrame()), { query: 'Putin Trump Alaska' });
-    expect(reply).toEqual({ ok: true, value: { query: 'Putin Trump Alaska', total: 0, tookMs: 0, partial: false, hits: [] } });
+    expect(reply).toEqual({ ok: true, value: emptyReply('Putin Trump Alaska') });
     expect(searches).toEqual(['Putin Trump Alaska']);
   });
 

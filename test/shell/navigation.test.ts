@@ -1,13 +1,34 @@
-import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
-import { hardenWebContents } from '../../main/shell/navigation.js';
+import { folderOfFileUrl, hardenWebContents } from '../../main/shell/navigation.js';
+import { isDirectory } from '../../main/shell/is-directory.js';
 import { FakeWebContents, navigationEvent } from './fake-electron.js';
 
-function hardened(): { contents: FakeWebContents; openExternal: ReturnType<typeof vi.fn> } {
+function hardened(): { contents: FakeWebContents; openExternal: ReturnType<typeof vi.fn>; opened: string[] } {
   const contents = new FakeWebContents();
   const openExternal = vi.fn();
-  hardenWebContents(contents as unknown as WebContents, openExternal);
-  return { contents, openExternal };
+  const opened: string[] = [];
+  hardenWebContents(contents as unknown as WebContents, openExternal, { onOpenFolder: (folder) => opened.push(folder) });
+  return { contents, openExternal, opened };
+}
+
+// A real folder and file to drop.
+const dropRoot = mkdtempSync(path.join(tmpdir(), 'verbatim-drop-'));
+const folder = path.join(dropRoot, 'news archive');
+const file = path.join(folder, 'article.txt');
+mkdirSync(folder);
+writeFileSync(file, 'Headline\n\nText.');
+afterAll(() => rmSync(dropRoot, { recursive: true, force: true }));
+const folderUrl = pathToFileURL(folder).href;
+const fileUrl = pathToFileURL(file).href;
+
+/** Lets the folder check (an fs.stat) finish. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 const table: [string, boolean][] = [
@@ -55,5 +76,73 @@ describe('hardenWebContents', () => {
     const event = navigationEvent('');
     contents.emit('will-attach-webview', event, {}, { src: 'https://x' });
     expect(event.defaultPrevented).toBe(true);
+  });
+});
+
+describe('a folder dropped on the window', () => {
+  it('arrives as a navigation to its file: URL, which is refused, and opens the folder', async () => {
+    const { contents, opened } = hardened();
+    const event = navigationEvent(folderUrl);
+    contents.emit('will-navigate', event, folderUrl);
+    expect(event.defaultPrevented).toBe(true);
+    await settle();
+    expect(opened).toEqual([folder]);
+  });
+
+  it('arrives as a new-tab request (current Chromium), which is denied, and opens the folder', async () => {
+    const { contents, opened, openExternal } = hardened();
+    expect(contents.windowOpenHandler?.({ url: folderUrl })).toEqual({ action: 'deny' });
+    await settle();
+    expect(opened).toEqual([folder]);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('accepts a folder URL with a trailing slash', async () => {
+    const { contents, opened } = hardened();
+    contents.emit('will-navigate', navigationEvent(`${folderUrl}/`));
+    await settle();
+    expect(opened.map((p) => path.resolve(p))).toEqual([folder]);
+  });
+
+  it.each([
+    ['a dropped file (its folder is not opened)', fileUrl],
+    ['a path that does not exist', pathToFileURL(path.join(dropRoot, 'gone')).href],
+    ['a file: URL of another host', 'file://server/share/news'],
+    ['a web link', 'https://example.org/news'],
+    ['the app itself', 'app://verbatim/index.html'],
+    ['not a URL', 'not a url'],
+  ])('ignores %s', async (_name, url) => {
+    const { contents, opened } = hardened();
+    contents.emit('will-navigate', navigationEvent(url));
+    contents.windowOpenHandler?.({ url });
+    await settle();
+    expect(opened).toEqual([]);
+  });
+
+  it('still refuses every file: navigation when no drop handler is given', async () => {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents as unknown as WebContents, vi.fn());
+    const event = navigationEvent(folderUrl);
+    contents.emit('will-navigate', event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: folderUrl })).toEqual({ action: 'deny' });
+  });
+
+  it('never follows a redirect to a file: URL', async () => {
+    const { contents, opened } = hardened();
+    const event = navigationEvent(folderUrl);
+    contents.emit('will-redirect', event);
+    expect(event.defaultPrevented).toBe(true);
+    await settle();
+    expect(opened).toEqual([]);
+  });
+});
+
+describe('folderOfFileUrl', () => {
+  it('gives the folder a file: URL names, and null for files and other URLs', async () => {
+    expect(await folderOfFileUrl(folderUrl, isDirectory)).toBe(folder);
+    expect(await folderOfFileUrl(fileUrl, isDirectory)).toBeNull();
+    expect(await folderOfFileUrl('https://example.org/', isDirectory)).toBeNull();
+    expect(await folderOfFileUrl('file:///%00', isDirectory)).toBeNull();
   });
 });

@@ -13,9 +13,11 @@ const base: PathInputs = {
 };
 
 describe('resolveShellPaths', () => {
-  it('uses the bundled sample beside the asar when packaged', () => {
+  it('uses the bundled sample beside the asar when packaged, and keeps settings and cache in userData', () => {
     expect(resolveShellPaths(base)).toEqual({
-      archiveDir: path.join('/opt/Verbatim/resources', 'content'),
+      argumentArchiveDir: null,
+      bundledArchiveDir: path.join('/opt/Verbatim/resources', 'content'),
+      settingsFile: path.join('/home/ana/.config/Verbatim', 'settings.json'),
       cacheDir: path.join('/home/ana/.config/Verbatim', 'index-cache'),
       workerScript: path.join(base.distDir, 'index-worker.cjs'),
       rendererRoot: path.join(base.distDir, 'renderer'),
@@ -25,14 +27,14 @@ describe('resolveShellPaths', () => {
 
   it('uses <project>/content in development', () => {
     const dev = { ...base, isPackaged: false, appPath: '/src/verbatim', distDir: '/src/verbatim/dist' };
-    expect(resolveShellPaths(dev).archiveDir).toBe(path.join('/src/verbatim', 'content'));
+    expect(resolveShellPaths(dev).bundledArchiveDir).toBe(path.join('/src/verbatim', 'content'));
   });
 
-  it('prefers --archive, resolved against the working directory', () => {
-    expect(resolveShellPaths({ ...base, argv: [...base.argv, '--archive', 'news'] }).archiveDir).toBe(
+  it('resolves --archive against the working directory', () => {
+    expect(resolveShellPaths({ ...base, argv: [...base.argv, '--archive', 'news'] }).argumentArchiveDir).toBe(
       path.resolve('/home/ana/work', 'news'),
     );
-    expect(resolveShellPaths({ ...base, argv: [...base.argv, '--archive=/data/news'] }).archiveDir).toBe(
+    expect(resolveShellPaths({ ...base, argv: [...base.argv, '--archive=/data/news'] }).argumentArchiveDir).toBe(
       path.resolve('/data/news'),
     );
   });

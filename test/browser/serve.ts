@@ -1,0 +1,80 @@
+// Shared by the browser tests: starts the built `verbatim serve` on an archive, and small waiting helpers.
+
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const outputDir = path.join(root, 'test-output');
+export const chromiumPath = process.env['VERBATIM_CHROMIUM'] ?? '/usr/bin/chromium';
+/** The CLI to serve with; the built one unless told otherwise (e.g. a packaged build). */
+export const cliPath = process.env['VERBATIM_CLI'] ?? path.join(root, 'dist', 'cli.cjs');
+/** Chromium's flags for these tests: headless, no sandbox (tests may run as root), no background traffic. */
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+export interface Served {
+  /** The address printed by `verbatim serve`, with `#token=`. */
+  url: string;
+  /** Everything the server printed, for failure messages. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** Throws with the fix when Chromium or the built CLI is missing. */
+export function checkPrerequisites(): void {
+  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install chromium`);
+  if (!existsSync(cliPath)) throw new Error(`no CLI at ${cliPath}: run \`npm run build\` first`);
+}
+
+/** Starts `verbatim serve --archive <archive> --port 0 --cache-dir <cacheDir>` and waits for its URL. */
+export async function startServe(archive: string, cacheDir: string): Promise<Served> {
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [cliPath, 'serve', '--archive', archive, '--port', '0', '--cache-dir', cacheDir],
+    { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  child.stdin.end();
+  child.stderr.on('data', (chunk: Buffer) => {
+    log += chunk.toString('utf8');
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, delay(5000)]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`verbatim serve printed no URL in 30 s\n${log}`)), 30_000);
+    lines.on('line', (line) => {
+      log += `${line}\n`;
+      const found = /https?:\/\/127\.0\.0\.1:\d+\/\S*#token=\S+/.exec(line);
+      if (found !== null) {
+        clearTimeout(timer);
+        resolve(found[0]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`verbatim serve exited with ${code}\n${log}`));
+    });
+  });
+  return { url, log: () => log, stop };
+}
+
+/** Polls `condition` every 50 ms until it holds; fails after `timeoutMs`, saying what it waited for. */
+export async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000, context = ''): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${context === '' ? '' : `\n${context}`}`);
+    await delay(50);
+  }
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
