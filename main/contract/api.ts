@@ -83,6 +83,11 @@ export interface SearchReply {
   /** What the search changed or ignored in the query ("Ignored common words: the, of"). */
   notices: string[];
   facets: Facets;
+  /**
+   * Who is quoted on the query: speakers of the quotations whose own words match it, with how many such
+   * quotations each has, over the best 500 matching articles; most quoted first (empty for no words).
+   */
+  speakers: FacetValue[];
   hits: SearchHit[];
 }
 

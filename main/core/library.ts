@@ -275,9 +275,9 @@ function mergeSearch(replies: readonly SearchReply[], limit: number, sort: Searc
   const strict = replies.filter((r) => !r.partial && r.total > 0);
   const used = strict.length > 0 ? strict : replies.filter((r) => r.partial);
   const hits = used.flatMap((r) => r.hits).sort(compareHits(sort)).slice(0, limit);
-  const addUp = (pick: (f: Facets) => FacetValue[]): FacetValue[] => {
+  const addUp = (pick: (f: Facets, reply: SearchReply) => FacetValue[]): FacetValue[] => {
     const counts = new Map<string, number>();
-    for (const reply of used) for (const { value, count } of pick(reply.facets)) counts.set(value, (counts.get(value) ?? 0) + count);
+    for (const reply of used) for (const { value, count } of pick(reply.facets, reply)) counts.set(value, (counts.get(value) ?? 0) + count);
     return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, 20);
   };
   return {
@@ -285,6 +285,7 @@ function mergeSearch(replies: readonly SearchReply[], limit: number, sort: Searc
     partial: strict.length === 0 && used.some((r) => r.total > 0),
     notices: replies[0]?.notices ?? [],
     facets: { source: addUp((f) => f.source), year: addUp((f) => f.year), language: addUp((f) => f.language) },
+    speakers: addUp((_f, reply) => reply.speakers),
     hits,
   };
 }

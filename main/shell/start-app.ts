@@ -3,7 +3,7 @@
 // `main.ts` calls it with the real library.
 
 import path from 'node:path';
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, Menu, nativeTheme, protocol, session, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
 import { createApiHandlers } from '../core/api-handlers.js';
 import type { LibrarySession, StartLibraryOptions } from '../core/library.js';

@@ -24,7 +24,7 @@ const status: LibraryStatus = {
 
 /** What the fake library answers every search with. */
 function emptyReply(query: string): SearchReply {
-  return { query, total: 0, tookMs: 0, partial: false, notices: [], facets: { source: [], year: [], language: [] }, hits: [] };
+  return { query, total: 0, tookMs: 0, partial: false, notices: [], facets: { source: [], year: [], language: [] }, speakers: [], hits: [] };
 }
 
 /** A library session that answers from memory and records the searches it receives. */

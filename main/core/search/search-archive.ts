@@ -27,6 +27,8 @@ export interface SearchData {
 export const defaultSearchLimit = 50;
 export const defaultQuotesLimit = 100;
 const facetSize = 20;
+/** The speakers list looks at the quotes of this many best articles: enough to answer, cheap to count. */
+const speakerArticles = 500;
 
 type Scores = Map<string, number>;
 
@@ -60,6 +62,7 @@ export function searchArchive(
     partial: evaluation.partial,
     notices: evaluation.parsed.notices,
     facets: facetsOf(ranked.map((r) => r.article), options.facetLimit ?? facetSize),
+    speakers: speakersOf(data, ranked.slice(0, speakerArticles).map((r) => r.article), evaluation.parsed, options.facetLimit ?? facetSize),
     hits,
   };
 }
@@ -355,14 +358,31 @@ function sortRanked<T extends { article: Article; score: number }>(ranked: reado
   return [...dated, ...undated];
 }
 
+/** Speakers of the quotes whose own words satisfy the query, with counts, most quoted first. */
+function speakersOf(data: SearchData, articles: readonly Article[], parsed: ParsedQuery, limit: number): FacetValue[] {
+  if (parsed.groups.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    const language = languageProcessing(article.language);
+    for (const quote of data.quotesByArticle.get(article.id) ?? []) {
+      if (quote.speaker !== null && quoteSatisfies(quote, parsed, language)) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
+    }
+  }
+  return countsToValues(counts, limit);
+}
+
+function countsToValues(counts: ReadonlyMap<string, number>, limit: number): FacetValue[] {
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+    .slice(0, limit);
+}
+
 function facetsOf(articles: readonly Article[], limit: number): Facets {
   const count = (values: (string | null)[]): FacetValue[] => {
     const counts = new Map<string, number>();
     for (const v of values) if (v !== null && v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
-    return [...counts]
-      .map(([value, n]) => ({ value, count: n }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
-      .slice(0, limit);
+    return countsToValues(counts, limit);
   };
   return {
     source: count(articles.map((a) => a.source)),

@@ -62,6 +62,12 @@ describe('fields, dates and filters', () => {
     expect(await paths(sample, 'Alaska -speaker:Maigeldinov')).toEqual([]);
   });
 
+  it('lists who is quoted on the query, with counts', async () => {
+    const reply = await sample.search('conflict');
+    expect(reply.speakers).toContainEqual({ value: 'Kazbek Maigeldinov', count: 2 });
+    expect((await sample.search('speaker:Maigeldinov')).speakers).toEqual([]);
+  });
+
   it('scopes the words to quotations with in:quotes', async () => {
     const anywhere = (await sample.search('Ukraine', { limit: 100 }));
     const inQuotes = (await sample.search('Ukraine in:quotes', { limit: 100 }));
