@@ -111,7 +111,15 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
     onNotice: (message) => options.onNotice?.(message),
   });
 
-  const listing = await walkArchive(archiveDir);
+  // Start the engine threads (loading their code takes a while) while this thread walks the folder.
+  const warming = pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
+  let listing: ArchiveListing;
+  try {
+    [listing] = await Promise.all([walkArchive(archiveDir), warming]);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   let shardCount = shardCountFor(listing.files.length, pool.engines.length);
   let specs = planShards(listing, shardCount, cacheFolder);
   const summaries = new Map<number, ShardSummary>();
