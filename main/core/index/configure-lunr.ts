@@ -28,8 +28,8 @@ export function createIndexBuilder(processing: LanguageProcessing): lunr.Builder
   const builder = new lunr.Builder();
   builder.tokenizer = unicodeTokenizer as typeof lunr.tokenizer;
   if (processing.stopWordFilter) builder.pipeline.add(processing.stopWordFilter);
-  if (processing.stemmer) {
-    builder.pipeline.add(processing.stemmer);
+  if (processing.stemmer && processing.indexStemmer) {
+    builder.pipeline.add(processing.indexStemmer);
     builder.searchPipeline.add(processing.stemmer);
   }
   builder.ref('id');

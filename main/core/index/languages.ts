@@ -25,7 +25,10 @@ type PipelineFunction = lunr.PipelineFunction;
 export interface LanguageProcessing {
   /** The shard code: an ISO 639-1 code, or `plain` for languages without a stemmer. */
   code: string;
+  /** lunr's stemmer for this language: the search pipeline (serialized with the index by its label). */
   stemmer: PipelineFunction | null;
+  /** The same stemmer with a cache, for building: news text repeats its words many times. */
+  indexStemmer: PipelineFunction | null;
   stopWordFilter: PipelineFunction | null;
   stem(word: string): string;
   isStopWord(word: string): boolean;
@@ -61,24 +64,24 @@ function runStemmer(stemmer: PipelineFunction, word: string): string {
 
 function makeProcessing(code: string, stemmer: PipelineFunction | null, stopWord: (word: string) => boolean): LanguageProcessing {
   const cache = new Map<string, string>();
+  const stem = (word: string): string => {
+    if (stemmer === null) return word;
+    let stemmed = cache.get(word);
+    if (stemmed === undefined) {
+      if (cache.size > 100_000) cache.clear();
+      stemmed = runStemmer(stemmer, word);
+      cache.set(word, stemmed);
+    }
+    return stemmed;
+  };
   const stopWordFilter: PipelineFunction = (token) => (stopWord(token.toString()) ? (undefined as unknown as null) : token);
   lunr.Pipeline.registerFunction(stopWordFilter, `verbatimStopWords-${code}`);
-  return {
-    code,
-    stemmer,
-    stopWordFilter,
-    stem(word) {
-      if (stemmer === null) return word;
-      let stem = cache.get(word);
-      if (stem === undefined) {
-        if (cache.size > 100_000) cache.clear();
-        stem = runStemmer(stemmer, word);
-        cache.set(word, stem);
-      }
-      return stem;
-    },
-    isStopWord: stopWord,
-  };
+  let indexStemmer: PipelineFunction | null = null;
+  if (stemmer !== null) {
+    indexStemmer = (token) => token.update((word) => stem(word));
+    lunr.Pipeline.registerFunction(indexStemmer, `verbatimStem-${code}`);
+  }
+  return { code, stemmer, indexStemmer, stopWordFilter, stem, isStopWord: stopWord };
 }
 
 const processing = new Map<string, LanguageProcessing>();
