@@ -8,6 +8,7 @@ import {
   isParticiple,
   LEADING_NON_NAMES,
   PARTICIPLE_LINKS,
+  PERSONAL_PRONOUNS,
   PREPOSITIONS,
   SUBJECT_LEADERS,
   SUBJECT_VERB_FILLERS,
@@ -42,6 +43,8 @@ export interface Attribution {
    * gender "he" or "she" gave them, the description the clause gave them.
    */
   learned: { person: Person; gender: Gender | null; description: string | null } | null;
+  /** The person the speaker was resolved to, when it is one the article names. */
+  person: Person | null;
 }
 
 /** Where one quotation sits in the token stream. */
@@ -76,7 +79,7 @@ export interface PreviousQuote {
 const MAX_WINDOW = 40;
 const MAX_SUBJECT_TOKENS = 15;
 const MAX_DISTANCE = 14;
-const NONE: Attribution = { speaker: null, description: null, verb: null, mention: null, personal: false, distance: null, rule: 'none', learned: null };
+const NONE: Attribution = { speaker: null, description: null, verb: null, mention: null, personal: false, distance: null, rule: 'none', learned: null, person: null };
 
 const lower = (token: Token | undefined): string => token?.text.toLowerCase() ?? '';
 const PASSIVE_AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
@@ -96,18 +99,22 @@ export function attributeQuote(context: AttributionContext, site: QuoteSite, pre
   if (site.interruption !== null) {
     // `Mr Crosby's statement said: "A." It added: "B."`: a named clause before beats a pronoun between.
     const pronounOnly = site.interruption.phrase === null || site.interruption.phrase.kind === 'pronoun';
-    if (pronounOnly && before !== null && before.distance === 0) return resolve(context, before.clause, 0, 'before', previous);
-    return resolve(context, site.interruption, 0, 'interruption', previous);
+    if (pronounOnly && before !== null && before.distance === 0) return resolve(context, before.clause, 0, 'before', previous, site);
+    return resolve(context, site.interruption, 0, 'interruption', previous, site);
   }
 
   // `A BBC spokesman said: "...seat." Greater Manchester Police said ...`: a clause touching the
   // opening mark beats one that only follows a quotation ending its own sentence.
   const endsOwnSentence = isSentenceFinal(context.body.charAt(site.lastPartEnd - 1));
-  if (before !== null && before.distance === 0 && endsOwnSentence) return resolve(context, before.clause, 0, 'before', previous);
+  if (before !== null && before.distance === 0 && endsOwnSentence) return resolve(context, before.clause, 0, 'before', previous, site);
   const afterEnd = windowAfter(context, site.endToken);
   const after = findClauseAfter(context, site.endToken, afterEnd);
-  if (after !== null) return resolve(context, after, 0, 'after', previous);
-  if (before !== null) return resolve(context, before.clause, before.distance, 'before', previous);
+  if (after !== null) return resolve(context, after, 0, 'after', previous, site);
+  if (before !== null) return resolve(context, before.clause, before.distance, 'before', previous, site);
+
+  // `Cruz continued:` ending the paragraph before: the attribution introduces the quotation below it.
+  const introduced = introductionAbove(context, site);
+  if (introduced !== null) return resolve(context, introduced, 0, 'before', previous, site);
 
   // The neighbours speak only for a quotation that stands as a sentence: not for one inside a
   // sentence (`to honour ... Harold Bloom "the international icon..."`), nor when the rest of its
@@ -119,8 +126,16 @@ export function attributeQuote(context: AttributionContext, site: QuoteSite, pre
   const boundary = beforeStart - 1;
   const startsSentence = beforeStart === site.startToken && endsSentence(tokens, boundary);
   if (startsSentence && tokens[boundary]?.paragraph === site.firstParagraph) {
-    const clause = findSubjectFirstClause(context, windowBefore(context, boundary, site.firstParagraph), boundary);
-    if (isPersonClause(context.people, clause)) return resolve(context, clause, null, 'previous-sentence', previous);
+    const sentence = windowBefore(context, boundary, site.firstParagraph);
+    const clause = findSubjectFirstClause(context, sentence, boundary);
+    if (isPersonClause(context.people, clause)) return resolve(context, clause, null, 'previous-sentence', previous, site);
+    // `Durning did not need much coaxing. "I'm thankful for the invitation ..."`: a person who is the
+    // subject of the sentence before, and not the last quotation's speaker, speaks next.
+    const subject = personSubject(context, sentence, boundary);
+    if (subject !== null && subject.text !== previous?.attribution.speaker) {
+      const resolved = resolve(context, { phrase: subject, verb: null }, null, 'previous-sentence', previous, site);
+      if (resolved.speaker !== previous?.attribution.speaker) return resolved;
+    }
   }
 
   if (previous !== null && previous.lastParagraph === site.firstParagraph && previous.attribution.speaker !== null) {
@@ -132,7 +147,7 @@ export function attributeQuote(context: AttributionContext, site: QuoteSite, pre
     const next = afterEnd + 1;
     if (tokens[next]?.paragraph === site.lastParagraph) {
       const clause = findSubjectFirstClause(context, next, windowAfter(context, next));
-      if (isPersonClause(context.people, clause)) return resolve(context, clause, null, 'next-sentence', previous);
+      if (isPersonClause(context.people, clause)) return resolve(context, clause, null, 'next-sentence', previous, site);
     }
   }
 
@@ -146,9 +161,18 @@ export function attributeQuote(context: AttributionContext, site: QuoteSite, pre
   if (startsParagraph && tokens[lastOfPrevious]?.paragraph === site.firstParagraph - 1 && endsSentence(tokens, lastOfPrevious)) {
     const paragraph = site.firstParagraph - 1;
     const clause = findSubjectFirstClause(context, windowBefore(context, lastOfPrevious, paragraph), lastOfPrevious);
-    if (isPersonClause(context.people, clause)) return resolve(context, clause, null, 'previous-sentence', previous);
+    if (isPersonClause(context.people, clause)) return resolve(context, clause, null, 'previous-sentence', previous, site);
   }
   return NONE;
+}
+
+/** The reporting clause of a paragraph that ends in a colon just above a quotation that opens its own paragraph. */
+function introductionAbove(context: AttributionContext, site: QuoteSite): ReportingClause | null {
+  const { tokens } = context;
+  const colon = tokens[site.startToken - 1];
+  if (colon?.text !== ':' || colon.paragraph !== site.firstParagraph - 1) return null;
+  const lo = windowBefore(context, site.startToken - 1, colon.paragraph);
+  return findClauseBefore(context, lo, site.startToken)?.clause ?? null;
 }
 
 /**
@@ -167,7 +191,7 @@ export function opensInsideSentence(tokens: readonly Token[], site: QuoteSite): 
 function isPersonClause(people: PeopleIndex, clause: ReportingClause | null): clause is ReportingClause {
   const phrase = clause?.phrase;
   if (phrase === null || phrase === undefined) return false;
-  if (phrase.kind === 'pronoun') return phrase.text === 'he' || phrase.text === 'she';
+  if (phrase.kind === 'pronoun') return PERSONAL_PRONOUNS.has(phrase.text);
   return phrase.kind === 'role' || phrase.personLike || people.fullName(phrase.words, phrase.mention.start) !== null;
 }
 
@@ -179,9 +203,11 @@ function isPersonClause(people: PeopleIndex, clause: ReportingClause | null): cl
 export function findClauseAfter(context: AttributionContext, from: number, end: number): ReportingClause | null {
   const { body, tokens } = context;
   let k = from;
+  // `," she said`, `», — сказал он`: a comma and a dash may come before the clause.
   if ([',', '\u2014', '\u2013', '-'].includes(tokens[k]?.text ?? '')) k++;
+  if (tokens[k - 1]?.text === ',' && ['\u2014', '\u2013', '-'].includes(tokens[k]?.text ?? '')) k++;
   if (k >= end) return null;
-  if (lower(tokens[k]) === 'according' && lower(tokens[k + 1]) === 'to') {
+  if (isAccordingTo(tokens, k)) {
     const phrase = parseSubjectAfter(body, tokens, k + 2, end);
     return phrase === null ? null : { phrase, verb: null };
   }
@@ -194,6 +220,9 @@ export function findClauseAfter(context: AttributionContext, from: number, end: 
     if (!isActiveVerb(tokens, v)) continue;
     const phrase = parseSubjectBefore(body, tokens, k, v);
     if (phrase !== null && phrase.firstToken === k) return { phrase, verb: lower(tokens[v]) };
+    // `," University of the Fraser Valley political scientist Hamish Telford said`: a person's name
+    // right before the verb, after a description of words only.
+    if (phrase !== null && phrase.kind === 'name' && phrase.personLike && onlyWordsBetween(tokens, k, phrase.firstToken)) return { phrase, verb: lower(tokens[v]) };
     // `," Dr Mark Tuffy games systems director at digital content firm THX told`: a person's name
     // opens the clause and an unpunctuated description runs up to the verb.
     const named = parseSubjectAfter(body, tokens, k, v);
@@ -212,6 +241,12 @@ function findClauseBefore(context: AttributionContext, lo: number, quote: number
   const last = tokens[quote - 1];
   // `says on "The Internet Explorer 6 Countdown"`: a quoted object of a preposition is a title.
   if (quote - 1 >= lo && isLowerWord(last) && lower(last) !== 'that' && (PREPOSITIONS.has(lower(last)) || DETERMINERS.has(lower(last)))) return null;
+  // `Clinton: "Our goal is ..." Bush: "The mission is ..."`: a name and a colon, as in a transcript.
+  if (last?.text === ':' && quote - 2 >= lo) {
+    const named = parseSubjectAfter(body, tokens, lo, quote - 1);
+    const person = named?.kind === 'name' && named.text !== named.text.toUpperCase() && (named.personLike || context.people.fullName(named.words, named.mention.start) !== null);
+    if (named !== null && person && named.lastToken === quote - 2) return { clause: { phrase: named, verb: null }, distance: 0 };
+  }
   const according = findAccordingTo(tokens, lo, quote);
   if (according >= 0) {
     // "According to X, "..."": the phrase must end the clause, unlike "ranks countries according to the steps ...".
@@ -238,28 +273,37 @@ function findClauseBefore(context: AttributionContext, lo: number, quote: number
   return null;
 }
 
-/** The subject at the start of the clause that ends at `verb`, after an opening phrase ("In a statement,"). */
+/**
+ * The subject at the start of the clause that ends at `verb`, after opening phrases ("In a statement,",
+ * "On Thursday, after remaining neutral throughout the primary process, Warren appeared ...").
+ */
 function clauseSubject(context: AttributionContext, lo: number, verb: number): SpeakerPhrase | null {
   const { body, tokens } = context;
-  // Skip an opening phrase: "In a statement, ...", "On Wednesday, ...".
-  let start = lo;
   const first = tokens[lo];
-  if (first !== undefined && (LEADING_NON_NAMES.has(first.text) || isLowerWord(first))) {
-    for (let k = lo; k < verb; k++) {
-      if (tokens[k]?.text === ',') {
-        start = k + 1;
-        break;
-      }
-    }
+  if (first === undefined || !(LEADING_NON_NAMES.has(first.text) || isLowerWord(first))) return parseSubjectAfter(body, tokens, lo, verb);
+  let fallback: SpeakerPhrase | null = null;
+  for (let k = lo; k < verb; k++) {
+    if (tokens[k]?.text !== ',') continue;
+    const phrase = parseSubjectAfter(body, tokens, k + 1, verb);
+    fallback ??= phrase;
+    // A subject is followed by its verb: "Warren appeared", not "the primary process, ...".
+    if (phrase !== null && (phrase.kind === 'pronoun' || phrase.personLike) && isLowerWord(tokens[phrase.lastToken + 1])) return phrase;
   }
-  return parseSubjectAfter(body, tokens, start, verb);
+  return fallback;
 }
 
-/** The token after "according to" or "in the words of" in `[lo, end)`, or -1. */
+/** Whether "according to" (or Russian "по словам", "according to the words of") starts at `k`. */
+function isAccordingTo(tokens: readonly Token[], k: number): boolean {
+  const word = lower(tokens[k]);
+  const next = lower(tokens[k + 1]);
+  return (word === 'according' && next === 'to') || (word === 'по' && (next === 'словам' || next === 'мнению' || next === 'данным'));
+}
+
+/** The token after "according to", "по словам" or "in the words of" in `[lo, end)`, or -1. */
 function findAccordingTo(tokens: readonly Token[], lo: number, end: number): number {
   for (let k = lo; k + 2 < end; k++) {
     const word = lower(tokens[k]);
-    if (word === 'according' && lower(tokens[k + 1]) === 'to') return k + 2;
+    if (isAccordingTo(tokens, k)) return k + 2;
     if (word === 'words' && lower(tokens[k + 1]) === 'of' && lower(tokens[k - 1]) === 'the') return k + 2;
   }
   return -1;
@@ -277,6 +321,15 @@ function findSubjectFirstClause(context: AttributionContext, lo: number, end: nu
   return null;
 }
 
+/** A person's name that opens the sentence `[lo, end)` as its subject: a name followed by a lower-case verb. */
+function personSubject(context: AttributionContext, lo: number, end: number): SpeakerPhrase | null {
+  const { body, people, tokens } = context;
+  const first = SUBJECT_LEADERS.has(lower(tokens[lo])) ? lo + 1 : lo;
+  const phrase = parseSubjectAfter(body, tokens, first, end);
+  if (phrase === null || phrase.kind !== 'name' || !isLowerWord(tokens[phrase.lastToken + 1])) return null;
+  return phrase.personLike || people.fullName(phrase.words, phrase.mention.start) !== null ? phrase : null;
+}
+
 /** Turns a clause into an attribution: surnames to full names, pronouns and roles to people. */
 function resolve(
   context: AttributionContext,
@@ -284,34 +337,41 @@ function resolve(
   distance: number | null,
   rule: Attribution['rule'],
   previous: PreviousQuote | null,
+  site: QuoteSite,
 ): Attribution {
-  const { people } = context;
+  const { people, tokens } = context;
   const { phrase, verb } = clause;
   const base = { verb, distance, rule, learned: null };
   const inherited = previous?.attribution;
-  const nobody = { ...base, speaker: null, description: null, mention: null, personal: false };
+  const nobody = { ...base, speaker: null, description: null, mention: null, personal: false, person: null };
   if (phrase === null) {
     // `"...," later adding: "..."`: the verb without a subject continues the previous speaker.
-    return inherited?.speaker != null ? { ...base, speaker: inherited.speaker, description: inherited.description, mention: inherited.mention, personal: inherited.personal } : nobody;
+    return inherited?.speaker != null
+      ? { ...base, speaker: inherited.speaker, description: inherited.description, mention: inherited.mention, personal: inherited.personal, person: inherited.person }
+      : nobody;
   }
   switch (phrase.kind) {
     case 'name': {
       const person = phrase.personLike || phrase.words.length === 1 ? people.fullName(phrase.words, phrase.mention.start) : null;
       const description = phrase.description ?? person?.description ?? null;
       const learned = person === null ? null : { person, gender: null, description: phrase.description };
-      return { ...base, speaker: person?.name ?? phrase.text, description, mention: phrase.mention, personal: person !== null || phrase.personLike, learned };
+      return { ...base, speaker: person?.name ?? phrase.text, description, mention: phrase.mention, personal: person !== null || phrase.personLike, learned, person };
     }
     case 'pronoun': {
-      if (phrase.text === 'he' || phrase.text === 'she') {
-        const person = people.antecedent(phrase.mention.start, phrase.gender);
+      if (PERSONAL_PRONOUNS.has(phrase.text)) {
+        const first = tokens[site.startToken];
+        const last = tokens[site.endToken - 1];
+        const quote = first === undefined || last === undefined ? null : { start: first.start, end: last.end };
+        const said = inherited?.person != null && inherited.mention !== null ? { person: inherited.person, at: inherited.mention.start } : null;
+        const person = people.antecedent(phrase.mention.start, phrase.gender, { quote, previous: said });
         if (person === null) return nobody;
         // Remember the gender, so that a later "she" does not pick the man this "he" meant.
         const learned = { person, gender: phrase.gender, description: null };
-        return { ...base, speaker: person.name, description: person.description, mention: phrase.mention, personal: true, learned };
+        return { ...base, speaker: person.name, description: person.description, mention: phrase.mention, personal: true, learned, person };
       }
       // "it added", "they said": the organisation or group quoted just before, never a person.
       if (inherited?.speaker != null && !inherited.personal && (phrase.text === 'it' || phrase.text === 'they')) {
-        return { ...base, speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: false };
+        return { ...base, speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: false, person: inherited.person };
       }
       return nobody;
     }
@@ -319,11 +379,11 @@ function resolve(
       // "added the statement": the statement just quoted; "a message stating" is a new one.
       const definite = DEFINITE_DETERMINERS.has(phrase.text.split(' ')[0]?.toLowerCase() ?? '');
       if (phrase.head !== null && DOCUMENT_NOUNS.has(phrase.head) && definite && inherited?.speaker != null) {
-        return { ...base, speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: inherited.personal };
+        return { ...base, speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: inherited.personal, person: inherited.person };
       }
       const person = phrase.head === null ? null : people.byRole(phrase.head, phrase.mention.start);
-      if (person !== null) return { ...base, speaker: person.name, description: person.description, mention: phrase.mention, personal: true };
-      return { ...base, speaker: phrase.text, description: null, mention: phrase.mention, personal: false };
+      if (person !== null) return { ...base, speaker: person.name, description: person.description, mention: phrase.mention, personal: true, person };
+      return { ...base, speaker: phrase.text, description: null, mention: phrase.mention, personal: false, person: null };
     }
   }
 }
@@ -355,4 +415,16 @@ function wordsBetween(tokens: readonly Token[], from: number, end: number): numb
     if (tokens[k]?.kind === 'word' && lower(tokens[k]) !== 'that') count++;
   }
   return count;
+}
+
+/**
+ * Whether tokens `[from, to)` can be a description before a name ("Fight for $15 organizing
+ * director"): no clause punctuation, no quotation mark.
+ */
+function onlyWordsBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const token = tokens[k];
+    if (token === undefined || token.kind === 'mark' || [',', ';', ':', '.', '!', '?', '(', ')', '\u2014', '\u2013'].includes(token.text)) return false;
+  }
+  return true;
 }

@@ -3,6 +3,7 @@ import type { MatchRange, Quote } from '../model.js';
 import { attributeQuote, findClauseAfter, opensInsideSentence, type Attribution, type AttributionContext, type PreviousQuote, type QuoteSite, type ReportingClause } from './attribute-speaker.js';
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js';
 import { indexPeople } from './index-people.js';
+import { splitDashAttribution } from './split-dash-attribution.js';
 import { FUNCTION_WORDS } from './quote-lexicon.js';
 import { endsSentence, isCapitalWord, isLowerWord, isSentenceFinal, splitParagraphs, tokenIndexAt, tokenizeBody, type Token } from './tokenize-body.js';
 
@@ -25,8 +26,11 @@ const SHORT_WORDS = 6;
 const FRAGMENT_WORDS = 4;
 /** Attribution at most this many words away counts as "nearby" for short quotations. */
 const NEAR_DISTANCE = 6;
-/** Most words of a reporting clause between two parts of one quotation: `"A," she said, "B."`. */
-const MAX_INTERRUPTION_TOKENS = 16;
+/**
+ * Most tokens of a reporting clause between two parts of one quotation: `"A," she said, "B."`, or
+ * `''A,'' said Paul H. Chipok, a lawyer in Orlando who specializes in land-use issues. ''B.''`.
+ */
+const MAX_INTERRUPTION_TOKENS = 40;
 /** Titles are short: a longer run of capitalised words is read as a sentence. */
 const TITLE_MAX_WORDS = 12;
 
@@ -65,24 +69,37 @@ export function extractQuotes(article: QuoteSource): Quote[] {
       if (token !== undefined && token.start === offset) token.kind = 'mark';
     }
   }
-  const single = spans.map((span) => candidateOf(tokens, span));
+  const dashClauses: ([number, number] | null)[] = [];
+  const single = spans.map((span) => {
+    // `«Мы восстановим город, — сказал мэр. — Это займёт два года»`: the attribution inside the marks.
+    const split = splitDashAttribution(body, tokens, span.parts);
+    dashClauses.push(split.clause);
+    return candidateOf(tokens, split.clause === null ? span : { ...span, parts: split.parts });
+  });
 
   const insideQuote = new Uint8Array(tokens.length);
   const stops = new Uint8Array(tokens.length);
-  for (const candidate of single) {
+  single.forEach((candidate, i) => {
     insideQuote.fill(1, candidate.startToken, candidate.endToken);
+    const clause = dashClauses[i];
+    if (clause != null) insideQuote.fill(0, clause[0], clause[1]);
     if (candidate.words >= FRAGMENT_WORDS) {
       stops[candidate.startToken] = 1;
       if (candidate.endToken > candidate.startToken) stops[candidate.endToken - 1] = 1;
     }
-  }
+  });
   const context: AttributionContext = { body, tokens, people: indexPeople(body, tokens, insideQuote), stops };
+  single.forEach((candidate, i) => {
+    const clause = dashClauses[i];
+    const found = clause == null ? null : findClauseAfter(context, clause[0], clause[1]);
+    if (found !== null && found.verb !== null) candidate.interruption = found;
+  });
 
   const quotes: Quote[] = [];
   let previous: PreviousQuote | null = null;
   for (const candidate of joinInterruptions(context, single)) {
     const attribution = attributeQuote(context, candidate, previous);
-    if (!isQuotation(tokens, candidate, attribution)) continue;
+    if (!isQuotation(body, tokens, candidate, attribution)) continue;
     if (attribution.learned !== null) {
       const { person, gender, description } = attribution.learned;
       person.gender ??= gender;
@@ -150,22 +167,30 @@ function interruptionBetween(context: AttributionContext, first: Candidate, seco
   if (first.lastParagraph !== second.firstParagraph || to - from < 2 || to - from > MAX_INTERRUPTION_TOKENS) return null;
   if (tokens[from - 1]?.kind !== 'mark' || tokens[to]?.kind !== 'mark') return null;
   const joint = tokens[to - 1]?.text ?? '';
+  // A quoted fragment inside a sentence does not go on in the next quotation (`because "men should not
+  // ... girls." Cruz says, "That is ..."` is two).
+  if (opensInsideSentence(tokens, first)) return null;
   // `"A," she said. "B."`: the attribution ends its sentence and the quotation goes on in the next one,
-  // when the first part ran into the attribution (it ends in a comma, not a full stop) and the second
-  // has no attribution of its own (`"B," Diaz added` is Diaz's).
-  const sentenceJoint = joint === '.' && /[,\u2014\u2013-]$/.test(body.slice(Math.max(0, first.lastPartEnd - 1), first.lastPartEnd)) && secondStandsAlone(context, second);
+  // when the first part ran into the attribution (no full stop) and the second has no attribution of
+  // its own (`"B," Diaz added` is Diaz's).
+  const lastChar = body.charAt(first.lastPartEnd - 1);
+  const sentenceJoint = joint === '.' && /[,?!\u2014\u2013-]$/.test(lastChar) && secondStandsAlone(context, second);
   if (![',', ':', '\u2014', '\u2013'].includes(joint) && !sentenceJoint) return null;
   for (let k = from; k < to - 1; k++) {
-    const token = tokens[k];
-    if (token === undefined || (token.kind === 'punct' && isSentenceFinal(token.text))) return null;
+    if (tokens[k] === undefined || (tokens[k]?.text !== ';' && endsSentence(tokens, k))) return null;
   }
   const clause = findClauseAfter(context, from, to - 1);
   return clause !== null && clause.verb !== null && (!sentenceJoint || clause.phrase !== null) ? clause : null;
 }
 
-/** Whether a quotation has no reporting clause of its own after it: `"B."`, not `"B," Diaz added.`. */
+/**
+ * Whether a quotation has no reporting clause of its own after it: `"B."`, not `"B," Diaz added.` or
+ * `"B?" asked Diaz.`. A full stop inside the closing mark ends the sentence: what follows is not its clause.
+ */
 function secondStandsAlone(context: AttributionContext, second: Candidate): boolean {
-  const { tokens } = context;
+  const { body, tokens } = context;
+  const lastChar = body.charAt(second.lastPartEnd - 1);
+  if (lastChar === '.' || (isSentenceFinal(lastChar) && !isLowerWord(tokens[second.endToken]))) return true;
   let end = second.endToken;
   while (end < tokens.length && end - second.endToken < MAX_INTERRUPTION_TOKENS && tokens[end]?.paragraph === second.lastParagraph && tokens[end]?.kind !== 'mark' && !endsSentence(tokens, end)) end++;
   return findClauseAfter(context, second.endToken, end) === null;
@@ -177,8 +202,9 @@ function secondStandsAlone(context: AttributionContext, second: Candidate): bool
  * ("Savings to Medicaid and Other Federal Programs") and fragments inside a sentence need a reporting
  * clause touching them.
  */
-function isQuotation(tokens: readonly Token[], candidate: Candidate, attribution: Attribution): boolean {
+function isQuotation(body: string, tokens: readonly Token[], candidate: Candidate, attribution: Attribution): boolean {
   const { distance } = attribution;
+  if (distance === null && isHeading(body, tokens, candidate)) return false;
   const adjacent = distance === 0;
   const near = distance !== null && distance <= NEAR_DISTANCE;
   const after = tokens[candidate.endToken];
@@ -189,6 +215,18 @@ function isQuotation(tokens: readonly Token[], candidate: Candidate, attribution
   if (candidate.words >= SHORT_WORDS) return true;
   if (candidate.words >= FRAGMENT_WORDS) return near || (!embeddedBefore && !embeddedAfter);
   return adjacent && !embeddedBefore;
+}
+
+/**
+ * A paragraph that is only a quotation without a sentence end (`'I'm not an alien, but I am a
+ * mutant'` over a section of a feature) is a heading made of a quote, not a statement in the text.
+ */
+function isHeading(body: string, tokens: readonly Token[], candidate: Candidate): boolean {
+  if (candidate.parts.length !== 1 || candidate.firstParagraph !== candidate.lastParagraph) return false;
+  const before = tokens[candidate.startToken - 1];
+  const after = tokens[candidate.endToken];
+  const alone = (before === undefined || before.paragraph !== candidate.firstParagraph) && (after === undefined || after.paragraph !== candidate.lastParagraph);
+  return alone && /[\p{L}\p{N}]$/u.test(body.slice(candidate.lastPartEnd - 1, candidate.lastPartEnd));
 }
 
 /** Mostly capitalised and short: a title or a name ("Not Separately Identifiable."), not a sentence. */

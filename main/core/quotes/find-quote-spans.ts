@@ -22,6 +22,8 @@ type Family = 'double' | 'single';
 interface Mark {
   pos: number;
   length: number;
+  /** A single mark that may be a plural possessive (`the voters' choice`): it closes a quote only when no other mark can. */
+  weak?: boolean;
 }
 
 const DOUBLE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB']);
@@ -112,8 +114,14 @@ export function findQuoteSpans(body: string, paragraphs: readonly MatchRange[]):
       current.depth = 0;
       first = 1;
     }
+    let lastStrong = -1;
+    marks.forEach((mark, i) => {
+      if (mark.weak !== true) lastStrong = i;
+    });
     for (let i = first; i < marks.length; i++) {
       const mark = marks[i] ?? { pos: 0, length: 1 };
+      // `'working the referees' at a game`: a possessive-looking mark closes the quote if nothing after it can.
+      if (mark.weak === true && (current === null || i < lastStrong)) continue;
       if (current === null) {
         if (roleOf(body, mark, paragraph, false) === 'open') {
           current = { parts: [], open: mark.pos, partStart: mark.pos + mark.length, marks: [mark.pos], depth: 0 };
@@ -165,25 +173,40 @@ function marksOf(body: string, paragraph: MatchRange, family: Family): Mark[] {
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const ch = body.charAt(i);
     if (ch === "'" && body.charAt(i + 1) === "'") {
-      // NYT style: `''` is a double mark (a third apostrophe would make it ambiguous: left alone).
-      if (family === 'double' && body.charAt(i + 2) !== "'" && body.charAt(i - 1) !== "'") marks.push({ pos: i, length: 2 });
-      i++;
+      let run = 2;
+      while (body.charAt(i + run) === "'") run++;
+      // NYT style: `''` is a double mark; in `'old-school,'''` a single mark meets a double one, and the
+      // double one is the outer: last when closing, first when opening. Longer runs are left alone.
+      if (family === 'double' && run === 2) marks.push({ pos: i, length: 2 });
+      if (family === 'double' && run === 3) marks.push({ pos: i > paragraph.start && !isSpace(body.charAt(i - 1)) ? i + 1 : i, length: 2 });
+      i += run - 1;
       continue;
     }
-    if (family === 'double' ? DOUBLE_MARKS.has(ch) : SINGLE_MARKS.has(ch) && !isApostrophe(body, i, paragraph)) marks.push({ pos: i, length: 1 });
+    if (family === 'double') {
+      if (DOUBLE_MARKS.has(ch)) marks.push({ pos: i, length: 1 });
+    } else if (SINGLE_MARKS.has(ch)) {
+      const apostrophe = apostropheAt(body, i, paragraph);
+      if (apostrophe !== 'apostrophe') marks.push(apostrophe === 'possessive' ? { pos: i, length: 1, weak: true } : { pos: i, length: 1 });
+    }
   }
   return marks;
 }
 
-/** Whether the single mark at `i` is an apostrophe: `don't`, `'90s`, `the voters’ choice`. */
-function isApostrophe(body: string, i: number, paragraph: MatchRange): boolean {
+/**
+ * Whether the single mark at `i` is an apostrophe: `don't` (also typed `Obama‘s`), `G.M.R.'s`,
+ * `'90s`; or may be one, closing a plural possessive (`the voters’ choice`).
+ */
+function apostropheAt(body: string, i: number, paragraph: MatchRange): 'apostrophe' | 'possessive' | null {
   const ch = body.charAt(i);
-  if (ch !== "'" && ch !== '\u2019' && ch !== '\u201B') return false;
+  if (ch !== "'" && ch !== '\u2019' && ch !== '\u201B' && ch !== '\u2018') return null;
   const prev = i > paragraph.start ? body.charAt(i - 1) : '';
   const next = i + 1 < paragraph.end ? body.charAt(i + 1) : '';
-  if (LETTER_OR_DIGIT.test(prev) && LETTER_OR_DIGIT.test(next)) return true;
-  if (/\d/.test(next) && !LETTER_OR_DIGIT.test(prev)) return /^\d\ds\b/.test(body.slice(i + 1, i + 5));
-  return (prev === 's' || prev === 'S') && next === ' ' && /\p{Ll}/u.test(body.charAt(i + 2));
+  if (LETTER_OR_DIGIT.test(prev) && LETTER_OR_DIGIT.test(next)) return 'apostrophe';
+  if (ch === '\u2018') return null;
+  // A possessive after an abbreviation or a number: "G.M.R.'s", "e.v.’s", "1990's".
+  if (/[.\p{N}]/u.test(prev) && next === 's' && !LETTER_OR_DIGIT.test(body.charAt(i + 2))) return 'apostrophe';
+  if (/\d/.test(next) && !LETTER_OR_DIGIT.test(prev)) return /^\d\ds\b/.test(body.slice(i + 1, i + 5)) ? 'apostrophe' : null;
+  return (prev === 's' || prev === 'S') && next === ' ' && /\p{Ll}/u.test(body.charAt(i + 2)) ? 'possessive' : null;
 }
 
 /** Which side the mark is on: spacing first, then the mark's shape, then the open/closed state. */

@@ -1,18 +1,22 @@
 // Reads the noun phrase that names a speaker: a name with its title and description, a pronoun or a role.
 import type { MatchRange } from '../model.js';
 import {
+  ACRONYM_TITLES,
   DETERMINERS,
   DOCUMENT_NOUNS,
+  FEMALE_FIRST_NAMES,
   FEMALE_TITLES,
   FUNCTION_WORDS,
   HONORIFICS,
   LEADING_NON_NAMES,
   LY_NOUNS,
+  MALE_FIRST_NAMES,
   MALE_TITLES,
   NAME_MODIFIERS,
   NAME_PARTICLES,
   NON_PERSON_FIRST_WORDS,
   NON_PERSON_WORDS,
+  PERSONAL_PRONOUNS,
   PREPOSITIONS,
   PRONOUNS,
   REPORTING_VERBS,
@@ -64,6 +68,8 @@ interface NameChunk {
 const HYPHEN_PREFIXED_NAME = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-\p{Lu}/u;
 const POSSESSIVE = /['\u2019]s$/;
 const ACRONYM = /^[\p{Lu}\p{N}.&-]+$/u;
+/** An organisation's acronym before a name: "МИД", "FBI"; not an initial ("J.") or a word in capitals. */
+const ORGANISATION_ACRONYM = /^\p{Lu}{2,5}$/u;
 const ARTICLE = /^(?:the|a|an) /i;
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whose', 'whom', 'that']);
 /** Verbs that make a comma-phrase a clause, not a description: "Rathbun, a detective ... was provided". */
@@ -71,6 +77,8 @@ const CLAUSE_VERBS = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 
 const MAX_DESCRIPTION_WORDS = 4;
 const MAX_APPOSITIVE_TOKENS = 16;
 const MAX_OF_TITLE_DISTANCE = 6;
+/** Tokens of a parenthesis after a name: "(D-Wash.)", "(R-Fla.)", "(left)". */
+const MAX_PARENTHESIS_TOKENS = 8;
 
 const lower = (token: Token | undefined): string => token?.text.toLowerCase() ?? '';
 
@@ -109,9 +117,20 @@ function isTitle(token: Token | undefined): boolean {
 
 /** Whether the word names a role, in any case and number ("analyst", "Lawyer", "authors"). */
 function isRoleNoun(word: string): boolean {
+  if (isRoleNounAsWritten(word)) return true;
+  // Russian nouns decline: "президента", "министру", "экспертов".
+  const w = word.toLowerCase();
+  const stem = RUSSIAN_NOUN_ENDING.exec(w);
+  return stem !== null && ROLE_NOUNS.has(w.slice(0, stem.index));
+}
+
+/** A role noun in its dictionary form or an English plural: "analyst", "authors", "пресс-секретарь". */
+function isRoleNounAsWritten(word: string): boolean {
   const w = word.toLowerCase();
   return ROLE_NOUNS.has(w) || (w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))) || w.split('-').some((part) => ROLE_NOUNS.has(part));
 }
+
+const RUSSIAN_NOUN_ENDING = /(?<=[\u0400-\u04FF]{3})(?:ами|ям|ах|ов|ом|ам|а|у|е|ы|и)$/u;
 
 function isRoleWord(token: Token | undefined): boolean {
   return token !== undefined && token.kind === 'word' && (isRoleNoun(token.text) || isTitle(token));
@@ -156,21 +175,30 @@ function nameRunStart(tokens: readonly Token[], end: number, lo: number): number
  */
 function analyzeNameRun(tokens: readonly Token[], start: number, end: number): NameChunk | null {
   let first = start;
-  while (first < end && LEADING_NON_NAMES.has(tokens[first]?.text ?? '')) first++;
+  while (first < end && (LEADING_NON_NAMES.has(tokens[first]?.text ?? '') || isOpeningAdverbial(tokens, first, end))) first++;
   if (first >= end) return null;
   // A title last in a run is a surname ("BB King", "Mr Major") unless the run is "the President".
   const titleCanEnd = end - first === 1 || isDeterminer(tokens[start - 1]);
   let lastTitle = -1;
   for (let i = first; i < end; i++) {
-    if (i === end - 1 && !titleCanEnd) continue;
+    if (i === end - 1 && !titleCanEnd && !ACRONYM_TITLES.has(tokens[i]?.text ?? '')) continue;
     // A capitalised role noun opens a run ("Lawyer Rob Stary") but, last in a run, is a surname ("Mark Driver").
     if (isTitle(tokens[i]) || (i === first && end - first >= 3 && isRoleNoun(tokens[i]?.text ?? ''))) lastTitle = i;
   }
   let nameFirst = lastTitle >= 0 ? lastTitle + 1 : first;
-  // "ABN Amro's Paul Mackel": an owner in the run describes the name after it.
-  for (let i = nameFirst; i < end - 1; i++) if (POSSESSIVE.test(tokens[i]?.text ?? '')) nameFirst = i + 1;
+  // "ABN Amro's Paul Mackel": an owner in the run describes the name after it; after "Stella's", a
+  // single word ("Cafe") is a thing the owner has, not a title for a name.
+  let owned = false;
+  for (let i = nameFirst; i < end - 1; i++) {
+    if (POSSESSIVE.test(tokens[i]?.text ?? '')) {
+      nameFirst = i + 1;
+      owned = end - nameFirst >= 2;
+    }
+  }
   if (lastTitle < 0) {
-    while (nameFirst < end - 1 && NAME_MODIFIERS.has(tokens[nameFirst]?.text ?? '')) nameFirst++;
+    // "American Cindy Sheehan", "представитель МИД Мария Захарова": a nationality or an organisation's
+    // acronym before a name of two words or more describes the person.
+    while (nameFirst < end - 1 && (NAME_MODIFIERS.has(tokens[nameFirst]?.text ?? '') || (end - nameFirst >= 3 && ORGANISATION_ACRONYM.test(tokens[nameFirst]?.text ?? '')))) nameFirst++;
   }
   // "Minister of Public Works and Transport Ghazi Aridi": after "<title> of", the last two words are the name.
   const ofTitle = titleOfBefore(tokens, first);
@@ -185,10 +213,21 @@ function analyzeNameRun(tokens: readonly Token[], start: number, end: number): N
     first,
     nameFirst,
     nameEnd: end,
-    titled: nameFirst > first && (lastTitle >= 0 || ofTitle >= 0 || POSSESSIVE.test(tokens[nameFirst - 1]?.text ?? '')),
+    titled: nameFirst > first && (lastTitle >= 0 || ofTitle >= 0 || owned),
     ofTitle,
     gender,
   };
+}
+
+/**
+ * A capitalised "-ing" or "-ly" word opening a sentence before a name: "Knowing Bardos", "Unusually,
+ * Smith": not part of the name.
+ */
+function isOpeningAdverbial(tokens: readonly Token[], i: number, end: number): boolean {
+  const token = tokens[i];
+  if (token === undefined || i + 1 >= end || token.text.length < 5 || !/(?:ing|ly)$/.test(token.text)) return false;
+  const before = tokens[i - 1];
+  return before === undefined || before.paragraph !== token.paragraph || endsSentence(tokens, i - 1) || before.kind === 'mark';
 }
 
 /** The title token of "<title> of ..." ending just before `first`, within a few words, or -1. */
@@ -217,9 +256,18 @@ function isPersonLikeName(tokens: readonly Token[], chunk: NameChunk): boolean {
   const words: string[] = [];
   for (let i = chunk.nameFirst; i < chunk.nameEnd; i++) words.push((tokens[i]?.text ?? '').replace(POSSESSIVE, ''));
   if (NON_PERSON_FIRST_WORDS.has(words[0] ?? '')) return false;
-  if (words.some((w) => NON_PERSON_WORDS.has(w))) return false;
+  // "Ms. May", "Theresa May": a month that is also a surname, after a title or a first name.
+  const named = chunk.titled || (words.length >= 2 && isFirstName(words[0] ?? ''));
+  if (words.some((w) => NON_PERSON_WORDS.has(w) && !(named && SURNAME_MONTHS.has(w)))) return false;
   if (words.length === 1 && ACRONYM.test(words[0] ?? '')) return false;
   return chunk.titled || words.length >= 2;
+}
+
+const SURNAME_MONTHS = new Set(['April', 'May', 'June', 'August']);
+
+function isFirstName(word: string): boolean {
+  const w = word.toLowerCase();
+  return MALE_FIRST_NAMES.has(w) || FEMALE_FIRST_NAMES.has(w);
 }
 
 /**
@@ -233,10 +281,25 @@ function descriptionBefore(tokens: readonly Token[], chunk: NameChunk, lo: numbe
   if (chunk.first - 1 < lo || !sameParagraph(before, tokens[chunk.first])) return null;
   // A bare honorific says nothing about what comes before it: "only one showed Ms Simonetti's flight".
   const honorificOnly = chunk.titled && chunk.nameFirst - chunk.first === 1 && HONORIFICS.has(tokens[chunk.first]?.text ?? '');
-  if (honorificOnly || !(chunk.titled || (isLowerWord(before) && isRoleWord(before)))) return null;
+  if (honorificOnly) return null;
+  if (!(chunk.titled || (isLowerWord(before) && isRoleWord(before)))) return russianDescriptionBefore(tokens, chunk, lo);
   let first = chunk.first;
   while (first - 1 >= lo && chunk.first - first < MAX_DESCRIPTION_WORDS && isDescriptionWord(tokens[first - 1], tokens[chunk.first])) first--;
   return first < chunk.first ? { first, text: spanText(tokens, first, chunk.first) } : null;
+}
+
+/**
+ * A Russian description puts its role first and the complements after it: "Глава комиссии по
+ * благоустройству Анна Соколова", "пресс-секретарь президента Дмитрий Песков".
+ */
+function russianDescriptionBefore(tokens: readonly Token[], chunk: NameChunk, lo: number): { first: number; text: string } | null {
+  let first = chunk.first;
+  let role = -1;
+  while (first - 1 >= lo && chunk.first - first < MAX_DESCRIPTION_WORDS && /^[\u0400-\u04FF]/u.test(tokens[first - 1]?.text ?? '') && isDescriptionWord(tokens[first - 1], tokens[chunk.first])) {
+    first--;
+    if (isRoleWord(tokens[first])) role = first;
+  }
+  return role >= 0 ? { first: role, text: spanText(tokens, role, chunk.first) } : null;
 }
 
 /** A word that can be part of a description: not a function word, and not a verb form ("allowing", "branded"). */
@@ -360,7 +423,7 @@ function pronounPhrase(token: Token, index: number): SpeakerPhrase {
     firstToken: index,
     lastToken: index,
     description: null,
-    gender: word === 'he' ? 'm' : word === 'she' ? 'f' : null,
+    gender: PERSONAL_PRONOUNS.get(word) ?? null,
     head: null,
     personLike: false,
     titled: false,
@@ -377,6 +440,12 @@ export function parseSubjectBefore(body: string, tokens: readonly Token[], lo: n
   // Skip "also", "had", "initially", "continued to", "responded by" between the subject and the verb.
   let j = verb - 1;
   while (j >= lo && verb - j <= 3 && isLowerWord(tokens[j]) && (SUBJECT_VERB_FILLERS.has(lower(tokens[j])) || isAdverb(tokens[j]) || isReportingVerb(tokens[j]))) j--;
+  // "Rep. Jim McDermott (D-Wash.) said": a short parenthesis after the name is left out.
+  if (tokens[j]?.text === ')') {
+    let k = j - 1;
+    while (k > lo && j - k <= MAX_PARENTHESIS_TOKENS && tokens[k]?.text !== '(' && tokens[k]?.text !== ')') k--;
+    if (tokens[k]?.text === '(' && k - 1 >= lo) j = k - 1;
+  }
   const last = tokens[j];
   if (j < lo || last === undefined || !sameParagraph(last, tokens[verb])) return null;
   if (last.kind === 'word' && PRONOUNS.has(lower(last))) return pronounPhrase(last, j);
@@ -393,7 +462,32 @@ export function parseSubjectBefore(body: string, tokens: readonly Token[], lo: n
     if (head !== null && head.kind !== 'role') return head;
     break;
   }
-  return phraseEndingAt(body, tokens, lo, j + 1, verb);
+  const phrase = phraseEndingAt(body, tokens, lo, j + 1, verb);
+  if (phrase !== null && (phrase.kind === 'pronoun' || phrase.personLike)) return phrase;
+  return unclosedAppositive(body, tokens, lo, j, verb) ?? phrase;
+}
+
+/**
+ * "Sam Lau, the communications director for the Iowa Democratic Party said": a description after a
+ * person's name that never closed its comma. The name must start the clause at `lo`, the description
+ * must name a role and hold no verb.
+ */
+function unclosedAppositive(body: string, tokens: readonly Token[], lo: number, last: number, verb: number): SpeakerPhrase | null {
+  if (!isNameWord(tokens[lo])) return null;
+  const end = nameRunEnd(tokens, lo, last + 1);
+  if (tokens[end]?.text !== ',' || end >= last) return null;
+  const head = namePhrase(body, tokens, lo, end, lo, end);
+  if (head === null || head.kind !== 'name' || !head.personLike) return null;
+  let role = false;
+  for (let k = end + 1; k <= last; k++) {
+    const token = tokens[k];
+    if (token === undefined || token.kind === 'mark' || token.text === ',' || endsSentence(tokens, k) || k - end > MAX_APPOSITIVE_TOKENS) return null;
+    if (isLowerWord(token) && (CLAUSE_VERBS.has(lower(token)) || isReportingVerb(token))) return null;
+    if (isRoleWord(token)) role = true;
+  }
+  if (!role) return null;
+  const first = isDeterminer(tokens[end + 1]) ? end + 2 : end + 1;
+  return { ...head, lastToken: verb - 1, description: head.description ?? spanText(tokens, first, last + 1) };
 }
 
 /**
@@ -612,7 +706,9 @@ function roleWordsEnd(tokens: readonly Token[], start: number, hi: number): numb
   let roleEnd = start;
   while (end < hi && end - start < 3 && isLowerWord(tokens[end]) && !FUNCTION_WORDS.has(lower(tokens[end]))) {
     end++;
-    if (isRoleWord(tokens[end - 1])) roleEnd = end;
+    // Only a role word in its own form: "заявил Орлов журналистам" ("to journalists") names no role.
+    const word = tokens[end - 1];
+    if (word !== undefined && (isRoleNounAsWritten(word.text) || isTitle(word))) roleEnd = end;
   }
   return roleEnd;
 }

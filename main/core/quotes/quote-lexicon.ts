@@ -28,14 +28,31 @@ export const REPORTING_VERBS = words(`
   disagree disagrees disagreed complain complains complained complaining recounts recounted
   recounting counters countered countering retorts retorted retorting boasts boasted boasting vows
   vowed vowing assure assures assured assuring reveal reveals revealed revealing reiterate reiterates
-  reiterated reiterating began
+  reiterated reiterating began deny denies denied denying mock mocks mocked mocking quip blurted
+  blurts scoffed scoffs sighed laughed lamented lamenting lament laments pleaded pleads demanded
+  demanding demands wondered wonders mused muses screamed cried proclaimed proclaims reminded
+  reminds snapped snaps griped grumbled intoned marveled marvelled chanted chanting answered answers
+  answering posted described describes describing accused accuses accusing criticized criticised
+  blasted blasts reported reports mentioned mentions offered boomed demurred echoed echoes
+  сказал сказала сказали говорит говорят говорил говорила заявил заявила заявили заявляет заявляют
+  отметил отметила отметили отмечает добавил добавила добавили подчеркнул подчеркнула подчеркнули
+  подчеркивает сообщил сообщила сообщили сообщает пояснил пояснила пояснили рассказал рассказала
+  рассказали ответил ответила ответили признал признала признался призналась заметил заметила
+  заметили указал указала указали уточнил уточнила уточнили констатировал констатировала
+  предупредил предупредила предупредили заверил заверила заверили напомнил напомнила напомнили
+  написал написала написали пишет считает считают уверен уверена полагает добавляет
+  прокомментировал прокомментировала опроверг опровергла отверг отвергла возразил возразила
 `);
 
 /**
  * The plainest verbs of speech. Only these make a lone surname a person ("Bush told reporters"):
  * "Trump had promised" says too little to make "Trump" a source that "he said" could mean.
  */
-export const SPEECH_VERBS = words('say says said tell tells told add adds added ask asks asked write writes wrote states stated explain explains explained reply replies replied');
+export const SPEECH_VERBS = words(`
+  say says said tell tells told add adds added ask asks asked write writes wrote states stated explain
+  explains explained reply replies replied сказал сказала заявил заявила отметил отметила добавил
+  добавила сообщил сообщила рассказал рассказала
+`);
 
 /** Participles of reporting verbs: `X, ..., disagreed, saying "..."` takes the clause's subject. */
 export function isParticiple(verb: string): boolean {
@@ -55,7 +72,11 @@ export const TITLES = words(`
   Commissioner King Queen Prince Princess Pope Bishop Archbishop Cardinal Rev Rev. Reverend Rabbi Imam
   Sheikh Speaker Spokesman Spokeswoman Spokesperson Officer Attorney Counsel Deputy
   Councillor Councilman Councilwoman Sheriff Prosecutor Leader CEO Executive Emir Sultan Archduke
+  MP MPs MPP MLA MEP MSP
 `);
+
+/** Titles written as acronyms: never a surname, even last in a run ("Yellowhead MP"). */
+export const ACRONYM_TITLES = words('MP MPs MPP MLA MEP MSP CEO CFO COO');
 
 /** Titles that tell the speaker's gender, for choosing between candidates for "he" and "she". */
 export const MALE_TITLES = words('Mr Mr. Sir Lord King Prince Congressman Chairman Spokesman Councilman');
@@ -84,6 +105,9 @@ export const ROLE_NOUNS = words(`
   economist keeper referee midfielder forward chairwoman governor-general athlete sprinter runner
   swimmer cyclist boxer golfer jockey batsman bowler winger skipper champion rider full-back fly-half
   scrum-half centre-half flanker hooker
+  аналитик эксперт политолог экономист министр президент премьер-министр пресс-секретарь
+  представитель глава директор председатель губернатор мэр депутат сенатор посол спикер журналист
+  корреспондент профессор руководитель заместитель советник адвокат прокурор судья историк
 `);
 
 /** Nouns for documents and channels: in `the statement added`, the speaker is whoever issued it. */
@@ -96,11 +120,19 @@ export const HONORIFICS = words('Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Sir Dame Dr Dr.'
 export const PARTICIPLE_LINKS = words('by while whilst when after before in without and');
 
 /** Pronouns that can attribute a quote; "he"/"she" resolve to a person, the rest to the last speaker. */
-export const PRONOUNS = words('he she they it we i');
+export const PRONOUNS = words('he she they it we i он она они мы я');
+
+/** The pronouns that point back to a person, with the gender they tell. */
+export const PERSONAL_PRONOUNS: ReadonlyMap<string, 'm' | 'f'> = new Map([
+  ['he', 'm'],
+  ['she', 'f'],
+  ['он', 'm'],
+  ['она', 'f'],
+]);
 
 /** Words between a subject and its reporting verb: "Smith also said", "Smith had earlier told". */
 export const SUBJECT_VERB_FILLERS = words(`
-  also later then further meanwhile previously earlier recently reportedly again has have had was is
+  quoted as also later then further meanwhile previously earlier recently reportedly again has have had was is
   were will would could can may might should shall once subsequently additionally simply
   just not never only first finally today yesterday tonight
   continued went on wanted tried decided began used to by
@@ -148,6 +180,8 @@ export const LEADING_NON_NAMES = words(`
   Second Third Finally Allegedly There Here What Who Why How Where Which Whose Not No Nor Only Just
   Unlike Like Following Asked Addressing Responding Commenting Overall Elsewhere Currently Already Again
   One Two Three Four Five Six Seven Eight Nine Ten Another Any Whether
+  Как По В Во На С Со И А Но Он Она Они Это Так При Для После Также Кроме Однако Ранее Позже Сегодня
+  Вчера Об О Из За К У От До Мы Я Вы Его Ее Её Их Он Если Когда Хотя Между Среди Теперь Поэтому
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September
   October November December
 `);
@@ -200,4 +234,45 @@ export const NAME_PARTICLES = words('de van der von den da di du la le del della
 export const ABBREVIATIONS = words(`
   Mr Mrs Ms Dr Prof Rep Sen Gov Gen Lt Col Capt Sgt Maj Adm Rev St Jr Sr Co Corp Inc Ltd No vs Mt Ft
   Ave Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Cmdr Gen Bros approx Hon Pres Supt Insp Det Const
+`);
+
+/**
+ * Common first names that tell a gender, in lower case, so that "she said" does not pick "Mark Duffy"
+ * (the GGT development set had five such errors). Names given to both sexes (Jordan, Morgan, Alex,
+ * Chris, Sam, Kim, Lee, Jean, Andrea) are left out.
+ */
+export const MALE_FIRST_NAMES = words(`
+  aaron adam adrian ahmed alan albert alexander alexei alexey ali andre andrew andrei andrey anthony
+  antonio arnold arthur barack ben benjamin bernard bernie bill billy bob boris brad bradley brandon
+  brendan brett brian bruce bryan carl carlos charles charlie christian christopher colin craig dale
+  damian daniel danny darren dave david dean denis dennis derek dmitry dmitri doug douglas donald
+  duncan dwayne eddie edward elon emmanuel eric erik evan frank fred frederick gary gavin george
+  gerald glen glenn gordon graham grant greg gregory harold harry henry howard hugh ian igor isaac
+  ivan jack jacob jake james jared jason jeff jeffrey jeremy jerry jim jimmy joe joel john johnny
+  jon jonathan joseph josh joshua juan justin keith ken kenneth kevin kyle larry lawrence
+  luke marco marcus mark martin matt matthew maxim michael mike mikhail mitch mitt mohammed muhammad
+  murray nathan neil nicholas nick nikolai nikolay noah norman oleg oliver omar oscar patrick
+  paul pedro peter phil philip pierre rafael ralph randy raymond ricardo richard rick rob robert
+  rodrigo roger roland ron ronald roy russell ryan samuel scott sean sergei sergey seth shane simon
+  stanley stephen steve steven stuart ted terrence thomas tim timothy todd tom tony travis trevor
+  tyler victor viktor vincent vladimir walter wayne william xavier yuri yury zachary
+  александр алексей андрей борис василий виктор владимир геннадий дмитрий евгений иван игорь
+  константин максим михаил николай олег павел петр пётр сергей юрий
+`);
+
+export const FEMALE_FIRST_NAMES = words(`
+  abigail adriana alexandra alice alicia alison allison amanda amber amy ana angela angelina anita
+  ann anna anne annie barbara betsy betty beverly brenda caitlin carla carol caroline catherine
+  cathy charlotte chelsea cheryl chloe christina christine cindy claire claudia courtney
+  cynthia daria deborah debra denise diana diane donna doris dorothy elena elizabeth ella ellen emily
+  emma erin eva evelyn fiona florence françoise gillian gloria grace hannah heather helen hillary
+  holly ilhan irina isabel isabella jacqueline jane janet janice jennifer jessica jill joan joanna
+  jodie joyce judith judy julia julie karen katherine kathleen kathryn kathy katie katy kate kayla
+  kelly kimberly kristen laura lauren linda lisa liz lois lori louise lucy lynn madeleine margaret
+  maria marie marina marilyn martha mary megan melania melanie melissa michelle monica nancy natalia
+  natalya natasha nicole nina olga pamela patricia paula rachel rebecca rita rose ruth samantha sandra
+  sarah shannon sharon shirley sophia sophie stephanie susan suzanne svetlana tamara tanya tatiana
+  tatyana teresa theresa tiffany tina valentina valerie vanessa victoria virginia wendy yulia yvonne
+  zoe анна валентина галина дарья екатерина елена ирина людмила мария марина наталья нина ольга
+  светлана татьяна юлия
 `);

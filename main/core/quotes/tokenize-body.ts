@@ -18,14 +18,15 @@ const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00A
 
 /** Whether `text` is a double quotation mark: straight, curly, low-high, guillemet, or NYT-style `''`. */
 export function isQuoteMark(text: string | undefined): boolean {
-  return text !== undefined && (QUOTE_MARKS.has(text) || text === "''");
+  return text !== undefined && (QUOTE_MARKS.has(text) || text === "''" || text === "'''");
 }
 
 // A word is letters, marks and digits, with single inner hyphens, apostrophes or dots ("Al-Maeena",
-// "Trump's", "U.S"); `''` is one token (NYT copy's double quotation mark); anything else is a
+// "Trump's", "U.S"); `''` is one token (NYT copy's double quotation mark, `'''` when it meets a
+// single one); anything else is a
 // one-character token. Each repetition of the group must start with a separator, so the pattern
 // cannot backtrack catastrophically.
-const TOKEN = /''|[\p{L}\p{M}\p{N}]+(?:[-'\u2019.\u00B7][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const TOKEN = /'''|''|[\p{L}\p{M}\p{N}]+(?:[-'\u2019.\u00B7][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
@@ -95,9 +96,10 @@ export function endsSentence(tokens: readonly Token[], i: number): boolean {
     case ';':
       return true;
     case '.': {
-      // "... etc. and so on": a full stop followed by a lower-case word in the same paragraph is not an end.
+      // "... etc. and so on", "in Everett, Wash., recently": a full stop followed by a lower-case word
+      // or by a comma in the same paragraph is not an end, nor is one closing "(D-Ore.)".
       const next = tokens[i + 1];
-      return next === undefined || next.paragraph !== token.paragraph || !isLowerWord(next);
+      return next === undefined || next.paragraph !== token.paragraph || !(isLowerWord(next) || [',', ';', ')', ']'].includes(next.text));
     }
     default:
       return false;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Quote } from '../../../main/core/model.js';
 import { extractQuotes } from '../../../main/core/quotes/extract-quotes.js';
-import { bbcDir, seedFile, sharedDir } from '../../support/paths.js';
+import { bbcDir, repoRoot, seedFile, sharedDir } from '../../support/paths.js';
 
 const sampleDir = path.join(sharedDir, 'sample-archive', 'en');
 
@@ -343,7 +343,7 @@ describe('invariants', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const pieces = ['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', "'", ' ', ' ', ' ', '\n', '\n\n', ',', '.', ':', 'said', 'he', 'she', 'Maria', 'Ruiz', 'Dr.', 'the', 'analyst', 'город', '\uD83D\uDE00', 'Mr', 'according to', 'We will', 'rebuild'];
+    const pieces = ['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', "'", ' ', ' ', ' ', '\n', '\n\n', ',', '.', ':', 'said', 'he', 'she', 'Maria', 'Ruiz', 'Dr.', 'the', 'analyst', 'город', '\uD83D\uDE00', 'Mr', 'according to', 'We will', 'rebuild', "''", '\u2018', '\u2019', '\u2014', 'сказал', 'он', 'Песков', '(D-Ore.)'];
     for (let round = 0; round < 300; round++) {
       let body = '';
       const length = random(400);
@@ -354,6 +354,8 @@ describe('invariants', () => {
 
   it.each([
     ['nothing', ''],
+    ['only apostrophes', "'''' '' ''' '".repeat(40)],
+    ['dashes inside guillemets', '\u00AB\u2014 \u0441\u043A\u0430\u0437\u0430\u043B, \u2014 \u2014\u00BB'.repeat(40)],
     ['white space', ' \n\n \t\n'],
     ['a lone mark', '"'],
     ['only marks', '"\u201C\u201D\u00AB\u00BB\u201E'.repeat(50)],
@@ -368,11 +370,129 @@ describe('invariants', () => {
       'he said "'.repeat(30_000),
       '"Quote that never ends\n\n'.repeat(20_000),
       '"a b c," he said, '.repeat(30_000),
+      "''A,'' Ruiz said. ''B.'' ".repeat(20_000),
+      '\u00ABА, \u2014 сказал он. \u2014 Б\u00BB. '.repeat(20_000),
+      'he said: "a"\n\n'.repeat(20_000),
       'Dr. John Smith of New York, the analyst, said '.repeat(10_000),
     ];
     const started = performance.now();
     for (const body of bodies) quotesOf(body);
     // About 0.5 s on a laptop; a quadratic step would take minutes.
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('quotation marks in other conventions', () => {
+  it.each([
+    ['NYT-style double apostrophes', "''We will rebuild the whole town,'' the mayor said.", ['We will rebuild the whole town,'], 'the mayor'],
+    ['a single mark meeting a double one', "''I would use the word 'old-school,''' said Maria Ruiz.", ["I would use the word 'old-school,'"], 'Maria Ruiz'],
+    ['single quotes as the outer quotes', "'We will rebuild the whole town,' the mayor said.", ['We will rebuild the whole town,'], 'the mayor'],
+    ['curly single quotes as the outer quotes', '\u2018We will rebuild the whole town,\u2019 the mayor said.', ['We will rebuild the whole town,'], 'the mayor'],
+    ['guillemets with a nested low-high quote', '\u00ABМы назвали план \u201Eвесной\u201C и начнём работы весной\u00BB, \u2014 сказал мэр.', ['Мы назвали план \u201Eвесной\u201C и начнём работы весной'], 'мэр'],
+  ])('reads %s', (_case, body, texts, speaker) => {
+    const quotes = quotesOf(body);
+    expect(quotes.map((q) => q.text)).toEqual(texts);
+    expect(quotes[0]?.speaker).toBe(speaker);
+    expectWellFormed(body, 'test', quotes);
+  });
+
+  it.each([
+    ['a contraction', "'We don't know yet what the flood did to the town,' the mayor said."],
+    ['a possessive typed with an opening mark', "Obama\u2018s court pick was blocked. 'We will keep fighting for the nominee,' the mayor said."],
+    ['a possessive after initials', "G.M.R.'s records were sealed. 'We will keep fighting for the records,' the mayor said."],
+    ['a year', "Back in the '90s it was different. 'We will keep fighting for the town,' the mayor said."],
+  ])('does not take an apostrophe in %s for a quotation mark', (_case, body) => {
+    expect(quotesOf(body).map((q) => q.text)).toEqual([expect.stringMatching(/^We (?:don't|will)/)]);
+  });
+
+  it('closes a single quote at a plural possessive only when no other mark can', () => {
+    expect(quotesOf("'The voters' choice is clear and it will not change,' she said.").map((q) => q.text)).toEqual(["The voters' choice is clear and it will not change,"]);
+    expect(quotesOf("He compared it to 'working the referees' at a basketball game, Smith said.").map((q) => q.text)).toEqual([]);
+  });
+
+  it('leaves out a paragraph that is only a quotation without a sentence end (a heading)', () => {
+    const body = "'I'm not an alien, but I am a mutant'\n\nShe met him in a coffee shop. \"I'm not an alien,\" she said, \"but I am a mutant.\"";
+    expect(quotesOf(body).map((q) => q.text)).toEqual(["I'm not an alien, but I am a mutant."]);
+  });
+});
+
+describe('quotations interrupted by their attribution', () => {
+  it.each([
+    ['after a full stop', '"We will rebuild the town," Maria Ruiz said. "It will take years."', ['We will rebuild the town,', 'It will take years.']],
+    ['after a question', '"Who wants to live at home at 29?" Maria Ruiz asked. "I don\'t, but I can."', ['Who wants to live at home at 29?', "I don't, but I can."]],
+    ['by a long attribution', "''Some courses are adapting, others are just not,'' said Paul H. Chipok, a lawyer in Orlando who specializes in land use. ''It costs $100,000 a month to operate.''", ['Some courses are adapting, others are just not,', 'It costs $100,000 a month to operate.']],
+    ['by an attribution with an abbreviation', '"Bad, bad things are going to happen," Maria Ruiz warned in Everett, Wash., recently. "This could be a Trojan horse."', ['Bad, bad things are going to happen,', 'This could be a Trojan horse.']],
+    ['in Russian, between dashes inside the marks', '\u00ABМы долго искали деньги, \u2014 сказала Анна Соколова. \u2014 Теперь они есть\u00BB.', ['Мы долго искали деньги,', 'Теперь они есть']],
+  ])('is one quotation %s', (_case, body, parts) => {
+    const quotes = quotesOf(body);
+    expect(quotes.map((q) => q.parts.map((part) => part.text))).toEqual([parts]);
+    expect(quotes[0]?.speaker).not.toBeNull();
+  });
+
+  it.each([
+    ['the second has its own attribution', '"We will rebuild the town," Maria Ruiz said. "Nobody will be left behind," Tom Diaz added.'],
+    ['the first is a phrase inside a sentence', 'Cruz said states may act because "men should not be going to the bathroom with little girls." Cruz says, "That is a reasonable determination for the people."'],
+    ['the first part ends its sentence', '"We will rebuild the town." Maria Ruiz said it firmly. "Nobody will be left behind."'],
+  ])('stays two quotations when %s', (_case, body) => {
+    expect(quotesOf(body)).toHaveLength(2);
+  });
+});
+
+describe('speaker attribution in news copy', () => {
+  it.each([
+    ['a party and state in parentheses', '"There is tremendous energy in a whole host of races," Rep. Earl Blumenauer (D-Ore.) said.', 'Earl Blumenauer', 'said'],
+    ['a long description before the name', '"There is a tried-and-true method in politics after every election," University of the Fraser Valley political scientist Hamish Telford said.', 'Hamish Telford', 'said'],
+    ['a description whose comma never closed', 'Sam Lau, the communications director for the Iowa Democratic Party said in a statement. "There are no paper ballots to recount."', 'Sam Lau', 'said'],
+    ['"quoted as saying"', '"When the books were shown to me, I was deeply dismayed," Doug McCallum was quoted as saying in the press release.', 'Doug McCallum', 'saying'],
+    ['a transcript-style name and colon', 'Hillary Clinton and Jeb Bush spoke on Sunday.\n\nClinton: "Our goal is not to deter or contain ISIS, but to defeat it."', 'Hillary Clinton', null],
+    ['a participle after opening phrases', 'On Thursday, after remaining neutral throughout the primary, Elizabeth Warren endorsed Clinton, saying, "I think having a fighter in the lead is exactly what this country needs."', 'Elizabeth Warren', 'saying'],
+    ['the subject of the sentence before', '"I always felt it deserved to be longer," says Christopher House. Jeanine Durning did not need much coaxing. "I am thankful for the invitation and for this chance."', 'Jeanine Durning', null],
+  ])('finds the speaker of %s', (_case, body, speaker, verb) => {
+    const quote = quotesOf(body).at(-1);
+    expect(quote?.speaker).toBe(speaker);
+    expect(quote?.verb).toBe(verb);
+  });
+
+  it.each([
+    ['a first name that tells the gender', 'Katy Barnett wants to stay in the EU. Mike McFadden also rejoiced. "I think no deal is the only deal for us," he said.', 'Mike McFadden'],
+    ['a subject nearer than an earlier speaker', '"That was not very good," Vancouver\'s Bo Horvat said.\n\nTeuvo Teravainen signed a new deal.\n\nNino Niederreiter has four goals since the trade. "They are great playmakers and they find me," he said.', 'Nino Niederreiter'],
+    ['a person the quotation names', 'For Kevin Allton, a USI instructor, Andy Warhol was also a legend. He said, "Andy Warhol was the center of the Zeitgeist for the century."', 'Kevin Allton'],
+    ['a description that is no person', 'Jim Eglinski, Yellowhead MP, said he drove around with flags. "We are trying to make a point so Ottawa listens to us," he said.', 'Jim Eglinski'],
+    ['a possessive run that is a place', 'Jeff Traeger spoke for the union at Stella\'s Cafe restaurants. "Do you want to eat a cheaper dinner off the backs of somebody who is struggling?" he said.', 'Jeff Traeger'],
+    ['a place after a preposition', 'Amanda Nash, nutrition manager with Heart and Stroke in Manitoba, said the rules are welcome. "Sugary drinks have little to no health benefits at all," she said.', 'Amanda Nash'],
+    ['a month that is a surname', 'Ms. May acknowledged the scale of the defeat. "I have always believed that the best way forward is an orderly exit," she told MPs.', 'May'],
+    ['a name after a sentence-opening participle', 'Knowing Bardos was a comic book fan, Anne Cerato tried to soften the blow. "I am not an alien, but I am a mutant," she said.', 'Anne Cerato'],
+  ])('resolves the pronoun past %s', (_case, body, speaker) => {
+    expect(quotesOf(body).at(-1)?.speaker).toBe(speaker);
+  });
+});
+
+describe('Russian news text', () => {
+  it.each([
+    ['«...», — сказал он', 'Депутат Павел Орлов выступил против. \u00ABСмета завышена как минимум на треть\u00BB, \u2014 сказал он.', 'Павел Орлов', 'сказал', 'он'],
+    ['«...», — заявил Песков', 'Пресс-секретарь президента Дмитрий Песков ответил на вопросы. \u00ABКонтакты продолжаются в рабочем режиме\u00BB, \u2014 заявил Песков.', 'Дмитрий Песков', 'заявил', 'Песков'],
+    ['X заявил: «...»', 'Председатель совета Олег Фомин заявил: \u00ABЖители ждали этого решения много лет\u00BB.', 'Олег Фомин', 'заявил', 'Олег Фомин'],
+    ['по словам X (a declined surname)', 'Анна Соколова возглавляет комиссию. По словам Соколовой, \u00ABподрядчик будет выбран на открытом конкурсе\u00BB.', 'Анна Соколова', null, 'Соколовой'],
+    ['она after two people (the surname tells the gender)', 'Павел Орлов спорил с Марией Захаровой. Мария Захарова ответила ему. \u00ABМы готовы к диалогу, но не на любых условиях\u00BB, \u2014 сказала она.', 'Мария Захарова', 'сказала', 'она'],
+  ])('attributes %s', (_case, body, speaker, verb, mention) => {
+    const [quote] = quotesOf(body);
+    expect(quote?.speaker).toBe(speaker);
+    expect(quote?.verb).toBe(verb);
+    expect(quote?.mention === null || quote === undefined ? null : body.slice(quote.mention.start, quote.mention.end)).toBe(mention);
+  });
+
+  it('reads the Russian fixture: every quotation with its speaker and description, and no fragment', () => {
+    const lines = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'quotes', 'ru-city-council.txt'), 'utf8').split(/\r?\n/);
+    const body = joinParagraphs(lines.slice(1).join('\n'));
+    const quotes = extractQuotes({ id: 'ru', body });
+    expectWellFormed(body, 'ru', quotes);
+    expect(quotes.map((q) => [q.text, q.speaker, q.description, q.verb])).toEqual([
+      ['Мы долго искали деньги, Теперь они есть, и тянуть дальше нельзя', 'Анна Соколова', 'Глава комиссии по благоустройству', 'сказала'],
+      ['подрядчик будет выбран на открытом конкурсе', 'Анна Соколова', 'Глава комиссии по благоустройству', null],
+      ['Смета завышена как минимум на треть', 'Павел Орлов', 'Депутат', 'заявил'],
+      ['Мы не против ремонта, мы против переплаты', 'Павел Орлов', 'Депутат', 'подчеркнул'],
+      ['Жители ждали этого решения много лет, и мы его приняли', 'Олег Фомин', 'Председатель совета', 'заявил'],
+    ]);
+    expect(quotes[0]?.parts).toHaveLength(2);
   });
 });

@@ -1,0 +1,28 @@
+// Quote extraction quality on the annotated corpora, scored by `npm run eval:quotes` (issue 4's targets:
+// quote-span F1 at least 0.90 and speaker accuracy at least 0.85 on both sets). A regression here is a
+// regression for users: who said what is the product.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './support/paths.js';
+
+interface CorpusScores {
+  gold: number;
+  exactScores: { f1: number };
+  speakerAccuracy: number;
+}
+
+describe('npm run eval:quotes', () => {
+  it('meets the quote-span and speaker targets on PolNeAR and GGT, and keeps the seed article right', () => {
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'eval-quotes.mjs'), '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { corpora: Record<string, CorpusScores>; seed: unknown };
+    for (const corpus of ['polnear', 'ggt']) {
+      const scores = report.corpora[corpus];
+      expect(scores?.gold, corpus).toBeGreaterThan(100);
+      expect(scores?.exactScores.f1, `${corpus} exact F1`).toBeGreaterThanOrEqual(0.9);
+      expect(scores?.speakerAccuracy, `${corpus} speaker accuracy`).toBeGreaterThanOrEqual(0.85);
+    }
+    expect(JSON.stringify(report.seed)).toMatch(/Kazbek Maigeldinov/);
+  }, 120_000);
+});
