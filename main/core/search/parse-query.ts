@@ -268,19 +268,35 @@ export function datePeriod(value: string): { first: string; last: string } | nul
   const month = match[2] === undefined ? null : Number(match[2]);
   const day = match[3] === undefined ? null : Number(match[3]);
   if (month !== null && (month < 1 || month > 12)) return null;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  if (month === null) return { first: `${year}-01-01`, last: `${year}-12-31` };
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day === null) return { first: `${year}-${pad(month)}-01`, last: `${year}-${pad(month)}-${pad(lastDay)}` };
+  if (month === null) return { first: isoDay(year, 1, 1), last: isoDay(year, 12, 31) };
+  const lastDay = daysInMonth(year, month);
+  if (day === null) return { first: isoDay(year, month, 1), last: isoDay(year, month, lastDay) };
   if (day < 1 || day > lastDay) return null;
-  const iso = `${year}-${pad(month)}-${pad(day)}`;
-  return { first: iso, last: iso };
+  return { first: isoDay(year, month, day), last: isoDay(year, month, day) };
 }
 
-function shiftDay(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+/** `YYYY-MM-DD` with a four-digit year (years before 1000 too). */
+function isoDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
+}
+
+const firstDay = '0000-01-01';
+const lastDay = '9999-12-31';
+
+/** The day `days` away from `iso`, or null past the years 0000-9999 (`setUTCFullYear` keeps years < 100 as written). */
+function shiftDay(iso: string, days: number): string | null {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(y ?? 0, (m ?? 1) - 1, (d ?? 1) + days);
+  const year = date.getUTCFullYear();
+  if (year < 0 || year > 9999) return null;
+  return isoDay(year, date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 /** A date filter as an inclusive range of ISO days; `after:`/`before:` exclude the period named. */
@@ -288,7 +304,9 @@ function parseDateFilter(field: string, value: string): { from: string; to: stri
   if (field === 'after' || field === 'before') {
     const period = datePeriod(value);
     if (period === null) return null;
-    return field === 'after' ? { from: shiftDay(period.last, 1), to: '9999-12-31' } : { from: '0000-01-01', to: shiftDay(period.first, -1) };
+    // Nothing can be after 9999 or before year 0: an empty range (from > to) matches no article.
+    if (field === 'after') return { from: shiftDay(period.last, 1) ?? '9999-12-32', to: lastDay };
+    return { from: firstDay, to: shiftDay(period.first, -1) ?? '0000-00-00' };
   }
   const [fromText, toText, ...rest] = value.split('..');
   if (rest.length > 0 || fromText === undefined) return null;
@@ -296,8 +314,8 @@ function parseDateFilter(field: string, value: string): { from: string; to: stri
     const period = datePeriod(fromText);
     return period === null ? null : { from: period.first, to: period.last };
   }
-  const from = fromText === '' ? { first: '0000-01-01' } : datePeriod(fromText);
-  const to = toText === '' ? { last: '9999-12-31' } : datePeriod(toText);
+  const from = fromText === '' ? { first: firstDay } : datePeriod(fromText);
+  const to = toText === '' ? { last: lastDay } : datePeriod(toText);
   if (from === null || to === null) return null;
   return from.first <= to.last ? { from: from.first, to: to.last } : null;
 }
