@@ -131,11 +131,29 @@ export function startApp({ distDir, startLibrary }: StartAppOptions): void {
     if (chosen !== undefined) await openArchive(chosen, 'dialog');
   };
 
+  /**
+   * A dropped folder opens only after the user confirms in a native dialog: the request to open it comes
+   * from the page (a file: URL), and a page must never be able to open folders on its own.
+   */
+  const confirmDrop = async (folder: string): Promise<void> => {
+    if (window === null) return;
+    const { response } = await dialog.showMessageBox(window, {
+      type: 'question',
+      title: 'Open Archive',
+      message: `Open ${path.basename(folder) || folder} as the archive?`,
+      detail: folder,
+      buttons: ['Open Archive', 'Cancel'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (response === 0) await openArchive(folder, 'drop');
+  };
+
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, openExternal, {
-      // Only a drop on the app's own window opens an archive.
+      // Only a drop on the app's own window opens an archive, and only once the user confirms it.
       onOpenFolder: (folder) => {
-        if (window !== null && window.webContents === contents) void openArchive(folder, 'drop');
+        if (window !== null && window.webContents === contents) void confirmDrop(folder);
       },
     });
   });

@@ -46,6 +46,8 @@ export const recorded = {
   /** Options of every `dialog.showOpenDialog` call, and what the next ones answer (first in, first out). */
   openDialogs: [] as unknown[],
   openDialogAnswers: [] as Array<{ canceled: boolean; filePaths: string[] }>,
+  /** Buttons the fake user presses in message boxes, in order (default: the first button). */
+  messageBoxResponses: [] as number[],
   /** Options of every `dialog.showMessageBox` call. */
   messageBoxes: [] as Array<{ type?: string; message?: string; detail?: string }>,
   session: null as unknown as FakeSessionRecord,
@@ -200,7 +202,7 @@ export const dialog = {
   },
   showMessageBox: (...args: unknown[]) => {
     recorded.messageBoxes.push(lastArgument(args) as { type?: string; message?: string; detail?: string });
-    return Promise.resolve({ response: 0 });
+    return Promise.resolve({ response: recorded.messageBoxResponses.shift() ?? 0 });
   },
   showErrorBox: (title: string, content: string) => record(`dialog.showErrorBox ${title}: ${content}`),
 };
@@ -221,6 +223,7 @@ export function resetFakeElectron(): void {
   recorded.openedExternally.length = 0;
   recorded.openDialogs.length = 0;
   recorded.openDialogAnswers.length = 0;
+  recorded.messageBoxResponses.length = 0;
   recorded.messageBoxes.length = 0;
   recorded.singleInstance = true;
   recorded.isPackaged = false;

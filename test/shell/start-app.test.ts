@@ -416,6 +416,17 @@ describe('dropping on the window', () => {
     contents?.emit('will-navigate', navigation);
     expect(navigation.defaultPrevented).toBe(true);
     await vi.waitFor(() => expect(recorded.windows[0]?.title).toBe('older — Verbatim'));
+    expect(recorded.messageBoxes.map((m) => m.message)).toEqual(['Open news as the archive?', 'Open older as the archive?']);
+  });
+
+  it('opens nothing when the user cancels the confirmation (a page cannot open folders by itself)', async () => {
+    const started = await startReady();
+    recorded.messageBoxResponses.push(1);
+    const contents = recorded.windows[0]?.webContents;
+    expect(contents?.windowOpenHandler?.({ url: pathToFileURL(archive('news')).href })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(recorded.messageBoxes).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started.opened).toHaveLength(1);
   });
 
   it('ignores a dropped file, a missing folder and a web link, without a message', async () => {
