@@ -1,12 +1,22 @@
 // The quotes panel beside the reader: every direct quotation of the open article with its speaker, those
-// matching the query first and marked. Choosing one asks the reader to show it in the text.
+// matching the query first and marked. Choosing one asks the reader to show it in the text; each has a
+// "Copy" button that puts the quotation on the clipboard with who said it and where it was published.
 
-import type { QuoteMatch } from '../../main/contract/api.js';
+import type { Article, QuoteMatch } from '../../main/contract/api.js';
+import { formatCitation } from '../format-citation.js';
+import { copyText } from '../copy-text.js';
 import { h, plural } from '../dom.js';
 
+/** How long a "Copy" button says "Copied", in milliseconds. */
+const copiedShownMs = 1800;
+
 export interface QuotesPanel {
-  /** Lists `quotes` in the order given (the API puts the matching ones first). */
-  show(quotes: readonly QuoteMatch[]): void;
+  /** Lists `quotes` of `article` in the order given (the API puts the matching ones first). */
+  show(quotes: readonly QuoteMatch[], article: Article): void;
+  /** Chooses the quote with this id, as a click on it would, and scrolls the panel to it; false if absent. */
+  choose(quoteId: string): boolean;
+  /** The id of the quote chosen last (shown in the reader), if any. */
+  readonly chosen: string | null;
   clear(): void;
 }
 
@@ -15,46 +25,94 @@ export function createQuotesPanel(panel: HTMLElement, onChoose: (quote: QuoteMat
   const heading = h('h2', { class: 'pane-heading', id: 'quotes-heading' }, 'Quotes');
   const summary = h('p', { class: 'pane-summary' });
   const list = h('ol', { class: 'quote-list', 'aria-labelledby': 'quotes-heading' });
-  panel.replaceChildren(heading, summary, list);
+  // Says "Copied …" to screen readers; the button itself shows it to everyone else.
+  const copyStatus = h('p', { class: 'visually-hidden', id: 'copy-status', 'aria-live': 'polite' });
+  panel.replaceChildren(heading, summary, list, copyStatus);
   let quotes: readonly QuoteMatch[] = [];
+  let article: Article | null = null;
+  let copyTimer: ReturnType<typeof setTimeout> | undefined;
+  let chosen: string | null = null;
+
+  const items = (): HTMLElement[] => [...list.querySelectorAll<HTMLElement>('li.quote')];
 
   const setActive = (index: number): void => {
-    list.querySelectorAll('li.quote').forEach((item, i) => {
+    chosen = quotes[index]?.id ?? null;
+    items().forEach((item, i) => {
       item.classList.toggle('active', i === index);
-      item.querySelector('button')?.setAttribute('aria-pressed', String(i === index));
+      item.querySelector('.quote-button')?.setAttribute('aria-pressed', String(i === index));
     });
+  };
+
+  const copy = async (quote: QuoteMatch, button: HTMLButtonElement): Promise<void> => {
+    if (article === null) return;
+    const copied = await copyText(formatCitation(quote, article));
+    if (copyTimer !== undefined) clearTimeout(copyTimer);
+    for (const other of list.querySelectorAll<HTMLElement>('.copy-quote')) {
+      other.textContent = 'Copy';
+      delete other.dataset['state'];
+    }
+    button.textContent = copied ? 'Copied' : 'Not copied';
+    button.dataset['state'] = copied ? 'copied' : 'failed';
+    copyStatus.textContent = copied ? 'Copied the quote with its citation.' : 'Could not copy: the clipboard is not available.';
+    copyTimer = setTimeout(() => {
+      button.textContent = 'Copy';
+      delete button.dataset['state'];
+      copyStatus.textContent = '';
+    }, copiedShownMs);
   };
 
   list.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
-    const item = button?.closest('li.quote');
-    if (item === null || item === undefined) return;
-    const index = [...list.querySelectorAll('li.quote')].indexOf(item);
+    const item = button?.closest<HTMLElement>('li.quote');
+    if (button === null || button === undefined || item === null || item === undefined) return;
+    const index = items().indexOf(item);
     const quote = quotes[index];
     if (quote === undefined) return;
+    if (button.classList.contains('copy-quote')) {
+      void copy(quote, button);
+      return;
+    }
     setActive(index);
     onChoose(quote);
   });
 
   const clearPanel = (message: string): void => {
     quotes = [];
+    article = null;
+    chosen = null;
     heading.textContent = 'Quotes';
     summary.textContent = message;
     list.replaceChildren();
+    copyStatus.textContent = '';
   };
 
   clearPanel('The quotations of the article you open, with who said them.');
 
   return {
-    show: (next) => {
+    show: (next, from) => {
       quotes = next;
+      article = from;
+      chosen = null;
       heading.textContent = `Quotes (${next.length})`;
       const matching = next.filter((q) => q.matches).length;
       if (next.length === 0) summary.textContent = 'No direct quotations in this article.';
       else if (matching > 0) summary.textContent = `${plural(matching, 'quote')} ${matching === 1 ? 'matches' : 'match'} the search; ${matching === 1 ? 'it comes' : 'they come'} first.`;
       else summary.textContent = 'Choose a quote to find it in the text.';
       list.replaceChildren(...next.map(renderQuote));
+      copyStatus.textContent = '';
       panel.scrollTop = 0;
+    },
+    choose: (quoteId) => {
+      const index = quotes.findIndex((quote) => quote.id === quoteId);
+      const quote = quotes[index];
+      if (quote === undefined) return false;
+      setActive(index);
+      items()[index]?.scrollIntoView({ block: 'nearest' });
+      onChoose(quote);
+      return true;
+    },
+    get chosen() {
+      return chosen;
     },
     clear: () => clearPanel('The quotations of the article you open, with who said them.'),
   };
@@ -68,9 +126,16 @@ function renderQuote(quote: QuoteMatch): HTMLLIElement {
   const marker = quote.matches ? h('span', { class: 'match-marker' }, h('span', { 'aria-hidden': 'true' }, '●'), ' Matches') : null;
   const button = h(
     'button',
-    { type: 'button', class: 'quote-button', 'aria-pressed': 'false' },
-    h('span', { class: 'quote-head' }, attribution, marker),
+    { type: 'button', class: 'quote-button', 'aria-pressed': 'false', 'data-quote-id': quote.id },
+    h('span', { class: 'quote-head' }, attribution),
     h('q', { class: 'quote-text' }, quote.text),
+    // The "Copy" button is drawn over this line's right end (a button cannot hold another).
+    h('span', { class: 'quote-foot' }, marker),
   );
-  return h('li', { class: quote.matches ? 'quote match' : 'quote' }, button);
+  const copy = h(
+    'button',
+    { type: 'button', class: 'copy-quote', 'aria-label': 'Copy quote with citation', title: 'Copy the quote with its speaker, headline, source, date and file' },
+    'Copy',
+  );
+  return h('li', { class: quote.matches ? 'quote match' : 'quote' }, button, copy);
 }

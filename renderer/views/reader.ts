@@ -28,6 +28,8 @@ export interface Reader {
   readonly articleId: string | null;
   /** The query its hits are for. */
   readonly query: string | null;
+  /** True while the article asked for by `open` has not arrived yet. */
+  readonly loading: boolean;
   /** Goes to the next (`+1`) or previous (`-1`) hit, wrapping around. */
   moveHit(delta: 1 | -1): void;
   /** Marks `quote` (and where its speaker is named) in the text and scrolls to it. */
@@ -50,6 +52,7 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
   let openingId: string | null = null;
   let openingQuery: string | null = null;
   let requests = 0;
+  let loading = false;
   let currentHit = -1;
   let quote: Quote | null = null;
   let body: HTMLElement | null = null;
@@ -164,13 +167,18 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
     get query() {
       return openingQuery;
     },
+    get loading() {
+      return loading;
+    },
     open: (id, query) => {
       const request = ++requests;
       openingId = id;
       openingQuery = query;
+      loading = true;
       article.setAttribute('aria-busy', 'true');
       void api.article(query.trim() === '' ? { id } : { id, query }).then((result) => {
         if (request !== requests) return;
+        loading = false;
         if (!result.ok) {
           showMessage('error', `Could not open this article: ${result.error.message}`);
           return;
@@ -227,6 +235,7 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
     },
     clear: () => {
       requests++;
+      loading = false;
       openingId = null;
       openingQuery = null;
       showMessage('empty', 'Choose a result to read it here.', 'Arrow keys move through the results; Enter opens one.');

@@ -1,10 +1,15 @@
 // The result list: one option per article found (headline, date, source, hit count, snippet, matching
-// quotes), a summary line above it, and the start page with the query syntax when the query is empty.
+// quotes; with `in:quotes`, the matching quotations themselves), a summary line above it with the sort
+// order beside it, and the start page with the query syntax when the query is empty.
 // Selection follows the listbox pattern: the list (or the search box) owns focus and points at the
 // selected option with aria-activedescendant.
 
-import type { ApiError, LibraryStatus, SearchHit, SearchReply, VerbatimApi } from '../../main/contract/api.js';
+import type { ApiError, LibraryStatus, Quote, SearchHit, SearchReply, SearchSort, VerbatimApi } from '../../main/contract/api.js';
 import { formatDate, h, highlightedText, plural } from '../dom.js';
+import { hasQuoteScope } from '../query-text.js';
+
+/** Quotations shown under a result when the query has `in:quotes`; the rest are counted. */
+export const scopedQuotesShown = 3;
 
 export interface ResultsElements {
   /** `ol#results`, `role="listbox"`. */
@@ -13,6 +18,10 @@ export interface ResultsElements {
   summary: HTMLElement;
   /** Shown instead of the list when the query is empty. */
   start: HTMLElement;
+  /** `select#sort`: relevance, newest or oldest first; sent with every search. */
+  sort: HTMLSelectElement;
+  /** What holds the sort control, hidden with no results to sort. */
+  sortControl: HTMLElement;
   /** Also points at the selected option (the search box, as a combobox). */
   owners: HTMLElement[];
 }
@@ -60,6 +69,10 @@ export interface ResultsList {
   markOpen(id: string | null): void;
   /** The query of the results shown, or null on the start page or while failed. */
   readonly query: string | null;
+  /** The reply shown, or null on the start page or while failed. */
+  readonly reply: SearchReply | null;
+  /** The Articles view is shown (`true`) or not: only then does the search box point into the list. */
+  setShown(shown: boolean): void;
 }
 
 export function createResultsList(
@@ -67,7 +80,7 @@ export function createResultsList(
   api: Pick<VerbatimApi, 'search'>,
   handlers: ResultsHandlers,
 ): ResultsList {
-  const { list, summary, start } = elements;
+  const { list, summary, start, sort, sortControl } = elements;
   let requests = 0;
   let pending = 0;
   let lastStatus: LibraryStatus | null = null;
@@ -79,6 +92,7 @@ export function createResultsList(
   let shownReply: SearchReply | null = null;
   /** The query of the latest `search` call, answered or not. */
   let requestedQuery: string | null = null;
+  let shown = true;
 
   const options = (): HTMLElement[] => [...list.querySelectorAll<HTMLElement>('li.result')];
 
@@ -87,7 +101,7 @@ export function createResultsList(
     const all = options();
     all.forEach((option, i) => option.setAttribute('aria-selected', String(i === selectedIndex)));
     const current = all[selectedIndex];
-    for (const owner of [list, ...elements.owners]) {
+    for (const owner of [list, ...(shown ? elements.owners : [])]) {
       if (current === undefined) owner.removeAttribute('aria-activedescendant');
       else owner.setAttribute('aria-activedescendant', current.id);
     }
@@ -125,8 +139,16 @@ export function createResultsList(
   });
 
   const setExpanded = (expanded: boolean): void => {
+    // While the Quotes view is shown, the search box's popup is that view's list, not this one.
+    if (!shown) return;
     for (const owner of elements.owners) owner.setAttribute('aria-expanded', String(expanded));
   };
+
+  const sortOrder = (): SearchSort => (sort.value === 'newest' || sort.value === 'oldest' ? sort.value : 'relevance');
+
+  sort.addEventListener('change', () => {
+    if (requestedQuery !== null && requestedQuery.trim() !== '') run(requestedQuery, false);
+  });
 
   const run = (query: string, quiet: boolean): void => {
     const request = ++requests;
@@ -143,7 +165,8 @@ export function createResultsList(
       : setTimeout(() => {
           if (pending === request) self.showSearching();
         }, searchingDelayMs);
-    void api.search({ query }).then((result) => {
+    const order = sortOrder();
+    void api.search(order === 'relevance' ? { query } : { query, sort: order }).then((result) => {
       clearTimeout(slow);
       if (request !== requests) return;
       pending = 0;
@@ -152,6 +175,7 @@ export function createResultsList(
         shownQuery = query;
         // Says which query the list answers (tests wait on it; stale replies never get here).
         list.dataset['query'] = query;
+        list.dataset['sort'] = order;
         handlers.onSuccess(query);
       } else {
         self.showFailed();
@@ -175,6 +199,15 @@ export function createResultsList(
     get query() {
       return shownQuery;
     },
+    get reply() {
+      return shownReply;
+    },
+    setShown: (next) => {
+      shown = next;
+      if (!next) for (const owner of elements.owners) owner.removeAttribute('aria-activedescendant');
+      select(selectedIndex, false);
+      setExpanded(hits.length > 0);
+    },
     showStart: (status) => {
       lastStatus = status;
       delete list.dataset['query'];
@@ -187,6 +220,7 @@ export function createResultsList(
       select(-1);
       setExpanded(false);
       summary.textContent = '';
+      sortControl.hidden = true;
       start.hidden = false;
       describeStart(start, status);
     },
@@ -198,16 +232,21 @@ export function createResultsList(
     showReply: (reply, keep = false) => {
       const selectedId = keep ? (hits[selectedIndex]?.id ?? null) : null;
       const scrollTop = list.scrollTop;
-      if (keep && shownReply !== null && sameResults(shownReply, reply) && !list.hidden) return;
+      if (keep && shownReply !== null && sameResults(shownReply, reply) && !list.hidden) {
+        shownReply = reply;
+        return;
+      }
       hits = reply.hits;
       shownReply = reply;
       shownQuery = reply.query;
       start.hidden = true;
       list.hidden = false;
       list.removeAttribute('aria-busy');
-      list.replaceChildren(...reply.hits.map((hit, i) => renderHit(hit, i, hit.id === openId)));
+      const scoped = hasQuoteScope(reply.query);
+      list.replaceChildren(...reply.hits.map((hit, i) => renderHit(hit, i, hit.id === openId, scoped)));
       delete summary.dataset['tone'];
       summary.replaceChildren(...describeReply(reply));
+      sortControl.hidden = reply.total < 2;
       setExpanded(hits.length > 0);
       if (keep) {
         list.scrollTop = scrollTop;
@@ -231,6 +270,7 @@ export function createResultsList(
       list.replaceChildren();
       delete summary.dataset['tone'];
       summary.textContent = '';
+      sortControl.hidden = true;
       setExpanded(false);
       select(-1);
     },
@@ -272,7 +312,7 @@ function describeReply(reply: SearchReply): Node[] {
   return parts;
 }
 
-function renderHit(hit: SearchHit, index: number, open: boolean): HTMLLIElement {
+function renderHit(hit: SearchHit, index: number, open: boolean, scoped: boolean): HTMLLIElement {
   const meta: Node[] = [];
   const addMeta = (node: Node): void => {
     if (meta.length > 0) meta.push(h('span', { class: 'sep', 'aria-hidden': 'true' }, '·'));
@@ -287,14 +327,26 @@ function renderHit(hit: SearchHit, index: number, open: boolean): HTMLLIElement 
 
   const title = h('span', { class: 'result-title' });
   title.append(highlightedText(hit.title || hit.path, hit.titleHighlights));
-  const snippet = h('span', { class: 'result-snippet' });
-  snippet.append(highlightedText(hit.snippet.text, hit.snippet.highlights));
+  let body: HTMLElement;
+  if (scoped && hit.quotes.length > 0) {
+    // `in:quotes`: the quotations that match are what the user asked for, so they replace the snippet.
+    body = h('span', { class: 'result-quotes' }, ...hit.quotes.slice(0, scopedQuotesShown).map(renderScopedQuote));
+    if (hit.quotes.length > scopedQuotesShown) body.append(h('span', { class: 'result-quotes-more' }, `and ${plural(hit.quotes.length - scopedQuotesShown, 'more quote')}`));
+  } else {
+    body = h('span', { class: 'result-snippet' });
+    body.append(highlightedText(hit.snippet.text, hit.snippet.highlights));
+  }
 
   return h(
     'li',
     { class: open ? 'result open' : 'result', id: `result-${index}`, role: 'option', 'aria-selected': 'false' },
     title,
     h('span', { class: 'result-meta' }, ...meta),
-    snippet,
+    body,
   );
+}
+
+function renderScopedQuote(quote: Quote): HTMLElement {
+  const speaker = quote.speaker === null ? h('span', { class: 'speaker unattributed' }, 'Unattributed') : h('span', { class: 'speaker' }, quote.speaker);
+  return h('span', { class: 'result-quote' }, h('q', { class: 'quote-text' }, quote.text), h('span', { class: 'result-quote-by' }, '— ', speaker));
 }

@@ -1,8 +1,11 @@
 // The search box: reports the query as the user types (debounced), arrow keys and Enter to the results,
-// and shows a bad query's message with the offending span underlined, below the box (never a dialog).
+// shows a bad query's message with the offending span underlined, below the box (never a dialog), and the
+// search's notices ("Ignored common words: the.") as a quiet line there. Beside it, the "Quotes only"
+// toggle adds or removes `in:quotes` in the query and shows whether the query has it.
 
 import type { ApiError } from '../../main/contract/api.js';
 import { h } from '../dom.js';
+import { hasQuoteScope, toggleQuoteScope } from '../query-text.js';
 
 /** Pause after the last keystroke before searching, in milliseconds. */
 export const searchDebounceMs = 150;
@@ -16,18 +19,38 @@ export interface SearchBoxHandlers {
   onEnter(shift: boolean): void;
 }
 
+export interface SearchBoxElements {
+  input: HTMLInputElement;
+  /** Below the box: a bad query's message and the query with the bad part underlined. */
+  error: HTMLElement;
+  /** Below the box: what the search changed or ignored in the query. */
+  notices: HTMLElement;
+  /** `button#quotes-only`, `aria-pressed`: adds or removes `in:quotes`. */
+  quotesOnly: HTMLButtonElement;
+}
+
 export interface SearchBox {
   readonly query: string;
   focus(): void;
   /** Runs a pending debounced query now. */
   flush(): void;
+  /** Replaces the query (a facet or the "Quotes only" toggle edited it) and searches at once. */
+  setQuery(query: string): void;
   showError(query: string, error: ApiError): void;
   clearError(): void;
+  /** Shows the search's notices under the box (none: the line is empty). */
+  showNotices(notices: readonly string[]): void;
 }
 
-export function createSearchBox(input: HTMLInputElement, errorRegion: HTMLElement, handlers: SearchBoxHandlers): SearchBox {
+export function createSearchBox(elements: SearchBoxElements, handlers: SearchBoxHandlers): SearchBox {
+  const { input, error: errorRegion, notices: noticeRegion, quotesOnly } = elements;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reported: string | null = null;
+
+  const syncToggle = (): void => {
+    const pressed = String(hasQuoteScope(input.value));
+    if (quotesOnly.getAttribute('aria-pressed') !== pressed) quotesOnly.setAttribute('aria-pressed', pressed);
+  };
 
   const report = (): void => {
     if (timer !== undefined) clearTimeout(timer);
@@ -38,10 +61,20 @@ export function createSearchBox(input: HTMLInputElement, errorRegion: HTMLElemen
     handlers.onQuery(query);
   };
 
+  const setQuery = (query: string): void => {
+    input.value = query;
+    syncToggle();
+    report();
+  };
+
   input.addEventListener('input', () => {
+    syncToggle();
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(report, searchDebounceMs);
   });
+
+  quotesOnly.addEventListener('click', () => setQuery(toggleQuoteScope(input.value)));
+  syncToggle();
 
   input.addEventListener('keydown', (event) => {
     if (event.isComposing) return;
@@ -67,6 +100,7 @@ export function createSearchBox(input: HTMLInputElement, errorRegion: HTMLElemen
       input.select();
     },
     flush: report,
+    setQuery,
     showError: (query, error) => {
       input.setAttribute('aria-invalid', 'true');
       const children: Node[] = [h('p', { class: 'error-message' }, error.message)];
@@ -80,6 +114,12 @@ export function createSearchBox(input: HTMLInputElement, errorRegion: HTMLElemen
       input.removeAttribute('aria-invalid');
       errorRegion.replaceChildren();
       errorRegion.hidden = true;
+    },
+    showNotices: (notices) => {
+      const text = notices.join(' ');
+      if (noticeRegion.textContent === text) return;
+      noticeRegion.textContent = text;
+      noticeRegion.title = text;
     },
   };
 }

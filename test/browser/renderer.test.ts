@@ -121,11 +121,11 @@ describe('the renderer served by verbatim serve', () => {
     if (firstOther >= 0) expect(classes.slice(firstOther).some((c) => c.includes('match'))).toBe(false);
     expect(await text('#quotes h2')).toMatch(/^Quotes \(\d+\)$/);
 
-    await page.locator('#quotes li.quote', { hasText: 'Kazbek Maigeldinov' }).last().locator('button').click();
+    await page.locator('#quotes li.quote', { hasText: 'Kazbek Maigeldinov' }).last().locator('.quote-button').click();
     await waitFor(async () => (await page.locator('#reader mark.quote-mark').count()) > 0, 'the quote to be marked');
     await waitFor(() => inReader('#reader mark.quote-mark'), 'the quote to scroll into view');
     expect(await page.locator('#reader mark.quote-mark.active').count()).toBeGreaterThan(0);
-    expect(await page.locator('#quotes li.quote.active button').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#quotes li.quote.active .quote-button').getAttribute('aria-pressed')).toBe('true');
     // Hits stay marked where they overlap the quote.
     expect(await page.locator('#reader mark.hit').count()).toBeGreaterThan(0);
 

@@ -95,6 +95,8 @@ export function findQuotes(data: SearchData, options: { query?: string; speaker?
   const queryText = options.query?.trim() ?? '';
   const parsed = parseQuery(queryText);
   if (parsed.error) throw new QueryError(parsed.error.message, parsed.error.start, parsed.error.end);
+  // As in search: "the president" looks for quotes about presidents, not quotes containing "the".
+  dropCommonWords(data, parsed);
   const speakerFilters: { value: string; exclude: boolean }[] = parsed.filters.flatMap((f) => (f.kind === 'speaker' ? [f] : []));
   if (options.speaker !== undefined && options.speaker.trim() !== '') speakerFilters.push({ value: options.speaker.trim(), exclude: false });
   const articles =

@@ -62,6 +62,12 @@ describe('fields, dates and filters', () => {
     expect(await paths(sample, 'Alaska -speaker:Maigeldinov')).toEqual([]);
   });
 
+  it('lists quotes for a query with common words as it searches articles', async () => {
+    const quotes = await sample.quotes({ query: 'the president' });
+    expect(quotes.total).toBe((await sample.quotes({ query: 'president' })).total);
+    expect(quotes.total).toBeGreaterThan(0);
+  });
+
   it('lists who is quoted on the query, with counts', async () => {
     const reply = await sample.search('conflict');
     expect(reply.speakers).toContainEqual({ value: 'Kazbek Maigeldinov', count: 2 });

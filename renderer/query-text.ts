@@ -1,0 +1,144 @@
+// Edits the text of a query the way a user would: adds or removes a filter (`source:"Example Wire"`,
+// `date:2005`, `speaker:"Kazbek Maigeldinov"`) or the `in:quotes` scope, for the facet buttons and the
+// "Quotes only" toggle. Pure (no DOM), so unit-tested under Node (test/renderer/query-text.test.ts).
+// It reads the query with the same rules as the core's parser (README "Query syntax"): white space
+// separates terms, a leading `-` excludes, `field:` names a field, and a quoted value may hold spaces.
+
+/** One term of a query as typed, with where it stands in the text. */
+export interface QueryToken {
+  /** `[start, end)` in the query, including a leading `-` or `+`. */
+  start: number;
+  end: number;
+  exclude: boolean;
+  /** The field named before `:`, lower-cased (`source`, `lang`, `in`…), or null for a plain word or phrase. */
+  field: string | null;
+  /** The value without the field and without its quotation marks. */
+  value: string;
+}
+
+/** A field a facet adds: `lang` also matches `language:` in the query. */
+export type FilterField = 'source' | 'author' | 'speaker' | 'lang' | 'date' | 'in';
+
+const fieldNames = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in']);
+const openQuotes = '"“«„';
+
+/**
+ * Cuts `query` into its terms, as the core's parser does (`OR` is a term here too).
+ * @example
+ * tokenizeQuery('putin -source:"Example Wire"');
+ * // [{ start: 0, end: 5, exclude: false, field: null, value: 'putin' },
+ * //  { start: 6, end: 28, exclude: true, field: 'source', value: 'Example Wire' }]
+ */
+export function tokenizeQuery(query: string): QueryToken[] {
+  const tokens: QueryToken[] = [];
+  let i = 0;
+  while (i < query.length) {
+    if (/\s/u.test(query[i] ?? '')) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let exclude = false;
+    if (query[i] === '-' || query[i] === '−') {
+      exclude = true;
+      i += 1;
+    } else if (query[i] === '+') {
+      i += 1;
+    }
+    let field: string | null = null;
+    const named = /^([A-Za-z]+):/.exec(query.slice(i));
+    if (named !== null && fieldNames.has((named[1] ?? '').toLowerCase())) {
+      field = (named[1] ?? '').toLowerCase();
+      i += named[0].length;
+    }
+    let value: string;
+    const open = query[i] ?? '';
+    if (open !== '' && openQuotes.includes(open)) {
+      const closers = open === '«' ? '»' : open === '"' ? '"' : '”"“';
+      let j = i + 1;
+      while (j < query.length && !closers.includes(query[j] ?? '')) j += 1;
+      value = query.slice(i + 1, j);
+      i = Math.min(j + 1, query.length);
+    } else {
+      let j = i;
+      while (j < query.length && !/\s/u.test(query[j] ?? '')) j += 1;
+      value = query.slice(i, j);
+      i = j;
+    }
+    tokens.push({ start, end: i, exclude, field, value });
+  }
+  return tokens;
+}
+
+/**
+ * The filter as it is typed into a query: the value in double quotation marks when it holds white space
+ * (quotation marks inside it are dropped, since the query language has no way to escape them).
+ * @example
+ * formatFilter('source', 'Example Wire'); // 'source:"Example Wire"'
+ * formatFilter('date', '2005'); // 'date:2005'
+ */
+export function formatFilter(field: FilterField, value: string): string {
+  const clean = value.replace(/["“”«»„]/g, ' ').replace(/\s+/gu, ' ').trim();
+  return /\s/u.test(clean) || clean === '' ? `${field}:"${clean}"` : `${field}:${clean}`;
+}
+
+/** Whether `query` has the filter `field:value` (not negated; any case, quoted or not). */
+export function hasFilter(query: string, field: FilterField, value: string): boolean {
+  return tokenizeQuery(query).some((token) => !token.exclude && sameFilter(token, field, value));
+}
+
+/**
+ * Adds `field:value` at the end of `query`, or takes it out when the query already has it (a facet button
+ * toggles). Adding it also takes out the same filter negated (`-source:x`), which would contradict it.
+ * @example
+ * toggleFilter('president', 'date', '2007'); // 'president date:2007'
+ * toggleFilter('president date:2007', 'date', '2007'); // 'president'
+ */
+export function toggleFilter(query: string, field: FilterField, value: string): string {
+  const matching = tokenizeQuery(query).filter((token) => sameFilter(token, field, value));
+  const present = matching.filter((token) => !token.exclude);
+  if (present.length > 0) return removeTokens(query, present);
+  const rest = removeTokens(query, matching);
+  const filter = formatFilter(field, value);
+  return rest === '' ? filter : `${rest} ${filter}`;
+}
+
+/** Whether `query` limits its words to quotations (`in:quotes`). */
+export function hasQuoteScope(query: string): boolean {
+  return tokenizeQuery(query).some((token) => !token.exclude && isQuoteScope(token));
+}
+
+/**
+ * Adds `in:quotes` to `query`, or takes it out when it is there (the "Quotes only" toggle).
+ * @example
+ * toggleQuoteScope('conflict'); // 'conflict in:quotes'
+ * toggleQuoteScope('conflict in:quotes'); // 'conflict'
+ */
+export function toggleQuoteScope(query: string): string {
+  const scopes = tokenizeQuery(query).filter(isQuoteScope);
+  if (scopes.some((token) => !token.exclude)) return removeTokens(query, scopes);
+  const rest = removeTokens(query, scopes);
+  return rest === '' ? 'in:quotes' : `${rest} in:quotes`;
+}
+
+function isQuoteScope(token: QueryToken): boolean {
+  return token.field === 'in' && ['quotes', 'quote'].includes(token.value.trim().toLowerCase());
+}
+
+function sameFilter(token: QueryToken, field: FilterField, value: string): boolean {
+  const fields = field === 'lang' ? ['lang', 'language'] : [field];
+  if (token.field === null || !fields.includes(token.field)) return false;
+  const normalize = (text: string): string => text.replace(/\s+/gu, ' ').trim().toLowerCase();
+  return normalize(token.value) === normalize(value);
+}
+
+/** `query` without `tokens`, the white space around each cut closed up to one space. */
+function removeTokens(query: string, tokens: readonly QueryToken[]): string {
+  let text = query;
+  for (const token of [...tokens].sort((a, b) => b.start - a.start)) {
+    const before = text.slice(0, token.start).trimEnd();
+    const after = text.slice(token.end).trimStart();
+    text = before === '' || after === '' ? before + after : `${before} ${after}`;
+  }
+  return text.trim();
+}

@@ -1,0 +1,209 @@
+// The Quotes view of the results pane: the quotations across the archive whose own words match the query
+// (`api.quotes`, the query as typed; every quotation when it is empty), each with its speaker, verb, text
+// and where it was published. Choosing one opens its article with the quotation marked. Like the
+// article list, it is a listbox that the search box points into with aria-activedescendant.
+
+import type { ApiError, QuoteHit, QuotesReply, VerbatimApi } from '../../main/contract/api.js';
+import { formatDate, h, plural } from '../dom.js';
+
+/** How many quotations the view asks for. */
+export const quotesShown = 200;
+
+export interface QuoteResultsElements {
+  /** `ol#quote-results`, `role="listbox"`. */
+  list: HTMLOListElement;
+  /** The line above it: "3 quotes". */
+  summary: HTMLElement;
+  /** Also point at the selected option while the view is shown (the search box). */
+  owners: HTMLElement[];
+}
+
+export interface QuoteResultsHandlers {
+  /** A quotation was chosen (click, Enter): open its article with it marked. */
+  onOpen(quote: QuoteHit): void;
+  /** The latest request failed (a bad query, or the server is gone). */
+  onError(query: string, error: ApiError): void;
+}
+
+export interface QuoteResults {
+  /** Lists the quotations matching `query`; a later call wins over an earlier one. */
+  search(query: string): void;
+  /** Asks again for the latest query (the archive changed), keeping the selection when it is still there. */
+  refresh(): void;
+  /** The view is shown (`true`) or hidden: only then does the search box point into it. */
+  setShown(shown: boolean): void;
+  move(delta: number): void;
+  selected(): QuoteHit | null;
+  /** Marks the quotation the reader shows. */
+  markOpen(quoteId: string | null): void;
+  readonly busy: boolean;
+  /** The query of the list shown, or null before any answer (or after a failure). */
+  readonly query: string | null;
+  /** The query of the latest `search`, answered or not. */
+  readonly requested: string | null;
+}
+
+export function createQuoteResults(elements: QuoteResultsElements, api: Pick<VerbatimApi, 'quotes'>, handlers: QuoteResultsHandlers): QuoteResults {
+  const { list, summary, owners } = elements;
+  let quotes: QuoteHit[] = [];
+  let selectedIndex = -1;
+  let openId: string | null = null;
+  let shown = false;
+  let requests = 0;
+  let pending = 0;
+  let shownQuery: string | null = null;
+  let requestedQuery: string | null = null;
+
+  const options = (): HTMLElement[] => [...list.querySelectorAll<HTMLElement>('li.quote-hit')];
+
+  const pointOwners = (): void => {
+    const current = options()[selectedIndex];
+    for (const owner of [list, ...(shown ? owners : [])]) {
+      if (current === undefined) owner.removeAttribute('aria-activedescendant');
+      else owner.setAttribute('aria-activedescendant', current.id);
+    }
+    if (shown) for (const owner of owners) owner.setAttribute('aria-expanded', String(quotes.length > 0));
+  };
+
+  const select = (index: number, scroll = true): void => {
+    selectedIndex = quotes.length === 0 ? -1 : Math.max(0, Math.min(quotes.length - 1, index));
+    const all = options();
+    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === selectedIndex)));
+    pointOwners();
+    const current = all[selectedIndex];
+    if (current !== undefined && scroll) current.scrollIntoView({ block: 'nearest' });
+  };
+
+  const openSelected = (): void => {
+    const quote = quotes[selectedIndex];
+    if (quote !== undefined) handlers.onOpen(quote);
+  };
+
+  list.addEventListener('click', (event) => {
+    const option = event.target instanceof Element ? event.target.closest<HTMLElement>('li.quote-hit') : null;
+    const index = option === null ? -1 : options().indexOf(option);
+    if (index < 0) return;
+    select(index, false);
+    openSelected();
+  });
+
+  list.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    const delta = moves[event.key];
+    if (delta !== undefined) {
+      event.preventDefault();
+      select(selectedIndex < 0 ? 0 : selectedIndex + delta);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      select(event.key === 'Home' ? 0 : quotes.length - 1);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      openSelected();
+    }
+  });
+
+  const show = (query: string, reply: QuotesReply, keep: boolean): void => {
+    const selectedId = keep ? (quotes[selectedIndex]?.id ?? null) : null;
+    const scrollTop = list.scrollTop;
+    quotes = reply.quotes;
+    shownQuery = query;
+    list.removeAttribute('aria-busy');
+    list.replaceChildren(...quotes.map((quote, i) => renderQuoteHit(quote, i, quote.id === openId)));
+    list.dataset['query'] = query;
+    delete summary.dataset['tone'];
+    summary.replaceChildren(...describe(query, reply));
+    if (keep) {
+      list.scrollTop = scrollTop;
+      const index = quotes.findIndex((quote) => quote.id === selectedId);
+      select(quotes.length > 0 ? Math.max(index, 0) : -1, false);
+    } else {
+      list.scrollTop = 0;
+      select(quotes.length > 0 ? 0 : -1);
+    }
+  };
+
+  const run = (query: string, keep: boolean): void => {
+    const request = ++requests;
+    requestedQuery = query;
+    pending = request;
+    const slow = setTimeout(() => {
+      if (pending !== request || keep) return;
+      list.setAttribute('aria-busy', 'true');
+      summary.textContent = 'Searching…';
+      summary.dataset['tone'] = 'busy';
+    }, 120);
+    void api.quotes({ query, limit: quotesShown }).then((result) => {
+      clearTimeout(slow);
+      if (request !== requests) return;
+      pending = 0;
+      if (result.ok) {
+        show(query, result.value, keep);
+        return;
+      }
+      quotes = [];
+      shownQuery = null;
+      delete list.dataset['query'];
+      list.removeAttribute('aria-busy');
+      list.replaceChildren();
+      delete summary.dataset['tone'];
+      summary.textContent = '';
+      select(-1);
+      handlers.onError(query, result.error);
+    });
+  };
+
+  return {
+    search: (query) => run(query, false),
+    refresh: () => {
+      if (requestedQuery !== null) run(requestedQuery, true);
+    },
+    setShown: (next) => {
+      shown = next;
+      if (!next) for (const owner of owners) owner.removeAttribute('aria-activedescendant');
+      pointOwners();
+    },
+    move: (delta) => select(selectedIndex < 0 ? 0 : selectedIndex + delta),
+    selected: () => quotes[selectedIndex] ?? null,
+    markOpen: (id) => {
+      openId = id;
+      options().forEach((option, i) => option.classList.toggle('open', quotes[i]?.id === id));
+    },
+    get busy() {
+      return pending !== 0;
+    },
+    get query() {
+      return shownQuery;
+    },
+    get requested() {
+      return requestedQuery;
+    },
+  };
+}
+
+function describe(query: string, reply: QuotesReply): Node[] {
+  if (reply.total === 0) {
+    return [h('span', {}, 'No quotation has these words. Quotes are matched on their own words; try fewer.')];
+  }
+  const parts: Node[] = [h('strong', {}, plural(reply.total, 'quote'))];
+  if (query.trim() === '') parts.push(h('span', {}, ' in the archive, newest first'));
+  if (reply.quotes.length < reply.total) parts.push(h('span', {}, ` · showing the first ${reply.quotes.length.toLocaleString('en-US')}`));
+  return parts;
+}
+
+function renderQuoteHit(quote: QuoteHit, index: number, open: boolean): HTMLLIElement {
+  const speaker = quote.speaker === null ? h('span', { class: 'speaker unattributed' }, 'Unattributed') : h('span', { class: 'speaker' }, quote.speaker);
+  const attribution = h('span', { class: 'attribution' }, speaker);
+  if (quote.verb !== null) attribution.append(' ', h('span', { class: 'verb' }, quote.verb));
+  if (quote.description !== null) attribution.append(h('span', { class: 'description' }, quote.description));
+  const where: Node[] = [h('span', { class: 'quote-hit-title' }, quote.title || quote.path)];
+  if (quote.date !== null) where.push(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('time', { datetime: quote.date }, formatDate(quote.date)));
+  if (quote.source !== null) where.push(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'source' }, quote.source));
+  return h(
+    'li',
+    { class: open ? 'quote-hit open' : 'quote-hit', id: `quote-hit-${index}`, role: 'option', 'aria-selected': 'false', 'data-quote-id': quote.id },
+    attribution,
+    h('q', { class: 'quote-text' }, quote.text),
+    h('span', { class: 'quote-hit-where' }, ...where),
+  );
+}

@@ -1,0 +1,383 @@
+// End to end in Chromium against a real `verbatim serve` on the sample archive (content/): the tools
+// around the results (issues 4 and 5): sort order, facets and the speakers list that edit the query,
+// the notices under the search box, the query help popover, the "Quotes only" toggle, the Quotes view,
+// and "Copy" with a citation (through the Clipboard API, and through the fallback the app relies on).
+// Screenshots of each in light and dark go to test-output/search-tools-*.png for a human to look at.
+
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { syntaxRows } from '../../renderer/query-syntax.js';
+import { checkPrerequisites, chromiumArgs, chromiumPath, outputDir, startServe, waitUntil, type Served } from './serve.js';
+
+const testTimeoutMs = 60_000;
+const seedTitle = 'Putin–Trump meeting is a diplomatic step toward easing international tensions, analyst says';
+const seedPath = 'kazinform-putin-trump-alaska.txt';
+
+let server: Served | undefined;
+let cacheDir = '';
+let browser: Browser | undefined;
+let context: BrowserContext;
+let page: Page;
+/** Console errors, CSP violations, uncaught exceptions and dialogs seen by the current page. */
+let problems: string[] = [];
+
+beforeAll(async () => {
+  checkPrerequisites();
+  await mkdir(outputDir, { recursive: true });
+  cacheDir = await mkdtemp(path.join(tmpdir(), 'verbatim-tools-'));
+  server = await startServe('content', cacheDir);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}, testTimeoutMs);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (cacheDir !== '') await rm(cacheDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  if (browser === undefined || server === undefined) throw new Error('the browser or the server did not start');
+  problems = [];
+  // Clipboard permissions so that the test can read what "Copy" wrote.
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' || /Content Security Policy/i.test(text)) problems.push(`console.${message.type()}: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(server.url);
+  await waitFor(async () => /\d+ articles · \d+ quotes/.test(await text('#status')), 'the archive to be ready');
+});
+
+afterEach(async () => {
+  await context.close();
+  expect(problems, 'console errors, CSP violations, uncaught errors or dialogs').toEqual([]);
+});
+
+describe('the tools around the results', () => {
+  it('sorts by newest and oldest first, and keeps the order when the query changes', async () => {
+    await search('president');
+    expect(await page.locator('#sort').isVisible()).toBe(true);
+    expect(await page.getByLabel('Sort').inputValue()).toBe('relevance');
+
+    await page.selectOption('#sort', 'newest');
+    await waitFor(async () => (await page.getAttribute('#results', 'data-sort')) === 'newest', 'the results sorted newest first');
+    const newest = await resultDates();
+    expect(newest.filter((d) => d !== null).length).toBeGreaterThan(5);
+    expect(isSorted(newest, 'newest')).toBe(true);
+
+    await search('war');
+    expect(await page.inputValue('#sort')).toBe('newest');
+    expect(await page.getAttribute('#results', 'data-sort')).toBe('newest');
+    expect(isSorted(await resultDates(), 'newest')).toBe(true);
+
+    await page.selectOption('#sort', 'oldest');
+    await waitFor(async () => (await page.getAttribute('#results', 'data-sort')) === 'oldest', 'the results sorted oldest first');
+    expect(isSorted(await resultDates(), 'oldest')).toBe(true);
+  }, testTimeoutMs);
+
+  it('adds a year to the query from its facet, shows only that year, and takes it out again', async () => {
+    await search('president');
+    expect(await page.locator('#refine .facet-group').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Source/), expect.stringMatching(/^Year/), expect.stringMatching(/^Language/)]),
+    );
+    const year = page.locator('#refine [data-facet="year"] button.facet').first();
+    const value = (await year.getAttribute('data-value')) ?? '';
+    const count = Number(await year.locator('.facet-count').evaluate((e) => e.firstChild?.textContent ?? ''));
+    expect(value).toMatch(/^\d{4}$/);
+    expect(await year.getAttribute('aria-pressed')).toBe('false');
+
+    await year.click();
+    await waitForResults(`president date:${value}`);
+    expect(await page.inputValue('#search')).toBe(`president date:${value}`);
+    const dates = await resultDates();
+    expect(dates).toHaveLength(count);
+    for (const date of dates) expect(date?.slice(0, 4)).toBe(value);
+    const pressed = page.locator(`#refine button.facet[data-value="${value}"]`);
+    expect(await pressed.getAttribute('aria-pressed')).toBe('true');
+    // The facet keeps the keyboard focus across the new results.
+    expect(await page.evaluate<string | null>('document.activeElement && document.activeElement.dataset.value')).toBe(value);
+
+    await pressed.press('Enter');
+    await waitForResults('president');
+    expect(await page.inputValue('#search')).toBe('president');
+    expect((await resultDates()).length).toBeGreaterThan(count);
+
+    // Collapsible, from the keyboard.
+    await page.focus('#facets-toggle');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#facets-toggle', 'aria-expanded')).toBe('false');
+    expect(await page.locator('#facets').isVisible()).toBe(false);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#facets').isVisible()).toBe(true);
+  }, testTimeoutMs);
+
+  it('says under the search box which common words it ignored', async () => {
+    await search('the president');
+    await waitFor(async () => (await text('#search-notices')) === 'Ignored common words: the.', 'the notice');
+    expect(await page.locator('#search-notices').isVisible()).toBe(true);
+    await search('president');
+    expect(await text('#search-notices')).toBe('');
+  }, testTimeoutMs);
+
+  it('opens the query help with ? and closes it with Escape; it lists the whole query language', async () => {
+    const help = page.locator('#query-help');
+    expect(await help.isVisible()).toBe(false);
+    // `?` in the search box is typed, not a shortcut.
+    await page.focus('#search');
+    await page.keyboard.press('?');
+    expect(await page.inputValue('#search')).toBe('?');
+    expect(await help.isVisible()).toBe(false);
+    await page.fill('#search', '');
+
+    await page.focus('#reader');
+    await page.keyboard.press('?');
+    expect(await help.isVisible()).toBe(true);
+    expect(await page.getAttribute('#query-help-button', 'aria-expanded')).toBe('true');
+    expect(await page.getAttribute('#query-help', 'role')).toBe('dialog');
+    expect(await help.locator('tbody tr').count()).toBe(syntaxRows.length);
+    expect(await help.locator('tbody th code').allTextContents()).toEqual(expect.arrayContaining(['in:quotes', 'speaker:"Kazbek Maigeldinov"', 'date:2025-08']));
+    expect(await help.textContent()).toContain('the words must stand inside one quotation of the article');
+    await shoot('search-tools-help');
+
+    await page.keyboard.press('Escape');
+    expect(await help.isVisible()).toBe(false);
+    expect(await page.getAttribute('#query-help-button', 'aria-expanded')).toBe('false');
+    expect(await activeElementId()).toBe('reader');
+
+    // The "?" button and the start page's link open it too; the close button closes it.
+    await page.click('#query-help-button');
+    expect(await help.isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Close the query help' }).click();
+    expect(await help.isVisible()).toBe(false);
+    await page.click('#start-query-help');
+    expect(await help.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await help.isVisible()).toBe(false);
+  }, testTimeoutMs);
+
+  it('adds and removes in:quotes with "Quotes only", and then shows the matching quotes in the results', async () => {
+    await search('conflict');
+    const toggle = page.getByRole('button', { name: 'Quotes only' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('#results .result-quote').count()).toBe(0);
+
+    await toggle.click();
+    await waitForResults('conflict in:quotes');
+    expect(await page.inputValue('#search')).toBe('conflict in:quotes');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const results = page.locator('#results li.result');
+    for (let i = 0; i < (await results.count()); i++) {
+      expect(await results.nth(i).locator('.result-quote').count()).toBeGreaterThan(0);
+    }
+    const seed = results.filter({ hasText: seedTitle });
+    expect(await seed.locator('.result-quote .speaker').allTextContents()).toEqual(['Kazbek Maigeldinov', 'Kazbek Maigeldinov']);
+    expect(await seed.locator('.result-quote .quote-text').first().textContent()).toContain('conflict');
+    await shoot('search-tools-quotes-only');
+
+    await toggle.click();
+    await waitForResults('conflict');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    // Typing the scope presses the toggle too.
+    await page.fill('#search', 'conflict in:quotes');
+    await waitFor(async () => (await toggle.getAttribute('aria-pressed')) === 'true', 'the toggle to follow the typed query');
+  }, testTimeoutMs);
+
+  it('lists who is quoted on the search, with counts, and filters by a speaker from there', async () => {
+    await search('conflict');
+    expect(await text('#speakers h3')).toBe('Quoted on this search');
+    const speaker = page.locator('#speakers button.speaker-facet', { hasText: 'Kazbek Maigeldinov' });
+    expect(await speaker.count()).toBe(1);
+    expect(await speaker.locator('.facet-count').evaluate((e) => e.firstChild?.textContent)).toBe('2');
+    expect((await speaker.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Kazbek Maigeldinov 2 quotes');
+    await shoot('search-tools-speakers');
+
+    await speaker.click();
+    await waitForResults('conflict speaker:"Kazbek Maigeldinov"');
+    expect(await page.inputValue('#search')).toBe('conflict speaker:"Kazbek Maigeldinov"');
+    expect(await page.locator('#results li.result .result-title').allTextContents()).toEqual([seedTitle]);
+    const pressed = page.locator('#speakers button.speaker-facet', { hasText: 'Kazbek Maigeldinov' });
+    expect(await pressed.getAttribute('aria-pressed')).toBe('true');
+    await pressed.click();
+    await waitForResults('conflict');
+  }, testTimeoutMs);
+
+  it('lists the quotes that match in the Quotes view, and opens one in the reader with the quote marked', async () => {
+    await search('Ukraine');
+    await page.click('#view-quotes');
+    expect(await page.getAttribute('#view-quotes', 'aria-pressed')).toBe('true');
+    expect(await page.locator('#results').isVisible()).toBe(false);
+    const items = page.locator('#quote-results li.quote-hit');
+    await waitFor(async () => (await page.getAttribute('#quote-results', 'data-query')) === 'Ukraine' && (await items.count()) > 0, 'the quotes for Ukraine');
+    expect(await text('#quote-results-summary')).toMatch(/^\d+ quotes?/);
+    for (let i = 0; i < (await items.count()); i++) {
+      expect(await items.nth(i).locator('.quote-text').textContent()).toMatch(/Ukrain/);
+      expect((await items.nth(i).locator('.speaker').textContent())?.length).toBeGreaterThan(0);
+      expect(await items.nth(i).locator('.quote-hit-title').textContent()).not.toBe('');
+    }
+
+    const chosen = items.filter({ hasText: 'The main contradiction' });
+    const chosenText = ((await chosen.locator('.quote-text').textContent()) ?? '').trim();
+    expect(await chosen.locator('.speaker').textContent()).toBe('Kazbek Maigeldinov');
+    expect(await chosen.locator('.verb').textContent()).toBe('noted');
+    expect(await chosen.locator('.quote-hit-title').textContent()).toBe(seedTitle);
+    await chosen.click();
+    await waitFor(async () => (await text('#reader .reader-title')) === seedTitle, 'the seed article in the reader');
+    await waitFor(async () => (await page.locator('#reader mark.quote-mark').count()) > 0, 'the quote to be marked');
+    const active = page.locator('#quotes li.quote.active');
+    expect(await active.locator('.quote-text').textContent()).toBe(chosenText);
+    expect(await active.locator('.quote-button').getAttribute('aria-pressed')).toBe('true');
+    const marked = (await page.locator('#reader mark.quote-mark').allTextContents()).join('');
+    expect(marked.replace(/\s+/g, ' ')).toContain('The main contradiction is that Ukraine was not invited');
+    await waitFor(() => inReader('#reader mark.quote-mark'), 'the quote to scroll into view');
+    expect(await chosen.getAttribute('class')).toContain('open');
+    await shoot('search-tools-quotes-view');
+
+    // From the search box, the arrow keys and Enter work on the quotes as on the articles.
+    await page.focus('#search');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowDown');
+    const second = items.nth(1);
+    expect(await second.getAttribute('aria-selected')).toBe('true');
+    expect(await page.getAttribute('#search', 'aria-activedescendant')).toBe(await second.getAttribute('id'));
+    const secondText = ((await second.locator('.quote-text').textContent()) ?? '').trim();
+    await page.keyboard.press('Enter');
+    await waitFor(async () => ((await active.locator('.quote-text').textContent()) ?? '') === secondText, 'the second quote to be chosen');
+
+    // Back to the articles, for the same query.
+    await page.click('#view-articles');
+    expect(await page.locator('#results li.result').first().isVisible()).toBe(true);
+    expect(await page.getAttribute('#results', 'data-query')).toBe('Ukraine');
+  }, testTimeoutMs);
+
+  it('copies a quote with its citation, and says so', async () => {
+    await search('Ukraine');
+    await openResult(seedTitle);
+    const quote = page.locator('#quotes li.quote', { hasText: 'The main contradiction' });
+    const quoteText = ((await quote.locator('.quote-text').textContent()) ?? '').trim();
+    expect(quoteText).toMatch(/^The main contradiction is that Ukraine was not invited/);
+    const copy = quote.getByRole('button', { name: 'Copy quote with citation' });
+    await copy.click();
+    // The sample's seed article states no source or date: those parts are left out.
+    expect(await clipboard()).toBe(`“${quoteText}” — Kazbek Maigeldinov, in "${seedTitle}" (${seedPath})`);
+    await waitFor(async () => (await text('#copy-status')) === 'Copied the quote with its citation.', 'the confirmation');
+    expect(await page.getAttribute('#copy-status', 'aria-live')).toBe('polite');
+    expect(await copy.textContent()).toBe('Copied');
+    await shoot('search-tools-copied', 0);
+
+    // A Wikinews article states all of them.
+    await search('conflict');
+    const title = "After visa snags, all-girl Afghan team honored for 'courageous achievement' at international robotics competition";
+    await openResult(title);
+    const path = await text('#reader .reader-meta .path');
+    const mohib = page.locator('#quotes li.quote', { hasText: 'Hamdullah Mohib' }).first();
+    const mohibText = ((await mohib.locator('.quote-text').textContent()) ?? '').trim();
+    await mohib.locator('.copy-quote').click();
+    await waitFor(async () => (await clipboard()).includes('Hamdullah Mohib'), 'the second citation');
+    expect(await clipboard()).toBe(`“${mohibText}” — Hamdullah Mohib, in "${title}", Wikinews, 2017-07-21 (${path})`);
+  }, testTimeoutMs);
+
+  it('copies through a hidden text area when the Clipboard API is refused, as in the app', async () => {
+    await search('Ukraine');
+    await openResult(seedTitle);
+    await page.evaluate(`navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'))`);
+    // execCommand('copy') fires a copy event; the Clipboard API does not.
+    await page.evaluate(`document.addEventListener('copy', () => { document.documentElement.dataset.copyEvent = 'yes'; })`);
+    const quote = page.locator('#quotes li.quote').first();
+    const quoteText = ((await quote.locator('.quote-text').textContent()) ?? '').trim();
+    await quote.locator('.copy-quote').click();
+    await waitFor(async () => (await text('#copy-status')).startsWith('Copied'), 'the confirmation');
+    expect(await clipboard()).toBe(`“${quoteText}” — Kazbek Maigeldinov, in "${seedTitle}" (${seedPath})`);
+    expect(await page.getAttribute('html', 'data-copy-event')).toBe('yes');
+    // The text area is gone and the focus is back on the button.
+    expect(await page.locator('textarea').count()).toBe(0);
+    expect(await page.evaluate<string>('document.activeElement.className')).toBe('copy-quote');
+  }, testTimeoutMs);
+
+  it('looks right in light and dark', async () => {
+    await search('the president');
+    await page.click('#results li.result >> nth=0');
+    await waitFor(async () => (await page.locator('#reader mark.hit').count()) > 0, 'the reader to show hits');
+    await shoot('search-tools-results');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await search('conflict in:quotes');
+    await shoot('search-tools-medium');
+    await page.setViewportSize({ width: 640, height: 900 });
+    await shoot('search-tools-narrow');
+  }, testTimeoutMs);
+});
+
+/** Types `query` into the search box and waits for the list to show this query's results. */
+async function search(query: string): Promise<void> {
+  await page.fill('#search', query);
+  await waitForResults(query);
+}
+
+async function waitForResults(query: string): Promise<void> {
+  await waitFor(
+    async () => (await page.getAttribute('#results', 'data-query')) === query && (await page.locator('#results li.result').count()) > 0,
+    `results for ${query}`,
+  );
+}
+
+async function openResult(title: string): Promise<void> {
+  await page.locator('#results li.result', { hasText: title }).click();
+  await waitFor(async () => (await text('#reader .reader-title')) === title, `the reader to show ${title}`);
+  await waitFor(async () => (await page.locator('#quotes li.quote').count()) > 0, 'the quotes panel to fill');
+}
+
+/** The date of each result in order (null for an undated one). */
+async function resultDates(): Promise<Array<string | null>> {
+  return await page.locator('#results li.result').evaluateAll((items) => items.map((item) => item.querySelector('time')?.getAttribute('datetime') ?? null));
+}
+
+/** Dated results first, in the order asked for; undated ones last. */
+function isSorted(dates: ReadonlyArray<string | null>, order: 'newest' | 'oldest'): boolean {
+  const firstUndated = dates.indexOf(null);
+  const dated = (firstUndated < 0 ? dates : dates.slice(0, firstUndated)) as string[];
+  if (firstUndated >= 0 && dates.slice(firstUndated).some((d) => d !== null)) return false;
+  return dated.every((date, i) => i === 0 || (order === 'newest' ? (dated[i - 1] ?? '') >= date : (dated[i - 1] ?? '') <= date));
+}
+
+async function clipboard(): Promise<string> {
+  return await page.evaluate<string>('navigator.clipboard.readText()');
+}
+
+async function text(selector: string): Promise<string> {
+  return ((await page.locator(selector).first().textContent()) ?? '').trim();
+}
+
+async function activeElementId(): Promise<string> {
+  return await page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
+}
+
+/** Whether the first element matching `selector` is inside the visible part of the reader and the window. */
+async function inReader(selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  const reader = await page.locator('#reader').boundingBox();
+  const size = page.viewportSize();
+  if (box === null || reader === null || size === null) return false;
+  return box.y >= Math.max(reader.y, 0) && box.y + box.height <= Math.min(reader.y + reader.height, size.height);
+}
+
+/** Light, then dark: test-output/<name>-light.png and <name>-dark.png. */
+async function shoot(name: string, settleMs = 1300): Promise<void> {
+  await page.waitForTimeout(settleMs); // let flashes and transitions settle before the picture
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: path.join(outputDir, `${name}-light.png`) });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(outputDir, `${name}-dark.png`) });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  await waitUntil(condition, what, timeoutMs, `server log:\n${server?.log().slice(-2000) ?? ''}`);
+}
