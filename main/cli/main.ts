@@ -229,8 +229,12 @@ function parsePort(value: string | undefined): number {
   return n;
 }
 
+/** A progress bar on stderr (only when it is a terminal): "indexing [#######.......] 1200/2225 files". */
 function showProgress(progress: { done: number; total: number }): void {
-  process.stderr.write(`\r\x1b[Kindexing ${progress.done}/${progress.total}`);
+  const width = 30;
+  const filled = progress.total === 0 ? 0 : Math.round((progress.done / progress.total) * width);
+  const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
+  process.stderr.write(`\r\x1b[Kindexing [${bar}] ${progress.done}/${progress.total} files`);
 }
 
 function printJson(value: unknown): void {
