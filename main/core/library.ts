@@ -68,9 +68,10 @@ export interface StartLibraryOptions extends OpenLibraryOptions {
 /** Files per shard: small enough that no shard's cache nears V8's string limit, large enough to be few. */
 export const filesPerShard = 8000;
 
-/** How many shards an archive of `fileCount` files is split into (at least one per engine, for parallel builds). */
+/** How many shards an archive of `fileCount` files is split into: as many per engine, for parallel builds. */
 export function shardCountFor(fileCount: number, engines: number): number {
-  return Math.max(engines, Math.ceil(fileCount / filesPerShard));
+  // A multiple of the engine count, so every engine gets the same share of the work.
+  return engines * Math.max(1, Math.ceil(fileCount / filesPerShard / engines));
 }
 
 /** The shard of a file: a stable hash of its path, so adding files never moves others. */

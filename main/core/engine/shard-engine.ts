@@ -2,10 +2,9 @@
 // to it, and answers searches, article views and quote lists over them. The main thread merges the
 // answers of all workers (engine-pool.ts). It runs in-process too, for tests.
 
-import { createHash } from 'node:crypto';
 import type { ArticleView, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
-import { assembleLibrary, buildLibraryData, type LibraryData } from '../index/build-library-data.js';
+import { articleDigest, assembleLibrary, buildLibraryData, type LibraryData } from '../index/build-library-data.js';
 import { loadIndexes } from '../index/configure-lunr.js';
 import { readCache, writeCache } from '../index/index-cache.js';
 import type { Article, ImportProblem, Quote } from '../model.js';
@@ -44,10 +43,6 @@ interface OpenShard {
   codes: string[];
 }
 
-/** A digest of an article's headline and text: equal digests are exact duplicates. */
-export function articleDigest(article: Pick<Article, 'title' | 'body'>): string {
-  return createHash('sha1').update(`${article.title}\0${article.body}`).digest('hex');
-}
 
 export class ShardEngine {
   private readonly shards = new Map<number, OpenShard>();
@@ -148,7 +143,7 @@ export class ShardEngine {
       shard: spec.shard,
       cache,
       // Every article, duplicates within the shard included: the main thread decides globally which copy is first.
-      articles: data.files.flatMap((f) => f.articles.map((a): [string, string, string] => [a.id, a.path, articleDigest(a)])),
+      articles: data.files.flatMap((f) => f.articles.map((a, i): [string, string, string] => [a.id, a.path, f.digests[i] ?? articleDigest(a)])),
       quoteCounts,
       problems: assembled.problems,
       notices,

@@ -15,6 +15,8 @@ export interface FileRecord {
   size: number;
   mtimeMs: number;
   articles: Article[];
+  /** A digest of each article's headline and text, in order: equal digests are exact duplicates. */
+  digests: string[];
   quotes: Quote[];
   problems: ImportProblem[];
 }
@@ -54,8 +56,8 @@ export function assembleLibrary(data: Pick<LibraryData, 'files' | 'walkProblems'
   for (const file of data.files) {
     problems.push(...file.problems);
     const duplicateIds = new Set<string>();
-    for (const article of file.articles) {
-      const key = createHash('sha1').update(`${article.title}\0${article.body}`).digest('hex');
+    for (const [i, article] of file.articles.entries()) {
+      const key = file.digests[i] ?? articleDigest(article);
       const first = firstByText.get(key);
       if (first === undefined) {
         firstByText.set(key, article.path);
@@ -70,6 +72,11 @@ export function assembleLibrary(data: Pick<LibraryData, 'files' | 'walkProblems'
   return { articles, quotes, problems, duplicates };
 }
 
+/** A digest of an article's headline and text: equal digests are exact duplicates. */
+export function articleDigest(article: Pick<Article, 'title' | 'body'>): string {
+  return createHash('sha1').update(`${article.title}\0${article.body}`).digest('hex');
+}
+
 /** Reads one file into its record: articles, their quotes, its problems. */
 export async function readFileRecord(file: ArchiveFile): Promise<FileRecord> {
   const { articles, problems } = await readArticleFile(file);
@@ -78,6 +85,7 @@ export async function readFileRecord(file: ArchiveFile): Promise<FileRecord> {
     size: file.size,
     mtimeMs: file.mtimeMs,
     articles,
+    digests: articles.map(articleDigest),
     quotes: articles.flatMap((article) => extractQuotes(article)),
     problems,
   };
