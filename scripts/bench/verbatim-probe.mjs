@@ -1,0 +1,116 @@
+// One measurement of Verbatim's real code in a fresh process (bundled by scripts/bench.mjs with esbuild):
+// a cold open (fresh cache) or a warm open (the cache a cold open wrote) followed by the fixed query set.
+// Task (argv[2], JSON): { mode: 'cold'|'warm', archiveDir, cacheDir, workerScript, queries, repeats, resultFile }.
+import { performance } from 'node:perf_hooks';
+import { openLibrary } from '../../main/core/library.ts';
+import { finish, latency, readTask, round, startStallMonitor, timedAsync } from './common.mjs';
+
+async function main() {
+  const task = readTask();
+  let progress = null;
+  let progressEvents = 0;
+  let firstProgressMs = null;
+  let lastFileReadMs = null;
+  const notices = [];
+  const started = performance.now();
+  const phase = () => {
+    if (progress === null) return 'before indexing (walk, fingerprint, cache read, worker start)';
+    if (progress.total > 0 && progress.done >= progress.total) return `after the last file was read (${progress.done}/${progress.total}: index, transfer, load, cache write)`;
+    return `indexing ${progress.done}/${progress.total}`;
+  };
+  const monitor = startStallMonitor(phase);
+  const library = await openLibrary({
+    archiveDir: task.archiveDir,
+    cacheDir: task.cacheDir,
+    workerScript: task.workerScript,
+    onProgress: (p) => {
+      const now = performance.now() - started;
+      progressEvents += 1;
+      firstProgressMs ??= now;
+      progress = { done: p.done, total: p.total };
+      if (p.total > 0 && p.done >= p.total && lastFileReadMs === null) lastFileReadMs = now;
+    },
+    onNotice: (message) => notices.push(message),
+  });
+  const openMs = performance.now() - started;
+  const stall = await monitor.stop();
+
+  const missing = ['search', 'article', 'quotes'].filter((name) => typeof library[name] !== 'function');
+  for (const name of ['articleCount', 'cache']) if (library[name] === undefined) missing.push(name);
+  const result = {
+    mode: task.mode,
+    openMs: round(openMs),
+    cache: library.cache,
+    articleCount: library.articleCount,
+    quoteCount: library.quoteCount ?? null,
+    duplicates: Array.isArray(library.duplicates) ? library.duplicates.length : null,
+    problems: Array.isArray(library.problems) ? library.problems.length : null,
+    progressEvents,
+    firstProgressMs: round(firstProgressMs),
+    lastFileReadMs: round(lastFileReadMs),
+    stall,
+    notices,
+    apiMissing: missing,
+    heapUsedMb: round(process.memoryUsage().heapUsed / 1e6),
+  };
+
+  // The first search after an open: what a user waiting on the open sees next.
+  const [firstSearchMs] = await timedAsync(() => library.search(task.queries[0], { limit: 20 }));
+  result.firstSearchMs = round(firstSearchMs);
+
+  if (task.mode === 'warm') Object.assign(result, await runQueries(library, task));
+  if (typeof library.close === 'function') result.closeMs = round((await timedAsync(() => library.close()))[0]);
+  finish(task, result);
+}
+
+/**
+ * Each query once untimed (warm-up), then `repeats` timed runs of search (top 20, snippets, quotes) and
+ * of article(id, query) for the top hit. Sync or async methods alike: the time includes awaiting the reply.
+ */
+async function runQueries(library, task) {
+  const searchSamples = [];
+  const articleSamples = [];
+  const quotesSamples = [];
+  const perQuery = [];
+  for (const query of task.queries) {
+    const entry = { query, total: null, hits: 0, firstRunMs: null, medianMs: null, error: null };
+    try {
+      const [firstMs, reply] = await timedAsync(() => library.search(query, { limit: 20 }));
+      entry.firstRunMs = round(firstMs, 2);
+      entry.total = reply.total;
+      entry.hits = reply.hits.length;
+      entry.quotesShown = reply.hits.reduce((n, hit) => n + (Array.isArray(hit.quotes) ? hit.quotes.length : 0), 0);
+      const samples = [];
+      for (let i = 0; i < task.repeats; i++) samples.push((await timedAsync(() => library.search(query, { limit: 20 })))[0]);
+      searchSamples.push(...samples);
+      entry.medianMs = latency(samples).p50;
+      const top = reply.hits[0];
+      if (top !== undefined) {
+        await library.article(top.id, query);
+        for (let i = 0; i < task.repeats; i++) articleSamples.push((await timedAsync(() => library.article(top.id, query)))[0]);
+      }
+    } catch (error) {
+      entry.error = `${error?.constructor?.name ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    perQuery.push(entry);
+  }
+  for (const options of [{ query: 'economy', limit: 20 }, { speaker: 'Blair', limit: 20 }, { query: 'we will', limit: 20 }]) {
+    try {
+      await library.quotes(options);
+      for (let i = 0; i < task.repeats; i++) quotesSamples.push((await timedAsync(() => library.quotes(options)))[0]);
+    } catch (error) {
+      perQuery.push({ query: `quotes(${JSON.stringify(options)})`, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return {
+    search: latency(searchSamples.map((ms) => round(ms, 3))),
+    article: latency(articleSamples.map((ms) => round(ms, 3))),
+    quotes: latency(quotesSamples.map((ms) => round(ms, 3))),
+    perQuery,
+  };
+}
+
+main().catch((error) => {
+  process.stderr.write(`verbatim-probe: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
