@@ -4,6 +4,7 @@
 // article list, it is a listbox that the search box points into with aria-activedescendant.
 
 import type { ApiError, QuoteHit, QuotesReply, VerbatimApi } from '../../main/contract/api.js';
+import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, plural } from '../dom.js';
 
 /** How many quotations the view asks for. */
@@ -79,29 +80,7 @@ export function createQuoteResults(elements: QuoteResultsElements, api: Pick<Ver
     if (quote !== undefined) handlers.onOpen(quote);
   };
 
-  list.addEventListener('click', (event) => {
-    const option = event.target instanceof Element ? event.target.closest<HTMLElement>('li.quote-hit') : null;
-    const index = option === null ? -1 : options().indexOf(option);
-    if (index < 0) return;
-    select(index, false);
-    openSelected();
-  });
-
-  list.addEventListener('keydown', (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
-    const delta = moves[event.key];
-    if (delta !== undefined) {
-      event.preventDefault();
-      select(selectedIndex < 0 ? 0 : selectedIndex + delta);
-    } else if (event.key === 'Home' || event.key === 'End') {
-      event.preventDefault();
-      select(event.key === 'Home' ? 0 : quotes.length - 1);
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      openSelected();
-    }
-  });
+  wireListNavigation(list, 'li.quote-hit', { options, selectedIndex: () => selectedIndex, select, open: openSelected });
 
   const show = (query: string, reply: QuotesReply, keep: boolean): void => {
     const selectedId = keep ? (quotes[selectedIndex]?.id ?? null) : null;

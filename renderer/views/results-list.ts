@@ -5,6 +5,7 @@
 // selected option with aria-activedescendant.
 
 import type { ApiError, LibraryStatus, Quote, SearchHit, SearchReply, SearchSort, VerbatimApi } from '../../main/contract/api.js';
+import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, highlightedText, plural } from '../dom.js';
 import { hasQuoteScope } from '../query-text.js';
 
@@ -113,30 +114,7 @@ export function createResultsList(
     if (hit !== undefined) handlers.onOpen(hit);
   };
 
-  list.addEventListener('click', (event) => {
-    const option = event.target instanceof Element ? event.target.closest<HTMLElement>('li.result') : null;
-    if (option === null) return;
-    const index = options().indexOf(option);
-    if (index < 0) return;
-    select(index, false);
-    openSelected();
-  });
-
-  list.addEventListener('keydown', (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
-    const delta = moves[event.key];
-    if (delta !== undefined) {
-      event.preventDefault();
-      select(selectedIndex < 0 ? 0 : selectedIndex + delta);
-    } else if (event.key === 'Home' || event.key === 'End') {
-      event.preventDefault();
-      select(event.key === 'Home' ? 0 : hits.length - 1);
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      openSelected();
-    }
-  });
+  wireListNavigation(list, 'li.result', { options, selectedIndex: () => selectedIndex, select, open: openSelected });
 
   const setExpanded = (expanded: boolean): void => {
     // While the Quotes view is shown, the search box's popup is that view's list, not this one.

@@ -228,11 +228,9 @@ function phraseCheck(clause: TermClause, language: LanguageProcessing): (text: s
   if (cached) return cached;
   const matcher = compileMatcher([clause], language);
   const parts = clause.words.map((word) => {
-    const stem = language.stem(word);
-    let common = 0;
-    while (common < word.length && common < stem.length && word[common] === stem[common]) common += 1;
+    const start = stableStart(word, language.stem(word));
     // Words too changed by their stemmer to give a safe start are matched by any word here.
-    return common >= 2 ? `${escapeRegExp(word.slice(0, common))}[\\p{L}\\p{M}\\p{N}'’.]*` : `[\\p{L}\\p{M}\\p{N}'’.]+`;
+    return start !== null ? `${escapeRegExp(start)}[\\p{L}\\p{M}\\p{N}'’.]*` : `[\\p{L}\\p{M}\\p{N}'’.]+`;
   });
   const pattern = new RegExp(parts.join('[^\\p{L}\\p{M}\\p{N}]*'), 'giu');
   const check = (text: string): boolean => {
@@ -362,11 +360,19 @@ function quoteSatisfies(quote: Quote, parsed: ParsedQuery, language: LanguagePro
 function mayContain(lowerText: string, clause: TermClause, language: LanguageProcessing): boolean {
   if (clause.fuzzy > 0) return true;
   return clause.words.every((word) => {
-    const stem = clause.prefix ? word : language.stem(word);
-    let common = 0;
-    while (common < word.length && common < stem.length && word[common] === stem[common]) common += 1;
-    return common < 2 || lowerText.includes(word.slice(0, common));
+    const start = stableStart(word, clause.prefix ? word : language.stem(word));
+    return start === null || lowerText.includes(start);
   });
+}
+
+/**
+ * The start a word shares with its stem: every form of the word that stems alike begins with it (suffix
+ * stemmers change only endings). Null when under two letters, too short to narrow anything.
+ */
+function stableStart(word: string, stem: string): string | null {
+  let common = 0;
+  while (common < word.length && common < stem.length && word[common] === stem[common]) common += 1;
+  return common >= 2 ? word.slice(0, common) : null;
 }
 
 function highlightsOf(article: Article, parsed: ParsedQuery): { titleHighlights: MatchRange[]; highlights: MatchRange[] } {
