@@ -12,7 +12,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryStatus, Result } from '../../main/contract/api.js';
-import { checkPrerequisites, chromiumArgs, chromiumPath, outputDir, startServe, waitUntil, type Served } from './serve.js';
+import { checkPrerequisites, chromiumArgs, chromiumPath, outputDir, recordPageProblems, type Served, startServe, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 /** How long a change to the folder may take to show in the page (the issue: "within a few seconds"). */
@@ -61,15 +61,7 @@ beforeEach(async () => {
   if (browser === undefined || server === undefined) throw new Error('the browser or the server did not start');
   problems = [];
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('console', (message) => {
-    const text = message.text();
-    if (message.type() === 'error' || /Content Security Policy/i.test(text)) problems.push(`console.${message.type()}: ${text}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  recordPageProblems(page, problems);
   await page.goto(server.url);
   await waitFor(async () => /\d+ articles? · \d+ quotes?/.test(await text('#status')), 'the archive to be ready');
 });

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, root, startServe, waitUntil, type Served } from './serve.js';
+import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, recordPageProblems, root, type Served, startServe, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 /** How long to wait after the last action for anything deferred (a refresh, a lazy image) to fire. */
@@ -87,15 +87,7 @@ beforeEach(async () => {
   await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => {
     console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' in ' + e.sourceFile + ':' + e.lineNumber + ' sample ' + e.sample);
   }, true);`);
-  page.on('console', (message) => {
-    const text = message.text();
-    if (message.type() === 'error' || /Content[- ]Security[- ]Policy|violat/i.test(text)) problems.push(`console.${message.type()}: ${text}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.type()} ${JSON.stringify(dialog.message())}`);
-    void dialog.dismiss();
-  });
+  recordPageProblems(page, problems);
   page.on('popup', (popup) => problems.push(`popup: ${popup.url()}`));
   context.on('page', (opened) => {
     if (opened !== page) problems.push(`new page: ${opened.url()}`);

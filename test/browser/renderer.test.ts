@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, startServe, waitUntil, type Served } from './serve.js';
+import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, recordPageProblems, type Served, startServe, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 
@@ -38,15 +38,7 @@ beforeEach(async () => {
   if (browser === undefined) throw new Error('the browser did not start');
   problems = [];
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (message) => {
-    const text = message.text();
-    if (message.type() === 'error' || /Content Security Policy/i.test(text)) problems.push(`console.${message.type()}: ${text}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  recordPageProblems(page, problems);
   await page.goto(url);
 });
 

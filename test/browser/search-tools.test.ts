@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syntaxRows } from '../../renderer/query-syntax.js';
-import { checkPrerequisites, chromiumArgs, chromiumPath, outputDir, startServe, waitUntil, type Served } from './serve.js';
+import { checkPrerequisites, chromiumArgs, chromiumPath, outputDir, recordPageProblems, type Served, startServe, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 const seedTitle = 'Putin–Trump meeting is a diplomatic step toward easing international tensions, analyst says';
@@ -44,15 +44,7 @@ beforeEach(async () => {
   // Clipboard permissions so that the test can read what "Copy" wrote.
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   page = await context.newPage();
-  page.on('console', (message) => {
-    const text = message.text();
-    if (message.type() === 'error' || /Content Security Policy/i.test(text)) problems.push(`console.${message.type()}: ${text}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  recordPageProblems(page, problems);
   await page.goto(server.url);
   await waitFor(async () => /\d+ articles · \d+ quotes/.test(await text('#status')), 'the archive to be ready');
 });

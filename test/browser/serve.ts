@@ -1,10 +1,12 @@
-// Shared by the browser tests: starts the built `verbatim serve` on an archive, and small waiting helpers.
+// Shared by the browser tests: starts the built `verbatim serve` on an archive, records what goes wrong in
+// a page, and small waiting helpers.
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const outputDir = path.join(root, 'test-output');
@@ -77,4 +79,20 @@ export async function waitUntil(condition: () => Promise<boolean>, what: string,
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Records into `problems` what must never happen in Verbatim's page: console errors, Content Security
+ * Policy reports, uncaught errors and dialogs (which are dismissed).
+ */
+export function recordPageProblems(page: Page, problems: string[]): void {
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' || /Content[- ]Security[- ]Policy|violat/i.test(text)) problems.push(`console.${message.type()}: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.type()} ${JSON.stringify(dialog.message())}`);
+    void dialog.dismiss();
+  });
 }
