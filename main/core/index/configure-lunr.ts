@@ -3,6 +3,7 @@
 
 import lunr from 'lunr';
 import type { Article } from '../model.js';
+import { compactIndex, loadCompactIndex, type CompactIndex } from './compact-index.js';
 import { languageProcessing, type LanguageProcessing } from './languages.js';
 import { tokenize } from './tokenize.js';
 
@@ -16,7 +17,7 @@ export const titleBoost = 5;
 export const lunrVersion: string = lunr.version;
 
 /** Serialized indexes, one per language shard code (`en`, `ru`, `plain`...). */
-export type SerializedIndexes = Record<string, object>;
+export type SerializedIndexes = Record<string, CompactIndex>;
 
 function unicodeTokenizer(value?: unknown, metadata?: object): lunr.Token[] {
   if (typeof value !== 'string') return [];
@@ -51,17 +52,13 @@ export function buildIndexes(documents: Iterable<IndexedDocument>): SerializedIn
     builder.add({ id: doc.id, title: doc.title, body: doc.body });
   }
   const indexes: SerializedIndexes = {};
-  for (const [code, builder] of builders) indexes[code] = builder.build().toJSON();
+  for (const [code, builder] of builders) indexes[code] = compactIndex(builder.build());
   return indexes;
 }
 
 /** Loads serialized shard indexes. Throws on damaged data; callers treat that as a cache miss. */
 export function loadIndexes(serialized: SerializedIndexes): Map<string, lunr.Index> {
   const indexes = new Map<string, lunr.Index>();
-  for (const [code, data] of Object.entries(serialized)) {
-    const version = (data as { version?: unknown }).version;
-    if (version !== lunr.version) throw new Error(`index was saved by lunr ${String(version)}, this is lunr ${lunr.version}`);
-    indexes.set(code, lunr.Index.load(data));
-  }
+  for (const [code, data] of Object.entries(serialized)) indexes.set(code, loadCompactIndex(data));
   return indexes;
 }

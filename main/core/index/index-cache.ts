@@ -9,7 +9,7 @@ import type { LibraryData } from './build-library-data.js';
 import { lunrVersion } from './configure-lunr.js';
 
 /** Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt. */
-export const cacheSchemaVersion = 4;
+export const cacheSchemaVersion = 5;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {

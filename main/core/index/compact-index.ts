@@ -1,0 +1,144 @@
+// A compact serialized form of a lunr index, loaded lazily. lunr's own JSON holds one object per term,
+// field and article; parsing it and collecting that garbage was most of a warm start (issue 6: 1 s of
+// every 1.3 s per shard at 10x BBC). Here postings and vectors are arrays of numbers, and a term's posting
+// (or an article's vector) becomes lunr's object only when a search first touches it.
+
+import lunr from 'lunr';
+
+/** The serialized form; JSON safe. */
+export interface CompactIndex {
+  format: 'verbatim-lunr-compact-1';
+  /** lunr's version: an index from another version is rebuilt. */
+  version: string;
+  fields: string[];
+  pipeline: string[];
+  /** Document refs; postings and vectors refer to them by position. */
+  refs: string[];
+  /** Index terms, sorted (as lunr's token set wants them). */
+  terms: string[];
+  /** lunr's `_index` of each term (its position in the vectors). */
+  termIndex: number[];
+  /** Per term, per field in order: the count of documents, then their ref numbers. */
+  postings: number[][];
+  /** Per field, per ref: the vector's elements (`[termIndex, weight, ...]`), or null. */
+  vectors: (number[] | null)[][];
+}
+
+type Posting = Record<string, unknown> & { _index: number };
+
+/** Converts a built index to the compact form. */
+export function compactIndex(index: lunr.Index): CompactIndex {
+  const json = index.toJSON() as unknown as {
+    version: string;
+    fields: string[];
+    pipeline: string[];
+    fieldVectors: [string, number[]][];
+    invertedIndex: [string, Posting][];
+  };
+  const refNumbers = new Map<string, number>();
+  const refs: string[] = [];
+  const refNo = (ref: string): number => {
+    let n = refNumbers.get(ref);
+    if (n === undefined) {
+      n = refs.length;
+      refs.push(ref);
+      refNumbers.set(ref, n);
+    }
+    return n;
+  };
+  const vectors: (number[] | null)[][] = json.fields.map(() => []);
+  for (const [fieldRef, elements] of json.fieldVectors) {
+    const slash = fieldRef.indexOf('/');
+    const field = json.fields.indexOf(fieldRef.slice(0, slash));
+    const n = refNo(fieldRef.slice(slash + 1));
+    const list = vectors[field];
+    if (list) list[n] = elements;
+  }
+  for (const list of vectors) for (let n = 0; n < refs.length; n += 1) list[n] ??= null;
+  const terms: string[] = [];
+  const termIndex: number[] = [];
+  const postings: number[][] = [];
+  for (const [term, posting] of json.invertedIndex) {
+    terms.push(term);
+    termIndex.push(posting._index);
+    const encoded: number[] = [];
+    for (const field of json.fields) {
+      const docs = Object.keys((posting[field] as Record<string, unknown> | undefined) ?? {});
+      encoded.push(docs.length, ...docs.map(refNo));
+    }
+    postings.push(encoded);
+  }
+  return { format: 'verbatim-lunr-compact-1', version: json.version, fields: json.fields, pipeline: json.pipeline, refs, terms, termIndex, postings, vectors };
+}
+
+/** Loads a compact index; postings and vectors are built on first use. Throws on foreign or damaged data. */
+export function loadCompactIndex(data: CompactIndex): lunr.Index {
+  if (data.format !== 'verbatim-lunr-compact-1') throw new Error('not a Verbatim compact index');
+  if (data.version !== lunr.version) throw new Error(`index was saved by lunr ${String(data.version)}, this is lunr ${lunr.version}`);
+  const { fields, refs, terms, termIndex, postings, vectors } = data;
+  if (terms.length !== postings.length || terms.length !== termIndex.length || vectors.length !== fields.length) {
+    throw new Error('the index is damaged (its parts differ in length)');
+  }
+
+  const termNumbers = new Map<string, number>(terms.map((term, i) => [term, i]));
+  // The terms are stored sorted, as lunr's token set builder needs them.
+  // (`fromArray` is static in lunr; its typings declare it on instances.)
+  const tokenSet = (lunr.TokenSet as unknown as { fromArray(sorted: string[]): lunr.TokenSet }).fromArray(terms);
+
+  const materializePosting = (i: number): Posting => {
+    const encoded = postings[i] ?? [];
+    const posting: Posting = { _index: termIndex[i] ?? 0 };
+    let at = 0;
+    for (const field of fields) {
+      const count = encoded[at] ?? 0;
+      const docs: Record<string, object> = {};
+      for (let k = 1; k <= count; k += 1) docs[refs[encoded[at + k] ?? 0] ?? ''] = {};
+      posting[field] = docs;
+      at += count + 1;
+    }
+    return posting;
+  };
+  const invertedIndex = lazyRecord(terms, (term) => {
+    const i = termNumbers.get(term);
+    return i === undefined ? undefined : materializePosting(i);
+  });
+
+  const fieldNumbers = new Map(fields.map((f, i) => [f, i]));
+  const refNumbers = new Map(refs.map((r, i) => [r, i]));
+  const fieldRefs: string[] = [];
+  vectors.forEach((list, f) => list.forEach((elements, n) => elements && fieldRefs.push(`${fields[f] ?? ''}/${refs[n] ?? ''}`)));
+  const fieldVectors = lazyRecord(fieldRefs, (fieldRef) => {
+    const slash = fieldRef.indexOf('/');
+    const f = fieldNumbers.get(fieldRef.slice(0, slash));
+    const n = refNumbers.get(fieldRef.slice(slash + 1));
+    const elements = f === undefined || n === undefined ? null : (vectors[f]?.[n] ?? null);
+    return elements === null ? undefined : new lunr.Vector(elements);
+  });
+
+  // lunr's constructor reads `fieldVectors` (its typings call the field `documentVectors`).
+  const attributes = { invertedIndex, fieldVectors, tokenSet, fields, pipeline: lunr.Pipeline.load(data.pipeline) };
+  return new lunr.Index(attributes as unknown as lunr.Index.Attributes);
+}
+
+/** An object whose values are made by `make` on first read (and kept); its keys are `keys`. */
+function lazyRecord<T extends object>(keys: readonly string[], make: (key: string) => T | undefined): Record<string, T> {
+  const made: Record<string, T> = Object.create(null) as Record<string, T>;
+  const known = new Set(keys);
+  const get = (key: string): T | undefined => {
+    let value = made[key];
+    if (value === undefined && known.has(key)) {
+      value = make(key);
+      if (value !== undefined) made[key] = value;
+    }
+    return value;
+  };
+  return new Proxy(made, {
+    get: (_target, key) => (typeof key === 'string' ? get(key) : undefined),
+    has: (_target, key) => typeof key === 'string' && known.has(key),
+    ownKeys: () => [...keys],
+    getOwnPropertyDescriptor: (_target, key) => {
+      if (typeof key !== 'string' || !known.has(key)) return undefined;
+      return { value: get(key), enumerable: true, configurable: true, writable: true };
+    },
+  });
+}
