@@ -105,8 +105,8 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   const pool = new EnginePool({
     workerScript: options.workerScript,
     count: engineCount,
-    onFileRead: () => {
-      progress = { done: progress.done + 1, total: progress.total };
+    onFilesRead: (count) => {
+      progress = { done: Math.min(progress.total, progress.done + count), total: progress.total };
       report(progress);
     },
     onNotice: (message) => options.onNotice?.(message),

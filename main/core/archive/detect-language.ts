@@ -30,11 +30,26 @@ const languages: Readonly<Record<string, string>> = {
 };
 const only = Object.keys(languages);
 
+// English function words: in English prose about one word in four is one of these; in other Latin-script
+// languages almost none are (German, French, Dutch share "in" and little else).
+const englishWords = new Set(['the', 'and', 'of', 'to', 'a', 'in', 'is', 'that', 'for', 'was', 'on', 'with', 'said', 'it', 'he', 'as', 'by', 'be', 'has', 'have', 'at', 'from']);
+
+/** True when at least 15% of the sample's words are English function words: English beyond doubt. */
+function plainlyEnglish(sample: string): boolean {
+  const words = sample.toLowerCase().match(/[a-z']+/g) ?? [];
+  if (words.length < 40) return false;
+  let hits = 0;
+  for (const word of words) if (englishWords.has(word)) hits += 1;
+  return hits / words.length >= 0.15;
+}
+
 /** The language of `text` as an ISO 639-1 code, or null when the text is too short or unclear. */
 export function detectLanguage(text: string): string | null {
   // 500 characters decide reliably (all 2,225 BBC articles as at 3000) at a sixth of the cost: franc's
   // time grows with the sample, and it was the largest part of reading an archive.
   const sample = text.slice(0, 500);
+  // franc was the largest part of reading an archive; most archives are mostly English.
+  if (plainlyEnglish(sample)) return 'en';
   const code = franc(sample, { only, minLength: 20 });
   return languages[code] ?? null;
 }

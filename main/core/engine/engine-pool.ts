@@ -12,7 +12,7 @@ export const engineHeapMb = 6144;
 /** A search, article or quote request that takes longer than this stops its worker, which is restarted. */
 export const requestTimeoutMs = 30_000;
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError } | { type: 'progress' };
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError } | { type: 'progress'; files: number };
 
 interface Engine {
   request(request: EngineRequest, timeoutMs?: number): Promise<unknown>;
@@ -32,7 +32,7 @@ class WorkerEngine implements Engine {
 
   constructor(
     private readonly script: string,
-    private readonly onFileRead: () => void,
+    private readonly onFilesRead: (count: number) => void,
     private readonly onNotice: (message: string) => void,
     private readonly workerData: unknown,
   ) {}
@@ -41,7 +41,7 @@ class WorkerEngine implements Engine {
     const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: { maxOldGenerationSizeMb: engineHeapMb } });
     worker.on('message', (reply: Reply) => {
       if ('type' in reply) {
-        this.onFileRead();
+        this.onFilesRead(reply.files);
         return;
       }
       const waiting = this.pending.get(reply.id);
@@ -127,8 +127,8 @@ class WorkerEngine implements Engine {
 class InProcessEngine implements Engine {
   private readonly engine: ShardEngine;
 
-  constructor(onFileRead: () => void) {
-    this.engine = new ShardEngine(onFileRead);
+  constructor(onFilesRead: (count: number) => void) {
+    this.engine = new ShardEngine(() => onFilesRead(1));
   }
 
   async request(request: EngineRequest): Promise<unknown> {
@@ -157,14 +157,15 @@ export class EnginePool {
     workerScript?: string | undefined;
     workerData?: unknown;
     count: number;
-    onFileRead: () => void;
+    /** Told how many more files the engines have read. */
+    onFilesRead: (count: number) => void;
     onNotice: (message: string) => void;
   }) {
     const count = Math.max(1, options.count);
     this.engines = Array.from({ length: options.workerScript ? count : 1 }, () =>
       options.workerScript
-        ? new WorkerEngine(options.workerScript, options.onFileRead, options.onNotice, options.workerData)
-        : new InProcessEngine(options.onFileRead),
+        ? new WorkerEngine(options.workerScript, options.onFilesRead, options.onNotice, options.workerData)
+        : new InProcessEngine(options.onFilesRead),
     );
   }
 

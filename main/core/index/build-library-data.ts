@@ -72,6 +72,9 @@ export function assembleLibrary(data: Pick<LibraryData, 'files' | 'walkProblems'
   return { articles, quotes, problems, duplicates };
 }
 
+/** How many files are read at once. */
+const readAhead = 8;
+
 /** A digest of an article's headline and text: equal digests are exact duplicates. */
 export function articleDigest(article: Pick<Article, 'title' | 'body'>): string {
   return createHash('sha1').update(`${article.title}\0${article.body}`).digest('hex');
@@ -108,14 +111,17 @@ export async function buildLibraryData(
 ): Promise<LibraryData> {
   const known = new Map(previous.map((r) => [r.path, r]));
   const records: FileRecord[] = [];
-  for (const file of files) {
-    const old = known.get(file.path);
-    if (old !== undefined && isCurrent(old, file)) {
-      records.push(old);
-    } else {
-      records.push(await readFileRecord(file));
-      onFileRead?.();
-    }
+  // Files are read a few at a time: one at a time, the thread sat idle waiting for each read.
+  for (let at = 0; at < files.length; at += readAhead) {
+    const batch = files.slice(at, at + readAhead).map((file) => {
+      const old = known.get(file.path);
+      if (old !== undefined && isCurrent(old, file)) return Promise.resolve(old);
+      return readFileRecord(file).then((record) => {
+        onFileRead?.();
+        return record;
+      });
+    });
+    records.push(...(await Promise.all(batch)));
   }
   const assembled = assembleLibrary({ files: records, walkProblems: [...walkProblems] });
   return { files: records, walkProblems: [...walkProblems], indexes: buildIndexes(assembled.articles) };

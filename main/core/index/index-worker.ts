@@ -1,21 +1,35 @@
 // Worker-thread entry (bundled to dist/index-worker.cjs): one search engine holding some of the archive's
 // shards. Requests come as { id, request } and are answered as { id, ok, value | error }; file-read
-// progress is posted as { type: 'progress' }.
+// progress is posted as { type: 'progress', files } every few files.
 
 import { parentPort } from 'node:worker_threads';
 import { ShardEngine } from '../engine/shard-engine.js';
 import { handleEngineRequest, serializeError, type EngineMessage } from '../engine/engine-protocol.js';
 
+/** Progress goes out in batches: a message per file cost the main thread as much as the reading. */
+const progressBatch = 25;
+
 const port = parentPort;
 if (port) {
-  const engine = new ShardEngine(() => port.postMessage({ type: 'progress' }));
+  let unreported = 0;
+  const flushProgress = (): void => {
+    if (unreported > 0) port.postMessage({ type: 'progress', files: unreported });
+    unreported = 0;
+  };
+  const engine = new ShardEngine(() => {
+    unreported += 1;
+    if (unreported >= progressBatch) flushProgress();
+  });
   // One request at a time, in order: opening and updating must finish before the next search.
   let queue: Promise<void> = Promise.resolve();
   port.on('message', (message: EngineMessage) => {
     queue = queue.then(async () => {
       try {
-        port.postMessage({ id: message.id, ok: true, value: await handleEngineRequest(engine, message.request) });
+        const value = await handleEngineRequest(engine, message.request);
+        flushProgress();
+        port.postMessage({ id: message.id, ok: true, value });
       } catch (error) {
+        flushProgress();
         port.postMessage({ id: message.id, ok: false, error: serializeError(error) });
       }
     });

@@ -21,7 +21,7 @@ function start(): { pool: EnginePool; log: () => string[]; notices: string[] } {
     workerScript: flakyWorker,
     workerData: { log: logFile, crashed: path.join(dir, 'crashed') },
     count: 1,
-    onFileRead: () => undefined,
+    onFilesRead: () => undefined,
     onNotice: (m) => notices.push(m),
   });
   const log = (): string[] => readFileSync(logFile, 'utf8').trim().split('\n');
