@@ -301,8 +301,17 @@ function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
   };
 }
 
+const folded = new Map<string, string>();
+
+/** Lower case without accents, memoized: filters fold the same speaker and source names over and over. */
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  let value = folded.get(text);
+  if (value === undefined) {
+    if (folded.size > 50_000) folded.clear();
+    value = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    folded.set(text, value);
+  }
+  return value;
 }
 
 function speakerMatches(speaker: string | null, filter: { value: string; exclude: boolean }): boolean {
