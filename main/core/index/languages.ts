@@ -97,9 +97,6 @@ for (const code of Object.keys(plugins)) {
 const plain = makeProcessing('plain', null, () => false);
 processing.set('plain', plain);
 
-/** The languages with a stemmer, as ISO 639-1 codes. */
-export const stemmedLanguages: readonly string[] = [...processing.keys()].filter((c) => c !== 'plain');
-
 /**
  * The processing for an article in `language`. Articles whose language is unknown are treated as English,
  * the most common language of news archives; languages without a stemmer are matched as written.
@@ -107,11 +104,6 @@ export const stemmedLanguages: readonly string[] = [...processing.keys()].filter
 export function languageProcessing(language: string | null): LanguageProcessing {
   if (language === null) return processing.get('en') ?? plain;
   return processing.get(language) ?? plain;
-}
-
-/** Every shard processing, by code. */
-export function allProcessing(): readonly LanguageProcessing[] {
-  return [...processing.values()];
 }
 
 /** The processing of a shard, by its code (as stored in the index). */
