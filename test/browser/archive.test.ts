@@ -12,7 +12,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryStatus, Result } from '../../main/contract/api.js';
-import { checkPrerequisites, chromiumArgs, chromiumPath, outputDir, recordPageProblems, type Served, startServe, waitUntil } from './serve.js';
+import { checkPrerequisites, chromiumArgs, chromiumPath, outputDir, recordPageProblems, type Served, startServe, typeQuery, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 /** How long a change to the folder may take to show in the page (the issue: "within a few seconds"). */
@@ -252,11 +252,7 @@ async function patchStatus(route: Route, patch: () => Partial<LibraryStatus>): P
 
 /** Types `query` into the search box and waits for the list to show this query's results. */
 async function search(query: string): Promise<void> {
-  await page.fill('#search', query);
-  await waitFor(
-    async () => (await page.getAttribute('#results', 'data-query')) === query && (await page.locator('#results li.result').count()) > 0,
-    `results for ${query}`,
-  );
+  await typeQuery(page, query, waitFor);
 }
 
 /** The text a reader sees in the first match of `selector` (hidden parts, like an idle "Updating…", left out). */

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, recordPageProblems, root, type Served, startServe, waitUntil } from './serve.js';
+import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, recordPageProblems, root, type Served, startServe, typeQuery, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 /** How long to wait after the last action for anything deferred (a refresh, a lazy image) to fire. */
@@ -268,11 +268,7 @@ async function hostileElements(): Promise<string[]> {
 
 /** Types `query` into the search box and waits for the list to show this query's results. */
 async function search(query: string): Promise<void> {
-  await page.fill('#search', query);
-  await waitFor(
-    async () => (await page.getAttribute('#results', 'data-query')) === query && (await page.locator('#results li.result').count()) > 0,
-    `results for ${query}`,
-  );
+  await typeQuery(page, query, waitFor);
 }
 
 /** The text a reader sees in the first match of `selector`. */

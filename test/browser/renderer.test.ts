@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, recordPageProblems, type Served, startServe, waitUntil } from './serve.js';
+import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, recordPageProblems, type Served, startServe, typeQuery, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 
@@ -248,11 +248,7 @@ describe('the renderer served by verbatim serve', () => {
 
 /** Types `query` into the search box and waits for the list to show this query's results. */
 async function search(query: string): Promise<void> {
-  await page.fill('#search', query);
-  await waitFor(
-    async () => (await page.getAttribute('#results', 'data-query')) === query && (await page.locator('#results li.result').count()) > 0,
-    `results for ${query}`,
-  );
+  await typeQuery(page, query, waitFor);
 }
 
 async function text(selector: string): Promise<string> {

@@ -96,3 +96,15 @@ export function recordPageProblems(page: Page, problems: string[]): void {
     void dialog.dismiss();
   });
 }
+
+/**
+ * Types `query` into the search box and waits, with the test's `wait`, until the list shows this query's
+ * results (at least one).
+ */
+export async function typeQuery(page: Page, query: string, wait: (condition: () => Promise<boolean>, what: string) => Promise<void>): Promise<void> {
+  await page.fill('#search', query);
+  await wait(
+    async () => (await page.getAttribute('#results', 'data-query')) === query && (await page.locator('#results li.result').count()) > 0,
+    `results for ${query}`,
+  );
+}

@@ -253,3 +253,24 @@ export const fakeElectron = {
   nativeTheme,
   BrowserWindow,
 };
+
+/** A frame as IPC senders present it: enough of `WebFrameMain` for the sender checks. */
+export interface FakeFrame {
+  url: string;
+  origin: string;
+  parent: FakeFrame | null;
+  top: FakeFrame | null;
+  frameTreeNodeId: number;
+}
+
+let nextFrameId = 1;
+
+/** A frame at `url` with `origin`; a subframe when `parent` is given. */
+export function fakeFrame(url: string, origin: string, parent: FakeFrame | null = null): FakeFrame {
+  const created: FakeFrame = { url, origin, parent, top: null, frameTreeNodeId: nextFrameId++ };
+  created.top = parent === null ? created : parent.top;
+  return created;
+}
+
+/** The app's own main frame. */
+export const appMainFrame = (): FakeFrame => fakeFrame('app://verbatim/index.html', 'app://verbatim');

@@ -15,7 +15,7 @@ import type { ApiMethod, SearchReply } from '../../main/contract/api.js';
 import { apiMethods, createApiHandlers, type ApiHandlers } from '../../main/core/api-handlers.js';
 import { startLibrary, type LibrarySession } from '../../main/core/library.js';
 import { ipcChannel, maxRequestBytes, registerApiIpc } from '../../main/shell/ipc.js';
-import { ipcMain, recorded, resetFakeElectron } from './fake-electron.js';
+import { appMainFrame, fakeFrame, ipcMain, recorded, resetFakeElectron, type FakeFrame } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).fakeElectron);
 
@@ -68,26 +68,12 @@ afterAll(async () => {
 
 // --- frames -----------------------------------------------------------------------------------------
 
-interface FakeFrame {
-  url: string;
-  origin: string;
-  parent: FakeFrame | null;
-  top: FakeFrame | null;
-  frameTreeNodeId: number;
-}
-
-let nextFrameId = 1;
-function frame(url: string, origin: string, parent: FakeFrame | null = null): FakeFrame {
-  const created: FakeFrame = { url, origin, parent, top: null, frameTreeNodeId: nextFrameId++ };
-  created.top = parent === null ? created : parent.top;
-  return created;
-}
+const frame = fakeFrame;
 
 function eventFrom(senderFrame: FakeFrame | null): IpcMainInvokeEvent {
   return { senderFrame } as unknown as IpcMainInvokeEvent;
 }
 
-const appMainFrame = (): FakeFrame => frame('app://verbatim/index.html', 'app://verbatim');
 
 const untrustedSenders: ReadonlyArray<[string, () => FakeFrame | null]> = [
   ['a foreign https main frame', () => frame('https://evil.example/', 'https://evil.example')],

@@ -3,6 +3,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { LibraryStatus, SearchReply } from '../../main/contract/api.js';
 import { apiMethods, createApiHandlers, type ApiHandlers } from '../../main/core/api-handlers.js';
 import { createIpcListener, ipcChannel, maxRequestBytes, registerApiIpc } from '../../main/shell/ipc.js';
+import { appMainFrame, fakeFrame, type FakeFrame } from './fake-electron.js';
 
 type Session = Parameters<typeof createApiHandlers>[0];
 
@@ -44,26 +45,13 @@ function fakeSession(): { session: Session; searches: string[] } {
   return { session: session as unknown as Session, searches };
 }
 
-interface FakeFrame {
-  url: string;
-  origin: string;
-  parent: FakeFrame | null;
-  top: FakeFrame | null;
-  frameTreeNodeId: number;
-}
-
-let nextFrameId = 1;
-function frame(url: string, origin: string, parent: FakeFrame | null = null): FakeFrame {
-  const created: FakeFrame = { url, origin, parent, top: null, frameTreeNodeId: nextFrameId++ };
-  created.top = parent === null ? created : parent.top;
-  return created;
-}
+const frame = fakeFrame;
 
 function event(senderFrame: FakeFrame | null): IpcMainInvokeEvent {
   return { senderFrame } as unknown as IpcMainInvokeEvent;
 }
 
-const appFrame = (): FakeFrame => frame('app://verbatim/index.html', 'app://verbatim');
+const appFrame = appMainFrame;
 
 function searchListener(): { listener: ReturnType<typeof createIpcListener>; searches: string[]; handlers: ApiHandlers } {
   const { session, searches } = fakeSession();
