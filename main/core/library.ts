@@ -15,8 +15,8 @@ import type { ShardSpec, ShardSummary } from './engine/shard-engine.js';
 import { ArchiveError, NotFoundError } from './errors.js';
 import type { BuildProgress } from './index/build-library-data.js';
 import { cacheFolderFor, fingerprintArchive } from './index/index-cache.js';
-import type { ImportProblem, SearchHit } from './model.js';
-import { defaultQuotesLimit, defaultSearchLimit } from './search/search-archive.js';
+import type { ImportProblem } from './model.js';
+import { compareForSort, countsToValues, defaultQuotesLimit, defaultSearchLimit, facetSize } from './search/search-archive.js';
 
 export interface OpenLibraryOptions {
   archiveDir: string;
@@ -270,24 +270,15 @@ function deduplicate(summaries: readonly ShardSummary[]) {
   return { hiddenIds, duplicates, copies, articleCount: all.length - hiddenIds.length, quoteCount, problems };
 }
 
-function compareHits(sort: SearchSort): (a: SearchHit, b: SearchHit) => number {
-  const byDate = (a: SearchHit, b: SearchHit): number => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0);
-  if (sort === 'relevance') return (a, b) => b.score - a.score || byDate(b, a);
-  return (a, b) => {
-    if ((a.date === null) !== (b.date === null)) return a.date === null ? 1 : -1;
-    return (sort === 'newest' ? byDate(b, a) : byDate(a, b)) || b.score - a.score;
-  };
-}
-
 /** Merges the engines' answers: strict matches win over partial ones; facet counts add up. */
 function mergeSearch(replies: readonly SearchReply[], limit: number, sort: SearchSort): Omit<SearchReply, 'query' | 'tookMs'> {
   const strict = replies.filter((r) => !r.partial && r.total > 0);
   const used = strict.length > 0 ? strict : replies.filter((r) => r.partial);
-  const hits = used.flatMap((r) => r.hits).sort(compareHits(sort)).slice(0, limit);
+  const hits = used.flatMap((r) => r.hits).sort(compareForSort(sort)).slice(0, limit);
   const addUp = (pick: (f: Facets, reply: SearchReply) => FacetValue[]): FacetValue[] => {
     const counts = new Map<string, number>();
     for (const reply of used) for (const { value, count } of pick(reply.facets, reply)) counts.set(value, (counts.get(value) ?? 0) + count);
-    return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, 20);
+    return countsToValues(counts, facetSize);
   };
   return {
     total: used.reduce((n, r) => n + r.total, 0),

@@ -26,7 +26,8 @@ export interface SearchData {
 
 export const defaultSearchLimit = 50;
 export const defaultQuotesLimit = 100;
-const facetSize = 20;
+/** Values listed per facet. */
+export const facetSize = 20;
 /** The speakers list looks at the quotes of this many best articles: enough to answer, cheap to count. */
 const speakerArticles = 500;
 
@@ -52,7 +53,7 @@ export function searchArchive(
   options: { limit?: number; sort?: SearchSort; facetLimit?: number } = {},
 ): SearchReply {
   const started = performance.now();
-  const evaluation = evaluate(data, queryText);
+  const evaluation = evaluate(data, parseQuery(queryText));
   const ranked = sortRanked(evaluation.ranked, options.sort ?? 'relevance');
   const hits = ranked.slice(0, options.limit ?? defaultSearchLimit).map((r) => toHit(data, r.article, r.score, evaluation));
   return {
@@ -102,7 +103,7 @@ export function findQuotes(data: SearchData, options: { query?: string; speaker?
   const articles =
     parsed.groups.length === 0 && parsed.excluded.length === 0
       ? sortRanked([...data.articles.values()].filter((a) => !data.hidden.has(a.id) && passesFilters(a, parsed.filters.filter((f) => f.kind !== 'speaker'), data)).map((article) => ({ article, score: 0 })), 'newest').map((r) => r.article)
-      : evaluate(data, queryText, { scope: 'quotes', allowPartial: false }).ranked.map((r) => r.article);
+      : evaluate(data, parsed, { scope: 'quotes', allowPartial: false }).ranked.map((r) => r.article);
   const found: QuoteHit[] = [];
   for (const article of articles) {
     const language = languageProcessing(article.language);
@@ -115,9 +116,8 @@ export function findQuotes(data: SearchData, options: { query?: string; speaker?
   return { total: found.length, quotes: found.slice(0, options.limit ?? defaultQuotesLimit) };
 }
 
-/** Parses and runs the query: the ranked articles that satisfy it. */
-function evaluate(data: SearchData, queryText: string, override: { scope?: 'quotes'; allowPartial?: boolean } = {}): Evaluation {
-  const parsed = parseQuery(queryText);
+/** Runs a parsed query: the ranked articles that satisfy it. */
+function evaluate(data: SearchData, parsed: ParsedQuery, override: { scope?: 'quotes'; allowPartial?: boolean } = {}): Evaluation {
   if (parsed.error) throw new QueryError(parsed.error.message, parsed.error.start, parsed.error.end);
   if (override.scope) parsed.scope = override.scope;
   dropCommonWords(data, parsed);
@@ -153,8 +153,7 @@ function evaluate(data: SearchData, queryText: string, override: { scope?: 'quot
     }
     ranked.push({ article, score });
   }
-  ranked.sort((a, b) => b.score - a.score || compareDates(b.article, a.article));
-  return { parsed, ranked, partial, quoteMatches };
+  return { parsed, ranked: sortRanked(ranked, 'relevance'), partial, quoteMatches };
 }
 
 /** Single words too common to search in every shard ("the", "и") are dropped, with a notice. */
@@ -350,16 +349,44 @@ function quoteSatisfies(quote: Quote, parsed: ParsedQuery, language: LanguagePro
   for (const filter of parsed.filters) {
     if (filter.kind === 'speaker' && !speakerMatches(quote.speaker, { value: filter.value, exclude: filter.exclude })) return false;
   }
+  const { groups, excluded } = quoteMatchers(parsed, language);
   const text = quote.text.toLowerCase();
-  for (const group of parsed.groups) {
-    const clauses = group.filter((c) => !c.titleOnly);
-    if (clauses.length === 0) continue;
+  for (const { clauses, matcher } of groups) {
     // Most quotes lack the words altogether: a substring test rules them out before any tokenizing.
     if (!clauses.some((c) => mayContain(text, c, language))) return false;
-    if (!findMatches(quote.text, compileMatcher(clauses, language)).found.some(Boolean)) return false;
+    if (!findMatches(quote.text, matcher).found.some(Boolean)) return false;
   }
-  if (parsed.excluded.length > 0 && findMatches(quote.text, compileMatcher(parsed.excluded, language)).found.some(Boolean)) return false;
+  if (excluded !== null && findMatches(quote.text, excluded).found.some(Boolean)) return false;
   return true;
+}
+
+interface QuoteMatchers {
+  /** One per group with words to find in a quote (title-only clauses cannot be). */
+  groups: { clauses: TermClause[]; matcher: TextMatcher }[];
+  excluded: TextMatcher | null;
+}
+
+const quoteMatcherCache = new WeakMap<ParsedQuery, Map<string, QuoteMatchers>>();
+
+/** The matchers a query's quotes are tested with, compiled once per query and language, not per quote. */
+function quoteMatchers(parsed: ParsedQuery, language: LanguageProcessing): QuoteMatchers {
+  let byLanguage = quoteMatcherCache.get(parsed);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    quoteMatcherCache.set(parsed, byLanguage);
+  }
+  let matchers = byLanguage.get(language.code);
+  if (!matchers) {
+    matchers = {
+      groups: parsed.groups
+        .map((group) => group.filter((c) => !c.titleOnly))
+        .filter((clauses) => clauses.length > 0)
+        .map((clauses) => ({ clauses, matcher: compileMatcher(clauses, language) })),
+      excluded: parsed.excluded.length > 0 ? compileMatcher(parsed.excluded, language) : null,
+    };
+    byLanguage.set(language.code, matchers);
+  }
+  return matchers;
 }
 
 /**
@@ -422,18 +449,28 @@ function markQuotes(quotes: readonly Quote[], matches: readonly MatchRange[]): Q
   }));
 }
 
-function compareDates(a: Article, b: Article): number {
-  const da = a.date ?? '';
-  const db = b.date ?? '';
-  return da < db ? -1 : da > db ? 1 : 0;
+/** What results are ordered by: a hit, or an article with its score. */
+interface Sortable {
+  date: string | null;
+  score: number;
+}
+
+/**
+ * Orders results for `sort`: by relevance, score then newest; by date, undated results last and equal
+ * dates by score. Engines sort with it, and the main thread merges their answers with it.
+ */
+export function compareForSort(sort: SearchSort): (a: Sortable, b: Sortable) => number {
+  const byDate = (a: Sortable, b: Sortable): number => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0);
+  if (sort === 'relevance') return (a, b) => b.score - a.score || byDate(b, a);
+  return (a, b) => {
+    if ((a.date === null) !== (b.date === null)) return a.date === null ? 1 : -1;
+    return (sort === 'newest' ? byDate(b, a) : byDate(a, b)) || b.score - a.score;
+  };
 }
 
 function sortRanked<T extends { article: Article; score: number }>(ranked: readonly T[], sort: SearchSort): T[] {
-  if (sort === 'relevance') return [...ranked];
-  const dated = ranked.filter((r) => r.article.date !== null);
-  const undated = ranked.filter((r) => r.article.date === null);
-  dated.sort((a, b) => (sort === 'newest' ? compareDates(b.article, a.article) : compareDates(a.article, b.article)) || b.score - a.score);
-  return [...dated, ...undated];
+  const compare = compareForSort(sort);
+  return [...ranked].sort((a, b) => compare({ date: a.article.date, score: a.score }, { date: b.article.date, score: b.score }));
 }
 
 /** Speakers of the quotes whose own words satisfy the query, with counts, most quoted first. */
@@ -449,7 +486,8 @@ function speakersOf(data: SearchData, articles: readonly Article[], parsed: Pars
   return countsToValues(counts, limit);
 }
 
-function countsToValues(counts: ReadonlyMap<string, number>, limit: number): FacetValue[] {
+/** Counted values, most frequent first (ties alphabetically), at most `limit`. */
+export function countsToValues(counts: ReadonlyMap<string, number>, limit: number): FacetValue[] {
   return [...counts]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
