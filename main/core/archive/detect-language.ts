@@ -1,6 +1,15 @@
 // Detects an article's language (ISO 639-1) from its text, among the languages Verbatim indexes well.
 
-import { franc } from 'franc';
+import type { franc } from 'franc';
+
+/** franc, loaded when first needed: its language data took ~20 ms of every engine thread's start, and
+ * plainly English archives never need it (issue 6). */
+function loadFranc(): typeof franc {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; esbuild bundles what is required
+  francFunction ??= (require('franc') as { franc: typeof franc }).franc;
+  return francFunction;
+}
+let francFunction: typeof franc | undefined;
 
 // franc's ISO 639-3 codes -> ISO 639-1. Restricting franc to these makes short texts far more reliable
 // (unrestricted, a Russian sentence came back as Macedonian).
@@ -50,7 +59,7 @@ export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, 500);
   // franc was the largest part of reading an archive; most archives are mostly English.
   if (plainlyEnglish(sample)) return 'en';
-  const code = franc(sample, { only, minLength: 20 });
+  const code = loadFranc()(sample, { only, minLength: 20 });
   return languages[code] ?? null;
 }
 

@@ -2,18 +2,33 @@
 // Readability on linkedom's DOM. Nothing on the page ever runs: linkedom executes no scripts, and only
 // the extracted text leaves this module (the renderer never sees the page's HTML).
 
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability } from '@mozilla/readability';
+import type { parseHTML } from 'linkedom';
 import { ArticleParseError } from '../errors.js';
 import type { ArticleDraft } from './article-draft.js';
 import { normalizeDate } from './normalize-date.js';
-import { normalizeParagraphs } from './paragraphs.js';
+import { collapseSpaces, normalizeParagraphs } from './paragraphs.js';
 
 /** The charset a page declares in its first bytes (`<meta charset>` or `http-equiv`), if any. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
 }
+
+/**
+ * linkedom and Readability, loaded on the first page: they are a third of the engine's code, and loading
+ * them cost every engine thread ~40 ms at start although most archives hold no saved pages (issue 6).
+ */
+function htmlLibraries(): { parseHTML: typeof parseHTML; Readability: typeof Readability } {
+  /* eslint-disable @typescript-eslint/no-require-imports -- a lazy load; esbuild bundles what is required */
+  loaded ??= {
+    parseHTML: (require('linkedom') as { parseHTML: typeof parseHTML }).parseHTML,
+    Readability: (require('@mozilla/readability') as { Readability: typeof Readability }).Readability,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return loaded;
+}
+let loaded: ReturnType<typeof htmlLibraries> | undefined;
 
 // Minimal structural types for the part of the DOM this module reads (the core has no DOM lib).
 interface DomElement {
@@ -35,7 +50,7 @@ const blockTags = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCK
 
 /** Parses a saved page into one article. */
 export function parseHtml(path: string, html: string): ArticleDraft[] {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  const { document } = htmlLibraries().parseHTML(html) as unknown as { document: DomDocument };
   for (const el of Array.from(document.querySelectorAll('script, style, noscript, template, iframe, object, embed'))) el.remove();
 
   const meta = (selector: string): string | null => nonEmpty(document.querySelector(selector)?.getAttribute('content') ?? null);
@@ -51,7 +66,7 @@ export function parseHtml(path: string, html: string): ArticleDraft[] {
   const language = nonEmpty(document.documentElement.getAttribute('lang'));
 
   // Readability mutates the document; it runs after the metadata has been read.
-  const parsed = new Readability(document as never, { serializer: (node) => node as unknown as DomElement }).parse();
+  const parsed = new (htmlLibraries().Readability)(document as never, { serializer: (node) => node as unknown as DomElement }).parse();
   const title = nonEmpty(parsed?.title ?? null) ?? meta('meta[property="og:title"]') ?? nonEmpty(document.title) ?? '';
   const content = parsed?.content ?? document.body;
   const body = content ? blockText(content) : '';
@@ -59,7 +74,7 @@ export function parseHtml(path: string, html: string): ArticleDraft[] {
 
   return [
     {
-      title: title.replace(/\s+/g, ' ').trim(),
+      title: collapseSpaces(title),
       body: normalizeParagraphs(body),
       date: rawDate === null ? (parsed?.publishedTime ? normalizeDate(parsed.publishedTime) : null) : normalizeDate(rawDate),
       source: nonEmpty(parsed?.siteName ?? null) ?? meta('meta[property="og:site_name"]'),
@@ -72,7 +87,7 @@ export function parseHtml(path: string, html: string): ArticleDraft[] {
 
 /** The text of an HTML fragment, one paragraph per block element (for HTML inside JSON records). */
 export function htmlToText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: DomDocument };
+  const { document } = htmlLibraries().parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: DomDocument };
   for (const el of Array.from(document.querySelectorAll('script, style, noscript, template'))) el.remove();
   return document.body ? blockText(document.body) : '';
 }
@@ -84,7 +99,7 @@ function blockText(root: DomElement): string {
     const children = Array.from(el.children);
     const blockChildren = children.filter((c) => blockTags.has(c.tagName.toUpperCase()));
     if (blockChildren.length === 0) {
-      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const text = collapseSpaces(el.textContent ?? '');
       if (text !== '') paragraphs.push(text);
       return;
     }

@@ -4,7 +4,7 @@
 import { ArticleParseError } from '../errors.js';
 import type { ArticleDraft, ParsedFile } from './article-draft.js';
 import { normalizeDate } from './normalize-date.js';
-import { normalizeParagraphs } from './paragraphs.js';
+import { collapseSpaces, normalizeParagraphs } from './paragraphs.js';
 import { htmlToText } from './parse-html.js';
 
 // Field names, most specific first. news-please: title, maintext, date_publish, source_domain, url,
@@ -119,7 +119,7 @@ export function recordToDraft(record: Record<string, unknown>): ArticleDraft | s
   const paragraphs = normalizeParagraphs(looksLikeHtml(body ?? '') ? htmlToText(body ?? '') : (body ?? ''));
   const rawDate = firstText(record, dateFields);
   return {
-    title: (title ?? firstLine(paragraphs)).replace(/\s+/g, ' ').trim(),
+    title: collapseSpaces(title ?? firstLine(paragraphs)),
     body: paragraphs,
     date: rawDate === null ? null : normalizeDate(rawDate),
     source: firstText(record, sourceFields, ['name', 'domain', 'title']),

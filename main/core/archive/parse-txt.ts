@@ -5,7 +5,7 @@
 import { ArticleParseError } from '../errors.js';
 import { emptyDraft, type ArticleDraft } from './article-draft.js';
 import { leadingDatePattern, normalizeDate } from './normalize-date.js';
-import { normalizeParagraphs } from './paragraphs.js';
+import { collapseSpaces, normalizeParagraphs } from './paragraphs.js';
 
 /** How many paragraphs after the headline are looked at for metadata. */
 const metadataParagraphs = 4;
@@ -18,7 +18,7 @@ export function parseTxt(path: string, text: string): ArticleDraft[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const first = lines.findIndex((line) => line.trim() !== '');
   if (first === -1) throw new ArticleParseError(path, 'no headline: the file is empty');
-  const title = (lines[first] ?? '').replace(/\s+/g, ' ').trim();
+  const title = collapseSpaces(lines[first] ?? '');
   const body = normalizeParagraphs(lines.slice(first + 1).join('\n'));
   return [{ ...emptyDraft(title, body), ...statedMetadata(body) }];
 }

@@ -120,7 +120,7 @@ export class ShardEngine {
       }
     }
     if (data === null || indexes === null) {
-      data = await buildLibraryData(spec.files, spec.walkProblems, this.onFileRead, previous);
+      data = buildLibraryData(spec.files, spec.walkProblems, this.onFileRead, previous);
       indexes = loadIndexes(data.indexes);
       try {
         await writeCache(spec.cacheFile, spec.fingerprint, data);

@@ -72,17 +72,14 @@ export function assembleLibrary(data: Pick<LibraryData, 'files' | 'walkProblems'
   return { articles, quotes, problems, duplicates };
 }
 
-/** How many files are read at once. */
-const readAhead = 8;
-
 /** A digest of an article's headline and text: equal digests are exact duplicates. */
 export function articleDigest(article: Pick<Article, 'title' | 'body'>): string {
   return createHash('sha1').update(`${article.title}\0${article.body}`).digest('hex');
 }
 
 /** Reads one file into its record: articles, their quotes, its problems. */
-export async function readFileRecord(file: ArchiveFile): Promise<FileRecord> {
-  const { articles, problems } = await readArticleFile(file);
+export function readFileRecord(file: ArchiveFile): FileRecord {
+  const { articles, problems } = readArticleFile(file);
   return {
     path: file.path,
     size: file.size,
@@ -103,26 +100,20 @@ export function isCurrent(record: Pick<FileRecord, 'size' | 'mtimeMs'>, file: Ar
  * Builds library data for the archive listing `files`, reusing the records of `previous` for files that
  * have not changed (none when building from scratch); `onFileRead` is called for each file actually read.
  */
-export async function buildLibraryData(
+export function buildLibraryData(
   files: readonly ArchiveFile[],
   walkProblems: readonly ImportProblem[],
   onFileRead?: () => void,
   previous: readonly FileRecord[] = [],
-): Promise<LibraryData> {
+): LibraryData {
   const known = new Map(previous.map((r) => [r.path, r]));
-  const records: FileRecord[] = [];
-  // Files are read a few at a time: one at a time, the thread sat idle waiting for each read.
-  for (let at = 0; at < files.length; at += readAhead) {
-    const batch = files.slice(at, at + readAhead).map((file) => {
-      const old = known.get(file.path);
-      if (old !== undefined && isCurrent(old, file)) return Promise.resolve(old);
-      return readFileRecord(file).then((record) => {
-        onFileRead?.();
-        return record;
-      });
-    });
-    records.push(...(await Promise.all(batch)));
-  }
+  const records = files.map((file) => {
+    const old = known.get(file.path);
+    if (old !== undefined && isCurrent(old, file)) return old;
+    const record = readFileRecord(file);
+    onFileRead?.();
+    return record;
+  });
   const assembled = assembleLibrary({ files: records, walkProblems: [...walkProblems] });
   return { files: records, walkProblems: [...walkProblems], indexes: buildIndexes(assembled.articles) };
 }

@@ -26,51 +26,6 @@ export interface CompactIndex {
 
 type Posting = Record<string, unknown> & { _index: number };
 
-/** Converts a built index to the compact form. */
-export function compactIndex(index: lunr.Index): CompactIndex {
-  const json = index.toJSON() as unknown as {
-    version: string;
-    fields: string[];
-    pipeline: string[];
-    fieldVectors: [string, number[]][];
-    invertedIndex: [string, Posting][];
-  };
-  const refNumbers = new Map<string, number>();
-  const refs: string[] = [];
-  const refNo = (ref: string): number => {
-    let n = refNumbers.get(ref);
-    if (n === undefined) {
-      n = refs.length;
-      refs.push(ref);
-      refNumbers.set(ref, n);
-    }
-    return n;
-  };
-  const vectors: (number[] | null)[][] = json.fields.map(() => []);
-  for (const [fieldRef, elements] of json.fieldVectors) {
-    const slash = fieldRef.indexOf('/');
-    const field = json.fields.indexOf(fieldRef.slice(0, slash));
-    const n = refNo(fieldRef.slice(slash + 1));
-    const list = vectors[field];
-    if (list) list[n] = elements;
-  }
-  for (const list of vectors) for (let n = 0; n < refs.length; n += 1) list[n] ??= null;
-  const terms: string[] = [];
-  const termIndex: number[] = [];
-  const postings: number[][] = [];
-  for (const [term, posting] of json.invertedIndex) {
-    terms.push(term);
-    termIndex.push(posting._index);
-    const encoded: number[] = [];
-    for (const field of json.fields) {
-      const docs = Object.keys((posting[field] as Record<string, unknown> | undefined) ?? {});
-      encoded.push(docs.length, ...docs.map(refNo));
-    }
-    postings.push(encoded);
-  }
-  return { format: 'verbatim-lunr-compact-1', version: json.version, fields: json.fields, pipeline: json.pipeline, refs, terms, termIndex, postings, vectors };
-}
-
 /** Loads a compact index; postings and vectors are built on first use. Throws on foreign or damaged data. */
 export function loadCompactIndex(data: CompactIndex): lunr.Index {
   if (data.format !== 'verbatim-lunr-compact-1') throw new Error('not a Verbatim compact index');
@@ -81,9 +36,7 @@ export function loadCompactIndex(data: CompactIndex): lunr.Index {
   }
 
   const termNumbers = new Map<string, number>(terms.map((term, i) => [term, i]));
-  // The terms are stored sorted, as lunr's token set builder needs them.
-  // (`fromArray` is static in lunr; its typings declare it on instances.)
-  const tokenSet = (lunr.TokenSet as unknown as { fromArray(sorted: string[]): lunr.TokenSet }).fromArray(terms);
+  const tokenSet = tokenTrie(terms);
 
   const materializePosting = (i: number): Posting => {
     const encoded = postings[i] ?? [];
@@ -118,6 +71,40 @@ export function loadCompactIndex(data: CompactIndex): lunr.Index {
   // lunr's constructor reads `fieldVectors` (its typings call the field `documentVectors`).
   const attributes = { invertedIndex, fieldVectors, tokenSet, fields, pipeline: lunr.Pipeline.load(data.pipeline) };
   return new lunr.Index(attributes as unknown as lunr.Index.Attributes);
+}
+
+/** A node of lunr's token set, with the fields its typings leave out. */
+type TrieNode = lunr.TokenSet & { final: boolean; edges: Record<string, TrieNode | undefined> };
+
+/**
+ * lunr's token set of `terms` (sorted), as a plain trie. lunr's own `TokenSet.fromArray` also merges equal
+ * suffixes, which saves memory but took a third of loading an index (issue 6); searching walks edges only,
+ * so a trie accepts exactly the same words and answers every query the same.
+ */
+export function tokenTrie(terms: readonly string[]): lunr.TokenSet {
+  const root = new lunr.TokenSet() as TrieNode;
+  // The nodes along the previous term: sorted terms share their prefix with it.
+  const path: TrieNode[] = [root];
+  let previous = '';
+  for (const term of terms) {
+    let common = 0;
+    while (common < term.length && common < previous.length && term[common] === previous[common]) common += 1;
+    path.length = common + 1;
+    let node = path[common] ?? root;
+    for (let i = common; i < term.length; i += 1) {
+      const char = term.charAt(i);
+      let next = node.edges[char];
+      if (next === undefined) {
+        next = new lunr.TokenSet() as TrieNode;
+        node.edges[char] = next;
+      }
+      path.push(next);
+      node = next;
+    }
+    node.final = true;
+    previous = term;
+  }
+  return root;
 }
 
 /** An object whose values are made by `make` on first read (and kept); its keys are `keys`. */

@@ -1,17 +1,14 @@
-// The one place lunr is configured: tokenizer, per-language pipelines, fields and boosts, for building
-// and loading. An archive's index is one lunr index per language shard (see languages.ts).
+// The one place lunr indexes are made and loaded for an archive: one lunr index per language shard (see
+// languages.ts), built in the compact form (build-index.ts) and loaded lazily (compact-index.ts).
 
 import lunr from 'lunr';
 import type { Article } from '../model.js';
-import { compactIndex, loadCompactIndex, type CompactIndex } from './compact-index.js';
-import { languageProcessing, type LanguageProcessing } from './languages.js';
-import { tokenize } from './tokenize.js';
+import { CompactIndexBuilder } from './build-index.js';
+import { loadCompactIndex, type CompactIndex } from './compact-index.js';
+import { languageProcessing } from './languages.js';
 
 /** What the index stores per article: only what search needs (snippets come from the text itself). */
 export type IndexedDocument = Pick<Article, 'id' | 'title' | 'body' | 'language'>;
-
-/** Title words weigh this much more than body words; a headline match is the strongest signal. */
-export const titleBoost = 5;
 
 /** lunr's version, part of every cache's key: an index saved by another version is rebuilt. */
 export const lunrVersion: string = lunr.version;
@@ -19,40 +16,20 @@ export const lunrVersion: string = lunr.version;
 /** Serialized indexes, one per language shard code (`en`, `ru`, `plain`...). */
 export type SerializedIndexes = Record<string, CompactIndex>;
 
-function unicodeTokenizer(value?: unknown, metadata?: object): lunr.Token[] {
-  if (typeof value !== 'string') return [];
-  return tokenize(value).map((t) => new lunr.Token(t.word, { ...metadata }));
-}
-
-/** Creates an empty builder for one language shard; add documents, then `build()`. */
-export function createIndexBuilder(processing: LanguageProcessing): lunr.Builder {
-  const builder = new lunr.Builder();
-  builder.tokenizer = unicodeTokenizer as typeof lunr.tokenizer;
-  if (processing.stopWordFilter) builder.pipeline.add(processing.stopWordFilter);
-  if (processing.stemmer && processing.indexStemmer) {
-    builder.pipeline.add(processing.indexStemmer);
-    builder.searchPipeline.add(processing.stemmer);
-  }
-  builder.ref('id');
-  builder.field('title', { boost: titleBoost });
-  builder.field('body');
-  return builder;
-}
-
 /** Builds one index per language shard of `documents`. */
 export function buildIndexes(documents: Iterable<IndexedDocument>): SerializedIndexes {
-  const builders = new Map<string, lunr.Builder>();
+  const builders = new Map<string, CompactIndexBuilder>();
   for (const doc of documents) {
     const processing = languageProcessing(doc.language);
     let builder = builders.get(processing.code);
     if (builder === undefined) {
-      builder = createIndexBuilder(processing);
+      builder = new CompactIndexBuilder(processing);
       builders.set(processing.code, builder);
     }
-    builder.add({ id: doc.id, title: doc.title, body: doc.body });
+    builder.add(doc);
   }
   const indexes: SerializedIndexes = {};
-  for (const [code, builder] of builders) indexes[code] = compactIndex(builder.build());
+  for (const [code, builder] of builders) indexes[code] = builder.build();
   return indexes;
 }
 

@@ -27,9 +27,7 @@ export interface LanguageProcessing {
   code: string;
   /** lunr's stemmer for this language: the search pipeline (serialized with the index by its label). */
   stemmer: PipelineFunction | null;
-  /** The same stemmer with a cache, for building: news text repeats its words many times. */
-  indexStemmer: PipelineFunction | null;
-  stopWordFilter: PipelineFunction | null;
+  /** The stemmer, cached: news text repeats its words many times. */
   stem(word: string): string;
   isStopWord(word: string): boolean;
 }
@@ -49,8 +47,6 @@ const englishStopWords = new Set(
     'too twas us was we were what when where which while who whom why will with would yet you your'
   ).split(' '),
 );
-const englishStopWordFilter = lunr.generateStopWordFilter([...englishStopWords]);
-lunr.Pipeline.registerFunction(englishStopWordFilter, 'verbatimStopWordFilter');
 
 // Words lunr-languages' Russian list drops that news searches need ("сказал": who said what; "год", "люди").
 const russianKeep = new Set(['сказал', 'сказала', 'сказать', 'говорил', 'говорит', 'год', 'года', 'году', 'лет', 'люди', 'человек', 'мира', 'время', 'времени', 'жизнь', 'день', 'имя', 'миллионов', 'процентов', 'тысяч', 'дел']);
@@ -74,14 +70,7 @@ function makeProcessing(code: string, stemmer: PipelineFunction | null, stopWord
     }
     return stemmed;
   };
-  const stopWordFilter: PipelineFunction = (token) => (stopWord(token.toString()) ? (undefined as unknown as null) : token);
-  lunr.Pipeline.registerFunction(stopWordFilter, `verbatimStopWords-${code}`);
-  let indexStemmer: PipelineFunction | null = null;
-  if (stemmer !== null) {
-    indexStemmer = (token) => token.update((word) => stem(word));
-    lunr.Pipeline.registerFunction(indexStemmer, `verbatimStem-${code}`);
-  }
-  return { code, stemmer, indexStemmer, stopWordFilter, stem, isStopWord: stopWord };
+  return { code, stemmer, stem, isStopWord: stopWord };
 }
 
 const processing = new Map<string, LanguageProcessing>();

@@ -11,10 +11,12 @@ export interface WordToken {
   end: number;
 }
 
-// Letters, marks and digits, with inner apostrophes or dots kept ("don't", "U.S", "3.5"). Chinese and
-// Japanese are written without spaces: each Han or kana character is a word of its own, and a query of
-// several characters is searched as a phrase of them (adjacent, in order).
-const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])+(?:['’.](?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])+)*/gu;
+/**
+ * A word: letters, marks and digits, with inner apostrophes or dots kept ("don't", "U.S", "3.5"). Chinese
+ * and Japanese are written without spaces: each Han or kana character is a word of its own, and a query of
+ * several characters is searched as a phrase of them (adjacent, in order). Global: for match/matchAll.
+ */
+export const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])+(?:['’.](?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])+)*/gu;
 
 /** Longest word kept; longer runs (base64, hashes) are cut to this many characters. */
 export const maxWordLength = 60;

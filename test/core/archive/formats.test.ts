@@ -14,7 +14,7 @@ beforeAll(async () => {
   const dir = tempDir();
   cpSync(fixtures, dir, { recursive: true });
   const listing = await walkArchive(dir);
-  ({ articles, problems } = await readArticles(listing.files));
+  ({ articles, problems } = readArticles(listing.files));
 });
 
 const byTitle = (title: string): Article | undefined => articles.find((a) => a.title === title);
@@ -120,7 +120,7 @@ describe('the real annotated corpora', () => {
   it("reads every PolNeAR text with its headline", async () => {
     const dir = path.join(sharedDir, 'corpora', 'polnear', 'text');
     const listing = await walkArchive(dir);
-    const read = await readArticles(listing.files);
+    const read = readArticles(listing.files);
     expect(read.problems).toEqual([]);
     expect(read.articles).toHaveLength(readdirSync(dir).length);
     const first = read.articles.find((a) => a.path === 'breitbart_2015-11-11_the-ninth-circle-the-hellish-vie.txt');
@@ -184,7 +184,7 @@ describe('files that cannot be read', () => {
     writeFileSync(path.join(dir, 'long-line.txt'), `A headline\n\n${'word '.repeat(400_000)}`);
     writeFileSync(path.join(dir, 'huge.txt'), Buffer.alloc(51 * 1024 * 1024, 0x61));
     const listing = await walkArchive(dir);
-    const read = await readArticles(listing.files);
+    const read = readArticles(listing.files);
     const reasons = Object.fromEntries(read.problems.map((p) => [p.path, p.reason]));
     expect(read.articles.map((a) => a.path).sort()).toEqual(['good.txt', 'long-line.txt']);
     expect(reasons['scan.pdf']).toBe('the file is binary, not text: it looks like a PDF document');
@@ -201,7 +201,7 @@ describe('files that cannot be read', () => {
     const listing = await walkArchive(dir);
     const { rmSync } = await import('node:fs');
     rmSync(path.join(dir, 'gone.txt'));
-    const read = await readArticles(listing.files);
+    const read = readArticles(listing.files);
     expect(read.problems).toEqual([{ path: 'gone.txt', reason: 'the file disappeared while the archive was being read' }]);
   });
 });

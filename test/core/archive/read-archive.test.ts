@@ -17,7 +17,7 @@ describe('reading real archives', () => {
 
   it('reads every BBC article, and the Latin-1 pound sign of sport/199.txt as "£"', async () => {
     const listing = await walkArchive(bbcDir);
-    const { articles, problems } = await readArticles(listing.files);
+    const { articles, problems } = readArticles(listing.files);
     expect(articles).toHaveLength(2225);
     expect([...listing.problems, ...problems]).toEqual([]);
     const sport199 = articles.find((a) => a.path === 'sport/199.txt');
@@ -28,7 +28,7 @@ describe('reading real archives', () => {
 
   it('reads the bundled Markdown articles with their front matter', async () => {
     const listing = await walkArchive(contentDir);
-    const { articles, problems } = await readArticles(listing.files);
+    const { articles, problems } = readArticles(listing.files);
     expect(problems).toEqual([]);
     expect(articles).toHaveLength(63);
     expect(listing.files.map((f) => f.path)).not.toContain('ATTRIBUTION.md');
@@ -71,7 +71,7 @@ describe('bad files', () => {
     chmodSync(locked, 0o000);
 
     const listing = await walkArchive(dir);
-    const { articles, problems } = await readArticles(listing.files);
+    const { articles, problems } = readArticles(listing.files);
     const all = [...listing.problems, ...problems];
     const reasons = Object.fromEntries(all.map((p) => [p.path, p.reason]));
     expect(articles.map((a) => a.path)).toContain('good.txt');

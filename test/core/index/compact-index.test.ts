@@ -2,9 +2,9 @@ import lunr from 'lunr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readArticles } from '../../../main/core/archive/read-archive.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
-import { compactIndex, loadCompactIndex, type CompactIndex } from '../../../main/core/index/compact-index.js';
-import { createIndexBuilder } from '../../../main/core/index/configure-lunr.js';
+import { loadCompactIndex, tokenTrie, type CompactIndex } from '../../../main/core/index/compact-index.js';
 import { languageProcessing } from '../../../main/core/index/languages.js';
+import { compactIndex, createLunrBuilder } from '../../support/lunr-reference.js';
 import { bbcDir } from '../../support/paths.js';
 
 let built: lunr.Index;
@@ -12,8 +12,8 @@ let serialized: CompactIndex;
 
 beforeAll(async () => {
   const { files } = await walkArchive(bbcDir);
-  const { articles } = await readArticles(files.filter((f) => f.path.startsWith('politics/')));
-  const builder = createIndexBuilder(languageProcessing('en'));
+  const { articles } = readArticles(files.filter((f) => f.path.startsWith('politics/')));
+  const builder = createLunrBuilder(languageProcessing('en'));
   for (const a of articles) builder.add({ id: a.id, title: a.title, body: a.body });
   built = builder.build();
   serialized = JSON.parse(JSON.stringify(compactIndex(built))) as CompactIndex;
@@ -47,5 +47,18 @@ describe('the compact index', () => {
     ['parts of different lengths', (c) => ({ ...c, termIndex: c.termIndex.slice(1) })],
   ])('refuses %s', (_name, damage) => {
     expect(() => loadCompactIndex(damage(serialized) as CompactIndex)).toThrow();
+  });
+});
+
+describe('the token set', () => {
+  it('holds exactly the words of lunr’s own token set', () => {
+    const fromArray = (lunr.TokenSet as unknown as { fromArray(sorted: string[]): lunr.TokenSet }).fromArray(serialized.terms);
+    expect(tokenTrie(serialized.terms).toArray().sort()).toEqual(fromArray.toArray().sort());
+    expect(tokenTrie(serialized.terms).toArray().sort()).toEqual(serialized.terms);
+  });
+
+  it('takes terms in any order, and none', () => {
+    expect(tokenTrie(['cat', 'ca', 'cat', 'dog', 'c']).toArray().sort()).toEqual(['c', 'ca', 'cat', 'dog']);
+    expect(tokenTrie([]).toArray()).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   ]);
   // The brute force reads every file itself; exact duplicates (98 in the BBC corpus) keep their first copy.
   const seen = new Set<string>();
-  bbcArticles = (await readArticles((await walkArchive(bbcDir)).files)).articles.filter((a) => {
+  bbcArticles = (readArticles((await walkArchive(bbcDir)).files)).articles.filter((a) => {
     const key = `${a.title}\0${a.body}`;
     if (seen.has(key)) return false;
     seen.add(key);
