@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLibrary, startLibrary } from '../../main/core/library.js';
-import { contentDir, tempDir } from '../support/paths.js';
+import { walkArchive } from '../../main/core/archive/walk-archive.js';
+import { openLibrary, shardCountFor, shardOf, startLibrary } from '../../main/core/library.js';
+import { bbcDir, contentDir, tempDir } from '../support/paths.js';
 
 function cacheFiles(cacheDir: string): string[] {
   return readdirSync(cacheDir, { recursive: true, withFileTypes: true })
@@ -71,5 +72,18 @@ describe('a library session', () => {
     const session = startLibrary({ archiveDir: '/nonexistent/archive', cacheDir: tempDir() });
     await expect(session.ready()).rejects.toThrow(/does not exist/);
     expect(session.status()).toMatchObject({ state: 'failed', error: expect.stringMatching(/does not exist/) });
+  });
+});
+
+describe('sharding', () => {
+  it('spreads an archive evenly over shards, by path alone', async () => {
+    const { files } = await walkArchive(bbcDir);
+    const counts = [0, 0, 0, 0];
+    for (const file of files) counts[shardOf(file.path, 4)] = (counts[shardOf(file.path, 4)] ?? 0) + 1;
+    const mean = files.length / 4;
+    for (const count of counts) expect(Math.abs(count - mean) / mean).toBeLessThan(0.1);
+    expect(shardOf('politics/001.txt', 4)).toBe(shardOf('politics/001.txt', 4));
+    expect(shardCountFor(files.length, 2)).toBe(2);
+    expect(shardCountFor(21_270, 2)).toBe(4);
   });
 });
