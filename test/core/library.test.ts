@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkArchive } from '../../main/core/archive/walk-archive.js';
 import { openLibrary, shardCountFor, shardOf, startLibrary } from '../../main/core/library.js';
-import { bbcDir, contentDir, tempDir } from '../support/paths.js';
+import { bbcDir, contentDir, distDir, tempDir } from '../support/paths.js';
 
 function cacheFiles(cacheDir: string): string[] {
   return readdirSync(cacheDir, { recursive: true, withFileTypes: true })
@@ -43,6 +43,27 @@ describe('the index cache', () => {
     expect(notices.join('\n')).toMatch(/damaged/);
     expect((await reopened.search('Putin Trump Alaska')).hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
     expect((await openLibrary({ archiveDir: contentDir, cacheDir })).cache).toBe('loaded');
+  });
+
+  it('is written after a build, in the worker threads too, before they end', async () => {
+    const cacheDir = tempDir();
+    const workerScript = path.join(distDir, 'index-worker.cjs');
+    const built = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
+    await built.close();
+    expect(cacheFiles(cacheDir)).toHaveLength(2);
+    const loaded = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
+    expect(loaded.cache).toBe('loaded');
+    expect((await loaded.search('Putin Trump Alaska')).hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
+    await loaded.close();
+  });
+
+  it('cannot be saved: the archive opens anyway, with a notice', async () => {
+    const cacheDir = path.join(tempDir(), 'not-a-folder');
+    writeFileSync(cacheDir, 'a file where the cache folder would go');
+    const notices: string[] = [];
+    const library = await openLibrary({ archiveDir: contentDir, cacheDir, onNotice: (m) => notices.push(m) });
+    expect(notices.join('\n')).toMatch(/could not be saved .*the next start rebuilds it/);
+    expect((await library.search('Putin Trump Alaska')).total).toBeGreaterThan(0);
   });
 
   it('is rebuilt when a file of the archive changes', async () => {

@@ -11,8 +11,14 @@ import { ShardEngine, type ShardSpec } from './shard-engine.js';
 export const engineHeapMb = 6144;
 /** A search, article or quote request that takes longer than this stops its worker, which is restarted. */
 export const requestTimeoutMs = 30_000;
+/** How long closing waits for caches being written (a 50x archive writes ~700 MB). */
+const saveTimeoutMs = 120_000;
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError } | { type: 'progress'; files: number };
+type Reply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: SerializedError }
+  | { type: 'progress'; files: number }
+  | { type: 'notice'; message: string };
 
 interface Engine {
   request(request: EngineRequest, timeoutMs?: number): Promise<unknown>;
@@ -41,7 +47,8 @@ class WorkerEngine implements Engine {
     const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: { maxOldGenerationSizeMb: engineHeapMb } });
     worker.on('message', (reply: Reply) => {
       if ('type' in reply) {
-        this.onFilesRead(reply.files);
+        if (reply.type === 'progress') this.onFilesRead(reply.files);
+        else this.onNotice(reply.message);
         return;
       }
       const waiting = this.pending.get(reply.id);
@@ -127,13 +134,19 @@ class WorkerEngine implements Engine {
 class InProcessEngine implements Engine {
   private readonly engine: ShardEngine;
 
-  constructor(onFilesRead: (count: number) => void) {
+  constructor(
+    onFilesRead: (count: number) => void,
+    private readonly onNotice: (message: string) => void,
+  ) {
     this.engine = new ShardEngine(() => onFilesRead(1));
   }
 
   async request(request: EngineRequest): Promise<unknown> {
     try {
-      return await handleEngineRequest(this.engine, request);
+      const value = await handleEngineRequest(this.engine, request);
+      // As a worker does: caches are written after a build, before the next request.
+      if (request.type === 'open' || request.type === 'update') for (const notice of await this.engine.save()) this.onNotice(notice);
+      return value;
     } catch (error) {
       // The same typed errors as across a thread boundary.
       throw deserializeError(serializeError(error));
@@ -165,7 +178,7 @@ export class EnginePool {
     this.engines = Array.from({ length: options.workerScript ? count : 1 }, () =>
       options.workerScript
         ? new WorkerEngine(options.workerScript, options.onFilesRead, options.onNotice, options.workerData)
-        : new InProcessEngine(options.onFilesRead),
+        : new InProcessEngine(options.onFilesRead, options.onNotice),
     );
   }
 
@@ -179,7 +192,9 @@ export class EnginePool {
     return Promise.all(this.engines.map((engine) => engine.request(request, timeoutMs) as Promise<T>));
   }
 
+  /** Ends the engines, once the caches they are writing are saved. */
   async close(): Promise<void> {
+    await this.broadcast({ type: 'save' }, saveTimeoutMs).catch(() => undefined);
     await Promise.all(this.engines.map((engine) => engine.terminate()));
   }
 }

@@ -9,6 +9,8 @@ export type EngineRequest =
   | { type: 'update'; shard: ShardSpec }
   | { type: 'close'; shard: number }
   | { type: 'hide'; ids: string[] }
+  /** Writes the caches of shards built since the last save; answers with notices of failures. */
+  | { type: 'save' }
   | { type: 'search'; query: string; limit: number; sort: SearchSort }
   | { type: 'article'; id: string; query?: string }
   | { type: 'quotes'; query?: string; speaker?: string; limit: number };
@@ -39,6 +41,8 @@ export async function handleEngineRequest(engine: ShardEngine, request: EngineRe
     case 'hide':
       engine.hide(request.ids);
       return null;
+    case 'save':
+      return engine.save();
     case 'search':
       return engine.search(request.query, { limit: request.limit, sort: request.sort });
     case 'article':

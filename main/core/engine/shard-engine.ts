@@ -46,6 +46,8 @@ interface OpenShard {
 
 export class ShardEngine {
   private readonly shards = new Map<number, OpenShard>();
+  /** Shards built but not yet saved to their cache files (see `save`). */
+  private readonly unsaved = new Map<number, { spec: ShardSpec; data: LibraryData }>();
   private hidden: ReadonlySet<string> = new Set();
   private searchData: SearchData | null = null;
 
@@ -71,6 +73,7 @@ export class ShardEngine {
   /** Drops shards this engine no longer serves. */
   close(shard: number): void {
     this.shards.delete(shard);
+    this.unsaved.delete(shard);
     this.searchData = null;
   }
 
@@ -78,6 +81,24 @@ export class ShardEngine {
   hide(ids: readonly string[]): void {
     this.hidden = new Set(ids);
     this.searchData = null;
+  }
+
+  /**
+   * Writes the cache files of the shards built since the last save. Opening does not wait for this: a
+   * built shard is searchable at once, and its cache is written right after (the worker does it before
+   * taking the next request). Returns a notice per cache that could not be saved.
+   */
+  async save(): Promise<string[]> {
+    const notices: string[] = [];
+    for (const [shard, { spec, data }] of this.unsaved) {
+      this.unsaved.delete(shard);
+      try {
+        await writeCache(spec.cacheFile, spec.fingerprint, data);
+      } catch (error) {
+        notices.push(`The index cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next start rebuilds it.`);
+      }
+    }
+    return notices;
   }
 
   search(query: string, options: { limit?: number; sort?: SearchSort }): SearchReply {
@@ -122,11 +143,7 @@ export class ShardEngine {
     if (data === null || indexes === null) {
       data = buildLibraryData(spec.files, spec.walkProblems, this.onFileRead, previous);
       indexes = loadIndexes(data.indexes);
-      try {
-        await writeCache(spec.cacheFile, spec.fingerprint, data);
-      } catch (error) {
-        notices.push(`The index cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next start rebuilds it.`);
-      }
+      this.unsaved.set(spec.shard, { spec, data });
     }
     const assembled = assembleLibrary(data);
     this.shards.set(spec.shard, {

@@ -1,6 +1,6 @@
 // Worker-thread entry (bundled to dist/index-worker.cjs): one search engine holding some of the archive's
 // shards. Requests come as { id, request } and are answered as { id, ok, value | error }; file-read
-// progress is posted as { type: 'progress', files } every few files.
+// progress is posted as { type: 'progress', files } every few files, and notices as { type: 'notice' }.
 
 import { parentPort } from 'node:worker_threads';
 import { ShardEngine } from '../engine/shard-engine.js';
@@ -28,6 +28,10 @@ if (port) {
         const value = await handleEngineRequest(engine, message.request);
         flushProgress();
         port.postMessage({ id: message.id, ok: true, value });
+        // Built shards are searchable now; their caches are written before the next request is taken.
+        if (message.request.type === 'open' || message.request.type === 'update') {
+          for (const notice of await engine.save()) port.postMessage({ type: 'notice', message: notice });
+        }
       } catch (error) {
         flushProgress();
         port.postMessage({ id: message.id, ok: false, error: serializeError(error) });
