@@ -81,7 +81,7 @@ const MAX_SUBJECT_TOKENS = 15;
 const MAX_DISTANCE = 14;
 const NONE: Attribution = { speaker: null, description: null, verb: null, mention: null, personal: false, distance: null, rule: 'none', learned: null, person: null };
 
-const lower = (token: Token | undefined): string => token?.text.toLowerCase() ?? '';
+const lower = (token: Token | undefined): string => token?.lower ?? '';
 const PASSIVE_AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
 /** A reporting verb in the active voice: "has been commented on by", "were acknowledged by" name no speaker before them. */
 const isActiveVerb = (tokens: readonly Token[], k: number): boolean => isReportingVerb(tokens[k]) && !PASSIVE_AUXILIARIES.has(lower(tokens[k - 1]));
@@ -139,7 +139,7 @@ export function attributeQuote(context: AttributionContext, site: QuoteSite, pre
   }
 
   if (previous !== null && previous.lastParagraph === site.firstParagraph && previous.attribution.speaker !== null) {
-    return { ...previous.attribution, verb: null, distance: null, rule: 'continuation' };
+    return continuationOf(previous.attribution);
   }
 
   // The sentence after: `"..." He said the ...`.
@@ -153,7 +153,7 @@ export function attributeQuote(context: AttributionContext, site: QuoteSite, pre
 
   const startsParagraph = tokens[site.startToken - 1]?.paragraph !== site.firstParagraph;
   if (startsParagraph && previous !== null && previous.lastParagraph === site.firstParagraph - 1 && previous.attribution.speaker !== null) {
-    return { ...previous.attribution, verb: null, distance: null, rule: 'continuation' };
+    return continuationOf(previous.attribution);
   }
 
   // A paragraph of its own after one that ends `Dr Brash said it had taken a year to ...`.
@@ -164,6 +164,21 @@ export function attributeQuote(context: AttributionContext, site: QuoteSite, pre
     if (isPersonClause(context.people, clause)) return resolve(context, clause, null, 'previous-sentence', previous, site);
   }
   return NONE;
+}
+
+/** The previous quotation's attribution, carried over to one that continues it (field by field: see `resolve`). */
+function continuationOf(previous: Attribution): Attribution {
+  return {
+    speaker: previous.speaker,
+    description: previous.description,
+    verb: null,
+    mention: previous.mention,
+    personal: previous.personal,
+    distance: null,
+    rule: 'continuation',
+    learned: previous.learned,
+    person: previous.person,
+  };
 }
 
 /** The reporting clause of a paragraph that ends in a colon just above a quotation that opens its own paragraph. */
@@ -330,6 +345,11 @@ function personSubject(context: AttributionContext, lo: number, end: number): Sp
   return phrase.personLike || people.fullName(phrase.words, phrase.mention.start) !== null ? phrase : null;
 }
 
+/** Who an attribution names: everything but how it was found. */
+type Speaker = Pick<Attribution, 'speaker' | 'description' | 'mention' | 'personal' | 'person'>;
+
+const NOBODY: Speaker = { speaker: null, description: null, mention: null, personal: false, person: null };
+
 /** Turns a clause into an attribution: surnames to full names, pronouns and roles to people. */
 function resolve(
   context: AttributionContext,
@@ -341,21 +361,30 @@ function resolve(
 ): Attribution {
   const { people, tokens } = context;
   const { phrase, verb } = clause;
-  const base = { verb, distance, rule, learned: null };
+  // Built field by field in one literal: spreading a shared base into each outcome's literal cost a
+  // tenth of extraction's time in V8.
+  const attributed = (who: Speaker, learned: Attribution['learned'] = null): Attribution => ({
+    speaker: who.speaker,
+    description: who.description,
+    verb,
+    mention: who.mention,
+    personal: who.personal,
+    distance,
+    rule,
+    learned,
+    person: who.person,
+  });
   const inherited = previous?.attribution;
-  const nobody = { ...base, speaker: null, description: null, mention: null, personal: false, person: null };
   if (phrase === null) {
     // `"...," later adding: "..."`: the verb without a subject continues the previous speaker.
-    return inherited?.speaker != null
-      ? { ...base, speaker: inherited.speaker, description: inherited.description, mention: inherited.mention, personal: inherited.personal, person: inherited.person }
-      : nobody;
+    return attributed(inherited?.speaker != null ? inherited : NOBODY);
   }
   switch (phrase.kind) {
     case 'name': {
       const person = phrase.personLike || phrase.words.length === 1 ? people.fullName(phrase.words, phrase.mention.start) : null;
       const description = phrase.description ?? person?.description ?? null;
       const learned = person === null ? null : { person, gender: null, description: phrase.description };
-      return { ...base, speaker: person?.name ?? phrase.text, description, mention: phrase.mention, personal: person !== null || phrase.personLike, learned, person };
+      return attributed({ speaker: person?.name ?? phrase.text, description, mention: phrase.mention, personal: person !== null || phrase.personLike, person }, learned);
     }
     case 'pronoun': {
       if (PERSONAL_PRONOUNS.has(phrase.text)) {
@@ -364,26 +393,26 @@ function resolve(
         const quote = first === undefined || last === undefined ? null : { start: first.start, end: last.end };
         const said = inherited?.person != null && inherited.mention !== null ? { person: inherited.person, at: inherited.mention.start } : null;
         const person = people.antecedent(phrase.mention.start, phrase.gender, { quote, previous: said });
-        if (person === null) return nobody;
+        if (person === null) return attributed(NOBODY);
         // Remember the gender, so that a later "she" does not pick the man this "he" meant.
         const learned = { person, gender: phrase.gender, description: null };
-        return { ...base, speaker: person.name, description: person.description, mention: phrase.mention, personal: true, learned, person };
+        return attributed({ speaker: person.name, description: person.description, mention: phrase.mention, personal: true, person }, learned);
       }
       // "it added", "they said": the organisation or group quoted just before, never a person.
       if (inherited?.speaker != null && !inherited.personal && (phrase.text === 'it' || phrase.text === 'they')) {
-        return { ...base, speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: false, person: inherited.person };
+        return attributed({ speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: false, person: inherited.person });
       }
-      return nobody;
+      return attributed(NOBODY);
     }
     case 'role': {
       // "added the statement": the statement just quoted; "a message stating" is a new one.
       const definite = DEFINITE_DETERMINERS.has(phrase.text.split(' ')[0]?.toLowerCase() ?? '');
       if (phrase.head !== null && DOCUMENT_NOUNS.has(phrase.head) && definite && inherited?.speaker != null) {
-        return { ...base, speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: inherited.personal, person: inherited.person };
+        return attributed({ speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: inherited.personal, person: inherited.person });
       }
       const person = phrase.head === null ? null : people.byRole(phrase.head, phrase.mention.start);
-      if (person !== null) return { ...base, speaker: person.name, description: person.description, mention: phrase.mention, personal: true, person };
-      return { ...base, speaker: phrase.text, description: null, mention: phrase.mention, personal: false, person: null };
+      if (person !== null) return attributed({ speaker: person.name, description: person.description, mention: phrase.mention, personal: true, person });
+      return attributed({ speaker: phrase.text, description: null, mention: phrase.mention, personal: false, person: null });
     }
   }
 }

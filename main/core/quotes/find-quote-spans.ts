@@ -47,6 +47,8 @@ const CLOSING_CONTEXT = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '>
 /** What a quotation ends with before a closing mark whose opening mark was lost (`...,” he said.`). */
 const QUOTE_FINAL = new Set([',', '.', '?', '!', '\u2026', '\u2014', '\u2013', '-']);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Any character of `DOUBLE_MARKS` or `SINGLE_MARKS`. */
+const MARK_CHARACTER = /["'\u00AB\u00BB\u2018-\u201F\u2039\u203A]/;
 
 interface OpenQuote {
   parts: MatchRange[];
@@ -79,6 +81,7 @@ interface OpenQuote {
  */
 export function findQuoteSpans(body: string, paragraphs: readonly MatchRange[]): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  const candidates = markCandidates(body);
   let current: OpenQuote | null = null;
   let family: Family = 'double';
 
@@ -97,12 +100,12 @@ export function findQuoteSpans(body: string, paragraphs: readonly MatchRange[]):
     let marks: Mark[];
     if (current !== null) {
       // Continued from the previous paragraph, which checked that this one starts with an opening mark.
-      marks = marksOf(body, paragraph, family);
+      marks = marksOf(body, paragraph, family, candidates);
     } else {
-      marks = marksOf(body, paragraph, 'double');
+      marks = marksOf(body, paragraph, 'double', candidates);
       family = 'double';
       if (marks.length === 0) {
-        marks = marksOf(body, paragraph, 'single');
+        marks = marksOf(body, paragraph, 'single', candidates);
         family = 'single';
       }
     }
@@ -156,7 +159,7 @@ export function findQuoteSpans(body: string, paragraphs: readonly MatchRange[]):
     if (current !== null) {
       addPart(current, current.partStart, paragraph.end);
       const next = paragraphs[p + 1];
-      const opening = next === undefined ? undefined : marksOf(body, next, family)[0];
+      const opening = next === undefined ? undefined : marksOf(body, next, family, candidates)[0];
       const continues = next !== undefined && opening !== undefined && opening.pos === next.start && roleOf(body, opening, next, false) === 'open';
       if (!continues) {
         finish(current, null);
@@ -167,10 +170,40 @@ export function findQuoteSpans(body: string, paragraphs: readonly MatchRange[]):
   return spans;
 }
 
-/** The marks of one family in a paragraph, in order. */
-function marksOf(body: string, paragraph: MatchRange, family: Family): Mark[] {
+/**
+ * The offsets of every character of `body` that may be a quotation mark of either family, `'`
+ * included, found in one pass: `marksOf` then reads each paragraph without visiting its letters
+ * (scanning every character of every paragraph, twice where it held no double mark, took a sixth of
+ * extraction's time).
+ */
+function markCandidates(body: string): number[] {
+  const offsets: number[] = [];
+  const pattern = new RegExp(MARK_CHARACTER.source, 'g');
+  for (let m = pattern.exec(body); m !== null; m = pattern.exec(body)) offsets.push(m.index);
+  return offsets;
+}
+
+/** The index of the first of the sorted `offsets` at or after `offset` (offsets.length if none). */
+function firstAtOrAfter(offsets: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((offsets[mid] ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The marks of one family in a paragraph, in order; `candidates` come from `markCandidates`. */
+function marksOf(body: string, paragraph: MatchRange, family: Family, candidates: readonly number[]): Mark[] {
   const marks: Mark[] = [];
-  for (let i = paragraph.start; i < paragraph.end; i++) {
+  // A run of `'` is read whole: the characters after its first are not marks of their own.
+  let unread = paragraph.start;
+  for (let c = firstAtOrAfter(candidates, paragraph.start); c < candidates.length; c++) {
+    const i = candidates[c] ?? paragraph.end;
+    if (i >= paragraph.end) break;
+    if (i < unread) continue;
     const ch = body.charAt(i);
     if (ch === "'" && body.charAt(i + 1) === "'") {
       let run = 2;
@@ -179,7 +212,7 @@ function marksOf(body: string, paragraph: MatchRange, family: Family): Mark[] {
       // double one is the outer: last when closing, first when opening. Longer runs are left alone.
       if (family === 'double' && run === 2) marks.push({ pos: i, length: 2 });
       if (family === 'double' && run === 3) marks.push({ pos: i > paragraph.start && !isSpace(body.charAt(i - 1)) ? i + 1 : i, length: 2 });
-      i += run - 1;
+      unread = i + run;
       continue;
     }
     if (family === 'double') {

@@ -1,7 +1,7 @@
 // Collects the people an article names, so that "Maigeldinov", "he" and "the analyst" find a full name.
 import type { MatchRange } from '../model.js';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from './quote-lexicon.js';
-import { appositiveAfter, couldBeSurname, isIntroducedAfter, nameRunEnd, namePhrase, startsNameRun, type Gender } from './parse-speaker-phrase.js';
+import { appositiveAfter, couldBeSurname, endsInCyrillic, hasPossessive, isIntroducedAfter, nameRunEnd, namePhrase, startsNameRun, type Gender } from './parse-speaker-phrase.js';
 import { endsSentence, tokenIndexAt, type Token } from './tokenize-body.js';
 
 /** A person named in the article, under the fullest form of the name it gives. */
@@ -136,7 +136,8 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
     if (pool.length === 0 && words.length === 1) pool = byFirstName.get(last) ?? [];
     if (pool.length === 0 && words.length === 1 && bySurname.size <= MAX_FUZZY_SURNAMES) {
       // Copy misspells names ("Rep. Rangels", "Ms Bauchtman" for Buchtmann): accept a near-identical surname.
-      for (const [surname, persons] of bySurname) if (isMisspelling(last, surname)) pool = pool.concat(persons.filter((p) => p.words.length > 1));
+      // Over the keys, not the entries: an entry is an array, built per surname per lookup until optimized.
+      for (const surname of bySurname.keys()) if (isMisspelling(last, surname)) pool = pool.concat((bySurname.get(surname) ?? []).filter((p) => p.words.length > 1));
     }
     let best: Person | null = null;
     for (const person of pool) {
@@ -169,6 +170,18 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
       full: candidate.words.length > 1,
     });
   }
+
+  // Each role looks back over every mention before it: a description is split into words once.
+  const wordsOfDescription = new Map<string, readonly string[]>();
+  const descriptionWords = (description: string | null): readonly string[] => {
+    if (description === null) return [];
+    let words = wordsOfDescription.get(description);
+    if (words === undefined) {
+      words = description.toLowerCase().split(/[\s-]+/);
+      wordsOfDescription.set(description, words);
+    }
+    return words;
+  };
 
   const paragraphOf = (at: number): number => tokens[Math.min(tokenIndexAt(tokens, at), tokens.length - 1)]?.paragraph ?? 0;
 
@@ -225,8 +238,7 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
     byRole(head, at) {
       for (let i = lastBefore(at); i >= 0; i--) {
         const person = mentions[i]?.person;
-        const description = person?.description?.toLowerCase().split(/[\s-]+/) ?? [];
-        if (person !== undefined && description.includes(head)) return person;
+        if (person !== undefined && descriptionWords(person.description).includes(head)) return person;
       }
       return null;
     },
@@ -245,7 +257,7 @@ function readCandidates(body: string, tokens: readonly Token[], insideQuote: Uin
     const phrase = namePhrase(body, tokens, i, end, 0, tokens.length);
     i = Math.max(i, end - 1);
     if (phrase === null || phrase.kind !== 'name') continue;
-    const possessive = /['\u2019]s$/.test(tokens[end - 1]?.text ?? '');
+    const possessive = hasPossessive(tokens[end - 1]?.text ?? '');
     // "health manager with Heart and Stroke in Manitoba, said": a lone name after a preposition is a place or an organisation.
     const objectOfPreposition = phrase.words.length === 1 && !phrase.titled && isPreposition(tokens[phrase.firstToken - 1]);
     const verbAdjacent = !objectOfPreposition && nearReportingVerb(tokens, phrase.firstToken, end);
@@ -287,6 +299,7 @@ function genderOfName(words: readonly string[]): Gender | null {
     if (MALE_FIRST_NAMES.has(first)) return 'm';
     if (FEMALE_FIRST_NAMES.has(first)) return 'f';
   }
+  if (!endsInCyrillic(last)) return null;
   if (/(?:ова|ева|ёва|ина|ская|цкая)$/u.test(last)) return 'f';
   if (/(?:ов|ев|ёв|ин|ский|цкий)$/u.test(last)) return 'm';
   return null;
@@ -297,9 +310,15 @@ function genderOfName(words: readonly string[]): Gender | null {
  * ("Песков", "Пескова", "Песковым"), so their case endings are dropped; other words stay as they are.
  */
 function nameKey(word: string): string {
-  if (!/^[\u0400-\u04FF-]+$/u.test(word)) return word;
+  if (!startsCyrillicOrHyphen(word) || !/^[\u0400-\u04FF-]+$/u.test(word)) return word;
   const stem = word.replace(/(?:ого|его|ому|ему|ым|им|ой|ей|ом|ем|ую|юю|а|я|у|ю|е|ы|и|й)$/u, '');
   return stem.length >= 3 ? stem : word;
+}
+
+/** A cheap test before `nameKey`'s regex, which most (Latin) names fail at their first character. */
+function startsCyrillicOrHyphen(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first === 0x2d || (first >= 0x400 && first <= 0x4ff);
 }
 
 /** Whether `word` occurs in the lower-case `text` as a whole word. */

@@ -66,7 +66,6 @@ interface NameChunk {
 }
 
 const HYPHEN_PREFIXED_NAME = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-\p{Lu}/u;
-const POSSESSIVE = /['\u2019]s$/;
 const ACRONYM = /^[\p{Lu}\p{N}.&-]+$/u;
 /** An organisation's acronym before a name: "МИД", "FBI"; not an initial ("J.") or a word in capitals. */
 const ORGANISATION_ACRONYM = /^\p{Lu}{2,5}$/u;
@@ -80,14 +79,23 @@ const MAX_OF_TITLE_DISTANCE = 6;
 /** Tokens of a parenthesis after a name: "(D-Wash.)", "(R-Fla.)", "(left)". */
 const MAX_PARENTHESIS_TOKENS = 8;
 
-const lower = (token: Token | undefined): string => token?.text.toLowerCase() ?? '';
+const lower = (token: Token | undefined): string => token?.lower ?? '';
 
 function sameParagraph(a: Token | undefined, b: Token | undefined): boolean {
   return a !== undefined && b !== undefined && a.paragraph === b.paragraph;
 }
 
 function isNameWord(token: Token | undefined): boolean {
-  return token !== undefined && token.kind === 'word' && (isCapitalWord(token) || HYPHEN_PREFIXED_NAME.test(token.text));
+  return token !== undefined && token.kind === 'word' && (isCapitalWord(token) || isHyphenPrefixedName(token));
+}
+
+/**
+ * "al-Assad", "bin-Laden": the regex runs only on lower-case words with a hyphen after their two or
+ * three first letters, since every token is asked.
+ */
+function isHyphenPrefixedName(token: Token): boolean {
+  const { text } = token;
+  return token.lowerInitial && (text.charCodeAt(2) === 0x2d || text.charCodeAt(3) === 0x2d) && HYPHEN_PREFIXED_NAME.test(text);
 }
 
 function isParticle(token: Token | undefined): boolean {
@@ -118,8 +126,10 @@ function isTitle(token: Token | undefined): boolean {
 /** Whether the word names a role, in any case and number ("analyst", "Lawyer", "authors"). */
 function isRoleNoun(word: string): boolean {
   if (isRoleNounAsWritten(word)) return true;
-  // Russian nouns decline: "президента", "министру", "экспертов".
+  // Russian nouns decline: "президента", "министру", "экспертов". Every ending is Cyrillic, and the
+  // regex, anchored only at the end, would try every position of the many words that are not.
   const w = word.toLowerCase();
+  if (!endsInCyrillic(w)) return false;
   const stem = RUSSIAN_NOUN_ENDING.exec(w);
   return stem !== null && ROLE_NOUNS.has(w.slice(0, stem.index));
 }
@@ -127,7 +137,13 @@ function isRoleNoun(word: string): boolean {
 /** A role noun in its dictionary form or an English plural: "analyst", "authors", "пресс-секретарь". */
 function isRoleNounAsWritten(word: string): boolean {
   const w = word.toLowerCase();
-  return ROLE_NOUNS.has(w) || (w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))) || w.split('-').some((part) => ROLE_NOUNS.has(part));
+  return ROLE_NOUNS.has(w) || (w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))) || (w.includes('-') && w.split('-').some((part) => ROLE_NOUNS.has(part)));
+}
+
+/** Whether the word's last character is Cyrillic: a cheap test before the regexes for Russian endings. */
+export function endsInCyrillic(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return last >= 0x400 && last <= 0x4ff;
 }
 
 const RUSSIAN_NOUN_ENDING = /(?<=[\u0400-\u04FF]{3})(?:ами|ям|ах|ов|ом|ам|а|у|е|ы|и)$/u;
@@ -190,7 +206,7 @@ function analyzeNameRun(tokens: readonly Token[], start: number, end: number): N
   // single word ("Cafe") is a thing the owner has, not a title for a name.
   let owned = false;
   for (let i = nameFirst; i < end - 1; i++) {
-    if (POSSESSIVE.test(tokens[i]?.text ?? '')) {
+    if (hasPossessive(tokens[i]?.text ?? '')) {
       nameFirst = i + 1;
       owned = end - nameFirst >= 2;
     }
@@ -225,7 +241,7 @@ function analyzeNameRun(tokens: readonly Token[], start: number, end: number): N
  */
 function isOpeningAdverbial(tokens: readonly Token[], i: number, end: number): boolean {
   const token = tokens[i];
-  if (token === undefined || i + 1 >= end || token.text.length < 5 || !/(?:ing|ly)$/.test(token.text)) return false;
+  if (token === undefined || i + 1 >= end || token.text.length < 5 || !(token.text.endsWith('ing') || token.text.endsWith('ly'))) return false;
   const before = tokens[i - 1];
   return before === undefined || before.paragraph !== token.paragraph || endsSentence(tokens, i - 1) || before.kind === 'mark';
 }
@@ -244,17 +260,27 @@ function titleOfBefore(tokens: readonly Token[], first: number): number {
 function nameWords(tokens: readonly Token[], chunk: NameChunk): string[] {
   const result: string[] = [];
   for (let i = chunk.nameFirst; i < chunk.nameEnd; i++) {
-    const word = (tokens[i]?.text ?? '').toLowerCase();
-    result.push(i === chunk.nameEnd - 1 ? word.replace(POSSESSIVE, '') : word);
+    const word = tokens[i]?.lower ?? '';
+    result.push(i === chunk.nameEnd - 1 ? withoutPossessive(word) : word);
   }
   return result;
+}
+
+/** Whether the word ends in a possessive `'s` or `’s` (tested without a regex: every name word is asked). */
+export function hasPossessive(word: string): boolean {
+  return word.endsWith("'s") || word.endsWith('\u2019s');
+}
+
+/** The word without a possessive `'s`. */
+function withoutPossessive(word: string): string {
+  return hasPossessive(word) ? word.slice(0, -2) : word;
 }
 
 /** Whether the name can be a person's: not an acronym, organisation, place, or date. */
 function isPersonLikeName(tokens: readonly Token[], chunk: NameChunk): boolean {
   if (chunk.nameFirst >= chunk.nameEnd) return false;
   const words: string[] = [];
-  for (let i = chunk.nameFirst; i < chunk.nameEnd; i++) words.push((tokens[i]?.text ?? '').replace(POSSESSIVE, ''));
+  for (let i = chunk.nameFirst; i < chunk.nameEnd; i++) words.push(withoutPossessive(tokens[i]?.text ?? ''));
   if (NON_PERSON_FIRST_WORDS.has(words[0] ?? '')) return false;
   // "Ms. May", "Theresa May": a month that is also a surname, after a title or a first name.
   const named = chunk.titled || (words.length >= 2 && isFirstName(words[0] ?? ''));
@@ -379,12 +405,13 @@ export function namePhrase(body: string, tokens: readonly Token[], start: number
   const description = cleanDescription(joinDescription(before?.text ?? null, title)) ?? after?.text ?? null;
   const nameStart = tokens[chunk.nameFirst];
   if (nameStart === undefined) return null;
-  const text = collapse(body.slice(nameStart.start, lastWord.end)).replace(POSSESSIVE, '');
+  const written = body.slice(nameStart.start, lastWord.end);
+  const text = withoutPossessive(collapse(written));
   return {
     kind: 'name',
     text,
     words: nameWords(tokens, chunk),
-    mention: { start: nameStart.start, end: nameStart.start + body.slice(nameStart.start, lastWord.end).replace(POSSESSIVE, '').length },
+    mention: { start: nameStart.start, end: nameStart.start + withoutPossessive(written).length },
     // "the CBO said": the determiner belongs to the phrase.
     firstToken: before?.first ?? (titleFirst - 1 >= lo && isDeterminer(tokens[titleFirst - 1]) && isLowerWord(tokens[titleFirst - 1]) ? titleFirst - 1 : titleFirst),
     lastToken: after?.last ?? end - 1,
@@ -610,7 +637,7 @@ function roleEndingAt(body: string, tokens: readonly Token[], lo: number, end: n
   }
   const head = lower(headToken);
   const before = tokens[first - 1];
-  if (first - 1 >= lo && POSSESSIVE.test(before?.text ?? '') && isNameWord(before)) {
+  if (first - 1 >= lo && hasPossessive(before?.text ?? '') && isNameWord(before)) {
     const ownerStart = nameRunStart(tokens, first, lo);
     if (DOCUMENT_NOUNS.has(head)) {
       // "Cornyn's statement added", "PC World's recent analysis ... concluded": the author speaks.
@@ -740,5 +767,9 @@ function spanText(tokens: readonly Token[], first: number, end: number): string 
 }
 
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most phrases are words between single spaces already: tested first, they are not rebuilt.
+  return UNCOLLAPSED_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
+
+/** White space that `collapse` changes: two in a row, any but a plain space, or at either end. */
+const UNCOLLAPSED_SPACE = /\s\s|[^\S ]|^\s|\s$/;

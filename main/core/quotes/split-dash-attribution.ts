@@ -51,7 +51,8 @@ export function splitDashAttribution(body: string, tokens: readonly Token[], par
 /** A dash after `,` or a sentence end, followed by a reporting verb, or by a speaker and a verb. */
 function opensClause(tokens: readonly Token[], k: number): boolean {
   const dash = tokens[k];
-  if (dash === undefined || !DASHES.has(dash.text) || !BEFORE_DASH.has(tokens[k - 1]?.text ?? '')) return false;
+  // Asked of every token of every quotation: the kind rules out most before the set lookups.
+  if (dash === undefined || dash.kind !== 'punct' || !DASHES.has(dash.text) || !BEFORE_DASH.has(tokens[k - 1]?.text ?? '')) return false;
   const next = tokens[k + 1];
   if (isReportingVerb(next)) return true;
   const speaker = next !== undefined && (PRONOUNS.has(next.text.toLowerCase()) || isCapitalWord(next));
