@@ -240,14 +240,14 @@ async function planShards(listing: ArchiveListing, shardCount: number, cacheFold
       shard,
       files: shardFiles,
       walkProblems,
-      cacheFile: path.join(cacheFolder, `shard-${shard}-of-${shardCount}.json`),
+      cacheFile: path.join(cacheFolder, `shard-${shard}-of-${shardCount}.cache`),
       fingerprint: fingerprintArchive(shardFiles, `${shard}/${shardCount}\n${JSON.stringify(walkProblems)}`),
     });
   }
   return specs;
 }
 
-/** Deletes cache files of shard layouts no longer in use (the archive grew past a shard boundary). */
+/** Deletes cache files of shard layouts no longer in use (the archive grew past a shard boundary), and the JSON caches of earlier versions. */
 async function removeStaleCaches(cacheFolder: string, specs: readonly ShardSpec[]): Promise<void> {
   const keep = new Set(specs.map((s) => path.basename(s.cacheFile)));
   let names: string[];
@@ -256,7 +256,7 @@ async function removeStaleCaches(cacheFolder: string, specs: readonly ShardSpec[
   } catch {
     return;
   }
-  await Promise.all(names.filter((n) => n.endsWith('.json') && !keep.has(n)).map((n) => rm(path.join(cacheFolder, n), { force: true })));
+  await Promise.all(names.filter((n) => /\.(cache|json)$/.test(n) && !keep.has(n)).map((n) => rm(path.join(cacheFolder, n), { force: true })));
 }
 
 /** Finds exact duplicates across all shards: in path order, every copy after the first is hidden. */

@@ -7,7 +7,7 @@ import { bbcDir, contentDir, distDir, tempDir } from '../support/paths.js';
 
 function cacheFiles(cacheDir: string): string[] {
   return readdirSync(cacheDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .filter((e) => e.isFile() && e.name.endsWith('.cache'))
     .map((e) => path.join(e.parentPath, e.name));
 }
 

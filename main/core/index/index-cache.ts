@@ -1,21 +1,26 @@
-// The persisted index: one file per archive with a header line (format, schema, lunr version,
-// fingerprint, checksum) and the library data. Any mismatch or damage means rebuild, never load-and-hope.
+// The persisted index: one file per shard with a header line (format, schema, lunr and V8 versions,
+// fingerprint, checksum) and the library data in V8's serialization format (Node's `v8.serialize`): five
+// times faster to write and twice as fast to read as JSON at 37 MB a shard (issue 6), and no string nears
+// V8's length limit. Any mismatch or damage means rebuild, never load-and-hope.
 
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import v8 from 'node:v8';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import type { LibraryData } from './build-library-data.js';
 import { lunrVersion } from './configure-lunr.js';
 
 /** Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt. */
-export const cacheSchemaVersion = 5;
+export const cacheSchemaVersion = 6;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {
   format: string;
   schema: number;
   lunr: string;
+  /** The V8 that serialized the data: another one may not read it (the app and the CLI run different V8s). */
+  v8: string;
   fingerprint: string;
   sha256: string;
   bytes: number;
@@ -50,13 +55,13 @@ export async function readCache(file: string, fingerprint: string): Promise<{ da
     if (newline === -1) throw new Error('no header line');
     const header = JSON.parse(raw.subarray(0, newline).toString('utf8')) as Partial<CacheHeader>;
     if (header.format !== cacheFormat) throw new Error('not a Verbatim index cache');
-    if (header.schema !== cacheSchemaVersion || header.lunr !== lunrVersion || header.fingerprint !== fingerprint) {
+    if (header.schema !== cacheSchemaVersion || header.lunr !== lunrVersion || header.v8 !== process.versions.v8 || header.fingerprint !== fingerprint) {
       return { reason: 'stale' };
     }
     const payload = raw.subarray(newline + 1);
     if (payload.length !== header.bytes) throw new Error(`truncated: ${payload.length} of ${String(header.bytes)} bytes`);
     if (createHash('sha256').update(payload).digest('hex') !== header.sha256) throw new Error('checksum mismatch');
-    const data = JSON.parse(payload.toString('utf8')) as LibraryData;
+    const data = v8.deserialize(payload) as LibraryData;
     if (!Array.isArray(data.files) || !Array.isArray(data.walkProblems) || typeof data.indexes !== 'object' || data.indexes === null) {
       throw new Error('missing parts');
     }
@@ -69,11 +74,12 @@ export async function readCache(file: string, fingerprint: string): Promise<{ da
 /** Writes the cache atomically: a temporary file, fsync, then rename over the old one. */
 export async function writeCache(file: string, fingerprint: string, data: LibraryData): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const payload = Buffer.from(JSON.stringify(data), 'utf8');
+  const payload = v8.serialize(data);
   const header: CacheHeader = {
     format: cacheFormat,
     schema: cacheSchemaVersion,
     lunr: lunrVersion,
+    v8: process.versions.v8,
     fingerprint,
     sha256: createHash('sha256').update(payload).digest('hex'),
     bytes: payload.length,

@@ -28,7 +28,7 @@ function start(): { pool: EnginePool; log: () => string[]; notices: string[] } {
   return { pool, log, notices };
 }
 
-const shard: ShardSpec = { shard: 0, files: [], walkProblems: [], cacheFile: '/nonexistent/shard.json', fingerprint: 'x' };
+const shard: ShardSpec = { shard: 0, files: [], walkProblems: [], cacheFile: '/nonexistent/shard.cache', fingerprint: 'x' };
 const search = (query: string) => ({ type: 'search', query, limit: 5, sort: 'relevance' }) as const;
 
 describe('an engine worker that dies', () => {
