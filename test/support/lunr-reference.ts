@@ -4,7 +4,7 @@
 
 import lunr from 'lunr';
 import { indexedFields } from '../../main/core/index/build-index.js';
-import type { CompactIndex } from '../../main/core/index/compact-index.js';
+import { packCompactIndex, type CompactIndex } from '../../main/core/index/compact-index.js';
 import type { LanguageProcessing } from '../../main/core/index/languages.js';
 import { tokenize } from '../../main/core/index/tokenize.js';
 
@@ -62,7 +62,7 @@ export function compactIndex(index: lunr.Index): CompactIndex {
     }
     return n;
   };
-  const vectors: (number[] | null)[][] = json.fields.map(() => []);
+  const vectors: number[][][] = json.fields.map(() => []);
   for (const [fieldRef, elements] of json.fieldVectors) {
     const slash = fieldRef.indexOf('/');
     const field = json.fields.indexOf(fieldRef.slice(0, slash));
@@ -70,7 +70,7 @@ export function compactIndex(index: lunr.Index): CompactIndex {
     const list = vectors[field];
     if (list) list[n] = elements;
   }
-  for (const list of vectors) for (let n = 0; n < refs.length; n += 1) list[n] ??= null;
+  for (const list of vectors) for (let n = 0; n < refs.length; n += 1) list[n] ??= [];
   const terms: string[] = [];
   const termIndex: number[] = [];
   const postings: number[][] = [];
@@ -84,6 +84,6 @@ export function compactIndex(index: lunr.Index): CompactIndex {
     }
     postings.push(encoded);
   }
-  return { format: 'verbatim-lunr-compact-1', version: json.version, fields: json.fields, pipeline: json.pipeline, refs, terms, termIndex, postings, vectors };
+  return packCompactIndex({ fields: json.fields, pipeline: json.pipeline, refs, terms, termIndex, postings, vectors });
 }
 

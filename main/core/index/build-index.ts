@@ -82,33 +82,44 @@ export class CompactIndexBuilder {
       const x = (documentCount - withTerm + 0.5) / (withTerm + 0.5);
       return Math.log(1 + Math.abs(x));
     });
-    const vectors = indexedFields.map((field, f) => {
+    const perFieldDoc = this.fieldTerms.flat();
+    const vectorStarts = new Int32Array(perFieldDoc.length + 1);
+    perFieldDoc.forEach((t, i) => (vectorStarts[i + 1] = (vectorStarts[i] ?? 0) + 2 * t.terms.length));
+    const vectors = new Float64Array(vectorStarts[perFieldDoc.length] ?? 0);
+    indexedFields.forEach((field, f) => {
       const perDoc = this.fieldTerms[f] ?? [];
       const averageLength = perDoc.reduce((sum, t) => sum + t.length, 0) / documentCount;
-      return perDoc.map(({ terms, counts, length }) => {
-        const elements: number[] = [];
+      perDoc.forEach(({ terms, counts, length }, n) => {
+        let at = vectorStarts[f * documentCount + n] ?? 0;
         terms.forEach((termNo, i) => {
           const tf = counts[i] ?? 0;
           // The very expression of lunr.Builder#createFieldVectors, so the rounding agrees to the bit.
           const score = ((idf[termNo] ?? 0) * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (length / averageLength)) + tf);
-          elements.push(termNo, Math.round(score * field.boost * 1000) / 1000);
+          vectors[at] = termNo;
+          vectors[at + 1] = Math.round(score * field.boost * 1000) / 1000;
+          at += 2;
         });
-        return elements;
       });
     });
     const terms = [...this.termNumbers.keys()].sort();
-    const termIndex = terms.map((term) => this.termNumbers.get(term) ?? 0);
-    const postings = termIndex.map((termNo) => {
-      const encoded: number[] = [];
+    const termIndex = Int32Array.from(terms, (term) => this.termNumbers.get(term) ?? 0);
+    const postingStarts = new Int32Array(terms.length + 1);
+    termIndex.forEach((termNo, i) => {
+      const perField = this.postings[termNo] ?? [];
+      postingStarts[i + 1] = (postingStarts[i] ?? 0) + perField.length + perField.reduce((sum, docs) => sum + docs.length, 0);
+    });
+    const postings = new Int32Array(postingStarts[terms.length] ?? 0);
+    termIndex.forEach((termNo, i) => {
+      let at = postingStarts[i] ?? 0;
       for (const docs of this.postings[termNo] ?? []) {
-        encoded.push(docs.length);
-        for (const docNo of docs) encoded.push(docNo);
+        postings[at] = docs.length;
+        postings.set(docs, at + 1);
+        at += docs.length + 1;
       }
-      return encoded;
     });
     const stemmerLabel = (this.processing.stemmer as { label?: string } | null)?.label;
     return {
-      format: 'verbatim-lunr-compact-1',
+      format: 'verbatim-lunr-compact-2',
       version: lunr.version,
       fields: indexedFields.map((f) => f.name),
       pipeline: stemmerLabel === undefined ? [] : [stemmerLabel],
@@ -116,7 +127,9 @@ export class CompactIndexBuilder {
       terms,
       termIndex,
       postings,
+      postingStarts,
       vectors,
+      vectorStarts,
     };
   }
 

@@ -1,13 +1,14 @@
 // A compact serialized form of a lunr index, loaded lazily. lunr's own JSON holds one object per term,
 // field and article; parsing it and collecting that garbage was most of a warm start (issue 6: 1 s of
-// every 1.3 s per shard at 10x BBC). Here postings and vectors are arrays of numbers, and a term's posting
-// (or an article's vector) becomes lunr's object only when a search first touches it.
+// every 1.3 s per shard at 10x BBC). Here postings and vectors are typed arrays, which the cache stores as
+// raw bytes and the garbage collector never scans, and a term's posting (or an article's vector) becomes
+// lunr's object only when a search first touches it.
 
 import lunr from 'lunr';
 
-/** The serialized form; JSON safe. */
+/** The serialized form (structured-clone safe). */
 export interface CompactIndex {
-  format: 'verbatim-lunr-compact-1';
+  format: 'verbatim-lunr-compact-2';
   /** lunr's version: an index from another version is rebuilt. */
   version: string;
   fields: string[];
@@ -17,21 +18,65 @@ export interface CompactIndex {
   /** Index terms, sorted (as lunr's token set wants them). */
   terms: string[];
   /** lunr's `_index` of each term (its position in the vectors). */
-  termIndex: number[];
+  termIndex: Int32Array;
   /** Per term, per field in order: the count of documents, then their ref numbers. */
-  postings: number[][];
-  /** Per field, per ref: the vector's elements (`[termIndex, weight, ...]`), or null. */
-  vectors: (number[] | null)[][];
+  postings: Int32Array;
+  /** Where each term's postings start; one more entry than terms (the end). */
+  postingStarts: Int32Array;
+  /** Per field, per ref: the vector's elements (`termIndex, weight, ...`), one after another. */
+  vectors: Float64Array;
+  /** Where the vector of field `f`, ref `n` starts: entry `f * refs.length + n`; one more entry (the end). */
+  vectorStarts: Int32Array;
+}
+
+/** Packs postings and vectors given as nested arrays (per term; per field, per ref) into the compact form. */
+export function packCompactIndex(parts: {
+  fields: string[];
+  pipeline: string[];
+  refs: string[];
+  terms: string[];
+  termIndex: readonly number[];
+  postings: readonly (readonly number[])[];
+  vectors: readonly (readonly (readonly number[])[])[];
+}): CompactIndex {
+  const flatten = <T extends Int32Array | Float64Array>(lists: readonly (readonly number[])[], make: (n: number) => T): { data: T; starts: Int32Array } => {
+    const starts = new Int32Array(lists.length + 1);
+    lists.forEach((list, i) => (starts[i + 1] = (starts[i] ?? 0) + list.length));
+    const data = make(starts[lists.length] ?? 0);
+    lists.forEach((list, i) => data.set(list, starts[i]));
+    return { data, starts };
+  };
+  const postings = flatten(parts.postings, (n) => new Int32Array(n));
+  const vectors = flatten(parts.vectors.flat(), (n) => new Float64Array(n));
+  return {
+    format: 'verbatim-lunr-compact-2',
+    version: lunr.version,
+    fields: parts.fields,
+    pipeline: parts.pipeline,
+    refs: parts.refs,
+    terms: parts.terms,
+    termIndex: Int32Array.from(parts.termIndex),
+    postings: postings.data,
+    postingStarts: postings.starts,
+    vectors: vectors.data,
+    vectorStarts: vectors.starts,
+  };
 }
 
 type Posting = Record<string, unknown> & { _index: number };
 
 /** Loads a compact index; postings and vectors are built on first use. Throws on foreign or damaged data. */
 export function loadCompactIndex(data: CompactIndex): lunr.Index {
-  if (data.format !== 'verbatim-lunr-compact-1') throw new Error('not a Verbatim compact index');
+  if (data.format !== 'verbatim-lunr-compact-2') throw new Error('not a Verbatim compact index');
   if (data.version !== lunr.version) throw new Error(`index was saved by lunr ${String(data.version)}, this is lunr ${lunr.version}`);
-  const { fields, refs, terms, termIndex, postings, vectors } = data;
-  if (terms.length !== postings.length || terms.length !== termIndex.length || vectors.length !== fields.length) {
+  const { fields, refs, terms, termIndex, postings, postingStarts, vectors, vectorStarts } = data;
+  if (
+    terms.length !== termIndex.length ||
+    postingStarts.length !== terms.length + 1 ||
+    vectorStarts.length !== fields.length * refs.length + 1 ||
+    (postingStarts[terms.length] ?? 0) > postings.length ||
+    (vectorStarts[fields.length * refs.length] ?? 0) > vectors.length
+  ) {
     throw new Error('the index is damaged (its parts differ in length)');
   }
 
@@ -39,13 +84,12 @@ export function loadCompactIndex(data: CompactIndex): lunr.Index {
   const tokenSet = tokenTrie(terms);
 
   const materializePosting = (i: number): Posting => {
-    const encoded = postings[i] ?? [];
     const posting: Posting = { _index: termIndex[i] ?? 0 };
-    let at = 0;
+    let at = postingStarts[i] ?? 0;
     for (const field of fields) {
-      const count = encoded[at] ?? 0;
+      const count = postings[at] ?? 0;
       const docs: Record<string, object> = {};
-      for (let k = 1; k <= count; k += 1) docs[refs[encoded[at + k] ?? 0] ?? ''] = {};
+      for (let k = 1; k <= count; k += 1) docs[refs[postings[at + k] ?? 0] ?? ''] = {};
       posting[field] = docs;
       at += count + 1;
     }
@@ -58,14 +102,14 @@ export function loadCompactIndex(data: CompactIndex): lunr.Index {
 
   const fieldNumbers = new Map(fields.map((f, i) => [f, i]));
   const refNumbers = new Map(refs.map((r, i) => [r, i]));
-  const fieldRefs: string[] = [];
-  vectors.forEach((list, f) => list.forEach((elements, n) => elements && fieldRefs.push(`${fields[f] ?? ''}/${refs[n] ?? ''}`)));
+  const fieldRefs = fields.flatMap((field) => refs.map((ref) => `${field}/${ref}`));
   const fieldVectors = lazyRecord(fieldRefs, (fieldRef) => {
     const slash = fieldRef.indexOf('/');
     const f = fieldNumbers.get(fieldRef.slice(0, slash));
     const n = refNumbers.get(fieldRef.slice(slash + 1));
-    const elements = f === undefined || n === undefined ? null : (vectors[f]?.[n] ?? null);
-    return elements === null ? undefined : new lunr.Vector(elements);
+    if (f === undefined || n === undefined) return undefined;
+    const at = f * refs.length + n;
+    return new lunr.Vector(Array.from(vectors.subarray(vectorStarts[at] ?? 0, vectorStarts[at + 1] ?? 0)));
   });
 
   // lunr's constructor reads `fieldVectors` (its typings call the field `documentVectors`).

@@ -12,7 +12,7 @@ import type { LibraryData } from './build-library-data.js';
 import { lunrVersion } from './configure-lunr.js';
 
 /** Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt. */
-export const cacheSchemaVersion = 6;
+export const cacheSchemaVersion = 7;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {

@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import lunr from 'lunr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readArticles } from '../../../main/core/archive/read-archive.js';
@@ -16,7 +17,8 @@ beforeAll(async () => {
   const builder = createLunrBuilder(languageProcessing('en'));
   for (const a of articles) builder.add({ id: a.id, title: a.title, body: a.body });
   built = builder.build();
-  serialized = JSON.parse(JSON.stringify(compactIndex(built))) as CompactIndex;
+  // As the cache stores it.
+  serialized = v8.deserialize(v8.serialize(compactIndex(built))) as CompactIndex;
 }, 60_000);
 
 const run = (index: lunr.Index, build: (q: lunr.Query) => void) =>
@@ -38,7 +40,7 @@ describe('the compact index', () => {
   });
 
   it('is smaller than lunr’s own serialization', () => {
-    expect(JSON.stringify(serialized).length).toBeLessThan(JSON.stringify(built).length * 0.8);
+    expect(v8.serialize(serialized).length).toBeLessThan(JSON.stringify(built).length * 0.8);
   });
 
   it.each<[string, (c: CompactIndex) => unknown]>([
