@@ -115,7 +115,7 @@ class WorkerEngine implements Engine {
 
   async request(request: EngineRequest, timeoutMs?: number): Promise<unknown> {
     if (this.restarting) await this.restarting.catch(() => undefined);
-    if (request.type === 'open') this.shards = [...request.shards];
+    if (request.type === 'open') this.shards = [...this.shards.filter((s) => !request.shards.some((o) => o.shard === s.shard)), ...request.shards];
     if (request.type === 'update') this.shards = [...this.shards.filter((s) => s.shard !== request.shard.shard), request.shard];
     if (request.type === 'close') this.shards = this.shards.filter((s) => s.shard !== request.shard);
     if (request.type === 'hide') this.hidden = [...request.ids];

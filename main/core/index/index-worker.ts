@@ -38,20 +38,22 @@ if (port) {
   });
   // One request at a time, in order: opening and updating must finish before the next search.
   let queue: Promise<void> = Promise.resolve();
+  let waiting = 0;
   port.on('message', (message: EngineMessage) => {
+    waiting += 1;
     queue = queue.then(async () => {
+      waiting -= 1;
       try {
         const value = await handleEngineRequest(engine, message.request);
         flushProgress();
         port.postMessage({ id: message.id, ok: true, value });
-        // Built shards are searchable now; their caches are written before the next request is taken.
-        if (message.request.type === 'open' || message.request.type === 'update') {
-          for (const notice of await engine.save()) port.postMessage({ type: 'notice', message: notice });
-        }
       } catch (error) {
         flushProgress();
         port.postMessage({ id: message.id, ok: false, error: serializeError(error) });
       }
+      // Built shards are searchable at once; their caches are written when no request waits (after the
+      // last shard of an open, not between shards).
+      if (waiting === 0) for (const notice of await engine.save()) port.postMessage({ type: 'notice', message: notice });
     });
   });
 }
