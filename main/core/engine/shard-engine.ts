@@ -8,7 +8,7 @@ import { articleDigest, assembleLibrary, buildLibraryData, type LibraryData } fr
 import { loadIndexes } from '../index/configure-lunr.js';
 import { readCache, writeCache } from '../index/index-cache.js';
 import type { Article, ImportProblem, Quote } from '../model.js';
-import { findQuotes, searchArchive, viewArticle, type SearchData } from '../search/search-archive.js';
+import { findQuotes, searchArchive, viewArticle, type SearchData, type SearchIndex } from '../search/search-archive.js';
 import type lunr from 'lunr';
 
 /** One shard of an archive: the files whose paths hash to it, and where its cache lives. */
@@ -172,7 +172,7 @@ export class ShardEngine {
     if (this.searchData !== null) return this.searchData;
     const articles = new Map<string, Article>();
     const quotesByArticle = new Map<string, Quote[]>();
-    const indexes: (readonly [string, lunr.Index])[] = [];
+    const indexes: SearchIndex[] = [];
     for (const shard of this.shards.values()) {
       for (const article of shard.articles) articles.set(article.id, article);
       for (const quote of shard.quotes) {
@@ -182,7 +182,9 @@ export class ShardEngine {
       }
       shard.codes.forEach((code, i) => {
         const index = shard.indexes[i];
-        if (index) indexes.push([code, index]);
+        // The compact form too: searches read postings and weights straight from its arrays.
+        const compact = shard.data.indexes[code];
+        if (index && compact) indexes.push({ code, index, compact });
       });
     }
     this.searchData = { indexes, articles, quotesByArticle, hidden: this.hidden, copiesByPath: new Map() };

@@ -6,22 +6,32 @@
 import lunr from 'lunr';
 import type { ArticleView, FacetValue, Facets, QuoteHit, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
 import { NotFoundError, QueryError } from '../errors.js';
+import type { CompactIndex } from '../index/compact-index.js';
 import { languageProcessing, processingForShard, type LanguageProcessing } from '../index/languages.js';
 import type { Article, MatchRange, Quote, QuoteMatch, SearchHit } from '../model.js';
 import { makeSnippet } from './make-snippet.js';
-import { compileMatcher, findMatches, type TextMatcher } from './match-text.js';
+import { anyClauseIn, anyClauseOccurs, compileMatcher, findMatches, matchWords, positionedWords, textWords, wordIndex, type PositionedWords, type TextMatcher, type WordIndex } from './match-text.js';
 import { parseQuery, type ParsedQuery, type QueryFilter, type TermClause } from './parse-query.js';
+import { queryIndex } from './query-index.js';
+import { descendingOrder, intersectScores, makeArticleTable, partialScores, refNumbers, Scores, unionScores, type ArticleTable } from './scores.js';
 
 /** What a search runs over: the shard indexes and the articles and quotes they were built from. */
 export interface SearchData {
   /** The lunr indexes with their language code; several per language when the archive is sharded. */
-  indexes: readonly (readonly [string, lunr.Index])[];
+  indexes: readonly SearchIndex[];
   /** Indexed articles by id; those in `hidden` (exact duplicates of an earlier file) are never returned. */
   articles: ReadonlyMap<string, Article>;
   hidden: ReadonlySet<string>;
   quotesByArticle: ReadonlyMap<string, readonly Quote[]>;
   /** Path of an article -> paths of its exact duplicates, which are not indexed. */
   copiesByPath: ReadonlyMap<string, readonly string[]>;
+}
+
+/** One lunr index with its language code, and the compact form it was loaded from (see query-index.ts). */
+export interface SearchIndex {
+  code: string;
+  index: lunr.Index;
+  compact: CompactIndex;
 }
 
 export const defaultSearchLimit = 50;
@@ -31,15 +41,15 @@ export const facetSize = 20;
 /** The speakers list looks at the quotes of this many best articles: enough to answer, cheap to count. */
 const speakerArticles = 500;
 
-type Scores = Map<string, number>;
-
 interface Evaluation {
   parsed: ParsedQuery;
-  /** Article ids in rank order, with scores. */
-  ranked: { article: Article; score: number }[];
+  /** Articles in rank order, with scores. */
+  ranked: Ranked[];
   partial: boolean;
   /** For `in:quotes`: the quotes of each article that satisfy the query. */
   quoteMatches: Map<string, Quote[]> | null;
+  /** The articles by number (`Ranked.n`). */
+  table: ArticleTable;
 }
 
 /**
@@ -54,7 +64,9 @@ export function searchArchive(
 ): SearchReply {
   const started = performance.now();
   const evaluation = evaluate(data, parseQuery(queryText));
-  const ranked = sortRanked(evaluation.ranked, options.sort ?? 'relevance');
+  const sort = options.sort ?? 'relevance';
+  // Evaluation ranks by relevance already.
+  const ranked = sort === 'relevance' ? evaluation.ranked : sortRanked(evaluation.ranked, sort);
   const hits = ranked.slice(0, options.limit ?? defaultSearchLimit).map((r) => toHit(data, r.article, r.score, evaluation));
   return {
     query: queryText,
@@ -62,8 +74,8 @@ export function searchArchive(
     tookMs: Math.round((performance.now() - started) * 10) / 10,
     partial: evaluation.partial,
     notices: evaluation.parsed.notices,
-    facets: facetsOf(ranked.map((r) => r.article), options.facetLimit ?? facetSize),
-    speakers: speakersOf(data, ranked.slice(0, speakerArticles).map((r) => r.article), evaluation.parsed, options.facetLimit ?? facetSize),
+    facets: facetsOf(evaluation.table, ranked, options.facetLimit ?? facetSize),
+    speakers: speakersOf(evaluation.table, ranked.slice(0, speakerArticles), evaluation.parsed, options.facetLimit ?? facetSize),
     hits,
   };
 }
@@ -102,7 +114,7 @@ export function findQuotes(data: SearchData, options: { query?: string; speaker?
   if (options.speaker !== undefined && options.speaker.trim() !== '') speakerFilters.push({ value: options.speaker.trim(), exclude: false });
   const articles =
     parsed.groups.length === 0 && parsed.excluded.length === 0
-      ? sortRanked([...data.articles.values()].filter((a) => !data.hidden.has(a.id) && passesFilters(a, parsed.filters.filter((f) => f.kind !== 'speaker'), data)).map((article) => ({ article, score: 0 })), 'newest').map((r) => r.article)
+      ? newestArticles(data, parsed.filters.filter((f) => f.kind !== 'speaker'))
       : evaluate(data, parsed, { scope: 'quotes', allowPartial: false }).ranked.map((r) => r.article);
   const found: QuoteHit[] = [];
   for (const article of articles) {
@@ -116,49 +128,74 @@ export function findQuotes(data: SearchData, options: { query?: string; speaker?
   return { total: found.length, quotes: found.slice(0, options.limit ?? defaultQuotesLimit) };
 }
 
+/** The articles that pass `filters`, newest first. */
+function newestArticles(data: SearchData, filters: readonly QueryFilter[]): Article[] {
+  const table = articleTable(data);
+  const passing = table.articles.flatMap((article, n) => (table.hidden[n] !== 1 && passesFilters(article, filters, data) ? [ranks(article, n, 0)] : []));
+  return sortRanked(passing, 'newest').map((r) => r.article);
+}
+
 /** Runs a parsed query: the ranked articles that satisfy it. */
 function evaluate(data: SearchData, parsed: ParsedQuery, override: { scope?: 'quotes'; allowPartial?: boolean } = {}): Evaluation {
   if (parsed.error) throw new QueryError(parsed.error.message, parsed.error.start, parsed.error.end);
   if (override.scope) parsed.scope = override.scope;
   dropCommonWords(data, parsed);
-  const empty: Evaluation = { parsed, ranked: [], partial: false, quoteMatches: null };
-  if (parsed.groups.length === 0 && parsed.filters.length === 0) return empty;
+  const table = articleTable(data);
+  if (parsed.groups.length === 0 && parsed.filters.length === 0) return { parsed, ranked: [], partial: false, quoteMatches: null, table };
 
-  const lookup = memoize((clause: TermClause) => clauseScores(data, clause));
-  let scores: Scores;
+  const count = table.articles.length;
+  const lookup = memoize((clause: TermClause) => clauseScores(data, table, clause));
+  // Without words, every article is a candidate (score 0), in archive order.
+  let scores: Scores | null = null;
   let partial = false;
-  if (parsed.groups.length === 0) {
-    scores = new Map([...data.articles.keys()].filter((id) => !data.hidden.has(id)).map((id) => [id, 0]));
-  } else {
-    const groupScores = parsed.groups.map((group) => unionScores(group.map(lookup)));
-    scores = intersectScores(groupScores);
+  if (parsed.groups.length > 0) {
+    const groupScores = parsed.groups.map((group) => unionScores(group.map(lookup), count));
+    scores = intersectScores(groupScores, count);
     if (scores.size === 0 && parsed.groups.length > 1 && override.allowPartial !== false) {
-      scores = partialScores(groupScores);
+      scores = partialScores(groupScores, count);
       partial = scores.size > 0;
     }
   }
-  for (const clause of parsed.excluded) for (const id of lookup(clause).keys()) scores.delete(id);
+  const excluded = new Uint8Array(count);
+  for (const clause of parsed.excluded) for (const n of lookup(clause).order) excluded[n] = 1;
 
   let quoteMatches: Map<string, Quote[]> | null = null;
   if (parsed.scope === 'quotes') quoteMatches = new Map();
-  const ranked: { article: Article; score: number }[] = [];
-  for (const [id, score] of scores) {
-    const article = data.articles.get(id);
-    if (!article || !passesFilters(article, parsed.filters, data)) continue;
+  const ranked: Ranked[] = [];
+  const consider = (n: number, score: number): void => {
+    const article = table.articles[n];
+    if (!article || excluded[n] === 1 || !passesFilters(article, parsed.filters, data)) return;
     if (quoteMatches) {
       const language = languageProcessing(article.language);
-      const quotes = (data.quotesByArticle.get(id) ?? []).filter((q) => quoteSatisfies(q, parsed, language));
-      if (quotes.length === 0) continue;
-      quoteMatches.set(id, quotes);
+      const quotes = (data.quotesByArticle.get(article.id) ?? []).filter((q) => quoteSatisfies(q, parsed, language));
+      if (quotes.length === 0) return;
+      quoteMatches.set(article.id, quotes);
     }
-    ranked.push({ article, score });
+    ranked.push(ranks(article, n, score));
+  };
+  if (scores === null) {
+    for (let n = 0; n < count; n += 1) if (table.hidden[n] !== 1) consider(n, 0);
+  } else {
+    for (const n of scores.order) consider(n, scores.get(n));
   }
-  return { parsed, ranked: sortRanked(ranked, 'relevance'), partial, quoteMatches };
+  return { parsed, ranked: sortRanked(ranked, 'relevance'), partial, quoteMatches, table };
+}
+
+const articleTables = new WeakMap<SearchData, ArticleTable>();
+
+/** The engine's articles by number, made once per archive state (scores are kept by these numbers). */
+function articleTable(data: SearchData): ArticleTable {
+  let table = articleTables.get(data);
+  if (table === undefined) {
+    table = makeArticleTable(data.articles.values(), data.hidden, data.quotesByArticle);
+    articleTables.set(data, table);
+  }
+  return table;
 }
 
 /** Single words too common to search in every shard ("the", "и") are dropped, with a notice. */
 function dropCommonWords(data: SearchData, parsed: ParsedQuery): void {
-  const shards = [...new Set(data.indexes.map(([code]) => code))].map(processingForShard);
+  const shards = [...new Set(data.indexes.map(({ code }) => code))].map(processingForShard);
   if (shards.length === 0) return;
   const dropped: string[] = [];
   parsed.groups = parsed.groups
@@ -175,14 +212,14 @@ function dropCommonWords(data: SearchData, parsed: ParsedQuery): void {
 }
 
 /** The articles (with lunr scores) in which `clause` occurs, over every shard. */
-function clauseScores(data: SearchData, clause: TermClause): Scores {
-  const scores: Scores = new Map();
+function clauseScores(data: SearchData, table: ArticleTable, clause: TermClause): Scores {
+  const scores = new Scores(table.articles.length);
   const fields = clause.titleOnly ? ['title'] : undefined;
-  for (const [code, index] of data.indexes) {
+  for (const { code, index, compact } of data.indexes) {
     const language = processingForShard(code);
     const words = clause.words.filter((w) => !language.isStopWord(w));
     if (words.length === 0) continue;
-    const results = index.query((q) => {
+    const matches = queryIndex(index, compact, (q) => {
       for (const word of words) {
         q.term(word, {
           ...(fields ? { fields } : {}),
@@ -194,10 +231,12 @@ function clauseScores(data: SearchData, clause: TermClause): Scores {
         });
       }
     });
-    for (const result of results) {
-      if (data.hidden.has(result.ref)) continue;
-      if (clause.phrase && !containsPhrase(data.articles.get(result.ref), clause, language)) continue;
-      scores.set(result.ref, result.score);
+    const numbers = refNumbers(table, matches.refs);
+    for (let k = 0; k < matches.docs.length; k += 1) {
+      const n = numbers[matches.docs[k] ?? 0] ?? -1;
+      if (n < 0 || table.hidden[n] === 1) continue;
+      if (clause.phrase && !containsPhrase(table.articles[n], clause, language)) continue;
+      scores.set(n, matches.scores[k] ?? 0);
     }
   }
   return scores;
@@ -235,6 +274,9 @@ function phraseCheck(clause: TermClause, language: LanguageProcessing): (text: s
   const check = (text: string): boolean => {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      // Most candidates are the phrase itself: when one starts a word, its own words are the text's words
+      // there (it ends at a non-letter), so finding the phrase in them is finding it in the window below.
+      if (startsWord(text, m.index) && anyClauseOccurs(textWords(text, language, m.index, m.index + m[0].length), matcher)) return true;
       // Confirm with the real tokens, in a window a little wider than the candidate.
       const from = Math.max(0, m.index - 40);
       const window = text.slice(from, m.index + m[0].length + 40);
@@ -247,45 +289,17 @@ function phraseCheck(clause: TermClause, language: LanguageProcessing): (text: s
   return check;
 }
 
+/** Ends with a character of a word: a letter, mark or digit, or an apostrophe or dot (which join a word's parts). */
+const wordCharacterAtEnd = /[\p{L}\p{M}\p{N}'’.]$/u;
+
+/** True when a word of `text` starts at `index`: nothing of a word stands right before it. */
+function startsWord(text: string, index: number): boolean {
+  // Two code units: the character before may be a surrogate pair.
+  return index === 0 || !wordCharacterAtEnd.test(text.slice(Math.max(0, index - 2), index));
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function unionScores(list: readonly Scores[]): Scores {
-  const union: Scores = new Map();
-  for (const scores of list) for (const [id, score] of scores) union.set(id, Math.max(union.get(id) ?? 0, score));
-  return union;
-}
-
-function intersectScores(list: readonly Scores[]): Scores {
-  const [smallest, ...others] = [...list].sort((a, b) => a.size - b.size);
-  const result: Scores = new Map();
-  if (!smallest) return result;
-  outer: for (const [id, score] of smallest) {
-    let total = score;
-    for (const scores of others) {
-      const s = scores.get(id);
-      if (s === undefined) continue outer;
-      total += s;
-    }
-    result.set(id, total);
-  }
-  return result;
-}
-
-/** Articles matching some of the groups: more groups first, then score. */
-function partialScores(list: readonly Scores[]): Scores {
-  const matched = new Map<string, { groups: number; score: number }>();
-  for (const scores of list) {
-    for (const [id, score] of scores) {
-      const entry = matched.get(id) ?? { groups: 0, score: 0 };
-      entry.groups += 1;
-      entry.score += score;
-      matched.set(id, entry);
-    }
-  }
-  // Groups matched dominate the score, so ranking by score ranks by groups first.
-  return new Map([...matched].map(([id, e]) => [id, e.groups * 1000 + e.score]));
 }
 
 function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
@@ -319,51 +333,116 @@ function speakerMatches(speaker: string | null, filter: { value: string; exclude
 }
 
 function passesFilters(article: Article, filters: readonly QueryFilter[], data: SearchData): boolean {
-  return filters.every((filter) => {
-    let has: boolean;
-    switch (filter.kind) {
-      case 'source':
-        has = article.source !== null && fold(article.source).includes(fold(filter.value));
-        break;
-      case 'author':
-        has = article.author !== null && fold(article.author).includes(fold(filter.value));
-        break;
-      case 'lang':
-        has = article.language === filter.value;
-        break;
-      case 'speaker':
-        has = (data.quotesByArticle.get(article.id) ?? []).some((q) => speakerMatches(q.speaker, { value: filter.value, exclude: false }));
-        break;
-      case 'date': {
-        const day = article.date?.slice(0, 10) ?? null;
-        has = day !== null && day >= filter.from && day <= filter.to;
-        break;
+  // A loop, not `every`: this runs for every article a query finds, or every article of the archive.
+  for (const filter of filters) if (hasFiltered(article, filter, data) === filter.exclude) return false;
+  return true;
+}
+
+/** True when `article` has what `filter` names (whether the filter wants it or excludes it). */
+function hasFiltered(article: Article, filter: QueryFilter, data: SearchData): boolean {
+  switch (filter.kind) {
+    case 'source':
+      return article.source !== null && fold(article.source).includes(fold(filter.value));
+    case 'author':
+      return article.author !== null && fold(article.author).includes(fold(filter.value));
+    case 'lang':
+      return article.language === filter.value;
+    case 'speaker':
+      return articlesQuoting(data, filter).has(article.id);
+    case 'date': {
+      const day = article.date?.slice(0, 10) ?? null;
+      return day !== null && day >= filter.from && day <= filter.to;
+    }
+  }
+}
+
+const speakerIndexes = new WeakMap<SearchData, Map<string, string[]>>();
+
+/**
+ * Each speaker (folded) with the articles that quote them, built once per archive state: a speaker filter
+ * then tests the few thousand names instead of every quote of every candidate article (issue 6).
+ */
+function speakerIndex(data: SearchData): Map<string, string[]> {
+  let index = speakerIndexes.get(data);
+  if (index === undefined) {
+    index = new Map();
+    for (const [id, quotes] of data.quotesByArticle) {
+      for (const quote of quotes) {
+        if (quote.speaker === null) continue;
+        const key = fold(quote.speaker);
+        const ids = index.get(key);
+        if (ids === undefined) index.set(key, [id]);
+        else if (ids[ids.length - 1] !== id) ids.push(id);
       }
     }
-    return filter.exclude ? !has : has;
-  });
+    speakerIndexes.set(data, index);
+  }
+  return index;
+}
+
+const speakerFilterArticles = new WeakMap<QueryFilter, { data: SearchData; ids: Set<string> }>();
+
+/** The articles with a quote whose speaker's name contains the filter's value (`speakerMatches`), per query. */
+function articlesQuoting(data: SearchData, filter: QueryFilter & { value: string }): Set<string> {
+  let found = speakerFilterArticles.get(filter);
+  if (found === undefined || found.data !== data) {
+    const value = fold(filter.value);
+    const ids = new Set<string>();
+    for (const [speaker, articleIds] of speakerIndex(data)) if (speaker.includes(value)) for (const id of articleIds) ids.add(id);
+    found = { data, ids };
+    speakerFilterArticles.set(filter, found);
+  }
+  return found.ids;
 }
 
 /** True when a quote's own words satisfy every group and no excluded clause, and its speaker the filters. */
 function quoteSatisfies(quote: Quote, parsed: ParsedQuery, language: LanguageProcessing): boolean {
-  for (const filter of parsed.filters) {
-    if (filter.kind === 'speaker' && !speakerMatches(quote.speaker, { value: filter.value, exclude: filter.exclude })) return false;
+  const { speakerFilters, groups, excluded } = quoteMatchers(parsed, language);
+  for (const filter of speakerFilters) if (!speakerMatches(quote.speaker, filter)) return false;
+  if (groups.length === 0 && excluded.clauses.length === 0) return true;
+  const known = quoteText(quote, language);
+  for (const { starts, matcher } of groups) {
+    if (!anyClauseIn(known.words, matcher)) return false;
+    // The words occur; as always, the quote must also hold the start of one clause's words (see mayContain).
+    if (known.lower === '') known.lower = quote.text.toLowerCase();
+    const lower = known.lower;
+    if (!starts.some((s) => mayContain(lower, s))) return false;
   }
-  const { groups, excluded } = quoteMatchers(parsed, language);
-  const text = quote.text.toLowerCase();
-  for (const { clauses, matcher } of groups) {
-    // Most quotes lack the words altogether: a substring test rules them out before any tokenizing.
-    if (!clauses.some((c) => mayContain(text, c, language))) return false;
-    if (!findMatches(quote.text, matcher).found.some(Boolean)) return false;
+  return !anyClauseIn(known.words, excluded);
+}
+
+/**
+ * A quote's words processed, and its text in lower case once needed ('' until then). Fields keep one type
+ * (no nulls): a field that changes type makes V8 drop the optimized code that reads it (issue 6).
+ */
+interface QuoteText {
+  code: string;
+  words: WordIndex;
+  lower: string;
+}
+
+const quoteTexts = new WeakMap<Quote, QuoteText>();
+
+/**
+ * A quote's words, processed once and kept: the speakers list tests the quotes of the best 500 articles on
+ * every search, and the same quotes come up again and again (issue 6). At 10x BBC, all 53k quotes would
+ * take ~35 MB.
+ */
+function quoteText(quote: Quote, language: LanguageProcessing): QuoteText {
+  let known = quoteTexts.get(quote);
+  if (known === undefined || known.code !== language.code) {
+    known = { code: language.code, words: wordIndex(quote.text, language), lower: '' };
+    quoteTexts.set(quote, known);
   }
-  if (excluded !== null && findMatches(quote.text, excluded).found.some(Boolean)) return false;
-  return true;
+  return known;
 }
 
 interface QuoteMatchers {
-  /** One per group with words to find in a quote (title-only clauses cannot be). */
-  groups: { clauses: TermClause[]; matcher: TextMatcher }[];
-  excluded: TextMatcher | null;
+  speakerFilters: { value: string; exclude: boolean }[];
+  /** One per group with words to find in a quote (title-only clauses cannot be), with its clauses' starts. */
+  groups: { starts: ClauseStarts[]; matcher: TextMatcher }[];
+  /** The excluded clauses (none: a matcher without clauses, which never matches). */
+  excluded: TextMatcher;
 }
 
 const quoteMatcherCache = new WeakMap<ParsedQuery, Map<string, QuoteMatchers>>();
@@ -378,27 +457,32 @@ function quoteMatchers(parsed: ParsedQuery, language: LanguageProcessing): Quote
   let matchers = byLanguage.get(language.code);
   if (!matchers) {
     matchers = {
+      speakerFilters: parsed.filters.flatMap((f) => (f.kind === 'speaker' ? [{ value: f.value, exclude: f.exclude }] : [])),
       groups: parsed.groups
         .map((group) => group.filter((c) => !c.titleOnly))
         .filter((clauses) => clauses.length > 0)
-        .map((clauses) => ({ clauses, matcher: compileMatcher(clauses, language) })),
-      excluded: parsed.excluded.length > 0 ? compileMatcher(parsed.excluded, language) : null,
+        .map((clauses) => ({ starts: clauses.map((c) => clauseStarts(c, language)), matcher: compileMatcher(clauses, language) })),
+      excluded: compileMatcher(parsed.excluded, language),
     };
     byLanguage.set(language.code, matchers);
   }
   return matchers;
 }
 
+/** Per word of a clause, the start it shares with its stem (see stableStart); none for a typo-tolerant clause. */
+type ClauseStarts = (string | null)[];
+
+function clauseStarts(clause: TermClause, language: LanguageProcessing): ClauseStarts {
+  if (clause.fuzzy > 0) return [];
+  return clause.words.map((word) => stableStart(word, clause.prefix ? word : language.stem(word)));
+}
+
 /**
- * False only when `lowerText` cannot contain `clause`: it lacks the start that each word shares with its
- * stem (any form of the word begins so). Typo-tolerant clauses are always checked in full.
+ * False only when `lowerText` cannot contain the clause: it lacks the start that each word shares with its
+ * stem (any form of the word begins so). Typo-tolerant clauses (no starts) are always checked in full.
  */
-function mayContain(lowerText: string, clause: TermClause, language: LanguageProcessing): boolean {
-  if (clause.fuzzy > 0) return true;
-  return clause.words.every((word) => {
-    const start = stableStart(word, clause.prefix ? word : language.stem(word));
-    return start === null || lowerText.includes(start);
-  });
+function mayContain(lowerText: string, starts: ClauseStarts): boolean {
+  return starts.every((start) => start === null || lowerText.includes(start));
 }
 
 /**
@@ -416,7 +500,34 @@ function highlightsOf(article: Article, parsed: ParsedQuery): { titleHighlights:
   const clauses = parsed.groups.flat();
   const title: TextMatcher = compileMatcher(clauses, language);
   const body: TextMatcher = compileMatcher(clauses.filter((c) => !c.titleOnly), language);
-  return { titleHighlights: findMatches(article.title, title).ranges, highlights: findMatches(article.body, body).ranges };
+  const highlights = body.clauses.length === 0 ? [] : matchWords(bodyWords(article, language), body).ranges;
+  return { titleHighlights: findMatches(article.title, title).ranges, highlights };
+}
+
+/**
+ * The words of recently matched article bodies, least recently used first. The results shown (and the
+ * article opened) come up again as a query is refined, and reading a long body's words again was most of
+ * a result's cost (issue 6). Bounded by the words held: ~400k words, ~10 MB.
+ */
+const bodyWordCache = new Map<Article, { code: string; words: PositionedWords }>();
+const maxCachedBodyWords = 400_000;
+let cachedBodyWords = 0;
+
+function bodyWords(article: Article, language: LanguageProcessing): PositionedWords {
+  const cached = bodyWordCache.get(article);
+  if (cached !== undefined) {
+    bodyWordCache.delete(article);
+    cachedBodyWords -= cached.words.spellings.length;
+  }
+  const entry = cached !== undefined && cached.code === language.code ? cached : { code: language.code, words: positionedWords(article.body, language) };
+  bodyWordCache.set(article, entry);
+  cachedBodyWords += entry.words.spellings.length;
+  for (const [old, { words }] of bodyWordCache) {
+    if (cachedBodyWords <= maxCachedBodyWords || old === article) break;
+    bodyWordCache.delete(old);
+    cachedBodyWords -= words.spellings.length;
+  }
+  return entry.words;
 }
 
 function toHit(data: SearchData, article: Article, score: number, evaluation: Evaluation): SearchHit {
@@ -461,25 +572,60 @@ interface Sortable {
  */
 export function compareForSort(sort: SearchSort): (a: Sortable, b: Sortable) => number {
   const byDate = (a: Sortable, b: Sortable): number => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0);
-  if (sort === 'relevance') return (a, b) => b.score - a.score || byDate(b, a);
+  // Higher scores first; -1, 0 or 1 rather than `b.score - a.score`, a number V8 allocates at every comparison.
+  const byScore = (a: Sortable, b: Sortable): number => (b.score > a.score ? 1 : b.score < a.score ? -1 : 0);
+  if (sort === 'relevance') return (a, b) => byScore(a, b) || byDate(b, a);
   return (a, b) => {
     if ((a.date === null) !== (b.date === null)) return a.date === null ? 1 : -1;
-    return (sort === 'newest' ? byDate(b, a) : byDate(a, b)) || b.score - a.score;
+    return (sort === 'newest' ? byDate(b, a) : byDate(a, b)) || byScore(a, b);
   };
 }
 
-function sortRanked<T extends { article: Article; score: number }>(ranked: readonly T[], sort: SearchSort): T[] {
-  const compare = compareForSort(sort);
-  return [...ranked].sort((a, b) => compare({ date: a.article.date, score: a.score }, { date: b.article.date, score: b.score }));
+/** An article (and its number) with its score, and its date beside them: what results are sorted by, at hand. */
+interface Ranked extends Sortable {
+  article: Article;
+  n: number;
+}
+
+function ranks(article: Article, n: number, score: number): Ranked {
+  return { article, n, score, date: article.date };
+}
+
+function sortRanked(ranked: readonly Ranked[], sort: SearchSort): Ranked[] {
+  return sort === 'relevance' ? byRelevance(ranked) : [...ranked].sort(compareForSort(sort));
+}
+
+/**
+ * `ranked` in the order of `compareForSort('relevance')` (a stable sort: higher score first, then newer),
+ * ordered by score without a comparator (see descendingOrder); only runs of equal scores are compared by date.
+ */
+function byRelevance(ranked: readonly Ranked[]): Ranked[] {
+  const scores = new Float64Array(ranked.length);
+  ranked.forEach((r, i) => (scores[i] = r.score));
+  const order = descendingOrder(scores);
+  const sorted: Ranked[] = [];
+  for (const i of order) sorted.push(ranked[i] as Ranked);
+  const compare = compareForSort('relevance');
+  for (let start = 0; start < sorted.length; ) {
+    const score = sorted[start]?.score;
+    const date = sorted[start]?.date;
+    let end = start + 1;
+    let dated = false;
+    for (; end < sorted.length && sorted[end]?.score === score; end += 1) dated ||= sorted[end]?.date !== date;
+    // Equal scores are ordered by date; none to order when the dates are equal too (copies of an article).
+    if (dated) sorted.slice(start, end).sort(compare).forEach((r, k) => (sorted[start + k] = r));
+    start = end;
+  }
+  return sorted;
 }
 
 /** Speakers of the quotes whose own words satisfy the query, with counts, most quoted first. */
-function speakersOf(data: SearchData, articles: readonly Article[], parsed: ParsedQuery, limit: number): FacetValue[] {
+function speakersOf(table: ArticleTable, ranked: readonly Ranked[], parsed: ParsedQuery, limit: number): FacetValue[] {
   if (parsed.groups.length === 0) return [];
   const counts = new Map<string, number>();
-  for (const article of articles) {
+  for (const { article, n } of ranked) {
     const language = languageProcessing(article.language);
-    for (const quote of data.quotesByArticle.get(article.id) ?? []) {
+    for (const quote of table.quotes[n] ?? []) {
       if (quote.speaker !== null && quoteSatisfies(quote, parsed, language)) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
     }
   }
@@ -494,15 +640,15 @@ export function countsToValues(counts: ReadonlyMap<string, number>, limit: numbe
     .slice(0, limit);
 }
 
-function facetsOf(articles: readonly Article[], limit: number): Facets {
-  const count = (values: (string | null)[]): FacetValue[] => {
+/** The facet values of every result, counted; each article's values are looked up by its number. */
+function facetsOf(table: ArticleTable, ranked: readonly Ranked[], limit: number): Facets {
+  const count = (values: readonly (string | null)[]): FacetValue[] => {
     const counts = new Map<string, number>();
-    for (const v of values) if (v !== null && v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const { n } of ranked) {
+      const v = values[n] ?? null;
+      if (v !== null && v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
     return countsToValues(counts, limit);
   };
-  return {
-    source: count(articles.map((a) => a.source)),
-    year: count(articles.map((a) => a.date?.slice(0, 4) ?? null)),
-    language: count(articles.map((a) => a.language)),
-  };
+  return { source: count(table.sources), year: count(table.years), language: count(table.languages) };
 }

@@ -1,0 +1,170 @@
+// An engine's articles by number, and the articles a query's clauses find, with scores, kept by that number
+// in typed arrays instead of maps by id: combining the clauses of a query over thousands of matches was a
+// fifth of a search's time at 10x BBC, and most of its garbage (issue 6).
+
+import type { Article, Quote } from '../model.js';
+
+/** An engine's articles by number, with what a search asks of each again and again. */
+export interface ArticleTable {
+  articles: readonly Article[];
+  numbers: ReadonlyMap<string, number>;
+  /** 1 for an article never returned (an exact duplicate of an earlier file). */
+  hidden: Uint8Array;
+  /** Each article's quotes. */
+  quotes: readonly (readonly Quote[])[];
+  /** Each article's facet values (the year is the date's first four characters), read once, not per search. */
+  sources: readonly (string | null)[];
+  years: readonly (string | null)[];
+  languages: readonly (string | null)[];
+  /** Per list of refs (an index's, see queryIndex): the article number of each, -1 for none. */
+  refNumbers: WeakMap<readonly string[], Int32Array>;
+}
+
+/** Numbers `articles` in order; `hidden` are the ids never returned. */
+export function makeArticleTable(articles: Iterable<Article>, hidden: ReadonlySet<string>, quotesByArticle: ReadonlyMap<string, readonly Quote[]>): ArticleTable {
+  const list = [...articles];
+  return {
+    articles: list,
+    numbers: new Map(list.map((article, n) => [article.id, n])),
+    hidden: Uint8Array.from(list, (article) => (hidden.has(article.id) ? 1 : 0)),
+    quotes: list.map((article) => quotesByArticle.get(article.id) ?? []),
+    sources: list.map((article) => article.source),
+    years: list.map((article) => article.date?.slice(0, 4) ?? null),
+    languages: list.map((article) => article.language),
+    refNumbers: new WeakMap(),
+  };
+}
+
+/**
+ * The article number of each of `refs` (an index's, see queryIndex), -1 for none; looked up once per index:
+ * looking up every match of every query by id cost more than scoring it (a cache miss at each lookup).
+ */
+export function refNumbers(table: ArticleTable, refs: readonly string[]): Int32Array {
+  let numbers = table.refNumbers.get(refs);
+  if (numbers === undefined) {
+    numbers = Int32Array.from(refs, (ref) => table.numbers.get(ref) ?? -1);
+    table.refNumbers.set(refs, numbers);
+  }
+  return numbers;
+}
+
+/**
+ * Scores by article number, listed in the order first set (the order of equal results): a `Map` from
+ * article to score, with the same order, in arrays sized to the archive.
+ */
+export class Scores {
+  /** Article numbers in the order first set. */
+  readonly order: number[] = [];
+  private readonly values: Float64Array;
+  private readonly present: Uint8Array;
+
+  constructor(articleCount: number) {
+    this.values = new Float64Array(articleCount);
+    this.present = new Uint8Array(articleCount);
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  has(article: number): boolean {
+    return this.present[article] === 1;
+  }
+
+  /** The score of `article`; 0 when it has none (check `has`). */
+  get(article: number): number {
+    return this.values[article] ?? 0;
+  }
+
+  set(article: number, score: number): void {
+    if (this.present[article] !== 1) {
+      this.present[article] = 1;
+      this.order.push(article);
+    }
+    this.values[article] = score;
+  }
+}
+
+/** Articles in any of `list`, each with its best score. */
+export function unionScores(list: readonly Scores[], articleCount: number): Scores {
+  const union = new Scores(articleCount);
+  for (const scores of list) {
+    for (const article of scores.order) union.set(article, Math.max(union.has(article) ? union.get(article) : 0, scores.get(article)));
+  }
+  return union;
+}
+
+/** Articles in all of `list`, with the sum of their scores (added smallest list first), in that list's order. */
+export function intersectScores(list: readonly Scores[], articleCount: number): Scores {
+  const [smallest, ...others] = [...list].sort((a, b) => a.size - b.size);
+  const result = new Scores(articleCount);
+  if (!smallest) return result;
+  outer: for (const article of smallest.order) {
+    let total = smallest.get(article);
+    for (const scores of others) {
+      if (!scores.has(article)) continue outer;
+      total += scores.get(article);
+    }
+    result.set(article, total);
+  }
+  return result;
+}
+
+/** Articles matching some of the groups: more groups first, then score. */
+export function partialScores(list: readonly Scores[], articleCount: number): Scores {
+  const groups = new Uint8Array(articleCount);
+  const sums = new Scores(articleCount);
+  for (const scores of list) {
+    for (const article of scores.order) {
+      groups[article] = (groups[article] ?? 0) + 1;
+      sums.set(article, (sums.has(article) ? sums.get(article) : 0) + scores.get(article));
+    }
+  }
+  // Groups matched dominate the score, so ranking by score ranks by groups first.
+  const result = new Scores(articleCount);
+  for (const article of sums.order) result.set(article, (groups[article] ?? 0) * 1000 + sums.get(article));
+  return result;
+}
+
+/**
+ * The positions of `values`, highest value first, equal values in position order: what a stable sort by
+ * descending value gives. A counting sort by each value's rank among the distinct values, which are sorted
+ * natively: sorting thousands of results with a comparator was a tenth of a search (issue 6).
+ */
+export function descendingOrder(values: Float64Array): Int32Array {
+  const sorted = values.slice().sort();
+  // The distinct values, highest first.
+  const distinct = new Float64Array(sorted.length);
+  let kinds = 0;
+  for (let i = sorted.length - 1; i >= 0; i -= 1) {
+    const value = sorted[i] ?? 0;
+    if (kinds === 0 || value < (distinct[kinds - 1] ?? 0)) distinct[kinds++] = value;
+  }
+  const ranks = new Int32Array(values.length);
+  const starts = new Int32Array(kinds + 1);
+  for (let i = 0; i < values.length; i += 1) {
+    const rank = rankOf(distinct, kinds, values[i] ?? 0);
+    ranks[i] = rank;
+    starts[rank + 1] = (starts[rank + 1] ?? 0) + 1;
+  }
+  for (let r = 1; r <= kinds; r += 1) starts[r] = (starts[r] ?? 0) + (starts[r - 1] ?? 0);
+  const order = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const rank = ranks[i] ?? 0;
+    order[starts[rank] ?? 0] = i;
+    starts[rank] = (starts[rank] ?? 0) + 1;
+  }
+  return order;
+}
+
+/** The position of `value` in the first `kinds` entries of `distinct` (descending), by bisection. */
+function rankOf(distinct: Float64Array, kinds: number, value: number): number {
+  let low = 0;
+  let high = kinds - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((distinct[mid] ?? 0) > value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

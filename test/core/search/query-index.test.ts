@@ -1,0 +1,100 @@
+import path from 'node:path';
+import lunr from 'lunr';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readArticles } from '../../../main/core/archive/read-archive.js';
+import { walkArchive } from '../../../main/core/archive/walk-archive.js';
+import type { CompactIndex } from '../../../main/core/index/compact-index.js';
+import { buildIndexes, loadIndexes } from '../../../main/core/index/configure-lunr.js';
+import { tokenize } from '../../../main/core/index/tokenize.js';
+import type { Article } from '../../../main/core/model.js';
+import { queryIndex } from '../../../main/core/search/query-index.js';
+import { bbcDir, contentDir, repoRoot } from '../../support/paths.js';
+
+/** A query as search-archive builds them: terms with lunr's options. */
+type Build = (query: lunr.Query) => void;
+
+const { REQUIRED, OPTIONAL } = lunr.Query.presence;
+const { TRAILING, NONE } = lunr.Query.wildcard;
+
+const word = (term: string, fields?: string[]): Build => (q) => q.term(term, { ...(fields ? { fields } : {}), presence: OPTIONAL, usePipeline: true, wildcard: NONE });
+const phrase = (...terms: string[]): Build => (q) => terms.forEach((term) => q.term(term, { presence: REQUIRED, usePipeline: true, wildcard: NONE }));
+const titlePhrase = (...terms: string[]): Build => (q) => terms.forEach((term) => q.term(term, { fields: ['title'], presence: REQUIRED, usePipeline: true, wildcard: NONE }));
+const prefix = (term: string): Build => (q) => q.term(term, { presence: OPTIONAL, usePipeline: false, wildcard: TRAILING });
+const fuzzy = (term: string, editDistance: number): Build => (q) => q.term(term, { presence: OPTIONAL, usePipeline: true, wildcard: NONE, editDistance });
+const anyOf = (...terms: string[]): Build => (q) => terms.forEach((term) => q.term(term, { presence: OPTIONAL, usePipeline: true, wildcard: NONE }));
+
+let indexes: [lunr.Index, CompactIndex][];
+let vocabulary: string[];
+
+async function articlesOf(dir: string, only: (relativePath: string) => boolean = () => true): Promise<Article[]> {
+  const { files } = await walkArchive(dir);
+  return readArticles(files.filter((f) => only(f.path))).articles;
+}
+
+beforeAll(async () => {
+  const articles = [
+    ...(await articlesOf(bbcDir, (p) => p.startsWith('politics/') || p.startsWith('sport/'))),
+    ...(await articlesOf(contentDir)),
+    ...(await articlesOf(path.join(repoRoot, 'test', 'fixtures', 'languages'))),
+  ];
+  const compact = buildIndexes(articles);
+  indexes = [...loadIndexes(compact)].map(([code, index]) => [index, compact[code] as CompactIndex]);
+  // Every 97th word of the texts: common and rare words, in every script of the fixtures.
+  vocabulary = [...new Set(articles.flatMap((a) => tokenize(`${a.title} ${a.body}`).map((t) => t.word)))].filter((_, i) => i % 97 === 0);
+}, 60_000);
+
+/** What lunr itself answers, in queryIndex's form. */
+function lunrAnswer(index: lunr.Index, build: Build): { ref: string; score: number }[] {
+  return index.query(build).map(({ ref, score }) => ({ ref, score }));
+}
+
+function answer(index: lunr.Index, compact: CompactIndex, build: Build): { ref: string; score: number }[] {
+  const { refs, docs, scores } = queryIndex(index, compact, build);
+  return [...docs].map((doc, i) => ({ ref: refs[doc] ?? '', score: scores[i] ?? Number.NaN }));
+}
+
+describe('querying an index without lunr’s match objects', () => {
+  it.each<[string, Build, boolean]>([
+    ['a word', word('economy'), true],
+    ['a common word', word('said'), true],
+    ['a word in headlines only', word('blair', ['title']), true],
+    ['a word no article has', word('zyxwvutsrq'), false],
+    ['a phrase (every word required)', phrase('prime', 'minister'), true],
+    ['a phrase repeating a word', phrase('very', 'very'), true],
+    ['a phrase with a word no article has', phrase('prime', 'zyxwvutsrq'), false],
+    ['a phrase of three words', phrase('world', 'cup', 'final'), true],
+    ['a phrase of 300 words', phrase(...Array.from({ length: 300 }, (_, i) => (i % 2 === 0 ? 'very' : 'good'))), true],
+    ['a phrase in headlines only', titlePhrase('blair', 'brown'), true],
+    ['a phrase in headlines only, with a common word', titlePhrase('blair', 'said'), true],
+    ['a prefix', prefix('terror'), true],
+    ['a short prefix', prefix('el'), true],
+    ['a typo, one edit', fuzzy('parliment', 1), true],
+    ['a typo, two edits', fuzzy('govermnet', 2), true],
+    ['several optional words', anyOf('film', 'movie', 'award'), true],
+  ])('finds what lunr finds, in lunr’s order, with lunr’s scores to the bit: %s', (_name, build, finds) => {
+    let found = 0;
+    for (const [index, compact] of indexes) {
+      const expected = lunrAnswer(index, build);
+      // Twice: the second time from what the first kept (postings with their weights).
+      expect(answer(index, compact, build)).toEqual(expected);
+      expect(answer(index, compact, build)).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found > 0).toBe(finds);
+  });
+
+  it('agrees with lunr on words of every kind from the texts, alone, as prefixes and as typos', () => {
+    expect(vocabulary.length).toBeGreaterThan(100);
+    for (const [index, compact] of indexes) {
+      for (const term of vocabulary) {
+        for (const build of [word(term), prefix(term.slice(0, 3)), fuzzy(term, 1)]) {
+          const expected = lunrAnswer(index, build);
+          const actual = answer(index, compact, build);
+          if (actual.length !== expected.length || actual.some((a, i) => a.ref !== expected[i]?.ref || a.score !== expected[i]?.score)) {
+            expect({ term, actual }).toEqual({ term, actual: expected });
+          }
+        }
+      }
+    }
+  }, 60_000);
+});
