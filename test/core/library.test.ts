@@ -66,6 +66,21 @@ describe('the index cache', () => {
     expect((await library.search('Putin Trump Alaska')).total).toBeGreaterThan(0);
   });
 
+  it('written by another V8 is rebuilt quietly, not reported as damaged', async () => {
+    const cacheDir = tempDir();
+    await openLibrary({ archiveDir: contentDir, cacheDir });
+    const [file] = cacheFiles(cacheDir);
+    const bytes = readFileSync(file ?? '');
+    const newline = bytes.indexOf(0x0a);
+    const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { v8: string };
+    writeFileSync(file ?? '', Buffer.concat([Buffer.from(JSON.stringify({ ...header, v8: '1.0.0' })), bytes.subarray(newline)]));
+    const notices: string[] = [];
+    const reopened = await openLibrary({ archiveDir: contentDir, cacheDir, onNotice: (m) => notices.push(m) });
+    expect(reopened.cache).toBe('built');
+    expect(notices).toEqual([]);
+    expect((await openLibrary({ archiveDir: contentDir, cacheDir })).cache).toBe('loaded');
+  });
+
   it('is rebuilt when a file of the archive changes', async () => {
     const archiveDir = tempDir();
     const cacheDir = tempDir();
@@ -97,6 +112,25 @@ describe('a library session', () => {
 });
 
 describe('sharding', () => {
+  it('sets aside exact duplicates across shards, keeping the first copy in path order', async () => {
+    const archiveDir = tempDir();
+    const text = 'Harbour reopens\n\n"We will rebuild the harbour," Mayor Ana Ruiz said on Monday.';
+    // The first copy in path order is in shard 1; shard 0, read first, holds later copies.
+    const names = ['0-copy.txt', '1-copy.txt', '2-copy.txt', '3-copy.txt'];
+    expect(names.map((n) => shardOf(n, 2))).toEqual([1, 0, 1, 0]);
+    for (const name of names) writeFileSync(path.join(archiveDir, name), text);
+    writeFileSync(path.join(archiveDir, 'other.txt'), 'Bridge closes\n\nThe bridge closed for repairs.');
+    const library = await openLibrary({ archiveDir, cacheDir: tempDir(), workerScript: path.join(distDir, 'index-worker.cjs'), engines: 2 });
+    try {
+      expect(library.articleCount).toBe(2);
+      expect(library.duplicates).toEqual(names.slice(1).map((name) => ({ path: name, duplicateOf: '0-copy.txt' })));
+      expect((await library.search('harbour')).hits.map((h) => h.path)).toEqual(['0-copy.txt']);
+      expect(library.quoteCount).toBe(1);
+    } finally {
+      await library.close();
+    }
+  });
+
   it('spreads an archive evenly over shards, by path alone', async () => {
     const { files } = await walkArchive(bbcDir);
     const counts = [0, 0, 0, 0];
