@@ -6,22 +6,17 @@
 // The expanded problems list is saved as test-output/archive-problems.png (and -dark.png), the reader of
 // a duplicated article as archive-duplicate.png and the status line while updating as archive-updating.png.
 
-import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page, type Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryStatus, Result } from '../../main/contract/api.js';
-import { checkPrerequisites, chromiumArgs, chromiumPath, outputDir, recordPageProblems, type Served, startServe, typeQuery, waitUntil } from './serve.js';
+import { outputDir, recordPageProblems, serveAndBrowse, typeQuery, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 /** How long a change to the folder may take to show in the page (the issue: "within a few seconds"). */
 const liveTimeoutMs = 10_000;
 
-let archive = '';
-let cacheDir = '';
-let server: Served | undefined;
-let browser: Browser | undefined;
 let page: Page;
 /** Console errors, CSP violations, uncaught exceptions and dialogs seen by the current page. */
 let problems: string[] = [];
@@ -34,11 +29,8 @@ const articles: Record<string, string> = {
   'copies/harbour.txt': 'Harbour reopens after the storm\n\n"We will rebuild the harbour wall," Mayor Ana Ruiz said on Monday.\n\nThe harbour had been closed since March.',
 };
 
-beforeAll(async () => {
-  checkPrerequisites();
-  await mkdir(outputDir, { recursive: true });
-  archive = await mkdtemp(path.join(tmpdir(), 'verbatim-archive-'));
-  cacheDir = await mkdtemp(path.join(tmpdir(), 'verbatim-archive-cache-'));
+const app = serveAndBrowse('archive', async (temporaryFolder) => {
+  const archive = await temporaryFolder('archive');
   for (const [name, text] of Object.entries(articles)) {
     await mkdir(path.dirname(path.join(archive, name)), { recursive: true });
     await writeFile(path.join(archive, name), text);
@@ -47,22 +39,14 @@ beforeAll(async () => {
   await writeFile(path.join(archive, 'empty.txt'), '');
   await writeFile(path.join(archive, 'annual-report.pdf'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'));
   await writeFile(path.join(archive, 'city', 'scan.txt'), Buffer.from(Array.from({ length: 4096 }, (_v, i) => (i * 37) % 256)));
-  server = await startServe(archive, cacheDir);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-}, testTimeoutMs);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  for (const dir of [archive, cacheDir]) if (dir !== '') await rm(dir, { recursive: true, force: true });
+  return archive;
 });
 
 beforeEach(async () => {
-  if (browser === undefined || server === undefined) throw new Error('the browser or the server did not start');
   problems = [];
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
   recordPageProblems(page, problems);
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await waitFor(async () => /\d+ articles? · \d+ quotes?/.test(await text('#status')), 'the archive to be ready');
 });
 
@@ -218,7 +202,7 @@ describe('following changes to the archive', () => {
     await waitFor(async () => (await page.getAttribute('#results', 'data-query')) === 'lighthouse', 'the first answer');
     expect(await page.locator('#results li.result').count()).toBe(0);
 
-    const added = path.join(archive, 'city', 'lighthouse.txt');
+    const added = path.join(app.archive, 'city', 'lighthouse.txt');
     await writeFile(added, 'Lighthouse keeper retires\n\n"I have kept the light for forty years," Tomas Berg said.');
     await waitFor(
       async () => (await page.locator('#results li.result').count()) === 1,
@@ -261,5 +245,5 @@ async function text(selector: string): Promise<string> {
 }
 
 async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  await waitUntil(condition, what, timeoutMs, `server log:\n${server?.log().slice(-2000) ?? ''}`);
+  await waitUntil(condition, what, timeoutMs, `server log:\n${app.server.log().slice(-2000)}`);
 }

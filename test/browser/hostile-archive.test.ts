@@ -7,14 +7,13 @@
 // literal text with no element made from it. The reader of the hostile web page is saved as
 // test-output/hostile-archive.png.
 
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, recordPageProblems, root, type Served, startServe, typeQuery, waitUntil } from './serve.js';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { delay, outputDir, recordPageProblems, root, serveAndBrowse, typeQuery, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 /** How long to wait after the last action for anything deferred (a refresh, a lazy image) to fire. */
@@ -27,18 +26,11 @@ let beacon: http.Server | undefined;
 let beaconOrigin = '';
 /** Everything the beacon heard: connections and requests, in order. */
 const heard: string[] = [];
-let archive = '';
-let cacheDir = '';
-let server: Served | undefined;
-let appOrigin = '';
-let browser: Browser | undefined;
 let page: Page;
 /** Console errors, CSP violations, uncaught exceptions, dialogs, popups, frames and foreign requests. */
 let problems: string[] = [];
 
-beforeAll(async () => {
-  checkPrerequisites();
-  await mkdir(outputDir, { recursive: true });
+const app = serveAndBrowse('hostile', async (temporaryFolder) => {
   beacon = http.createServer((request, response) => {
     heard.push(`${request.method ?? '?'} ${request.url ?? '?'} (referer: ${request.headers.referer ?? 'none'})`);
     response.writeHead(200, { 'content-type': 'text/plain' });
@@ -52,21 +44,18 @@ beforeAll(async () => {
   });
   beaconOrigin = `http://127.0.0.1:${(beacon.address() as AddressInfo).port}`;
 
-  archive = await mkdtemp(path.join(tmpdir(), 'verbatim-hostile-'));
-  cacheDir = await mkdtemp(path.join(tmpdir(), 'verbatim-hostile-cache-'));
+  const archive = await temporaryFolder('hostile');
   for (const name of await readdir(fixturesDir)) {
     if (name === 'README.md') continue; // describes the fixtures; not one of them
     const text = await readFile(path.join(fixturesDir, name), 'utf8');
     await writeFile(path.join(archive, name), text.replaceAll(placeholder, beaconOrigin));
   }
-  server = await startServe(archive, cacheDir);
-  appOrigin = new URL(server.url).origin;
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-}, testTimeoutMs);
+  return archive;
+});
+/** The app's origin: the only one the page may load from. */
+const appOrigin = (): string => new URL(app.server.url).origin;
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
   await new Promise<void>((resolve) => {
     if (beacon === undefined) resolve();
     else {
@@ -74,14 +63,12 @@ afterAll(async () => {
       beacon.close(() => resolve());
     }
   });
-  for (const dir of [archive, cacheDir]) if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
-  if (browser === undefined || server === undefined) throw new Error('the browser or the server did not start');
   problems = [];
   heard.length = 0;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
   // Every violation, reported or not to the console, is a failure: it means something tried to load or run.
   await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => {
@@ -100,7 +87,7 @@ beforeEach(async () => {
   page.on('request', (request) => {
     if (!isAppUrl(request.url()) && !request.url().startsWith('data:')) problems.push(`request to ${request.url()}`);
   });
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await waitFor(async () => /\d+ articles? · \d+ quotes?/.test(await text('#status')), 'the archive to be ready');
 });
 
@@ -110,7 +97,7 @@ afterEach(async () => {
 
 function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === appOrigin;
+    return new URL(url).origin === appOrigin();
   } catch {
     return false;
   }
@@ -228,7 +215,7 @@ async function expectNothingEscaped(): Promise<void> {
   await delay(settleMs);
   expect(heard, `the beacon at ${beaconOrigin} heard from the page`).toEqual([]);
   expect(problems, 'dialogs, CSP violations, console errors, popups, frames, foreign requests or navigations').toEqual([]);
-  expect(new URL(page.url()).origin, 'the page is still the app').toBe(appOrigin);
+  expect(new URL(page.url()).origin, 'the page is still the app').toBe(appOrigin());
   expect(new URL(page.url()).pathname).toBe('/');
   expect(page.frames()).toHaveLength(1);
   expect(await hostileElements(), 'elements or attributes made from article markup').toEqual([]);
@@ -277,5 +264,5 @@ async function text(selector: string): Promise<string> {
 }
 
 async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  await waitUntil(condition, what, timeoutMs, `server log:\n${server?.log().slice(-2000) ?? ''}\nproblems:\n${problems.join('\n')}`);
+  await waitUntil(condition, what, timeoutMs, `server log:\n${app.server.log().slice(-2000)}\nproblems:\n${problems.join('\n')}`);
 }

@@ -2,44 +2,23 @@
 // `verbatim serve` on the sample archive in content/. Needs `npm run build` first and /usr/bin/chromium.
 // Screenshots (light, dark, narrow) go to test-output/ for a human to look at.
 
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkPrerequisites, chromiumArgs, chromiumPath, delay, outputDir, recordPageProblems, type Served, startServe, typeQuery, waitUntil } from './serve.js';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { delay, outputDir, recordPageProblems, serveAndBrowse, typeQuery, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 
-let server: Served | undefined;
-let cacheDir = '';
-let url = '';
-let browser: Browser | undefined;
+const app = serveAndBrowse('renderer', async () => 'content');
 let page: Page;
 /** Console errors, CSP violations, uncaught exceptions and dialogs seen by the current page. */
 let problems: string[] = [];
 
-beforeAll(async () => {
-  checkPrerequisites();
-  await mkdir(outputDir, { recursive: true });
-  cacheDir = await mkdtemp(path.join(tmpdir(), 'verbatim-browser-'));
-  server = await startServe('content', cacheDir);
-  url = server.url;
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-}, testTimeoutMs);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (cacheDir !== '') await rm(cacheDir, { recursive: true, force: true });
-});
-
 beforeEach(async () => {
-  if (browser === undefined) throw new Error('the browser did not start');
   problems = [];
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
   recordPageProblems(page, problems);
-  await page.goto(url);
+  await page.goto(app.server.url);
 });
 
 afterEach(async () => {
@@ -273,7 +252,7 @@ async function inReader(selector: string): Promise<boolean> {
 }
 
 async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  await waitUntil(condition, what, timeoutMs, `server log:\n${server?.log().slice(-2000) ?? ''}`);
+  await waitUntil(condition, what, timeoutMs, `server log:\n${app.server.log().slice(-2000)}`);
 }
 
 /** Relative luminance (0 black … 1 white) of a CSS `rgb(r, g, b)` colour. */

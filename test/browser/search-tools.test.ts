@@ -4,48 +4,29 @@
 // and "Copy" with a citation (through the Clipboard API, and through the fallback the app relies on).
 // Screenshots of each in light and dark go to test-output/search-tools-*.png for a human to look at.
 
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syntaxRows } from '../../renderer/query-syntax.js';
-import { checkPrerequisites, chromiumArgs, chromiumPath, outputDir, recordPageProblems, type Served, startServe, waitUntil } from './serve.js';
+import { outputDir, recordPageProblems, serveAndBrowse, waitUntil } from './serve.js';
 
 const testTimeoutMs = 60_000;
 const seedTitle = 'Putin–Trump meeting is a diplomatic step toward easing international tensions, analyst says';
 const seedPath = 'kazinform-putin-trump-alaska.txt';
 
-let server: Served | undefined;
-let cacheDir = '';
-let browser: Browser | undefined;
+const app = serveAndBrowse('tools', async () => 'content');
 let context: BrowserContext;
 let page: Page;
 /** Console errors, CSP violations, uncaught exceptions and dialogs seen by the current page. */
 let problems: string[] = [];
 
-beforeAll(async () => {
-  checkPrerequisites();
-  await mkdir(outputDir, { recursive: true });
-  cacheDir = await mkdtemp(path.join(tmpdir(), 'verbatim-tools-'));
-  server = await startServe('content', cacheDir);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-}, testTimeoutMs);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (cacheDir !== '') await rm(cacheDir, { recursive: true, force: true });
-});
-
 beforeEach(async () => {
-  if (browser === undefined || server === undefined) throw new Error('the browser or the server did not start');
   problems = [];
   // Clipboard permissions so that the test can read what "Copy" wrote.
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   page = await context.newPage();
   recordPageProblems(page, problems);
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await waitFor(async () => /\d+ articles · \d+ quotes/.test(await text('#status')), 'the archive to be ready');
 });
 
@@ -371,5 +352,5 @@ async function shoot(name: string, settleMs = 1300): Promise<void> {
 }
 
 async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  await waitUntil(condition, what, timeoutMs, `server log:\n${server?.log().slice(-2000) ?? ''}`);
+  await waitUntil(condition, what, timeoutMs, `server log:\n${app.server.log().slice(-2000)}`);
 }

@@ -1,12 +1,15 @@
-// Shared by the browser tests: starts the built `verbatim serve` on an archive, records what goes wrong in
-// a page, and small waiting helpers.
+// Shared by the browser tests: starts the built `verbatim serve` on an archive and Chromium for a test file,
+// records what goes wrong in a page, and small waiting helpers.
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const outputDir = path.join(root, 'test-output');
@@ -22,6 +25,62 @@ export interface Served {
   /** Everything the server printed, for failure messages. */
   log(): string;
   stop(): Promise<void>;
+}
+
+/** A test file's `verbatim serve` and Chromium (see `serveAndBrowse`). */
+export interface ServedBrowser {
+  readonly server: Served;
+  readonly browser: Browser;
+  /** The archive folder being served. */
+  readonly archive: string;
+}
+
+/** How long starting the server and the browser may take. */
+const startTimeoutMs = 60_000;
+
+/**
+ * Registers the test file's beforeAll and afterAll: `verbatim serve` on the archive `prepare` returns (it may
+ * make temporary folders with the function it is given; they are deleted after), with a fresh cache folder,
+ * and Chromium. Both are stopped and the folders deleted when the file's tests are done.
+ */
+export function serveAndBrowse(name: string, prepare: (temporaryFolder: (prefix: string) => Promise<string>) => Promise<string>): ServedBrowser {
+  const folders: string[] = [];
+  const temporaryFolder = async (prefix: string): Promise<string> => {
+    const folder = await mkdtemp(path.join(tmpdir(), `verbatim-${prefix}-`));
+    folders.push(folder);
+    return folder;
+  };
+  let started: ServedBrowser | undefined;
+  let server: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    checkPrerequisites();
+    await mkdir(outputDir, { recursive: true });
+    const archive = await prepare(temporaryFolder);
+    server = await startServe(archive, await temporaryFolder(`${name}-cache`));
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    started = { server, browser, archive };
+  }, startTimeoutMs);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    for (const folder of folders) await rm(folder, { recursive: true, force: true });
+  });
+  const get = (): ServedBrowser => {
+    if (started === undefined) throw new Error('verbatim serve or the browser did not start');
+    return started;
+  };
+  return {
+    get server() {
+      return get().server;
+    },
+    get browser() {
+      return get().browser;
+    },
+    get archive() {
+      return get().archive;
+    },
+  };
 }
 
 /** Throws with the fix when Chromium or the built CLI is missing. */
