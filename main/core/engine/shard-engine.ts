@@ -85,8 +85,8 @@ export class ShardEngine {
 
   /**
    * Writes the cache files of the shards built since the last save. Opening does not wait for this: a
-   * built shard is searchable at once, and its cache is written right after (the worker does it before
-   * taking the next request). Returns a notice per cache that could not be saved.
+   * built shard is searchable at once, and its cache is written after (a worker does it when no request is
+   * waiting; closing the pool asks for it). Returns a notice per cache that could not be saved.
    */
   async save(): Promise<string[]> {
     const notices: string[] = [];
