@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryStatus, Result } from '../../main/contract/api.js';
-import { outputDir, recordPageProblems, serveAndBrowse, typeQuery, waitUntil } from './serve.js';
+import { outputDir, recordPageProblems, serveAndBrowse, typeQuery } from './serve.js';
 
 const testTimeoutMs = 60_000;
 /** How long a change to the folder may take to show in the page (the issue: "within a few seconds"). */
@@ -244,6 +244,6 @@ async function text(selector: string): Promise<string> {
   return (await page.locator(selector).first().innerText()).trim();
 }
 
-async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  await waitUntil(condition, what, timeoutMs, `server log:\n${app.server.log().slice(-2000)}`);
+async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs?: number): Promise<void> {
+  await app.waitFor(condition, what, timeoutMs);
 }

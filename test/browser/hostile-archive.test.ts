@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { delay, outputDir, recordPageProblems, root, serveAndBrowse, typeQuery, waitUntil } from './serve.js';
+import { delay, outputDir, recordPageProblems, root, serveAndBrowse, typeQuery } from './serve.js';
 
 const testTimeoutMs = 60_000;
 /** How long to wait after the last action for anything deferred (a refresh, a lazy image) to fire. */
@@ -263,6 +263,6 @@ async function text(selector: string): Promise<string> {
   return (await page.locator(selector).first().innerText()).trim();
 }
 
-async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  await waitUntil(condition, what, timeoutMs, `server log:\n${app.server.log().slice(-2000)}\nproblems:\n${problems.join('\n')}`);
+async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs?: number): Promise<void> {
+  await app.waitFor(condition, what, timeoutMs, () => `\nproblems:\n${problems.join('\n')}`);
 }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { delay, outputDir, recordPageProblems, serveAndBrowse, typeQuery, waitUntil } from './serve.js';
+import { delay, inReader, outputDir, recordPageProblems, serveAndBrowse, typeQuery } from './serve.js';
 
 const testTimeoutMs = 60_000;
 
@@ -58,7 +58,7 @@ describe('the renderer served by verbatim serve', () => {
     await page.click('#next-hit');
     expect(await currentHit()).toBe('1');
     expect(await text('#hit-counter')).toBe(`2 / ${total}`);
-    await waitFor(() => inReader('#reader mark.hit.current'), 'the current hit to scroll into view');
+    await waitFor(() => inReader(page, '#reader mark.hit.current'), 'the current hit to scroll into view');
 
     await page.keyboard.press('F3');
     expect(await currentHit()).toBe('2');
@@ -94,7 +94,7 @@ describe('the renderer served by verbatim serve', () => {
 
     await page.locator('#quotes li.quote', { hasText: 'Kazbek Maigeldinov' }).last().locator('.quote-button').click();
     await waitFor(async () => (await page.locator('#reader mark.quote-mark').count()) > 0, 'the quote to be marked');
-    await waitFor(() => inReader('#reader mark.quote-mark'), 'the quote to scroll into view');
+    await waitFor(() => inReader(page, '#reader mark.quote-mark'), 'the quote to scroll into view');
     expect(await page.locator('#reader mark.quote-mark.active').count()).toBeGreaterThan(0);
     expect(await page.locator('#quotes li.quote.active .quote-button').getAttribute('aria-pressed')).toBe('true');
     // Hits stay marked where they overlap the quote.
@@ -242,17 +242,9 @@ async function currentHit(): Promise<string | null> {
   return await page.locator('#reader mark.hit.current').first().getAttribute('data-hit');
 }
 
-/** Whether the first element matching `selector` is inside the visible part of the reader and the window. */
-async function inReader(selector: string): Promise<boolean> {
-  const box = await page.locator(selector).first().boundingBox();
-  const reader = await page.locator('#reader').boundingBox();
-  const size = page.viewportSize();
-  if (box === null || reader === null || size === null) return false;
-  return box.y >= Math.max(reader.y, 0) && box.y + box.height <= Math.min(reader.y + reader.height, size.height);
-}
 
-async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  await waitUntil(condition, what, timeoutMs, `server log:\n${app.server.log().slice(-2000)}`);
+async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs?: number): Promise<void> {
+  await app.waitFor(condition, what, timeoutMs);
 }
 
 /** Relative luminance (0 black … 1 white) of a CSS `rgb(r, g, b)` colour. */

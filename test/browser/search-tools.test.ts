@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syntaxRows } from '../../renderer/query-syntax.js';
-import { outputDir, recordPageProblems, serveAndBrowse, waitUntil } from './serve.js';
+import { inReader, outputDir, recordPageProblems, serveAndBrowse } from './serve.js';
 
 const testTimeoutMs = 60_000;
 const seedTitle = 'Putin–Trump meeting is a diplomatic step toward easing international tensions, analyst says';
@@ -210,7 +210,7 @@ describe('the tools around the results', () => {
     expect(await active.locator('.quote-button').getAttribute('aria-pressed')).toBe('true');
     const marked = (await page.locator('#reader mark.quote-mark').allTextContents()).join('');
     expect(marked.replace(/\s+/g, ' ')).toContain('The main contradiction is that Ukraine was not invited');
-    await waitFor(() => inReader('#reader mark.quote-mark'), 'the quote to scroll into view');
+    await waitFor(() => inReader(page, '#reader mark.quote-mark'), 'the quote to scroll into view');
     expect(await chosen.getAttribute('class')).toContain('open');
     await shoot('search-tools-quotes-view');
 
@@ -332,14 +332,6 @@ async function activeElementId(): Promise<string> {
   return await page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
 }
 
-/** Whether the first element matching `selector` is inside the visible part of the reader and the window. */
-async function inReader(selector: string): Promise<boolean> {
-  const box = await page.locator(selector).first().boundingBox();
-  const reader = await page.locator('#reader').boundingBox();
-  const size = page.viewportSize();
-  if (box === null || reader === null || size === null) return false;
-  return box.y >= Math.max(reader.y, 0) && box.y + box.height <= Math.min(reader.y + reader.height, size.height);
-}
 
 /** Light, then dark: test-output/<name>-light.png and <name>-dark.png. */
 async function shoot(name: string, settleMs = 1300): Promise<void> {
@@ -351,6 +343,6 @@ async function shoot(name: string, settleMs = 1300): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  await waitUntil(condition, what, timeoutMs, `server log:\n${app.server.log().slice(-2000)}`);
+async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs?: number): Promise<void> {
+  await app.waitFor(condition, what, timeoutMs);
 }

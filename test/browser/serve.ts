@@ -33,6 +33,8 @@ export interface ServedBrowser {
   readonly browser: Browser;
   /** The archive folder being served. */
   readonly archive: string;
+  /** Waits until `condition` holds; a timeout's error ends with the server's recent output and `context()`. */
+  waitFor(condition: () => Promise<boolean>, what: string, timeoutMs?: number, context?: () => string): Promise<void>;
 }
 
 /** How long starting the server and the browser may take. */
@@ -50,7 +52,7 @@ export function serveAndBrowse(name: string, prepare: (temporaryFolder: (prefix:
     folders.push(folder);
     return folder;
   };
-  let started: ServedBrowser | undefined;
+  let started: Pick<ServedBrowser, 'server' | 'browser' | 'archive'> | undefined;
   let server: Served | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -66,7 +68,7 @@ export function serveAndBrowse(name: string, prepare: (temporaryFolder: (prefix:
     await server?.stop();
     for (const folder of folders) await rm(folder, { recursive: true, force: true });
   });
-  const get = (): ServedBrowser => {
+  const get = (): NonNullable<typeof started> => {
     if (started === undefined) throw new Error('verbatim serve or the browser did not start');
     return started;
   };
@@ -80,6 +82,8 @@ export function serveAndBrowse(name: string, prepare: (temporaryFolder: (prefix:
     get archive() {
       return get().archive;
     },
+    waitFor: (condition, what, timeoutMs = 15_000, context = () => '') =>
+      waitUntil(condition, what, timeoutMs, `server log:\n${get().server.log().slice(-2000)}${context()}`),
   };
 }
 
@@ -166,4 +170,13 @@ export async function typeQuery(page: Page, query: string, wait: (condition: () 
     async () => (await page.getAttribute('#results', 'data-query')) === query && (await page.locator('#results li.result').count()) > 0,
     `results for ${query}`,
   );
+}
+
+/** Whether the first element matching `selector` is inside the visible part of the reader and the window. */
+export async function inReader(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  const reader = await page.locator('#reader').boundingBox();
+  const size = page.viewportSize();
+  if (box === null || reader === null || size === null) return false;
+  return box.y >= Math.max(reader.y, 0) && box.y + box.height <= Math.min(reader.y + reader.height, size.height);
 }
