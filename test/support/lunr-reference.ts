@@ -4,7 +4,7 @@
 
 import lunr from 'lunr';
 import { indexedFields } from '../../main/core/index/build-index.js';
-import { packCompactIndex, type CompactIndex } from '../../main/core/index/compact-index.js';
+import type { CompactIndex } from '../../main/core/index/compact-index.js';
 import type { LanguageProcessing } from '../../main/core/index/languages.js';
 import { tokenize } from '../../main/core/index/tokenize.js';
 
@@ -87,3 +87,36 @@ export function compactIndex(index: lunr.Index): CompactIndex {
   return packCompactIndex({ fields: json.fields, pipeline: json.pipeline, refs, terms, termIndex, postings, vectors });
 }
 
+/** Packs postings and vectors given as nested arrays (per term; per field, per ref) into the compact form. */
+function packCompactIndex(parts: {
+  fields: string[];
+  pipeline: string[];
+  refs: string[];
+  terms: string[];
+  termIndex: readonly number[];
+  postings: readonly (readonly number[])[];
+  vectors: readonly (readonly (readonly number[])[])[];
+}): CompactIndex {
+  const flatten = <T extends Int32Array | Float64Array>(lists: readonly (readonly number[])[], make: (n: number) => T): { data: T; starts: Int32Array } => {
+    const starts = new Int32Array(lists.length + 1);
+    lists.forEach((list, i) => (starts[i + 1] = (starts[i] ?? 0) + list.length));
+    const data = make(starts[lists.length] ?? 0);
+    lists.forEach((list, i) => data.set(list, starts[i]));
+    return { data, starts };
+  };
+  const postings = flatten(parts.postings, (n) => new Int32Array(n));
+  const vectors = flatten(parts.vectors.flat(), (n) => new Float64Array(n));
+  return {
+    format: 'verbatim-lunr-compact-2',
+    version: lunr.version,
+    fields: parts.fields,
+    pipeline: parts.pipeline,
+    refs: parts.refs,
+    terms: parts.terms,
+    termIndex: Int32Array.from(parts.termIndex),
+    postings: postings.data,
+    postingStarts: postings.starts,
+    vectors: vectors.data,
+    vectorStarts: vectors.starts,
+  };
+}
