@@ -30,8 +30,14 @@ export function isUpdating(status: LibraryStatus): boolean {
   return status.state === 'ready' && status.updating === true;
 }
 
+/** Whether quotes are still being extracted after a fresh build (the archive is searchable meanwhile). */
+export function isFindingQuotes(status: LibraryStatus): boolean {
+  // Absent from servers older than the field.
+  return status.state === 'ready' && status.quotesPending === true;
+}
+
 /** The wait before asking for the status again after receiving `status` (null: the request failed). */
 export function nextPollDelay(status: LibraryStatus | null): number {
   if (status === null) return idlePollMs;
-  return status.state === 'indexing' || isUpdating(status) ? busyPollMs : idlePollMs;
+  return status.state === 'indexing' || isUpdating(status) || isFindingQuotes(status) ? busyPollMs : idlePollMs;
 }

@@ -165,6 +165,8 @@ async function index(args: string[], json: boolean, options: OpenLibraryOptions)
   if (args.length > 0) throw new UsageError(`index takes no QUERY (got "${args.join(' ')}")`);
   const started = performance.now();
   const library = await open(options);
+  // An index is done when its quotes are too (they are extracted after the archive is searchable).
+  await library.quotesReady();
   const tookMs = Math.round(performance.now() - started);
   await library.close();
   if (json) {
@@ -196,7 +198,11 @@ async function serve(args: string[], values: Values, options: OpenLibraryOptions
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(`Serving ${options.archiveDir} on 127.0.0.1 only. Open the address above; press Ctrl+C to stop.\n`);
   session.ready().then(
-    (library) => process.stderr.write(`Ready: ${library.articleCount} articles, ${library.quoteCount} quotes.\n`),
+    (library) => {
+      const quotes = library.quotesPending ? 'finding their quotes' : `${library.quoteCount} quotes`;
+      process.stderr.write(`Ready: ${library.articleCount} articles, ${quotes}.\n`);
+      if (library.quotesPending) void library.quotesReady().then(() => process.stderr.write(`Quotes: ${library.quoteCount} found.\n`));
+    },
     (error: unknown) => process.stderr.write(`verbatim: the archive could not be opened: ${error instanceof Error ? error.message : String(error)}\n`),
   );
   await new Promise<void>((resolve) => {

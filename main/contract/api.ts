@@ -31,7 +31,14 @@ export interface LibraryStatus {
   /** Articles processed so far, of `total` files found; both 0 before the walk ends. */
   progress: { done: number; total: number };
   articles: number;
+  /** Quotes found so far; final once `quotesPending` is false. */
   quotes: number;
+  /**
+   * True after a fresh build while quotes are still being extracted in the background. The archive is
+   * searchable meanwhile: the quotes of the results shown are found at once; speaker filters and the quote
+   * list wait for the rest.
+   */
+  quotesPending: boolean;
   problems: ImportProblem[];
   /** Exact duplicates (same headline and text as an earlier file), left out of results. */
   duplicates: number;

@@ -10,7 +10,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { ArticleView, FacetValue, Facets, LibraryStatus, QuoteHit, QuotesReply, SearchReply, SearchSort } from '../contract/api.js';
 import { isSkippedName, walkArchive, type ArchiveFile, type ArchiveListing } from './archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from './engine/engine-pool.js';
-import type { ShardSpec, ShardSummary } from './engine/shard-engine.js';
+import type { QuotesReady, ShardSpec, ShardSummary } from './engine/shard-engine.js';
 import { ArchiveError, NotFoundError } from './errors.js';
 import type { BuildProgress } from './index/build-library-data.js';
 import { cacheFolderFor, fingerprintArchive } from './index/index-cache.js';
@@ -34,7 +34,16 @@ export interface OpenLibraryOptions {
 export interface Library {
   readonly archiveDir: string;
   readonly articleCount: number;
+  /** Quotes found so far: of the shards whose quotes are all extracted (see `quotesPending`). */
   readonly quoteCount: number;
+  /**
+   * True after a fresh build until every quote is extracted (in the background: the archive is searchable
+   * before; the quotes of the results shown are found at once, and speaker filters and the quote list
+   * wait for the rest).
+   */
+  readonly quotesPending: boolean;
+  /** Resolves when `quotesPending` is false (at once when it is). */
+  quotesReady(): Promise<void>;
   /** Exact duplicates set aside: each file's path and the path of the first copy. */
   readonly duplicates: readonly { path: string; duplicateOf: string }[];
   readonly problems: readonly ImportProblem[];
@@ -109,6 +118,9 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   const engineCount = options.workerScript ? (options.engines ?? os.availableParallelism()) : 1;
   let progress = { done: 0, total: 0 };
   let report = options.onProgress ?? (() => undefined);
+  // Quotes extracted in the background, by shard, until their summary is there to take them (see applyQuotes).
+  const readyQuotes = new Map<number, QuotesReady>();
+  let applyQuotes = (): void => undefined;
   const pool = new EnginePool({
     workerScript: options.workerScript,
     count: engineCount,
@@ -117,6 +129,10 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
       report(progress);
     },
     onNotice: (message) => options.onNotice?.(message),
+    onQuotesReady: (ready) => {
+      readyQuotes.set(ready.shard, ready);
+      applyQuotes();
+    },
   });
 
   // Start the engine threads (loading their code takes a while) while this thread walks the folder.
@@ -140,6 +156,23 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
     state = await deduplicate([...summaries.values()]);
     await pool.broadcast({ type: 'hide', ids: state.hiddenIds });
   };
+  let quotesWaiting: (() => void)[] = [];
+  const quotesPending = (): boolean => [...summaries.values()].some((s) => s.quotesPending);
+  applyQuotes = () => {
+    for (const [shard, ready] of readyQuotes) {
+      const summary = summaries.get(shard);
+      if (summary === undefined) continue; // Its open is not answered yet.
+      readyQuotes.delete(shard);
+      if (!summary.quotesPending) continue; // Rebuilt by an engine restart: the counts are known.
+      summary.quoteCounts = ready.quoteCounts;
+      summary.quotesPending = false;
+      state.quoteCount += countQuotes(summary, state.hidden);
+    }
+    if (!quotesPending()) {
+      for (const resolve of quotesWaiting) resolve();
+      quotesWaiting = [];
+    }
+  };
 
   try {
     progress = { done: 0, total: listing.files.length };
@@ -158,6 +191,7 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
     for (const summary of opened.flat()) summaries.set(summary.shard, summary);
     notice(opened.flat());
     await settle();
+    applyQuotes();
     await removeStaleCaches(cacheFolder, specs);
   } catch (error) {
     await pool.close();
@@ -173,6 +207,10 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
     get quoteCount() {
       return state.quoteCount;
     },
+    get quotesPending() {
+      return quotesPending();
+    },
+    quotesReady: () => (quotesPending() ? new Promise<void>((resolve) => quotesWaiting.push(resolve)) : Promise.resolve()),
     get duplicates() {
       return state.duplicates;
     },
@@ -199,7 +237,12 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
       const quotes = replies.flatMap((r) => r.quotes).sort(byNewestThenPath);
       return { total: replies.reduce((n, r) => n + r.total, 0), quotes: quotes.slice(0, limit) };
     },
-    close: () => pool.close(),
+    close: async () => {
+      await pool.close();
+      // Closing extracted and saved every quote, but no engine is left to say so.
+      for (const resolve of quotesWaiting) resolve();
+      quotesWaiting = [];
+    },
   };
 
   const refresh = async (onProgress: (p: BuildProgress) => void): Promise<boolean> => {
@@ -227,6 +270,7 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
     shardCount = nextCount;
     specs = nextSpecs;
     await settle();
+    applyQuotes();
     await removeStaleCaches(cacheFolder, specs);
     return true;
   };
@@ -314,11 +358,18 @@ async function deduplicate(summaries: readonly ShardSummary[]) {
   const hidden = new Set(hiddenIds);
   let quoteCount = 0;
   for (const summary of summaries) {
-    for (const [id, n] of Object.entries(summary.quoteCounts)) if (!hidden.has(id)) quoteCount += n;
+    quoteCount += countQuotes(summary, hidden);
     await yieldToEventLoop();
   }
   const problems = summaries.flatMap((s) => s.problems).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { hiddenIds, duplicates, copies, articleCount: articleTotal - hiddenIds.length, quoteCount, problems };
+  return { hiddenIds, hidden, duplicates, copies, articleCount: articleTotal - hiddenIds.length, quoteCount, problems };
+}
+
+/** The quotes of a shard's articles that are not hidden duplicates. */
+function countQuotes(summary: ShardSummary, hidden: ReadonlySet<string>): number {
+  let count = 0;
+  for (const [id, n] of Object.entries(summary.quoteCounts)) if (!hidden.has(id)) count += n;
+  return count;
 }
 
 /** Merges the engines' answers: strict matches win over partial ones; facet counts add up. */
@@ -359,6 +410,7 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
     progress: { done: 0, total: 0 },
     articles: 0,
     quotes: 0,
+    quotesPending: false,
     problems: [],
     duplicates: 0,
     cache: null,
@@ -377,7 +429,9 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
   let updating: Promise<void> | null = null;
   let again = false;
 
+  let shown: Library | null = null;
   const show = (library: Library): void => {
+    shown = library;
     Object.assign(status, {
       state: 'ready',
       progress: { done: status.progress.total, total: status.progress.total },
@@ -457,7 +511,11 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
   // A failure is reported through status() and each ready() caller; this keeps it from being "unhandled".
   first.catch(() => undefined);
   return {
-    status: () => structuredClone(status),
+    status: () => {
+      // Quotes extracted in the background after a build come in without any other change.
+      if (shown !== null) Object.assign(status, { quotes: shown.quoteCount, quotesPending: shown.quotesPending });
+      return structuredClone(status);
+    },
     ready: () => first,
     close: async () => {
       closed = true;

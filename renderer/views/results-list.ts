@@ -8,6 +8,7 @@ import type { ApiError, LibraryStatus, Quote, SearchHit, SearchReply, SearchSort
 import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, highlightedText, plural } from '../dom.js';
 import { hasQuoteScope } from '../query-text.js';
+import { isFindingQuotes } from '../status-change.js';
 
 /** Quotations shown under a result when the query has `in:quotes`; the rest are counted. */
 export const scopedQuotesShown = 3;
@@ -272,7 +273,9 @@ function describeStart(start: HTMLElement, status: LibraryStatus | null): void {
   if (lead === null) return;
   const text =
     status?.state === 'ready'
-      ? `Search ${plural(status.articles, 'article')} and ${plural(status.quotes, 'quote')} in ${status.archiveName}.`
+      ? isFindingQuotes(status)
+        ? `Search ${plural(status.articles, 'article')} in ${status.archiveName} (finding their quotes…).`
+        : `Search ${plural(status.articles, 'article')} and ${plural(status.quotes, 'quote')} in ${status.archiveName}.`
       : 'Search the archive for what was written, and see who said what.';
   // Called at every status poll: leave the page alone unless something changed.
   if (lead.textContent !== text) lead.textContent = text;

@@ -6,7 +6,7 @@
 
 import type { ImportProblem, LibraryStatus, VerbatimApi } from '../../main/contract/api.js';
 import { h, plural } from '../dom.js';
-import { isUpdating, nextPollDelay } from '../status-change.js';
+import { isFindingQuotes, isUpdating, nextPollDelay } from '../status-change.js';
 
 /** How many problems the list shows; the rest are counted (`verbatim index --json` lists them all). */
 export const maxProblemsShown = 1000;
@@ -131,7 +131,7 @@ export function createStatusLine(
       updating.hidden = true;
       return;
     }
-    showMain('ready', name, ` · ${plural(status.articles, 'article')} · ${plural(status.quotes, 'quote')}`);
+    showMain('ready', name, ` · ${plural(status.articles, 'article')} · ${isFindingQuotes(status) ? 'finding quotes…' : plural(status.quotes, 'quote')}`);
     showProblems(status.problems);
     // `duplicates` is absent from servers older than the field.
     const duplicateCount = status.duplicates ?? 0;

@@ -104,6 +104,26 @@ describe('a library session', () => {
     expect(status.progress.done).toBe(status.progress.total);
   });
 
+  it('built in worker threads, is ready before its quotes, and counts them all once they are extracted', async () => {
+    const archiveDir = path.join(bbcDir, 'politics');
+    const inThisThread = await openLibrary({ archiveDir, cacheDir: tempDir() });
+    expect(inThisThread.quotesPending).toBe(false);
+    expect(inThisThread.quoteCount).toBeGreaterThan(1000);
+    const session = startLibrary({ archiveDir, cacheDir: tempDir(), workerScript: path.join(distDir, 'index-worker.cjs'), engines: 2 });
+    try {
+      const library = await session.ready();
+      // Searchable now, whether or not the quotes are all found yet; the hits show theirs either way.
+      const hit = (await library.search('blair election')).hits.find((h) => h.quotes.length > 0);
+      expect(hit).toBeDefined();
+      await library.quotesReady();
+      expect(library.quotesPending).toBe(false);
+      expect(library.quoteCount).toBe(inThisThread.quoteCount);
+      expect(session.status()).toMatchObject({ quotes: inThisThread.quoteCount, quotesPending: false });
+    } finally {
+      await session.close();
+    }
+  });
+
   it('reports a missing archive as failed, with the reason', async () => {
     const session = startLibrary({ archiveDir: '/nonexistent/archive', cacheDir: tempDir() });
     await expect(session.ready()).rejects.toThrow(/does not exist/);
@@ -125,6 +145,7 @@ describe('sharding', () => {
       expect(library.articleCount).toBe(2);
       expect(library.duplicates).toEqual(names.slice(1).map((name) => ({ path: name, duplicateOf: '0-copy.txt' })));
       expect((await library.search('harbour')).hits.map((h) => h.path)).toEqual(['0-copy.txt']);
+      await library.quotesReady();
       expect(library.quoteCount).toBe(1);
     } finally {
       await library.close();

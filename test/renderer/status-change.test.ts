@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LibraryStatus } from '../../main/contract/api.js';
-import { busyPollMs, idlePollMs, isUpdating, nextPollDelay, statusChange } from '../../renderer/status-change.js';
+import { busyPollMs, idlePollMs, isFindingQuotes, isUpdating, nextPollDelay, statusChange } from '../../renderer/status-change.js';
 
 function status(overrides: Partial<LibraryStatus> = {}): LibraryStatus {
   return {
@@ -10,6 +10,7 @@ function status(overrides: Partial<LibraryStatus> = {}): LibraryStatus {
     progress: { done: 3, total: 3 },
     articles: 3,
     quotes: 1,
+    quotesPending: false,
     problems: [],
     duplicates: 0,
     cache: 'built',
@@ -51,6 +52,16 @@ describe('isUpdating and nextPollDelay', () => {
   ] as const)('%s: updating %s, next poll in %i ms', (_name, s, updating, delay) => {
     expect(isUpdating(s)).toBe(updating);
     expect(nextPollDelay(s)).toBe(delay);
+  });
+
+  it('asks often while quotes are still being found after a build, so their count shows when done', () => {
+    const finding = status({ quotesPending: true, quotes: 0 });
+    expect(isFindingQuotes(finding)).toBe(true);
+    expect(nextPollDelay(finding)).toBe(busyPollMs);
+    expect(isFindingQuotes(status())).toBe(false);
+    // A server older than the field.
+    const { quotesPending: _absent, ...older } = status();
+    expect(isFindingQuotes(older as LibraryStatus)).toBe(false);
   });
 
   it('keeps asking every 2 s after a failed request, so the line recovers', () => {

@@ -14,6 +14,7 @@ const status: LibraryStatus = {
   progress: { done: 1, total: 1 },
   articles: 1,
   quotes: 0,
+  quotesPending: false,
   problems: [],
   duplicates: 0,
   cache: 'built',

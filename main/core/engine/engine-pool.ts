@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { VerbatimError } from '../errors.js';
 import { deserializeError, handleEngineRequest, serializeError, type EngineMessage, type EngineRequest, type SerializedError } from './engine-protocol.js';
-import { ShardEngine, type ShardSpec } from './shard-engine.js';
+import { ShardEngine, type QuotesReady, type ShardSpec } from './shard-engine.js';
 
 /** Heap of one engine worker: large archives need room, and a cap keeps one from taking the machine. */
 export const engineHeapMb = 6144;
@@ -18,7 +18,17 @@ type Reply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: SerializedError }
   | { type: 'progress'; files: number }
-  | { type: 'notice'; message: string };
+  | { type: 'notice'; message: string }
+  | { type: 'quotes'; ready: QuotesReady };
+
+/** What engines report besides their answers. */
+export interface PoolEvents {
+  /** Told how many more files the engines have read. */
+  onFilesRead: (count: number) => void;
+  onNotice: (message: string) => void;
+  /** A shard opened with `quotesPending` has all its quotes now. */
+  onQuotesReady?: (ready: QuotesReady) => void;
+}
 
 interface Engine {
   request(request: EngineRequest, timeoutMs?: number): Promise<unknown>;
@@ -38,8 +48,7 @@ class WorkerEngine implements Engine {
 
   constructor(
     private readonly script: string,
-    private readonly onFilesRead: (count: number) => void,
-    private readonly onNotice: (message: string) => void,
+    private readonly events: PoolEvents,
     private readonly workerData: unknown,
   ) {}
 
@@ -47,8 +56,9 @@ class WorkerEngine implements Engine {
     const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: { maxOldGenerationSizeMb: engineHeapMb } });
     worker.on('message', (reply: Reply) => {
       if ('type' in reply) {
-        if (reply.type === 'progress') this.onFilesRead(reply.files);
-        else this.onNotice(reply.message);
+        if (reply.type === 'progress') this.events.onFilesRead(reply.files);
+        else if (reply.type === 'quotes') this.events.onQuotesReady?.(reply.ready);
+        else this.events.onNotice(reply.message);
         return;
       }
       const waiting = this.pending.get(reply.id);
@@ -70,7 +80,7 @@ class WorkerEngine implements Engine {
     this.worker = null;
     this.failAll(new VerbatimError('engine-restarted', `The search engine stopped (${why}) and is being restarted; try again.`));
     if (!this.stopped && this.shards.length > 0) {
-      this.onNotice(`The search engine stopped (${why}); it is being restarted from the cache.`);
+      this.events.onNotice(`The search engine stopped (${why}); it is being restarted from the cache.`);
       // Failures of the restore reach the next request; nothing else waits on this promise.
       this.restarting = this.restore().catch(() => undefined);
     }
@@ -134,18 +144,19 @@ class WorkerEngine implements Engine {
 class InProcessEngine implements Engine {
   private readonly engine: ShardEngine;
 
-  constructor(
-    onFilesRead: (count: number) => void,
-    private readonly onNotice: (message: string) => void,
-  ) {
-    this.engine = new ShardEngine(() => onFilesRead(1));
+  constructor(private readonly events: PoolEvents) {
+    this.engine = new ShardEngine({
+      fileRead: () => events.onFilesRead(1),
+      quotesReady: (ready) => events.onQuotesReady?.(ready),
+      notice: (message) => events.onNotice(message),
+    });
   }
 
   async request(request: EngineRequest): Promise<unknown> {
     try {
       const value = await handleEngineRequest(this.engine, request);
-      // As a worker does: caches are written after a build, before the next request.
-      if (request.type === 'open' || request.type === 'update') for (const notice of await this.engine.save()) this.onNotice(notice);
+      // In this thread, quotes and caches are done before the next request rather than in the background.
+      if (request.type === 'open' || request.type === 'update') for (const notice of await this.engine.save()) this.events.onNotice(notice);
       return value;
     } catch (error) {
       // The same typed errors as across a thread boundary.
@@ -166,19 +177,10 @@ export class EnginePool {
    * `workerScript` runs each engine in a worker thread (given `workerData`); without it, one engine runs in
    * this thread.
    */
-  constructor(options: {
-    workerScript?: string | undefined;
-    workerData?: unknown;
-    count: number;
-    /** Told how many more files the engines have read. */
-    onFilesRead: (count: number) => void;
-    onNotice: (message: string) => void;
-  }) {
+  constructor(options: PoolEvents & { workerScript?: string | undefined; workerData?: unknown; count: number }) {
     const count = Math.max(1, options.count);
     this.engines = Array.from({ length: options.workerScript ? count : 1 }, () =>
-      options.workerScript
-        ? new WorkerEngine(options.workerScript, options.onFilesRead, options.onNotice, options.workerData)
-        : new InProcessEngine(options.onFilesRead, options.onNotice),
+      options.workerScript ? new WorkerEngine(options.workerScript, options, options.workerData) : new InProcessEngine(options),
     );
   }
 

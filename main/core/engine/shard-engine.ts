@@ -1,13 +1,19 @@
 // The search engine of one worker thread: it opens (from cache, or by building) the archive shards given
 // to it, and answers searches, article views and quote lists over them. The main thread merges the
 // answers of all workers (engine-pool.ts). It runs in-process too, for tests.
+//
+// A shard built from its files is searchable as soon as its index is: its quotes are extracted after, in
+// the background (slices of a few milliseconds between requests), then its cache is written. Until then,
+// the quotes of any article a request needs are extracted on the spot, so answers are the same as with
+// every quote known; only a request over all quotes (a speaker filter, the quote list) waits for the rest.
 
 import type { ArticleView, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
-import { articleDigest, assembleLibrary, buildLibraryData, type LibraryData } from '../index/build-library-data.js';
+import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, type FileRecord, type LibraryData } from '../index/build-library-data.js';
 import { loadIndexes } from '../index/configure-lunr.js';
 import { readCache, writeCache } from '../index/index-cache.js';
 import type { Article, ImportProblem, Quote } from '../model.js';
+import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle, type SearchData, type SearchIndex } from '../search/search-archive.js';
 import type lunr from 'lunr';
 
@@ -27,21 +33,46 @@ export interface ShardSummary {
   cache: 'built' | 'loaded';
   /** Per article, in path order: id, path, and a digest of headline and text (to find duplicates across shards). */
   articles: [id: string, path: string, digest: string][];
-  /** Quotes per article id. */
+  /** Quotes per article id; empty while `quotesPending`. */
   quoteCounts: Record<string, number>;
+  /** True when the shard was built and its quotes are still being extracted (see `QuotesReady`). */
+  quotesPending: boolean;
   problems: ImportProblem[];
   /** Problems and notices that do not stop the shard (a damaged cache that was rebuilt). */
   notices: string[];
 }
 
+/** Told to the main thread when a shard built without its quotes has them all. */
+export interface QuotesReady {
+  shard: number;
+  /** As in `ShardSummary`. */
+  quoteCounts: Record<string, number>;
+}
+
+/** What an engine reports besides its answers. */
+export interface EngineHooks {
+  /** A file was read while building. */
+  fileRead?: () => void;
+  quotesReady?: (ready: QuotesReady) => void;
+  /** Something the user should know that happened in the background (a cache that could not be written). */
+  notice?: (message: string) => void;
+}
+
 interface OpenShard {
   spec: ShardSpec;
   data: LibraryData;
+  /** The articles that are not exact duplicates of an earlier one in the shard. */
   articles: Article[];
-  quotes: Quote[];
+  /** Quotes by article id, of the articles in `articles`; complete unless `pending` holds records. */
+  quotes: Map<string, Quote[]>;
+  /** Records whose quotes are still to be extracted, last first. */
+  pending: FileRecord[];
   indexes: lunr.Index[];
   codes: string[];
 }
+
+/** A background slice runs this long at most before letting requests in. */
+const backgroundSliceMs = 8;
 
 
 export class ShardEngine {
@@ -50,9 +81,11 @@ export class ShardEngine {
   private readonly unsaved = new Map<number, { spec: ShardSpec; data: LibraryData }>();
   private hidden: ReadonlySet<string> = new Set();
   private searchData: SearchData | null = null;
+  private backgroundScheduled = false;
+  /** Cache writes, one after another. */
+  private writing: Promise<unknown> = Promise.resolve();
 
-  /** `onProgress` is told of each file read (a delta of 1) while building. */
-  constructor(private readonly onFileRead: () => void = () => undefined) {}
+  constructor(private readonly hooks: EngineHooks = {}) {}
 
   /** Opens `specs`, each from its cache when that matches, else by reading its files and building. */
   async open(specs: readonly ShardSpec[]): Promise<ShardSummary[]> {
@@ -62,7 +95,7 @@ export class ShardEngine {
     return summaries;
   }
 
-  /** Re-opens one shard after its files changed, reading only the files that did. */
+  /** Re-opens one shard after its files changed, reading only the files that did (quotes included). */
   async update(spec: ShardSpec): Promise<ShardSummary> {
     const previous = this.shards.get(spec.shard)?.data.files ?? [];
     const summary = await this.openShard(spec, previous, true);
@@ -84,21 +117,81 @@ export class ShardEngine {
   }
 
   /**
-   * Writes the cache files of the shards built since the last save. Opening does not wait for this: a
-   * built shard is searchable at once, and its cache is written after (a worker does it when no request is
-   * waiting; closing the pool asks for it). Returns a notice per cache that could not be saved.
+   * Extracts every quote still pending and writes the cache files of the shards built since the last save;
+   * resolves when they are written, with a notice per cache that could not be saved. Opening does not wait
+   * for this: the engine does it in the background, and closing the pool asks for it.
    */
   async save(): Promise<string[]> {
-    const notices: string[] = [];
-    for (const [shard, { spec, data }] of this.unsaved) {
-      this.unsaved.delete(shard);
-      try {
-        await writeCache(spec.cacheFile, spec.fingerprint, data);
-      } catch (error) {
-        notices.push(`The index cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next start rebuilds it.`);
+    for (const shard of this.shards.values()) this.extractPending(shard, Number.POSITIVE_INFINITY);
+    return this.writeCaches();
+  }
+
+  /** Writes the caches of built shards whose quotes are all extracted, after any write under way. */
+  private writeCaches(): Promise<string[]> {
+    const run = this.writing.then(async () => {
+      const notices: string[] = [];
+      for (const [shard, { spec, data }] of this.unsaved) {
+        if ((this.shards.get(shard)?.pending.length ?? 0) > 0) continue;
+        this.unsaved.delete(shard);
+        try {
+          await writeCache(spec.cacheFile, spec.fingerprint, data);
+        } catch (error) {
+          notices.push(`The index cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next start rebuilds it.`);
+        }
+      }
+      return notices;
+    });
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs `backgroundSlice` soon, between requests. */
+  private scheduleBackground(): void {
+    if (this.backgroundScheduled) return;
+    this.backgroundScheduled = true;
+    setImmediate(() => {
+      this.backgroundScheduled = false;
+      this.backgroundSlice();
+    });
+  }
+
+  /** Extracts pending quotes for a few milliseconds; once there are none, writes the caches. */
+  private backgroundSlice(): void {
+    const until = performance.now() + backgroundSliceMs;
+    for (const shard of this.shards.values()) {
+      if (!this.extractPending(shard, until)) {
+        this.scheduleBackground();
+        return;
       }
     }
-    return notices;
+    if (this.unsaved.size > 0) void this.writeCaches().then((notices) => notices.forEach((n) => this.hooks.notice?.(n)));
+  }
+
+  /**
+   * Extracts the pending quotes of `shard` until `until` (a `performance.now()` time); true when none are
+   * left. The last one done reports the shard's quote counts.
+   */
+  private extractPending(shard: OpenShard, until: number): boolean {
+    if (shard.pending.length === 0) return true;
+    while (shard.pending.length > 0) {
+      if (performance.now() >= until) return false;
+      const record = shard.pending.pop() as FileRecord;
+      extractRecordQuotes(record, (article) => shard.quotes.get(article.id));
+    }
+    const assembled = assembleLibrary(shard.data);
+    shard.quotes = groupByArticle(assembled.quotes, shard.articles);
+    this.hooks.quotesReady?.({ shard: shard.spec.shard, quoteCounts: countByArticle(assembled.quotes) });
+    return true;
+  }
+
+  /** The quotes of one article, extracted now if its shard's turn has not come yet. */
+  private quotesOf(shard: OpenShard, article: Article): readonly Quote[] {
+    let quotes = shard.quotes.get(article.id);
+    if (quotes === undefined) {
+      quotes = shard.pending.length > 0 ? extractQuotes(article) : [];
+      shard.quotes.set(article.id, quotes);
+    }
+    return quotes;
   }
 
   search(query: string, options: { limit?: number; sort?: SearchSort }): SearchReply {
@@ -141,27 +234,30 @@ export class ShardEngine {
       }
     }
     if (data === null || indexes === null) {
-      data = buildLibraryData(spec.files, spec.walkProblems, this.onFileRead, previous);
+      // A first build leaves the quotes for the background; an update (a few changed files) does them now.
+      data = buildLibraryData(spec.files, spec.walkProblems, this.hooks.fileRead, previous, { quotes: forceBuild });
       indexes = loadIndexes(data.indexes);
       this.unsaved.set(spec.shard, { spec, data });
     }
     const assembled = assembleLibrary(data);
+    const pending = data.files.filter((record) => record.quotes === null).reverse();
     this.shards.set(spec.shard, {
       spec,
       data,
       articles: assembled.articles,
-      quotes: assembled.quotes,
+      quotes: pending.length > 0 ? new Map() : groupByArticle(assembled.quotes, assembled.articles),
+      pending,
       indexes: [...indexes.values()],
       codes: [...indexes.keys()],
     });
-    const quoteCounts: Record<string, number> = {};
-    for (const quote of assembled.quotes) quoteCounts[quote.articleId] = (quoteCounts[quote.articleId] ?? 0) + 1;
+    if (pending.length > 0 || this.unsaved.size > 0) this.scheduleBackground();
     return {
       shard: spec.shard,
       cache,
       // Every article, duplicates within the shard included: the main thread decides globally which copy is first.
       articles: data.files.flatMap((f) => f.articles.map((a, i): [string, string, string] => [a.id, a.path, f.digests[i] ?? articleDigest(a)])),
-      quoteCounts,
+      quoteCounts: pending.length > 0 ? {} : countByArticle(assembled.quotes),
+      quotesPending: pending.length > 0,
       problems: assembled.problems,
       notices,
     };
@@ -171,14 +267,12 @@ export class ShardEngine {
   private data(): SearchData {
     if (this.searchData !== null) return this.searchData;
     const articles = new Map<string, Article>();
-    const quotesByArticle = new Map<string, Quote[]>();
+    const shardOf = new Map<string, OpenShard>();
     const indexes: SearchIndex[] = [];
     for (const shard of this.shards.values()) {
-      for (const article of shard.articles) articles.set(article.id, article);
-      for (const quote of shard.quotes) {
-        const list = quotesByArticle.get(quote.articleId);
-        if (list) list.push(quote);
-        else quotesByArticle.set(quote.articleId, [quote]);
+      for (const article of shard.articles) {
+        articles.set(article.id, article);
+        shardOf.set(article.id, shard);
       }
       shard.codes.forEach((code, i) => {
         const index = shard.indexes[i];
@@ -187,7 +281,25 @@ export class ShardEngine {
         if (index && compact) indexes.push({ code, index, compact });
       });
     }
-    this.searchData = { indexes, articles, quotesByArticle, hidden: this.hidden, copiesByPath: new Map() };
+    const quotesOf = (id: string): readonly Quote[] => {
+      const shard = shardOf.get(id);
+      const article = articles.get(id);
+      return shard && article ? this.quotesOf(shard, article) : [];
+    };
+    this.searchData = { indexes, articles, quotesOf, hidden: this.hidden, copiesByPath: new Map() };
     return this.searchData;
   }
+}
+
+/** Quotes by article id, with an empty list for each of `articles` without any. */
+function groupByArticle(quotes: readonly Quote[], articles: readonly Article[]): Map<string, Quote[]> {
+  const byArticle = new Map<string, Quote[]>(articles.map((a) => [a.id, []]));
+  for (const quote of quotes) byArticle.get(quote.articleId)?.push(quote);
+  return byArticle;
+}
+
+function countByArticle(quotes: readonly Quote[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const quote of quotes) counts[quote.articleId] = (counts[quote.articleId] ?? 0) + 1;
+  return counts;
 }

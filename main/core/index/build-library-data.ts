@@ -1,6 +1,7 @@
 // Everything an archive needs before it can be searched, from files to index: read the files, extract
 // quotes, set exact duplicates aside, build the lunr index. Runs in a worker thread (index-worker.ts) or,
-// in tests, in-process. An update re-reads only the files that changed.
+// in tests, in-process. An update re-reads only the files that changed. A first build may leave the quotes
+// for later (`quotes: null`): the index is searchable without them, and extracting them was half the work.
 
 import { createHash } from 'node:crypto';
 import { readArticleFile } from '../archive/read-archive.js';
@@ -17,7 +18,8 @@ export interface FileRecord {
   articles: Article[];
   /** A digest of each article's headline and text, in order: equal digests are exact duplicates. */
   digests: string[];
-  quotes: Quote[];
+  /** The quotes of its articles; null until extracted (see `extractRecordQuotes`). Never null in a cache. */
+  quotes: Quote[] | null;
   problems: ImportProblem[];
 }
 
@@ -67,7 +69,7 @@ export function assembleLibrary(data: Pick<LibraryData, 'files' | 'walkProblems'
         duplicateIds.add(article.id);
       }
     }
-    for (const quote of file.quotes) if (!duplicateIds.has(quote.articleId)) quotes.push(quote);
+    for (const quote of file.quotes ?? []) if (!duplicateIds.has(quote.articleId)) quotes.push(quote);
   }
   return { articles, quotes, problems, duplicates };
 }
@@ -77,18 +79,28 @@ export function articleDigest(article: Pick<Article, 'title' | 'body'>): string 
   return createHash('sha1').update(`${article.title}\0${article.body}`).digest('hex');
 }
 
-/** Reads one file into its record: articles, their quotes, its problems. */
-export function readFileRecord(file: ArchiveFile): FileRecord {
+/** Reads one file into its record: articles, their quotes (unless `quotes` is false), its problems. */
+export function readFileRecord(file: ArchiveFile, quotes = true): FileRecord {
   const { articles, problems } = readArticleFile(file);
-  return {
+  const record: FileRecord = {
     path: file.path,
     size: file.size,
     mtimeMs: file.mtimeMs,
     articles,
     digests: articles.map(articleDigest),
-    quotes: articles.flatMap((article) => extractQuotes(article)),
+    quotes: null,
     problems,
   };
+  if (quotes) extractRecordQuotes(record);
+  return record;
+}
+
+/**
+ * Fills in the quotes of a record read without them; `known` gives the quotes of articles already
+ * extracted (for a result shown before the record's turn came), so none is extracted twice.
+ */
+export function extractRecordQuotes(record: FileRecord, known: (article: Article) => Quote[] | undefined = () => undefined): void {
+  record.quotes ??= record.articles.flatMap((article) => known(article) ?? extractQuotes(article));
 }
 
 /** True when `record` was read from the file as it is now. */
@@ -99,18 +111,20 @@ export function isCurrent(record: Pick<FileRecord, 'size' | 'mtimeMs'>, file: Ar
 /**
  * Builds library data for the archive listing `files`, reusing the records of `previous` for files that
  * have not changed (none when building from scratch); `onFileRead` is called for each file actually read.
+ * With `quotes: false`, the records of files read are left without quotes (`extractRecordQuotes` later).
  */
 export function buildLibraryData(
   files: readonly ArchiveFile[],
   walkProblems: readonly ImportProblem[],
   onFileRead?: () => void,
   previous: readonly FileRecord[] = [],
+  options: { quotes?: boolean } = {},
 ): LibraryData {
   const known = new Map(previous.map((r) => [r.path, r]));
   const records = files.map((file) => {
     const old = known.get(file.path);
     if (old !== undefined && isCurrent(old, file)) return old;
-    const record = readFileRecord(file);
+    const record = readFileRecord(file, options.quotes ?? true);
     onFileRead?.();
     return record;
   });

@@ -73,6 +73,9 @@ export async function readCache(file: string, fingerprint: string): Promise<{ da
 
 /** Writes the cache atomically: a temporary file, fsync, then rename over the old one. */
 export async function writeCache(file: string, fingerprint: string, data: LibraryData): Promise<void> {
+  // A cache without some file's quotes would be loaded as if the file had none.
+  const unfinished = data.files.find((record) => record.quotes === null);
+  if (unfinished) throw new Error(`the quotes of ${unfinished.path} are not extracted yet`);
   await mkdir(path.dirname(file), { recursive: true });
   const payload = v8.serialize(data);
   const header: CacheHeader = {

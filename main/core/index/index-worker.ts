@@ -1,6 +1,7 @@
 // Worker-thread entry (bundled to dist/index-worker.cjs): one search engine holding some of the archive's
 // shards. Requests come as { id, request } and are answered as { id, ok, value | error }; file-read
-// progress is posted as { type: 'progress', files } every few files, and notices as { type: 'notice' }.
+// progress is posted as { type: 'progress', files } every few files, notices as { type: 'notice' }, and
+// a built shard's quotes, once all extracted in the background, as { type: 'quotes', ready }.
 
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
@@ -32,17 +33,19 @@ if (port) {
     if (unreported > 0) port.postMessage({ type: 'progress', files: unreported });
     unreported = 0;
   };
-  const engine = new ShardEngine(() => {
-    unreported += 1;
-    if (unreported >= progressBatch) flushProgress();
+  const engine = new ShardEngine({
+    fileRead: () => {
+      unreported += 1;
+      if (unreported >= progressBatch) flushProgress();
+    },
+    quotesReady: (ready) => port.postMessage({ type: 'quotes', ready }),
+    notice: (message) => port.postMessage({ type: 'notice', message }),
   });
-  // One request at a time, in order: opening and updating must finish before the next search.
+  // One request at a time, in order: opening and updating must finish before the next search. The engine's
+  // background work (quotes, cache writes) runs between them.
   let queue: Promise<void> = Promise.resolve();
-  let waiting = 0;
   port.on('message', (message: EngineMessage) => {
-    waiting += 1;
     queue = queue.then(async () => {
-      waiting -= 1;
       try {
         const value = await handleEngineRequest(engine, message.request);
         flushProgress();
@@ -51,9 +54,6 @@ if (port) {
         flushProgress();
         port.postMessage({ id: message.id, ok: false, error: serializeError(error) });
       }
-      // Built shards are searchable at once; their caches are written when no request waits (after the
-      // last shard of an open, not between shards).
-      if (waiting === 0) for (const notice of await engine.save()) port.postMessage({ type: 'notice', message: notice });
     });
   });
 }

@@ -2,7 +2,7 @@
 // in typed arrays instead of maps by id: combining the clauses of a query over thousands of matches was a
 // fifth of a search's time at 10x BBC, and most of its garbage (issue 6).
 
-import type { Article, Quote } from '../model.js';
+import type { Article } from '../model.js';
 
 /** An engine's articles by number, with what a search asks of each again and again. */
 export interface ArticleTable {
@@ -10,8 +10,6 @@ export interface ArticleTable {
   numbers: ReadonlyMap<string, number>;
   /** 1 for an article never returned (an exact duplicate of an earlier file). */
   hidden: Uint8Array;
-  /** Each article's quotes. */
-  quotes: readonly (readonly Quote[])[];
   /** Each article's facet values (the year is the date's first four characters), read once, not per search. */
   sources: readonly (string | null)[];
   years: readonly (string | null)[];
@@ -21,13 +19,12 @@ export interface ArticleTable {
 }
 
 /** Numbers `articles` in order; `hidden` are the ids never returned. */
-export function makeArticleTable(articles: Iterable<Article>, hidden: ReadonlySet<string>, quotesByArticle: ReadonlyMap<string, readonly Quote[]>): ArticleTable {
+export function makeArticleTable(articles: Iterable<Article>, hidden: ReadonlySet<string>): ArticleTable {
   const list = [...articles];
   return {
     articles: list,
     numbers: new Map(list.map((article, n) => [article.id, n])),
     hidden: Uint8Array.from(list, (article) => (hidden.has(article.id) ? 1 : 0)),
-    quotes: list.map((article) => quotesByArticle.get(article.id) ?? []),
     sources: list.map((article) => article.source),
     years: list.map((article) => article.date?.slice(0, 4) ?? null),
     languages: list.map((article) => article.language),

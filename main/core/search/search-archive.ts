@@ -22,7 +22,8 @@ export interface SearchData {
   /** Indexed articles by id; those in `hidden` (exact duplicates of an earlier file) are never returned. */
   articles: ReadonlyMap<string, Article>;
   hidden: ReadonlySet<string>;
-  quotesByArticle: ReadonlyMap<string, readonly Quote[]>;
+  /** The quotes of an article (none for an unknown id). */
+  quotesOf: (id: string) => readonly Quote[];
   /** Path of an article -> paths of its exact duplicates, which are not indexed. */
   copiesByPath: ReadonlyMap<string, readonly string[]>;
 }
@@ -68,14 +69,17 @@ export function searchArchive(
   // Evaluation ranks by relevance already.
   const ranked = sort === 'relevance' ? evaluation.ranked : sortRanked(evaluation.ranked, sort);
   const hits = ranked.slice(0, options.limit ?? defaultSearchLimit).map((r) => toHit(data, r.article, r.score, evaluation));
+  const facets = facetsOf(evaluation.table, ranked, options.facetLimit ?? facetSize);
+  const speakers = speakersOf(data, ranked.slice(0, speakerArticles), evaluation.parsed, options.facetLimit ?? facetSize);
   return {
     query: queryText,
     total: ranked.length,
+    // After the facets too: counting the speakers of the best articles' quotes can be most of a search.
     tookMs: Math.round((performance.now() - started) * 10) / 10,
     partial: evaluation.partial,
     notices: evaluation.parsed.notices,
-    facets: facetsOf(evaluation.table, ranked, options.facetLimit ?? facetSize),
-    speakers: speakersOf(evaluation.table, ranked.slice(0, speakerArticles), evaluation.parsed, options.facetLimit ?? facetSize),
+    facets,
+    speakers,
     hits,
   };
 }
@@ -86,7 +90,7 @@ export function viewArticle(data: SearchData, id: string, queryText = ''): Artic
   if (!article) throw new NotFoundError(`no article with id "${id.slice(0, 40)}" in this archive`);
   const parsed = parseQuery(queryText);
   const { titleHighlights, highlights } = highlightsOf(article, parsed);
-  const quotes = data.quotesByArticle.get(id) ?? [];
+  const quotes = data.quotesOf(id);
   const marked: QuoteMatch[] =
     parsed.scope === 'quotes'
       ? quotes.map((q) => ({ ...q, matches: quoteSatisfies(q, parsed, languageProcessing(article.language)) }))
@@ -119,7 +123,7 @@ export function findQuotes(data: SearchData, options: { query?: string; speaker?
   const found: QuoteHit[] = [];
   for (const article of articles) {
     const language = languageProcessing(article.language);
-    for (const quote of data.quotesByArticle.get(article.id) ?? []) {
+    for (const quote of data.quotesOf(article.id)) {
       if (!speakerFilters.every((f) => speakerMatches(quote.speaker, f))) continue;
       if (!quoteSatisfies(quote, parsed, language)) continue;
       found.push({ ...quote, path: article.path, title: article.title, date: article.date, source: article.source });
@@ -167,7 +171,7 @@ function evaluate(data: SearchData, parsed: ParsedQuery, override: { scope?: 'qu
     if (!article || excluded[n] === 1 || !passesFilters(article, parsed.filters, data)) return;
     if (quoteMatches) {
       const language = languageProcessing(article.language);
-      const quotes = (data.quotesByArticle.get(article.id) ?? []).filter((q) => quoteSatisfies(q, parsed, language));
+      const quotes = data.quotesOf(article.id).filter((q) => quoteSatisfies(q, parsed, language));
       if (quotes.length === 0) return;
       quoteMatches.set(article.id, quotes);
     }
@@ -187,7 +191,7 @@ const articleTables = new WeakMap<SearchData, ArticleTable>();
 function articleTable(data: SearchData): ArticleTable {
   let table = articleTables.get(data);
   if (table === undefined) {
-    table = makeArticleTable(data.articles.values(), data.hidden, data.quotesByArticle);
+    table = makeArticleTable(data.articles.values(), data.hidden);
     articleTables.set(data, table);
   }
   return table;
@@ -366,8 +370,8 @@ function speakerIndex(data: SearchData): Map<string, string[]> {
   let index = speakerIndexes.get(data);
   if (index === undefined) {
     index = new Map();
-    for (const [id, quotes] of data.quotesByArticle) {
-      for (const quote of quotes) {
+    for (const id of data.articles.keys()) {
+      for (const quote of data.quotesOf(id)) {
         if (quote.speaker === null) continue;
         const key = fold(quote.speaker);
         const ids = index.get(key);
@@ -534,7 +538,7 @@ function toHit(data: SearchData, article: Article, score: number, evaluation: Ev
   const { titleHighlights, highlights } = highlightsOf(article, evaluation.parsed);
   const quotes = evaluation.quoteMatches
     ? (evaluation.quoteMatches.get(article.id) ?? [])
-    : markQuotes(data.quotesByArticle.get(article.id) ?? [], highlights)
+    : markQuotes(data.quotesOf(article.id), highlights)
         .filter((q) => q.matches)
         .map(({ matches: _matches, ...quote }) => quote);
   const snippetMatches = evaluation.quoteMatches ? highlights.filter((h) => quotes.some((q) => q.parts.some((p) => h.start >= p.start && h.end <= p.end))) : highlights;
@@ -620,12 +624,12 @@ function byRelevance(ranked: readonly Ranked[]): Ranked[] {
 }
 
 /** Speakers of the quotes whose own words satisfy the query, with counts, most quoted first. */
-function speakersOf(table: ArticleTable, ranked: readonly Ranked[], parsed: ParsedQuery, limit: number): FacetValue[] {
+function speakersOf(data: SearchData, ranked: readonly Ranked[], parsed: ParsedQuery, limit: number): FacetValue[] {
   if (parsed.groups.length === 0) return [];
   const counts = new Map<string, number>();
-  for (const { article, n } of ranked) {
+  for (const { article } of ranked) {
     const language = languageProcessing(article.language);
-    for (const quote of table.quotes[n] ?? []) {
+    for (const quote of data.quotesOf(article.id)) {
       if (quote.speaker !== null && quoteSatisfies(quote, parsed, language)) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
     }
   }

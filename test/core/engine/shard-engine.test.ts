@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { walkArchive } from '../../../main/core/archive/walk-archive.js';
+import { ShardEngine, type QuotesReady, type ShardSpec } from '../../../main/core/engine/shard-engine.js';
+import { buildLibraryData } from '../../../main/core/index/build-library-data.js';
+import { writeCache } from '../../../main/core/index/index-cache.js';
+import { bbcDir, tempDir } from '../../support/paths.js';
+
+async function politicsShard(cacheDir: string): Promise<ShardSpec> {
+  const { files, problems } = await walkArchive(path.join(bbcDir, 'politics'));
+  return { shard: 0, files, walkProblems: problems, cacheFile: path.join(cacheDir, 'shard-0-of-1.cache'), fingerprint: 'politics' };
+}
+
+/** Everything a user sees of these queries: hits with their quotes, speaker counts, an article, quote lists. */
+function answers(engine: ShardEngine) {
+  const searches = ['blair election', '"prime minister"', 'tax*', 'speaker:howard', 'in:quotes tax'].map((q) => {
+    const { tookMs: _tookMs, ...reply } = engine.search(q, { limit: 20 });
+    return reply;
+  });
+  const top = searches[0]?.hits[0]?.id ?? '';
+  return {
+    searches,
+    article: engine.article(top, 'blair election'),
+    quotes: [engine.quotes({ speaker: 'Blair', limit: 50 }), engine.quotes({ query: 'economy', limit: 50 }), engine.quotes({ limit: 10 })],
+  };
+}
+
+describe('a shard built from its files (BBC politics, 417 files)', () => {
+  it('is searchable before its quotes are extracted, and answers exactly as with all of them', async () => {
+    const complete = new ShardEngine();
+    await complete.open([await politicsShard(tempDir())]);
+    await complete.save();
+
+    const fresh = new ShardEngine();
+    const [summary] = await fresh.open([await politicsShard(tempDir())]);
+    expect(summary).toMatchObject({ cache: 'built', quotesPending: true, quoteCounts: {} });
+    // No await before these: the background has not run, so every quote they show is found on the spot.
+    const early = answers(fresh);
+    expect(early.searches[0]?.hits.some((hit) => hit.quotes.length > 0)).toBe(true);
+    expect(early.searches[0]?.speakers.length).toBeGreaterThan(0);
+    expect(early.quotes[0]?.total).toBeGreaterThan(0);
+    expect(early).toEqual(answers(complete));
+  });
+
+  it('extracts the quotes in the background, reports their counts, then writes the cache with them', async () => {
+    const cacheDir = tempDir();
+    const spec = await politicsShard(cacheDir);
+    const reference = buildLibraryData(spec.files, spec.walkProblems);
+    let ready: (r: QuotesReady) => void = () => undefined;
+    const reported = new Promise<QuotesReady>((resolve) => (ready = resolve));
+    const engine = new ShardEngine({ quotesReady: (r) => ready(r) });
+    await engine.open([spec]);
+    const { shard, quoteCounts } = await reported;
+    expect(shard).toBe(0);
+    const expected: Record<string, number> = {};
+    for (const quote of reference.files.flatMap((f) => f.quotes ?? [])) expected[quote.articleId] = (expected[quote.articleId] ?? 0) + 1;
+    // Duplicates within the shard (politics has a few) are not counted: they are never shown.
+    const counted = Object.values(quoteCounts).reduce((a, b) => a + b, 0);
+    expect(counted).toBeGreaterThan(1000);
+    for (const [id, n] of Object.entries(quoteCounts)) expect(n).toBe(expected[id]);
+    await engine.save();
+
+    const reopened = new ShardEngine();
+    const [summary] = await reopened.open([spec]);
+    expect(summary).toMatchObject({ cache: 'loaded', quotesPending: false, quoteCounts });
+  });
+
+  it('is never cached without its quotes', async () => {
+    const spec = await politicsShard(tempDir());
+    const data = buildLibraryData(spec.files.slice(0, 3), [], undefined, [], { quotes: false });
+    await expect(writeCache(spec.cacheFile, spec.fingerprint, data)).rejects.toThrow(/quotes of .* are not extracted yet/);
+  });
+});
