@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createApiHandlers } from '../core/api-handlers.js';
 import { QueryError, VerbatimError } from '../core/errors.js';
-import { openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
+import { engineCount, openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
 import type { QuoteHit, SearchReply, SearchSort } from '../contract/api.js';
 import type { Snippet } from '../core/model.js';
 import { startServer } from '../server/start-server.js';
@@ -91,9 +91,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Opens the archive for one answer (index, search, quotes): on every core (see engineCount). */
 async function open(options: OpenLibraryOptions): Promise<Library> {
   try {
-    return await openLibrary(options);
+    return await openLibrary({ engines: engineCount('once'), ...options });
   } finally {
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   }

@@ -1,5 +1,5 @@
 // The core's facade: opens an archive and keeps it searchable. The archive is split into shards by path;
-// engines in worker threads (one per core) load each shard from its cache, or read and index it, in
+// engines in worker threads (see engineCount) load each shard from its cache, or read and index it, in
 // parallel; searches go to every engine and their answers are merged here. The folder can be followed:
 // changed files are re-read and only their shards rebuilt.
 
@@ -23,7 +23,7 @@ export interface OpenLibraryOptions {
   cacheDir: string;
   /** The bundled `index-worker.cjs`; without it one engine runs in this thread (tests). */
   workerScript?: string;
-  /** Engine threads (default: one per core). */
+  /** Engine threads (default: `engineCount('search')`). */
   engines?: number;
   onProgress?: (progress: BuildProgress) => void;
   /** Called with things the user should know that do not stop the archive opening (a damaged cache). */
@@ -76,10 +76,26 @@ export interface StartLibraryOptions extends OpenLibraryOptions {
 /** Files per shard: small enough that no shard's cache nears V8's string limit, large enough to be few. */
 export const filesPerShard = 8000;
 
-/** How many shards an archive of `fileCount` files is split into: as many per engine, for parallel builds. */
-export function shardCountFor(fileCount: number, engines: number): number {
-  // A multiple of the engine count, so every engine gets the same share of the work.
-  return engines * Math.max(1, Math.ceil(fileCount / filesPerShard / engines));
+/**
+ * How many engine threads to run. Building is fastest on every core, but searching is faster with one core
+ * left to the main thread and to V8's compiler and garbage-collector threads: on 2 cores, at 10x BBC, the
+ * searches right after a warm open took twice as long with two engines as with one (p95 28-35 ms against
+ * 12-15 ms; each engine's code warms up on its own, and both compete with V8's threads), while opening was
+ * 1.3-1.4x faster with two. So an archive kept open to be searched (the app, `verbatim serve`) runs one
+ * engine per core but one, and commands that open, answer once and exit (`verbatim index`, `search`,
+ * `quotes`) one per core.
+ */
+export function engineCount(use: 'search' | 'once', cores = os.availableParallelism()): number {
+  return use === 'once' ? Math.max(1, cores) : Math.max(1, cores - 1);
+}
+
+/**
+ * How many shards an archive of `fileCount` files is split into on a machine with `cores` cores: a multiple
+ * of it, so that building on every core gives each the same share, whatever the number of engines (which
+ * differs between the app and `verbatim index`: both must find the same cache files).
+ */
+export function shardCountFor(fileCount: number, cores: number): number {
+  return cores * Math.max(1, Math.ceil(fileCount / filesPerShard / cores));
 }
 
 /**
@@ -115,7 +131,9 @@ interface OpenArchive {
 async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   const archiveDir = await resolveArchive(options.archiveDir);
   const cacheFolder = cacheFolderFor(options.cacheDir, archiveDir);
-  const engineCount = options.workerScript ? (options.engines ?? os.availableParallelism()) : 1;
+  const engines = options.workerScript ? (options.engines ?? engineCount('search')) : 1;
+  // In this thread (tests), one shard unless the archive is large.
+  const cores = options.workerScript ? os.availableParallelism() : 1;
   let progress = { done: 0, total: 0 };
   let report = options.onProgress ?? (() => undefined);
   // Quotes extracted in the background, by shard, until their summary is there to take them (see applyQuotes).
@@ -123,7 +141,7 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   let applyQuotes = (): void => undefined;
   const pool = new EnginePool({
     workerScript: options.workerScript,
-    count: engineCount,
+    count: engines,
     onFilesRead: (count) => {
       progress = { done: Math.min(progress.total, progress.done + count), total: progress.total };
       report(progress);
@@ -144,7 +162,7 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
     await pool.close();
     throw error;
   }
-  let shardCount = shardCountFor(listing.files.length, pool.engines.length);
+  let shardCount = shardCountFor(listing.files.length, cores);
   let specs = await planShards(listing, shardCount, cacheFolder);
   const summaries = new Map<number, ShardSummary>();
   let state = await deduplicate([]);
@@ -247,7 +265,7 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
 
   const refresh = async (onProgress: (p: BuildProgress) => void): Promise<boolean> => {
     const next = await walkArchive(archiveDir);
-    const nextCount = shardCountFor(next.files.length, pool.engines.length);
+    const nextCount = shardCountFor(next.files.length, cores);
     const nextSpecs = await planShards(next, nextCount, cacheFolder);
     const changed =
       nextCount !== shardCount ? nextSpecs : nextSpecs.filter((spec) => spec.fingerprint !== specs[spec.shard]?.fingerprint || JSON.stringify(spec.walkProblems) !== JSON.stringify(specs[spec.shard]?.walkProblems));

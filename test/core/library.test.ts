@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkArchive } from '../../main/core/archive/walk-archive.js';
-import { openLibrary, shardCountFor, shardOf, startLibrary } from '../../main/core/library.js';
+import { engineCount, openLibrary, shardCountFor, shardOf, startLibrary } from '../../main/core/library.js';
 import { bbcDir, contentDir, distDir, tempDir } from '../support/paths.js';
 
 function cacheFiles(cacheDir: string): string[] {
@@ -50,7 +51,7 @@ describe('the index cache', () => {
     const workerScript = path.join(distDir, 'index-worker.cjs');
     const built = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
     await built.close();
-    expect(cacheFiles(cacheDir)).toHaveLength(2);
+    expect(cacheFiles(cacheDir)).toHaveLength(shardCountFor(63, os.availableParallelism()));
     const loaded = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
     expect(loaded.cache).toBe('loaded');
     expect((await loaded.search('Putin Trump Alaska')).hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
@@ -161,5 +162,26 @@ describe('sharding', () => {
     expect(shardOf('politics/001.txt', 4)).toBe(shardOf('politics/001.txt', 4));
     expect(shardCountFor(files.length, 2)).toBe(2);
     expect(shardCountFor(21_270, 2)).toBe(4);
+  });
+
+  it('runs an engine per core but one to search, every core to answer once', () => {
+    expect([1, 2, 4, 8].map((cores) => engineCount('search', cores))).toEqual([1, 1, 3, 7]);
+    expect([1, 2, 4, 8].map((cores) => engineCount('once', cores))).toEqual([1, 2, 4, 8]);
+  });
+
+  it('lays out shards by cores, not engines: a cache built on every core loads with one engine', async () => {
+    const cacheDir = tempDir();
+    const workerScript = path.join(distDir, 'index-worker.cjs');
+    const built = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
+    await built.close();
+    expect(cacheFiles(cacheDir)).toHaveLength(shardCountFor(63, os.availableParallelism()));
+    const loaded = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 1 });
+    try {
+      expect(loaded.cache).toBe('loaded');
+      expect(loaded.articleCount).toBe(built.articleCount);
+      expect((await loaded.search('Putin Trump Alaska')).hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
+    } finally {
+      await loaded.close();
+    }
   });
 });

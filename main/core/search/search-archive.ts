@@ -404,41 +404,47 @@ function quoteSatisfies(quote: Quote, parsed: ParsedQuery, language: LanguagePro
   const { speakerFilters, groups, excluded } = quoteMatchers(parsed, language);
   for (const filter of speakerFilters) if (!speakerMatches(quote.speaker, filter)) return false;
   if (groups.length === 0 && excluded.clauses.length === 0) return true;
-  const known = quoteText(quote, language);
-  for (const { starts, matcher } of groups) {
-    if (!anyClauseIn(known.words, matcher)) return false;
-    // The words occur; as always, the quote must also hold the start of one clause's words (see mayContain).
-    if (known.lower === '') known.lower = quote.text.toLowerCase();
-    const lower = known.lower;
-    if (!starts.some((s) => mayContain(lower, s))) return false;
-  }
-  return !anyClauseIn(known.words, excluded);
+  // First the cheap test, on the text as it is: most quotes of the articles a query finds do not hold the
+  // start of any of its words, and are never split into words at all (issue 6: the speakers list tests the
+  // quotes of 500 articles per search, and splitting each the first time was most of a first search).
+  const lower = lowerText(quote);
+  for (const { starts } of groups) if (!starts.some((s) => mayContain(lower, s))) return false;
+  const words = quoteWords(quote, language);
+  for (const { matcher } of groups) if (!anyClauseIn(words, matcher)) return false;
+  return !anyClauseIn(words, excluded);
 }
 
-/**
- * A quote's words processed, and its text in lower case once needed ('' until then). Fields keep one type
- * (no nulls): a field that changes type makes V8 drop the optimized code that reads it (issue 6).
- */
-interface QuoteText {
+const lowerTexts = new WeakMap<Quote, string>();
+
+/** A quote's text in lower case, kept: the same quotes come up search after search. */
+function lowerText(quote: Quote): string {
+  let lower = lowerTexts.get(quote);
+  if (lower === undefined) {
+    lower = quote.text.toLowerCase();
+    lowerTexts.set(quote, lower);
+  }
+  return lower;
+}
+
+/** A quote's words, processed for one language. */
+interface QuoteWords {
   code: string;
   words: WordIndex;
-  lower: string;
 }
 
-const quoteTexts = new WeakMap<Quote, QuoteText>();
+const quoteWordCache = new WeakMap<Quote, QuoteWords>();
 
 /**
- * A quote's words, processed once and kept: the speakers list tests the quotes of the best 500 articles on
- * every search, and the same quotes come up again and again (issue 6). At 10x BBC, all 53k quotes would
- * take ~35 MB.
+ * A quote's words, processed once and kept, for the quotes that pass the cheap test in `quoteSatisfies`:
+ * the same quotes come up again and again as a query is refined (issue 6).
  */
-function quoteText(quote: Quote, language: LanguageProcessing): QuoteText {
-  let known = quoteTexts.get(quote);
+function quoteWords(quote: Quote, language: LanguageProcessing): WordIndex {
+  let known = quoteWordCache.get(quote);
   if (known === undefined || known.code !== language.code) {
-    known = { code: language.code, words: wordIndex(quote.text, language), lower: '' };
-    quoteTexts.set(quote, known);
+    known = { code: language.code, words: wordIndex(quote.text, language) };
+    quoteWordCache.set(quote, known);
   }
-  return known;
+  return known.words;
 }
 
 interface QuoteMatchers {
