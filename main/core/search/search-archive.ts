@@ -414,6 +414,18 @@ function quoteSatisfies(quote: Quote, parsed: ParsedQuery, language: LanguagePro
   return !anyClauseIn(words, excluded);
 }
 
+const quotesLowerTexts = new WeakMap<readonly Quote[], string>();
+
+/** An article's quotes' texts in lower case, one per line, kept (see speakersOf). */
+function quotesLowerText(quotes: readonly Quote[]): string {
+  let lower = quotesLowerTexts.get(quotes);
+  if (lower === undefined) {
+    lower = quotes.map((q) => q.text.toLowerCase()).join('\n');
+    quotesLowerTexts.set(quotes, lower);
+  }
+  return lower;
+}
+
 const lowerTexts = new WeakMap<Quote, string>();
 
 /** A quote's text in lower case, kept: the same quotes come up search after search. */
@@ -507,11 +519,27 @@ function stableStart(word: string, stem: string): string | null {
 
 function highlightsOf(article: Article, parsed: ParsedQuery): { titleHighlights: MatchRange[]; highlights: MatchRange[] } {
   const language = languageProcessing(article.language);
-  const clauses = parsed.groups.flat();
-  const title: TextMatcher = compileMatcher(clauses, language);
-  const body: TextMatcher = compileMatcher(clauses.filter((c) => !c.titleOnly), language);
+  const { title, body } = highlightMatchers(parsed, language);
   const highlights = body.clauses.length === 0 ? [] : matchWords(bodyWords(article, language), body).ranges;
   return { titleHighlights: findMatches(article.title, title).ranges, highlights };
+}
+
+const highlightMatcherCache = new WeakMap<ParsedQuery, Map<string, { title: TextMatcher; body: TextMatcher }>>();
+
+/** The matchers of a query's words in titles and bodies, compiled once per query and language, not per hit. */
+function highlightMatchers(parsed: ParsedQuery, language: LanguageProcessing): { title: TextMatcher; body: TextMatcher } {
+  let byLanguage = highlightMatcherCache.get(parsed);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    highlightMatcherCache.set(parsed, byLanguage);
+  }
+  let matchers = byLanguage.get(language.code);
+  if (!matchers) {
+    const clauses = parsed.groups.flat();
+    matchers = { title: compileMatcher(clauses, language), body: compileMatcher(clauses.filter((c) => !c.titleOnly), language) };
+    byLanguage.set(language.code, matchers);
+  }
+  return matchers;
 }
 
 /**
@@ -634,8 +662,14 @@ function speakersOf(data: SearchData, ranked: readonly Ranked[], parsed: ParsedQ
   if (parsed.groups.length === 0) return [];
   const counts = new Map<string, number>();
   for (const { article } of ranked) {
+    const quotes = data.quotesOf(article.id);
+    if (quotes.length === 0) continue;
     const language = languageProcessing(article.language);
-    for (const quote of data.quotesOf(article.id)) {
+    // Most articles a query finds quote no one using its words: one test of all their quotes' text rules
+    // them out (each group's words must start somewhere in it), before any quote is tested on its own.
+    const lower = quotesLowerText(quotes);
+    if (!quoteMatchers(parsed, language).groups.every(({ starts }) => starts.some((s) => mayContain(lower, s)))) continue;
+    for (const quote of quotes) {
       if (quote.speaker !== null && quoteSatisfies(quote, parsed, language)) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
     }
   }
