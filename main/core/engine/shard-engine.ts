@@ -2,10 +2,12 @@
 // to it, and answers searches, article views and quote lists over them. The main thread merges the
 // answers of all workers (engine-pool.ts). It runs in-process too, for tests.
 //
-// A shard built from its files is searchable as soon as its index is: its quotes are extracted after, in
-// the background (slices of a few milliseconds between requests), then its cache is written. Until then,
-// the quotes of any article a request needs are extracted on the spot, so answers are the same as with
-// every quote known; only a request over all quotes (a speaker filter, the quote list) waits for the rest.
+// A shard built from its files is searchable as soon as its index is: its cache is written, then its quotes
+// are extracted in the background (slices of a few milliseconds between requests), and the cache written
+// again with them. Quitting before then loses only the quotes: a cache without them is completed the same
+// way when loaded. Until they are all found, the quotes of any article a request needs are extracted on the
+// spot, so answers are the same as with every quote known; only a request over all quotes (a speaker
+// filter, the quote list) waits for the rest.
 
 import type { ArticleView, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
@@ -84,6 +86,7 @@ export class ShardEngine {
   private backgroundScheduled = false;
   /** Cache writes, one after another. */
   private writing: Promise<unknown> = Promise.resolve();
+  private writeQueued = false;
 
   constructor(private readonly hooks: EngineHooks = {}) {}
 
@@ -126,12 +129,11 @@ export class ShardEngine {
     return this.writeCaches();
   }
 
-  /** Writes the caches of built shards whose quotes are all extracted, after any write under way. */
+  /** Writes the caches of the shards changed since they were last written, after any write under way. */
   private writeCaches(): Promise<string[]> {
     const run = this.writing.then(async () => {
       const notices: string[] = [];
       for (const [shard, { spec, data }] of this.unsaved) {
-        if ((this.shards.get(shard)?.pending.length ?? 0) > 0) continue;
         this.unsaved.delete(shard);
         try {
           await writeCache(spec.cacheFile, spec.fingerprint, data);
@@ -155,8 +157,17 @@ export class ShardEngine {
     });
   }
 
-  /** Extracts pending quotes for a few milliseconds; once there are none, writes the caches. */
+  /** Writes the caches that changed (first: the index matters most), then extracts quotes for a few milliseconds. */
   private backgroundSlice(): void {
+    if (this.unsaved.size > 0 && !this.writeQueued) {
+      this.writeQueued = true;
+      void this.writeCaches()
+        .then((notices) => notices.forEach((n) => this.hooks.notice?.(n)))
+        .finally(() => {
+          this.writeQueued = false;
+          if (this.unsaved.size > 0) this.scheduleBackground();
+        });
+    }
     const until = performance.now() + backgroundSliceMs;
     for (const shard of this.shards.values()) {
       if (!this.extractPending(shard, until)) {
@@ -164,7 +175,6 @@ export class ShardEngine {
         return;
       }
     }
-    if (this.unsaved.size > 0) void this.writeCaches().then((notices) => notices.forEach((n) => this.hooks.notice?.(n)));
   }
 
   /**
@@ -181,6 +191,9 @@ export class ShardEngine {
     const assembled = assembleLibrary(shard.data);
     shard.quotes = groupByArticle(assembled.quotes, shard.articles);
     this.hooks.quotesReady?.({ shard: shard.spec.shard, quoteCounts: countByArticle(assembled.quotes) });
+    // Its cache again, now with the quotes.
+    this.unsaved.set(shard.spec.shard, { spec: shard.spec, data: shard.data });
+    this.scheduleBackground();
     return true;
   }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { ShardEngine, type QuotesReady, type ShardSpec } from '../../../main/core/engine/shard-engine.js';
 import { buildLibraryData } from '../../../main/core/index/build-library-data.js';
-import { writeCache } from '../../../main/core/index/index-cache.js';
+import { readCache, writeCache } from '../../../main/core/index/index-cache.js';
 import { bbcDir, tempDir } from '../../support/paths.js';
 
 async function politicsShard(cacheDir: string): Promise<ShardSpec> {
@@ -65,9 +65,42 @@ describe('a shard built from its files (BBC politics, 417 files)', () => {
     expect(summary).toMatchObject({ cache: 'loaded', quotesPending: false, quoteCounts });
   });
 
-  it('is never cached without its quotes', async () => {
+  it('is cached before its quotes are all found, so quitting then keeps the index', async () => {
     const spec = await politicsShard(tempDir());
-    const data = buildLibraryData(spec.files.slice(0, 3), [], undefined, [], { quotes: false });
-    await expect(writeCache(spec.cacheFile, spec.fingerprint, data)).rejects.toThrow(/quotes of .* are not extracted yet/);
+    const engine = new ShardEngine();
+    await engine.open([spec]);
+    let cached = await readCache(spec.cacheFile, spec.fingerprint);
+    while (!('data' in cached)) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      cached = await readCache(spec.cacheFile, spec.fingerprint);
+    }
+    expect(cached.data.files.some((record) => record.quotes === null)).toBe(true);
+    await engine.save();
+    const saved = await readCache(spec.cacheFile, spec.fingerprint);
+    expect('data' in saved && saved.data.files.every((record) => record.quotes !== null)).toBe(true);
+  });
+
+  it('saved before its quotes were found, opens from the cache and finds them in the background', async () => {
+    const spec = await politicsShard(tempDir());
+    // What a cache holds when the app quits right after a build: the index, and no quotes yet.
+    await writeCache(spec.cacheFile, spec.fingerprint, buildLibraryData(spec.files, spec.walkProblems, undefined, [], { quotes: false }));
+    const completeSpec = { ...spec, cacheFile: path.join(tempDir(), 'complete.cache') };
+    const complete = new ShardEngine();
+    await complete.open([completeSpec]);
+    await complete.save();
+    const [completeSummary] = await new ShardEngine().open([completeSpec]);
+
+    let ready: (r: QuotesReady) => void = () => undefined;
+    const reported = new Promise<QuotesReady>((resolve) => (ready = resolve));
+    const engine = new ShardEngine({ quotesReady: (r) => ready(r) });
+    const [summary] = await engine.open([spec]);
+    expect(summary).toMatchObject({ cache: 'loaded', quotesPending: true, quoteCounts: {} });
+    expect(answers(engine)).toEqual(answers(complete));
+    const { quoteCounts } = await reported;
+    expect(Object.keys(quoteCounts).length).toBeGreaterThan(100);
+    expect(quoteCounts).toEqual(completeSummary?.quoteCounts);
+    await engine.save();
+    const [reopened] = await new ShardEngine().open([spec]);
+    expect(reopened).toMatchObject({ cache: 'loaded', quotesPending: false, quoteCounts });
   });
 });
