@@ -70,7 +70,7 @@ export function searchArchive(
   const ranked = sort === 'relevance' ? evaluation.ranked : sortRanked(evaluation.ranked, sort);
   const hits = ranked.slice(0, options.limit ?? defaultSearchLimit).map((r) => toHit(data, r.article, r.score, evaluation));
   const facets = facetsOf(evaluation.table, ranked, options.facetLimit ?? facetSize);
-  const speakers = speakersOf(data, ranked.slice(0, speakerArticles), evaluation.parsed, options.facetLimit ?? facetSize);
+  const speakers = speakersOf(data, evaluation.table, ranked.slice(0, speakerArticles), evaluation.parsed, options.facetLimit ?? facetSize);
   return {
     query: queryText,
     total: ranked.length,
@@ -178,11 +178,33 @@ function evaluate(data: SearchData, parsed: ParsedQuery, override: { scope?: 'qu
     ranked.push(ranks(article, n, score));
   };
   if (scores === null) {
-    for (let n = 0; n < count; n += 1) if (table.hidden[n] !== 1) consider(n, 0);
+    // Filters alone: a speaker's articles are known (speakerIndex), the others are all tested.
+    const candidates = speakerCandidates(data, table, parsed.filters);
+    if (candidates !== null) {
+      for (const n of candidates) if (table.hidden[n] !== 1) consider(n, 0);
+    } else {
+      for (let n = 0; n < count; n += 1) if (table.hidden[n] !== 1) consider(n, 0);
+    }
   } else {
     for (const n of scores.order) consider(n, scores.get(n));
   }
   return { parsed, ranked: sortRanked(ranked, 'relevance'), partial, quoteMatches, table };
+}
+
+/**
+ * The numbers, in order, of the articles quoting the speaker of the query's first (not negated) speaker
+ * filter; null without one. Every article passing the filters is among them: `speaker:blair` alone then
+ * tests a few hundred articles instead of the whole archive.
+ */
+function speakerCandidates(data: SearchData, table: ArticleTable, filters: readonly QueryFilter[]): Int32Array | null {
+  const filter = filters.find((f) => f.kind === 'speaker' && !f.exclude);
+  if (filter === undefined || filter.kind !== 'speaker') return null;
+  const numbers: number[] = [];
+  for (const id of articlesQuoting(data, filter)) {
+    const n = table.numbers.get(id);
+    if (n !== undefined) numbers.push(n);
+  }
+  return Int32Array.from(numbers).sort();
 }
 
 const articleTables = new WeakMap<SearchData, ArticleTable>();
@@ -414,16 +436,24 @@ function quoteSatisfies(quote: Quote, parsed: ParsedQuery, language: LanguagePro
   return !anyClauseIn(words, excluded);
 }
 
-const quotesLowerTexts = new WeakMap<readonly Quote[], string>();
+/**
+ * Per article number, filled as the speakers list needs them: its quotes, and their texts in lower case,
+ * one per line. Arrays by number, not maps by id: these are looked up for 500 articles per search.
+ */
+interface QuoteColumns {
+  lists: (readonly Quote[] | undefined)[];
+  lower: (string | undefined)[];
+}
 
-/** An article's quotes' texts in lower case, one per line, kept (see speakersOf). */
-function quotesLowerText(quotes: readonly Quote[]): string {
-  let lower = quotesLowerTexts.get(quotes);
-  if (lower === undefined) {
-    lower = quotes.map((q) => q.text.toLowerCase()).join('\n');
-    quotesLowerTexts.set(quotes, lower);
+const quoteColumns = new WeakMap<ArticleTable, QuoteColumns>();
+
+function quoteColumnsOf(table: ArticleTable): QuoteColumns {
+  let columns = quoteColumns.get(table);
+  if (columns === undefined) {
+    columns = { lists: new Array<undefined>(table.articles.length), lower: new Array<undefined>(table.articles.length) };
+    quoteColumns.set(table, columns);
   }
-  return lower;
+  return columns;
 }
 
 const lowerTexts = new WeakMap<Quote, string>();
@@ -658,16 +688,17 @@ function byRelevance(ranked: readonly Ranked[]): Ranked[] {
 }
 
 /** Speakers of the quotes whose own words satisfy the query, with counts, most quoted first. */
-function speakersOf(data: SearchData, ranked: readonly Ranked[], parsed: ParsedQuery, limit: number): FacetValue[] {
+function speakersOf(data: SearchData, table: ArticleTable, ranked: readonly Ranked[], parsed: ParsedQuery, limit: number): FacetValue[] {
   if (parsed.groups.length === 0) return [];
   const counts = new Map<string, number>();
-  for (const { article } of ranked) {
-    const quotes = data.quotesOf(article.id);
+  const columns = quoteColumnsOf(table);
+  for (const { article, n } of ranked) {
+    const quotes = (columns.lists[n] ??= data.quotesOf(article.id));
     if (quotes.length === 0) continue;
     const language = languageProcessing(article.language);
     // Most articles a query finds quote no one using its words: one test of all their quotes' text rules
     // them out (each group's words must start somewhere in it), before any quote is tested on its own.
-    const lower = quotesLowerText(quotes);
+    const lower = (columns.lower[n] ??= quotes.map((q) => q.text.toLowerCase()).join('\n'));
     if (!quoteMatchers(parsed, language).groups.every(({ starts }) => starts.some((s) => mayContain(lower, s)))) continue;
     for (const quote of quotes) {
       if (quote.speaker !== null && quoteSatisfies(quote, parsed, language)) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
