@@ -2,7 +2,7 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../main/core/library.js';
-import { contentDir, repoRoot, tempDir } from '../../support/paths.js';
+import { bbcDir, contentDir, repoRoot, tempDir } from '../../support/paths.js';
 
 let sample: Library;
 let languages: Library;
@@ -117,5 +117,23 @@ describe('OR, typos and prefixes', () => {
   it('says which common words it ignored', async () => {
     expect((await sample.search('the hajj')).notices).toEqual(['Ignored common words: the.']);
     expect((await sample.search('the hajj')).total).toBe((await sample.search('hajj')).total);
+  });
+});
+
+describe('speaker filters on BBC politics (417 files)', () => {
+  it('find exactly the articles quoting a speaker whose name contains the text, alone or with other filters', async () => {
+    const politics = await openLibrary({ archiveDir: path.join(bbcDir, 'politics'), cacheDir: tempDir() });
+    const quoted = async (speaker: string): Promise<string[]> =>
+      [...new Set((await politics.quotes({ speaker, limit: 100_000 })).quotes.map((q) => q.path))].sort();
+    for (const speaker of ['blair', 'Howard', 'brown', 'kennedy']) {
+      const expected = await quoted(speaker);
+      expect(expected.length).toBeGreaterThan(5);
+      expect((await paths(politics, `speaker:${speaker}`)).sort()).toEqual(expected);
+      const inTitle = (await paths(politics, `speaker:${speaker} title:election`)).sort();
+      expect(inTitle).toEqual((await paths(politics, 'title:election')).filter((p) => expected.includes(p)).sort());
+    }
+    const all = (await politics.search('title:labour', { limit: 500 })).hits.map((h) => h.path);
+    const notBlair = await quoted('blair');
+    expect((await paths(politics, '-speaker:blair title:labour')).sort()).toEqual(all.filter((p) => !notBlair.includes(p)).sort());
   });
 });
