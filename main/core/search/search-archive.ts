@@ -116,27 +116,52 @@ export function findQuotes(data: SearchData, options: { query?: string; speaker?
   dropCommonWords(data, parsed);
   const speakerFilters: { value: string; exclude: boolean }[] = parsed.filters.flatMap((f) => (f.kind === 'speaker' ? [f] : []));
   if (options.speaker !== undefined && options.speaker.trim() !== '') speakerFilters.push({ value: options.speaker.trim(), exclude: false });
+  // Only articles quoting the speaker can hold a quote by them (speakerIndex).
+  const wanted = speakerFilters.find((f) => !f.exclude);
+  const quoting = wanted === undefined ? null : articlesQuoting(data, { kind: 'speaker', value: wanted.value, exclude: false, start: 0, end: 0 });
   const articles =
     parsed.groups.length === 0 && parsed.excluded.length === 0
-      ? newestArticles(data, parsed.filters.filter((f) => f.kind !== 'speaker'))
+      ? newestArticles(data, parsed.filters.filter((f) => f.kind !== 'speaker'), quoting)
       : evaluate(data, parsed, { scope: 'quotes', allowPartial: false }).ranked.map((r) => r.article);
+  const limit = options.limit ?? defaultQuotesLimit;
   const found: QuoteHit[] = [];
+  let total = 0;
   for (const article of articles) {
+    if (quoting !== null && !quoting.has(article.id)) continue;
     const language = languageProcessing(article.language);
     for (const quote of data.quotesOf(article.id)) {
       if (!speakerFilters.every((f) => speakerMatches(quote.speaker, f))) continue;
       if (!quoteSatisfies(quote, parsed, language)) continue;
-      found.push({ ...quote, path: article.path, title: article.title, date: article.date, source: article.source });
+      total += 1;
+      // Counted all, made only as many as asked for: listing every quote of a 10x BBC archive made 53,000.
+      if (found.length < limit) found.push({ ...quote, path: article.path, title: article.title, date: article.date, source: article.source });
     }
   }
-  return { total: found.length, quotes: found.slice(0, options.limit ?? defaultQuotesLimit) };
+  return { total, quotes: found };
 }
 
 /** The articles that pass `filters`, newest first. */
-function newestArticles(data: SearchData, filters: readonly QueryFilter[]): Article[] {
+function newestArticles(data: SearchData, filters: readonly QueryFilter[], among: ReadonlySet<string> | null): Article[] {
   const table = articleTable(data);
-  const passing = table.articles.flatMap((article, n) => (table.hidden[n] !== 1 && passesFilters(article, filters, data) ? [ranks(article, n, 0)] : []));
-  return sortRanked(passing, 'newest').map((r) => r.article);
+  const passing: Article[] = [];
+  for (const n of newestOrder(table)) {
+    const article = table.articles[n];
+    if (article === undefined || table.hidden[n] === 1 || (among !== null && !among.has(article.id))) continue;
+    if (passesFilters(article, filters, data)) passing.push(article);
+  }
+  return passing;
+}
+
+const newestOrders = new WeakMap<ArticleTable, Int32Array>();
+
+/** Every article's number, newest first (undated last, archive order among equals), sorted once per archive state. */
+function newestOrder(table: ArticleTable): Int32Array {
+  let order = newestOrders.get(table);
+  if (order === undefined) {
+    order = Int32Array.from(sortRanked(table.articles.map((article, n) => ranks(article, n, 0)), 'newest'), (r) => r.n);
+    newestOrders.set(table, order);
+  }
+  return order;
 }
 
 /** Runs a parsed query: the ranked articles that satisfy it. */
@@ -170,8 +195,7 @@ function evaluate(data: SearchData, parsed: ParsedQuery, override: { scope?: 'qu
     const article = table.articles[n];
     if (!article || excluded[n] === 1 || !passesFilters(article, parsed.filters, data)) return;
     if (quoteMatches) {
-      const language = languageProcessing(article.language);
-      const quotes = data.quotesOf(article.id).filter((q) => quoteSatisfies(q, parsed, language));
+      const quotes = satisfyingQuotes(data, table, n, parsed);
       if (quotes.length === 0) return;
       quoteMatches.set(article.id, quotes);
     }
@@ -437,8 +461,8 @@ function quoteSatisfies(quote: Quote, parsed: ParsedQuery, language: LanguagePro
 }
 
 /**
- * Per article number, filled as the speakers list needs them: its quotes, and their texts in lower case,
- * one per line. Arrays by number, not maps by id: these are looked up for 500 articles per search.
+ * Per article number, filled as searches need them: its quotes, and their texts in lower case, one per
+ * line. Arrays by number, not maps by id: the speakers list looks them up for 500 articles per search.
  */
 interface QuoteColumns {
   lists: (readonly Quote[] | undefined)[];
@@ -691,20 +715,27 @@ function byRelevance(ranked: readonly Ranked[]): Ranked[] {
 function speakersOf(data: SearchData, table: ArticleTable, ranked: readonly Ranked[], parsed: ParsedQuery, limit: number): FacetValue[] {
   if (parsed.groups.length === 0) return [];
   const counts = new Map<string, number>();
-  const columns = quoteColumnsOf(table);
-  for (const { article, n } of ranked) {
-    const quotes = (columns.lists[n] ??= data.quotesOf(article.id));
-    if (quotes.length === 0) continue;
-    const language = languageProcessing(article.language);
-    // Most articles a query finds quote no one using its words: one test of all their quotes' text rules
-    // them out (each group's words must start somewhere in it), before any quote is tested on its own.
-    const lower = (columns.lower[n] ??= quotes.map((q) => q.text.toLowerCase()).join('\n'));
-    if (!quoteMatchers(parsed, language).groups.every(({ starts }) => starts.some((s) => mayContain(lower, s)))) continue;
-    for (const quote of quotes) {
-      if (quote.speaker !== null && quoteSatisfies(quote, parsed, language)) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
+  for (const { n } of ranked) {
+    for (const quote of satisfyingQuotes(data, table, n, parsed)) {
+      if (quote.speaker !== null) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
     }
   }
   return countsToValues(counts, limit);
+}
+
+/** The quotes of article number `n` whose own words satisfy the query (see quoteSatisfies). */
+function satisfyingQuotes(data: SearchData, table: ArticleTable, n: number, parsed: ParsedQuery): Quote[] {
+  const article = table.articles[n];
+  if (article === undefined) return [];
+  const columns = quoteColumnsOf(table);
+  const quotes = (columns.lists[n] ??= data.quotesOf(article.id));
+  if (quotes.length === 0) return [];
+  const language = languageProcessing(article.language);
+  // Most articles a query finds quote no one using its words: one test of all their quotes' text rules
+  // them out (each group's words must start somewhere in it), before any quote is tested on its own.
+  const lower = (columns.lower[n] ??= quotes.map((q) => q.text.toLowerCase()).join('\n'));
+  if (!quoteMatchers(parsed, language).groups.every(({ starts }) => starts.some((s) => mayContain(lower, s)))) return [];
+  return quotes.filter((quote) => quoteSatisfies(quote, parsed, language));
 }
 
 /** Counted values, most frequent first (ties alphabetically), at most `limit`. */

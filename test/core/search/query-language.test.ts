@@ -132,6 +132,16 @@ describe('speaker filters on BBC politics (417 files)', () => {
       const inTitle = (await paths(politics, `speaker:${speaker} title:election`)).sort();
       expect(inTitle).toEqual((await paths(politics, 'title:election')).filter((p) => expected.includes(p)).sort());
     }
+    // The quote list: every quote, newest first, counted in full however few are asked for.
+    const every = await politics.quotes({ limit: 100_000 });
+    expect(every.total).toBe(politics.quoteCount);
+    expect(every.quotes).toHaveLength(every.total);
+    const dates = every.quotes.map((q) => q.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    const first = await politics.quotes({ limit: 7 });
+    expect(first).toEqual({ total: every.total, quotes: every.quotes.slice(0, 7) });
+    const byBlair = every.quotes.filter((q) => q.speaker?.toLowerCase().includes('blair'));
+    expect(await politics.quotes({ speaker: 'Blair', limit: 100_000 })).toEqual({ total: byBlair.length, quotes: byBlair });
     const all = (await politics.search('title:labour', { limit: 500 })).hits.map((h) => h.path);
     const notBlair = await quoted('blair');
     expect((await paths(politics, '-speaker:blair title:labour')).sort()).toEqual(all.filter((p) => !notBlair.includes(p)).sort());
