@@ -187,6 +187,10 @@ export class ShardEngine {
       if (performance.now() >= until) return false;
       const record = shard.pending.pop() as FileRecord;
       extractRecordQuotes(record, (article) => shard.quotes.get(article.id));
+      // Known from now on: a request for one of these articles need not extract its quotes again.
+      for (const article of record.articles) {
+        if (!shard.quotes.has(article.id)) shard.quotes.set(article.id, (record.quotes ?? []).filter((q) => q.articleId === article.id));
+      }
     }
     const assembled = assembleLibrary(shard.data);
     shard.quotes = groupByArticle(assembled.quotes, shard.articles);
