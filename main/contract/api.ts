@@ -92,8 +92,8 @@ export interface SearchReply {
   facets: Facets;
   /**
    * Who is quoted on the query: speakers of the quotations whose own words match it, with how many such
-   * quotations each has, over the best 500 matching articles of each search engine (one engine per core
-   * but one); most quoted first (empty for no words).
+   * quotations each has, over the best 500 matching articles (the best 500/N of each of the N search
+   * engines: exact with one engine, the app's number on 2 cores); most quoted first (empty for no words).
    */
   speakers: FacetValue[];
   hits: SearchHit[];

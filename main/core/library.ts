@@ -15,7 +15,8 @@ import { ArchiveError, NotFoundError } from './errors.js';
 import type { BuildProgress } from './index/build-library-data.js';
 import { cacheFolderFor, fingerprintArchive } from './index/index-cache.js';
 import type { ImportProblem } from './model.js';
-import { compareForSort, countsToValues, defaultQuotesLimit, defaultSearchLimit, facetSize } from './search/search-archive.js';
+import { parseQuery } from './search/parse-query.js';
+import { compareForSort, countsToValues, defaultQuotesLimit, defaultSearchLimit, facetSize, speakerArticles } from './search/search-archive.js';
 
 export interface OpenLibraryOptions {
   archiveDir: string;
@@ -42,7 +43,7 @@ export interface Library {
    * wait for the rest).
    */
   readonly quotesPending: boolean;
-  /** Resolves when `quotesPending` is false (at once when it is). */
+  /** Resolves when `quotesPending` is false (at once when it is), or the library is closed. */
   quotesReady(): Promise<void>;
   /** Exact duplicates set aside: each file's path and the path of the first copy. */
   readonly duplicates: readonly { path: string; duplicateOf: string }[];
@@ -53,8 +54,13 @@ export interface Library {
   search(query: string, options?: { limit?: number; sort?: SearchSort }): Promise<SearchReply>;
   /** @throws NotFoundError for an unknown id. */
   article(id: string, query?: string): Promise<ArticleView>;
+  /** Lists quotes; waits for `quotesReady()` first. */
   quotes(options?: { query?: string; speaker?: string; limit?: number }): Promise<QuotesReply>;
-  close(): Promise<void>;
+  /**
+   * Ends the engines once their caches are written; unless `finishQuotes` is false, after extracting the
+   * quotes still pending (a command's last act), otherwise leaving them for the next open (a window closing).
+   */
+  close(options?: { finishQuotes?: boolean }): Promise<void>;
 }
 
 /** An archive being opened and followed: its status at any moment, and the library once ready. */
@@ -83,19 +89,23 @@ export const filesPerShard = 8000;
  * 12-15 ms; each engine's code warms up on its own, and both compete with V8's threads), while opening was
  * 1.3-1.4x faster with two. So an archive kept open to be searched (the app, `verbatim serve`) runs one
  * engine per core but one, and commands that open, answer once and exit (`verbatim index`, `search`,
- * `quotes`) one per core.
+ * `quotes`) as many as `shardUnits`: two on 2 cores, one per core but one on more.
  */
 export function engineCount(use: 'search' | 'once', cores = os.availableParallelism()): number {
-  return use === 'once' ? Math.max(1, cores) : Math.max(1, cores - 1);
+  return use === 'once' ? Math.min(Math.max(1, cores), shardUnits(cores)) : Math.max(1, cores - 1);
 }
 
 /**
- * How many shards an archive of `fileCount` files is split into on a machine with `cores` cores: a multiple
- * of it, so that building on every core gives each the same share, whatever the number of engines (which
- * differs between the app and `verbatim index`: both must find the same cache files).
+ * Shards come in multiples of this: every engine of the app (one per core but one) and of a command (two
+ * on 2 cores) gets the same share, and both find the same cache files.
  */
-export function shardCountFor(fileCount: number, cores: number): number {
-  return cores * Math.max(1, Math.ceil(fileCount / filesPerShard / cores));
+export function shardUnits(cores = os.availableParallelism()): number {
+  return Math.max(2, cores - 1);
+}
+
+/** How many shards an archive of `fileCount` files is split into: a multiple of `units` (see shardUnits). */
+export function shardCountFor(fileCount: number, units: number): number {
+  return units * Math.max(1, Math.ceil(fileCount / filesPerShard / units));
 }
 
 /**
@@ -133,7 +143,7 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   const cacheFolder = cacheFolderFor(options.cacheDir, archiveDir);
   const engines = options.workerScript ? (options.engines ?? engineCount('search')) : 1;
   // In this thread (tests), one shard unless the archive is large.
-  const cores = options.workerScript ? os.availableParallelism() : 1;
+  const units = options.workerScript ? shardUnits() : 1;
   let progress = { done: 0, total: 0 };
   let report = options.onProgress ?? (() => undefined);
   // Quotes extracted in the background, by shard, until their summary is there to take them (see applyQuotes).
@@ -159,10 +169,10 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   try {
     [listing] = await Promise.all([walkArchive(archiveDir), warming]);
   } catch (error) {
-    await pool.close();
+    await pool.close({ finishQuotes: false });
     throw error;
   }
-  let shardCount = shardCountFor(listing.files.length, cores);
+  let shardCount = shardCountFor(listing.files.length, units);
   let specs = await planShards(listing, shardCount, cacheFolder);
   const summaries = new Map<number, ShardSummary>();
   let state = await deduplicate([]);
@@ -170,13 +180,23 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   const notice = (list: readonly ShardSummary[]): void => {
     for (const s of list) for (const n of s.notices) options.onNotice?.(n);
   };
+  // While duplicates are found (which yields to the event loop), quotes that come in wait: counted into the
+  // state being replaced, they would be lost.
+  let settling = false;
   const settle = async (): Promise<void> => {
-    state = await deduplicate([...summaries.values()]);
+    settling = true;
+    try {
+      state = await deduplicate([...summaries.values()]);
+    } finally {
+      settling = false;
+    }
+    applyQuotes();
     await pool.broadcast({ type: 'hide', ids: state.hiddenIds });
   };
   let quotesWaiting: (() => void)[] = [];
   const quotesPending = (): boolean => [...summaries.values()].some((s) => s.quotesPending);
   applyQuotes = () => {
+    if (settling) return;
     for (const [shard, ready] of readyQuotes) {
       const summary = summaries.get(shard);
       if (summary === undefined) continue; // Its open is not answered yet.
@@ -209,10 +229,9 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
     for (const summary of opened.flat()) summaries.set(summary.shard, summary);
     notice(opened.flat());
     await settle();
-    applyQuotes();
     await removeStaleCaches(cacheFolder, specs);
   } catch (error) {
-    await pool.close();
+    await pool.close({ finishQuotes: false });
     throw error;
   }
   const cache: 'built' | 'loaded' = [...summaries.values()].every((s) => s.cache === 'loaded') ? 'loaded' : 'built';
@@ -240,7 +259,12 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
       const started = performance.now();
       const limit = searchOptions.limit ?? defaultSearchLimit;
       const sort = searchOptions.sort ?? 'relevance';
-      const replies = await pool.broadcast<SearchReply>({ type: 'search', query, limit, sort }, requestTimeoutMs);
+      // A speaker filter or `in:quotes` reads every article's quotes: not inside one request, which has
+      // a time limit, while the engines are still extracting them.
+      if (quotesPending() && needsAllQuotes(query)) await library.quotesReady();
+      // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
+      const share = Math.ceil(speakerArticles / pool.engines.length);
+      const replies = await pool.broadcast<SearchReply>({ type: 'search', query, limit, sort, speakerArticles: share }, requestTimeoutMs);
       return { ...mergeSearch(replies, limit, sort), query, tookMs: Math.round((performance.now() - started) * 10) / 10 };
     },
     async article(id, query) {
@@ -250,14 +274,15 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
       return { ...view, copies: state.copies.get(view.article.path) ?? [] };
     },
     async quotes(quoteOptions = {}) {
+      await library.quotesReady();
       const limit = quoteOptions.limit ?? defaultQuotesLimit;
       const replies = await pool.broadcast<QuotesReply>({ type: 'quotes', ...quoteOptions, limit }, requestTimeoutMs);
       const quotes = replies.flatMap((r) => r.quotes).sort(byNewestThenPath);
       return { total: replies.reduce((n, r) => n + r.total, 0), quotes: quotes.slice(0, limit) };
     },
-    close: async () => {
-      await pool.close();
-      // Closing extracted and saved every quote, but no engine is left to say so.
+    close: async (closeOptions = {}) => {
+      await pool.close({ finishQuotes: closeOptions.finishQuotes !== false });
+      // No engine is left to say when the quotes are done.
       for (const resolve of quotesWaiting) resolve();
       quotesWaiting = [];
     },
@@ -265,7 +290,7 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
 
   const refresh = async (onProgress: (p: BuildProgress) => void): Promise<boolean> => {
     const next = await walkArchive(archiveDir);
-    const nextCount = shardCountFor(next.files.length, cores);
+    const nextCount = shardCountFor(next.files.length, units);
     const nextSpecs = await planShards(next, nextCount, cacheFolder);
     const changed =
       nextCount !== shardCount ? nextSpecs : nextSpecs.filter((spec) => spec.fingerprint !== specs[spec.shard]?.fingerprint || JSON.stringify(spec.walkProblems) !== JSON.stringify(specs[spec.shard]?.walkProblems));
@@ -282,13 +307,17 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
       for (const old of specs) await pool.engineFor(old.shard).request({ type: 'close', shard: old.shard });
       summaries.clear();
     }
-    const updated = await Promise.all(changed.map((spec) => pool.engineFor(spec.shard).request({ type: 'update', shard: spec }) as Promise<ShardSummary>));
-    for (const summary of updated) summaries.set(summary.shard, summary);
-    notice(updated);
-    shardCount = nextCount;
-    specs = nextSpecs;
-    await settle();
-    applyQuotes();
+    try {
+      const updated = await Promise.all(changed.map((spec) => pool.engineFor(spec.shard).request({ type: 'update', shard: spec }) as Promise<ShardSummary>));
+      for (const summary of updated) summaries.set(summary.shard, summary);
+      notice(updated);
+      shardCount = nextCount;
+      specs = nextSpecs;
+      await settle();
+    } finally {
+      // Waiters on shards that are gone, or done, hear of it even when the update failed.
+      applyQuotes();
+    }
     await removeStaleCaches(cacheFolder, specs);
     return true;
   };
@@ -408,6 +437,12 @@ function mergeSearch(replies: readonly SearchReply[], limit: number, sort: Searc
     speakers: addUp((_f, reply) => reply.speakers),
     hits,
   };
+}
+
+/** Whether a search reads the quotes of every article: a speaker filter, or `in:quotes`. */
+function needsAllQuotes(query: string): boolean {
+  const parsed = parseQuery(query);
+  return parsed.scope === 'quotes' || parsed.filters.some((f) => f.kind === 'speaker');
 }
 
 function byNewestThenPath(a: QuoteHit, b: QuoteHit): number {
@@ -542,7 +577,8 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
       await watcher?.close();
       await Promise.allSettled([updating]);
       const library = await first.catch(() => null);
-      await library?.close();
+      // A window closing does not wait for quotes still being extracted: the next open finishes them.
+      await library?.close({ finishQuotes: false });
     },
   };
 }

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkArchive } from '../../main/core/archive/walk-archive.js';
-import { engineCount, openLibrary, shardCountFor, shardOf, startLibrary } from '../../main/core/library.js';
+import { engineCount, openLibrary, shardCountFor, shardOf, shardUnits, startLibrary } from '../../main/core/library.js';
 import { bbcDir, contentDir, distDir, tempDir } from '../support/paths.js';
 
 function cacheFiles(cacheDir: string): string[] {
@@ -51,7 +50,7 @@ describe('the index cache', () => {
     const workerScript = path.join(distDir, 'index-worker.cjs');
     const built = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
     await built.close();
-    expect(cacheFiles(cacheDir)).toHaveLength(shardCountFor(63, os.availableParallelism()));
+    expect(cacheFiles(cacheDir)).toHaveLength(shardCountFor(63, shardUnits()));
     const loaded = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
     expect(loaded.cache).toBe('loaded');
     expect((await loaded.search('Putin Trump Alaska')).hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
@@ -125,6 +124,27 @@ describe('a library session', () => {
     }
   });
 
+  it('closed before its quotes are all found, keeps its index and finishes them at the next open', async () => {
+    const archiveDir = path.join(bbcDir, 'politics');
+    const inThisThread = await openLibrary({ archiveDir, cacheDir: tempDir() });
+    const expected = await inThisThread.quotes({ speaker: 'Blair', limit: 50 });
+    const cacheDir = tempDir();
+    const workerScript = path.join(distDir, 'index-worker.cjs');
+    const first = await openLibrary({ archiveDir, cacheDir, workerScript, engines: 2 });
+    // Right after the open: lists of quotes by a speaker wait for the quotes rather than miss some.
+    expect(await first.quotes({ speaker: 'Blair', limit: 50 })).toEqual(expected);
+    expect((await first.search('speaker:Blair', { limit: 500 })).total).toBe((await inThisThread.search('speaker:Blair', { limit: 500 })).total);
+    await first.close({ finishQuotes: false });
+    const second = await openLibrary({ archiveDir, cacheDir, workerScript, engines: 2 });
+    try {
+      expect(second.cache).toBe('loaded');
+      await second.quotesReady();
+      expect(second.quoteCount).toBe(inThisThread.quoteCount);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('reports a missing archive as failed, with the reason', async () => {
     const session = startLibrary({ archiveDir: '/nonexistent/archive', cacheDir: tempDir() });
     await expect(session.ready()).rejects.toThrow(/does not exist/);
@@ -164,9 +184,17 @@ describe('sharding', () => {
     expect(shardCountFor(21_270, 2)).toBe(4);
   });
 
-  it('runs an engine per core but one to search, every core to answer once', () => {
+  it('runs an engine per core but one to search; two on 2 cores to answer once; shards shared evenly by both', () => {
     expect([1, 2, 4, 8].map((cores) => engineCount('search', cores))).toEqual([1, 1, 3, 7]);
-    expect([1, 2, 4, 8].map((cores) => engineCount('once', cores))).toEqual([1, 2, 4, 8]);
+    expect([1, 2, 4, 8].map((cores) => engineCount('once', cores))).toEqual([1, 2, 3, 7]);
+    for (const cores of [1, 2, 4, 8]) {
+      for (const files of [63, 2225, 22_250, 111_250]) {
+        const shards = shardCountFor(files, shardUnits(cores));
+        expect(shards % engineCount('search', cores)).toBe(0);
+        expect(shards % engineCount('once', cores)).toBe(0);
+        expect(files / shards).toBeLessThanOrEqual(8000);
+      }
+    }
   });
 
   it('lays out shards by cores, not engines: a cache built on every core loads with one engine', async () => {
@@ -174,7 +202,7 @@ describe('sharding', () => {
     const workerScript = path.join(distDir, 'index-worker.cjs');
     const built = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
     await built.close();
-    expect(cacheFiles(cacheDir)).toHaveLength(shardCountFor(63, os.availableParallelism()));
+    expect(cacheFiles(cacheDir)).toHaveLength(shardCountFor(63, shardUnits()));
     const loaded = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 1 });
     try {
       expect(loaded.cache).toBe('loaded');

@@ -194,9 +194,12 @@ export class EnginePool {
     return Promise.all(this.engines.map((engine) => engine.request(request, timeoutMs) as Promise<T>));
   }
 
-  /** Ends the engines, once the caches they are writing are saved. */
-  async close(): Promise<void> {
-    await this.broadcast({ type: 'save' }, saveTimeoutMs).catch(() => undefined);
+  /**
+   * Ends the engines, once the caches they are writing are saved; with `finishQuotes`, once every pending
+   * quote is extracted and saved too.
+   */
+  async close(options: { finishQuotes: boolean }): Promise<void> {
+    await this.broadcast({ type: 'save', finishQuotes: options.finishQuotes }, saveTimeoutMs).catch(() => undefined);
     await Promise.all(this.engines.map((engine) => engine.terminate()));
   }
 }

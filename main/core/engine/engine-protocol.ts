@@ -9,9 +9,13 @@ export type EngineRequest =
   | { type: 'update'; shard: ShardSpec }
   | { type: 'close'; shard: number }
   | { type: 'hide'; ids: string[] }
-  /** Writes the caches of shards built since the last save; answers with notices of failures. */
-  | { type: 'save' }
-  | { type: 'search'; query: string; limit: number; sort: SearchSort }
+  /**
+   * Writes the caches of shards changed since the last save, after extracting every pending quote when
+   * `finishQuotes`; answers with notices of failures.
+   */
+  | { type: 'save'; finishQuotes: boolean }
+  /** `speakerArticles`: the speakers list counts the quotes of this many of the engine's best articles. */
+  | { type: 'search'; query: string; limit: number; sort: SearchSort; speakerArticles?: number }
   | { type: 'article'; id: string; query?: string }
   | { type: 'quotes'; query?: string; speaker?: string; limit: number };
 
@@ -42,9 +46,13 @@ export async function handleEngineRequest(engine: ShardEngine, request: EngineRe
       engine.hide(request.ids);
       return null;
     case 'save':
-      return engine.save();
+      return engine.save({ finishQuotes: request.finishQuotes });
     case 'search':
-      return engine.search(request.query, { limit: request.limit, sort: request.sort });
+      return engine.search(request.query, {
+        limit: request.limit,
+        sort: request.sort,
+        ...(request.speakerArticles === undefined ? {} : { speakerArticles: request.speakerArticles }),
+      });
     case 'article':
       return engine.article(request.id, request.query);
     case 'quotes':

@@ -120,12 +120,13 @@ export class ShardEngine {
   }
 
   /**
-   * Extracts every quote still pending and writes the cache files of the shards built since the last save;
-   * resolves when they are written, with a notice per cache that could not be saved. Opening does not wait
-   * for this: the engine does it in the background, and closing the pool asks for it.
+   * Writes the cache files of the shards changed since they were last written, after extracting every
+   * quote still pending when `finishQuotes` (the default); resolves when they are written, with a notice
+   * per cache that could not be saved. Opening does not wait for this: the engine does it in the
+   * background, and closing the pool asks for it.
    */
-  async save(): Promise<string[]> {
-    for (const shard of this.shards.values()) this.extractPending(shard, Number.POSITIVE_INFINITY);
+  async save(options: { finishQuotes?: boolean } = {}): Promise<string[]> {
+    if (options.finishQuotes !== false) for (const shard of this.shards.values()) this.extractPending(shard, Number.POSITIVE_INFINITY);
     return this.writeCaches();
   }
 
@@ -188,9 +189,9 @@ export class ShardEngine {
       const record = shard.pending.pop() as FileRecord;
       extractRecordQuotes(record, (article) => shard.quotes.get(article.id));
       // Known from now on: a request for one of these articles need not extract its quotes again.
-      for (const article of record.articles) {
-        if (!shard.quotes.has(article.id)) shard.quotes.set(article.id, (record.quotes ?? []).filter((q) => q.articleId === article.id));
-      }
+      const byArticle = new Map<string, Quote[]>(record.articles.map((a) => [a.id, []]));
+      for (const quote of record.quotes ?? []) byArticle.get(quote.articleId)?.push(quote);
+      for (const [id, quotes] of byArticle) if (!shard.quotes.has(id)) shard.quotes.set(id, quotes);
     }
     const assembled = assembleLibrary(shard.data);
     shard.quotes = groupByArticle(assembled.quotes, shard.articles);
@@ -211,7 +212,7 @@ export class ShardEngine {
     return quotes;
   }
 
-  search(query: string, options: { limit?: number; sort?: SearchSort }): SearchReply {
+  search(query: string, options: { limit?: number; sort?: SearchSort; speakerArticles?: number }): SearchReply {
     // Facets are not cut here: the main thread adds up the counts of every engine first.
     return searchArchive(this.data(), query, { ...options, facetLimit: Number.POSITIVE_INFINITY });
   }

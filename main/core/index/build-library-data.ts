@@ -18,7 +18,10 @@ export interface FileRecord {
   articles: Article[];
   /** A digest of each article's headline and text, in order: equal digests are exact duplicates. */
   digests: string[];
-  /** The quotes of its articles; null until extracted (see `extractRecordQuotes`). Never null in a cache. */
+  /**
+   * The quotes of its articles; null until extracted (see `extractRecordQuotes`). A cache may hold nulls:
+   * it is written before the quotes are extracted, and again after (see shard-engine.ts).
+   */
   quotes: Quote[] | null;
   problems: ImportProblem[];
 }

@@ -39,8 +39,11 @@ export const defaultSearchLimit = 50;
 export const defaultQuotesLimit = 100;
 /** Values listed per facet. */
 export const facetSize = 20;
-/** The speakers list looks at the quotes of this many best articles: enough to answer, cheap to count. */
-const speakerArticles = 500;
+/**
+ * The speakers list looks at the quotes of this many best articles: enough to answer, cheap to count.
+ * Split among the engines of a library, each counting its best share (see library.ts).
+ */
+export const speakerArticles = 500;
 
 interface Evaluation {
   parsed: ParsedQuery;
@@ -61,7 +64,7 @@ interface Evaluation {
 export function searchArchive(
   data: SearchData,
   queryText: string,
-  options: { limit?: number; sort?: SearchSort; facetLimit?: number } = {},
+  options: { limit?: number; sort?: SearchSort; facetLimit?: number; speakerArticles?: number } = {},
 ): SearchReply {
   const started = performance.now();
   const evaluation = evaluate(data, parseQuery(queryText));
@@ -70,7 +73,7 @@ export function searchArchive(
   const ranked = sort === 'relevance' ? evaluation.ranked : sortRanked(evaluation.ranked, sort);
   const hits = ranked.slice(0, options.limit ?? defaultSearchLimit).map((r) => toHit(data, r.article, r.score, evaluation));
   const facets = facetsOf(evaluation.table, ranked, options.facetLimit ?? facetSize);
-  const speakers = speakersOf(data, evaluation.table, ranked.slice(0, speakerArticles), evaluation.parsed, options.facetLimit ?? facetSize);
+  const speakers = speakersOf(data, evaluation.table, ranked.slice(0, options.speakerArticles ?? speakerArticles), evaluation.parsed, options.facetLimit ?? facetSize);
   return {
     query: queryText,
     total: ranked.length,

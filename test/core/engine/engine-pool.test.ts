@@ -9,7 +9,7 @@ const flakyWorker = path.join(repoRoot, 'test', 'fixtures', 'engine', 'flaky-wor
 let pool: EnginePool | null = null;
 
 afterEach(async () => {
-  await pool?.close();
+  await pool?.close({ finishQuotes: false });
   pool = null;
 });
 
