@@ -187,7 +187,13 @@ export class ShardEngine {
     while (shard.pending.length > 0) {
       if (performance.now() >= until) return false;
       const record = shard.pending.pop() as FileRecord;
-      extractRecordQuotes(record, (article) => shard.quotes.get(article.id));
+      try {
+        extractRecordQuotes(record, (article) => shard.quotes.get(article.id));
+      } catch (error) {
+        // Thrown here, it would end the worker, and the restarted one would try again, and again.
+        record.quotes = [];
+        this.hooks.notice?.(`The quotes of ${record.path} could not be extracted (${error instanceof Error ? error.message : String(error)}); it is searchable without them.`);
+      }
       // Known from now on: a request for one of these articles need not extract its quotes again.
       const byArticle = new Map<string, Quote[]>(record.articles.map((a) => [a.id, []]));
       for (const quote of record.quotes ?? []) byArticle.get(quote.articleId)?.push(quote);
@@ -206,7 +212,11 @@ export class ShardEngine {
   private quotesOf(shard: OpenShard, article: Article): readonly Quote[] {
     let quotes = shard.quotes.get(article.id);
     if (quotes === undefined) {
-      quotes = shard.pending.length > 0 ? extractQuotes(article) : [];
+      try {
+        quotes = shard.pending.length > 0 ? extractQuotes(article) : [];
+      } catch {
+        return []; // Not kept: the background meets the same error with its file, and reports it.
+      }
       shard.quotes.set(article.id, quotes);
     }
     return quotes;
