@@ -159,12 +159,7 @@ const newestOrders = new WeakMap<ArticleTable, Int32Array>();
 
 /** Every article's number, newest first (undated last, archive order among equals), sorted once per archive state. */
 function newestOrder(table: ArticleTable): Int32Array {
-  let order = newestOrders.get(table);
-  if (order === undefined) {
-    order = Int32Array.from(sortRanked(table.articles.map((article, n) => ranks(article, n, 0)), 'newest'), (r) => r.n);
-    newestOrders.set(table, order);
-  }
-  return order;
+  return kept(newestOrders, table, () => Int32Array.from(sortRanked(table.articles.map((article, n) => ranks(article, n, 0)), 'newest'), (r) => r.n));
 }
 
 /** Runs a parsed query: the ranked articles that satisfy it. */
@@ -238,12 +233,7 @@ const articleTables = new WeakMap<SearchData, ArticleTable>();
 
 /** The engine's articles by number, made once per archive state (scores are kept by these numbers). */
 function articleTable(data: SearchData): ArticleTable {
-  let table = articleTables.get(data);
-  if (table === undefined) {
-    table = makeArticleTable(data.articles.values(), data.hidden);
-    articleTables.set(data, table);
-  }
-  return table;
+  return kept(articleTables, data, () => makeArticleTable(data.articles.values(), data.hidden));
 }
 
 /** Single words too common to search in every shard ("the", "и") are dropped, with a notice. */
@@ -357,14 +347,17 @@ function escapeRegExp(text: string): string {
 
 function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
   const cache = new Map<K, V>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = fn(key);
-      cache.set(key, value);
-    }
-    return value;
-  };
+  return (key) => kept(cache, key, () => fn(key));
+}
+
+/** The value `cache` keeps for `key`, made by `make` the first time it is asked for (once per search or less: a closure per call). */
+function kept<K, V>(cache: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 const folded = new Map<string, string>();
@@ -475,18 +468,14 @@ interface QuoteColumns {
 const quoteColumns = new WeakMap<ArticleTable, QuoteColumns>();
 
 function quoteColumnsOf(table: ArticleTable): QuoteColumns {
-  let columns = quoteColumns.get(table);
-  if (columns === undefined) {
-    columns = { lists: new Array<undefined>(table.articles.length), lower: new Array<undefined>(table.articles.length) };
-    quoteColumns.set(table, columns);
-  }
-  return columns;
+  return kept(quoteColumns, table, () => ({ lists: new Array<undefined>(table.articles.length), lower: new Array<undefined>(table.articles.length) }));
 }
 
 const lowerTexts = new WeakMap<Quote, string>();
 
 /** A quote's text in lower case, kept: the same quotes come up search after search. */
 function lowerText(quote: Quote): string {
+  // Called for every quote tested: no closure made per call (see kept).
   let lower = lowerTexts.get(quote);
   if (lower === undefined) {
     lower = quote.text.toLowerCase();
@@ -528,6 +517,7 @@ const quoteMatcherCache = new WeakMap<ParsedQuery, Map<string, QuoteMatchers>>()
 
 /** The matchers a query's quotes are tested with, compiled once per query and language, not per quote. */
 function quoteMatchers(parsed: ParsedQuery, language: LanguageProcessing): QuoteMatchers {
+  // Called for every quote tested: no closure made per call (see kept).
   let byLanguage = quoteMatcherCache.get(parsed);
   if (!byLanguage) {
     byLanguage = new Map();
@@ -585,18 +575,11 @@ const highlightMatcherCache = new WeakMap<ParsedQuery, Map<string, { title: Text
 
 /** The matchers of a query's words in titles and bodies, compiled once per query and language, not per hit. */
 function highlightMatchers(parsed: ParsedQuery, language: LanguageProcessing): { title: TextMatcher; body: TextMatcher } {
-  let byLanguage = highlightMatcherCache.get(parsed);
-  if (!byLanguage) {
-    byLanguage = new Map();
-    highlightMatcherCache.set(parsed, byLanguage);
-  }
-  let matchers = byLanguage.get(language.code);
-  if (!matchers) {
+  const byLanguage = kept(highlightMatcherCache, parsed, () => new Map<string, { title: TextMatcher; body: TextMatcher }>());
+  return kept(byLanguage, language.code, () => {
     const clauses = parsed.groups.flat();
-    matchers = { title: compileMatcher(clauses, language), body: compileMatcher(clauses.filter((c) => !c.titleOnly), language) };
-    byLanguage.set(language.code, matchers);
-  }
-  return matchers;
+    return { title: compileMatcher(clauses, language), body: compileMatcher(clauses.filter((c) => !c.titleOnly), language) };
+  });
 }
 
 /**
