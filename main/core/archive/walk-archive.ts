@@ -1,8 +1,8 @@
 // Lists an archive's article files: recursive, with lstat and a visited set (symlink loops), hidden
 // files skipped, nothing ever written.
 
-import type { Stats } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstatSync, type Stats } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportProblem } from '../model.js';
 
@@ -30,8 +30,11 @@ export function isSkippedName(name: string): boolean {
   return metadataNames.has(stem);
 }
 
-/** Files stated at once while walking a folder. */
-const statBatch = 64;
+/**
+ * Entries stated between yields to the event loop. Stating synchronously is 5x faster than through the
+ * thread pool (BBC's 2,225 files: 6 ms against 57; 10x: 40 ms against 234), and this many take ~2 ms.
+ */
+const statsPerYield = 500;
 
 /**
  * Walks `archiveDir` and returns its files sorted by path. Unreadable folders and symlink loops become
@@ -43,6 +46,7 @@ export async function walkArchive(archiveDir: string): Promise<ArchiveListing> {
   const visited = new Set<string>();
   const root = await realpath(archiveDir);
   visited.add(root);
+  let sinceYield = 0;
 
   async function visit(dir: string, rel: string): Promise<void> {
     let entries;
@@ -53,18 +57,23 @@ export async function walkArchive(archiveDir: string): Promise<ArchiveListing> {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const named = entries.filter((entry) => !isSkippedName(entry.name));
-    // Many lstat calls at once: one at a time, each waited a round trip to the thread pool, and listing
-    // 21,000 files took a second (issue 6).
-    for (let at = 0; at < named.length; at += statBatch) {
-      const batch = named.slice(at, at + statBatch).map((entry) => ({
-        absolutePath: path.join(dir, entry.name),
-        relPath: rel ? `${rel}/${entry.name}` : entry.name,
-      }));
-      const infos = await Promise.all(batch.map(({ absolutePath }) => lstat(absolutePath).catch((error: unknown) => ({ error }))));
-      for (const [i, info] of infos.entries()) {
-        const { absolutePath, relPath } = batch[i] ?? { absolutePath: '', relPath: '' };
-        await visitEntry(absolutePath, relPath, info);
+    for (const entry of entries) {
+      if (isSkippedName(entry.name)) continue;
+      const absolutePath = path.join(dir, entry.name);
+      let info: Stats | { error: unknown };
+      try {
+        info = lstatSync(absolutePath);
+      } catch (error) {
+        info = { error };
+      }
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      // Plain files, nearly every entry, without a promise each.
+      if (!('error' in info) && info.isFile()) files.push({ path: relPath, absolutePath, size: info.size, mtimeMs: info.mtimeMs });
+      else await visitEntry(absolutePath, relPath, info);
+      sinceYield += 1;
+      if (sinceYield >= statsPerYield) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
   }
