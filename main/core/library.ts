@@ -151,8 +151,6 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   let applyQuotes = (): void => undefined;
   const pool = new EnginePool({
     workerScript: options.workerScript,
-    // Below normal priority only when the engines take every core (see index-worker.ts).
-    workerData: { belowNormal: engines >= os.availableParallelism() },
     count: engines,
     onFilesRead: (count) => {
       progress = { done: Math.min(progress.total, progress.done + count), total: progress.total };

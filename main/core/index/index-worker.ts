@@ -4,7 +4,7 @@
 // a built shard's quotes, once all extracted in the background, as { type: 'quotes', ready }.
 
 import os from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { ShardEngine } from '../engine/shard-engine.js';
 import { handleEngineRequest, serializeError, type EngineMessage } from '../engine/engine-protocol.js';
 
@@ -12,15 +12,12 @@ import { handleEngineRequest, serializeError, type EngineMessage } from '../engi
 const progressBatch = 25;
 
 /**
- * Engines that take every core run below normal priority, as desktop indexers do: on 2 cores, two engines
- * indexing at full priority kept the main thread (the window, the CLI's progress) waiting for a time slice
- * for up to 90 ms. With a core left to the main thread (`belowNormal: false`, see engineCount) they do not:
- * below normal, an engine waited behind V8's own compiler and garbage-collector threads, and searches right
- * after an open at 10x BBC took p95 11.5-13.8 ms instead of 8.9-10.4. Only on Linux, where the priority of
- * pid 0 is the calling thread's; elsewhere it would be the whole app's.
+ * Engines run below normal priority, as desktop indexers do: on 2 cores, two engines indexing at full
+ * priority kept the main thread (the window, the CLI's progress) waiting for a time slice for up to 90 ms.
+ * Only on Linux, where the priority of pid 0 is the calling thread's; elsewhere it would be the whole app's.
  */
 function lowerPriority(): void {
-  if (process.platform !== 'linux' || (workerData as { belowNormal?: boolean } | null)?.belowNormal === false) return;
+  if (process.platform !== 'linux') return;
   try {
     os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
   } catch {
