@@ -29,7 +29,7 @@ describe('quote extraction that fails on one file', () => {
     expect(hit?.path).toBe('001.txt');
     const { quoteCounts } = await reported;
     expect(notices).toEqual([expect.stringMatching(/^The quotes of 001\.txt could not be extracted \(unforeseen text\); it is searchable without them\.$/)]);
-    expect(Object.values(quoteCounts).reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
+    expect(quoteCounts.reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
     expect(engine.article(hit?.id ?? '')?.quotes).toEqual([]);
   });
 });
