@@ -337,8 +337,9 @@ function groupByArticle(quotes: readonly Quote[], articles: readonly Article[]):
 /** How many of `quotes` each article of `data` has, in the order of `ShardSummary.ids`. */
 function countByArticle(data: LibraryData, quotes: readonly Quote[]): Int32Array {
   const position = new Map<string, number>();
-  for (const file of data.files) for (const article of file.articles) position.set(article.id, position.size);
-  const counts = new Int32Array(position.size);
+  let count = 0;
+  for (const file of data.files) for (const article of file.articles) position.set(article.id, count++);
+  const counts = new Int32Array(count);
   for (const quote of quotes) {
     const at = position.get(quote.articleId);
     if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1;
