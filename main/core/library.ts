@@ -195,6 +195,10 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   };
   let quotesWaiting: (() => void)[] = [];
   const quotesPending = (): boolean => [...summaries.values()].some((s) => s.quotesPending);
+  const wakeQuotesWaiting = (): void => {
+    for (const resolve of quotesWaiting) resolve();
+    quotesWaiting = [];
+  };
   applyQuotes = () => {
     if (settling) return;
     for (const [shard, ready] of readyQuotes) {
@@ -206,10 +210,7 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
       summary.quotesPending = false;
       state.quoteCount += countQuotes(summary, state.hidden);
     }
-    if (!quotesPending()) {
-      for (const resolve of quotesWaiting) resolve();
-      quotesWaiting = [];
-    }
+    if (!quotesPending()) wakeQuotesWaiting();
   };
 
   try {
@@ -283,8 +284,7 @@ async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
     close: async (closeOptions = {}) => {
       await pool.close({ finishQuotes: closeOptions.finishQuotes !== false });
       // No engine is left to say when the quotes are done.
-      for (const resolve of quotesWaiting) resolve();
-      quotesWaiting = [];
+      wakeQuotesWaiting();
     },
   };
 
@@ -333,7 +333,7 @@ async function planShards(listing: ArchiveListing, shardCount: number, cacheFold
   for (const file of listing.files) files[shardOf(file.path, shardCount)]?.push(file);
   const specs: ShardSpec[] = [];
   for (const [shard, shardFiles] of files.entries()) {
-    if (shard > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (shard > 0) await yieldToEventLoop();
     const walkProblems = shard === 0 ? listing.problems : [];
     specs.push({
       shard,

@@ -45,16 +45,21 @@ describe('the index cache', () => {
     expect((await openLibrary({ archiveDir: contentDir, cacheDir })).cache).toBe('loaded');
   });
 
-  it('is written after a build, in the worker threads too, before they end', async () => {
+  it('is written after a build, in the worker threads too, before they end, and loads with another number of engines', async () => {
+    // Shards are laid out by shardUnits, not engines: a cache a command built on two engines loads in the app's one.
     const cacheDir = tempDir();
     const workerScript = path.join(distDir, 'index-worker.cjs');
     const built = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
     await built.close();
     expect(cacheFiles(cacheDir)).toHaveLength(shardCountFor(63, shardUnits()));
-    const loaded = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
-    expect(loaded.cache).toBe('loaded');
-    expect((await loaded.search('Putin Trump Alaska')).hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
-    await loaded.close();
+    const loaded = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 1 });
+    try {
+      expect(loaded.cache).toBe('loaded');
+      expect(loaded.articleCount).toBe(built.articleCount);
+      expect((await loaded.search('Putin Trump Alaska')).hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
+    } finally {
+      await loaded.close();
+    }
   });
 
   it('cannot be saved: the archive opens anyway, with a notice', async () => {
@@ -197,19 +202,4 @@ describe('sharding', () => {
     }
   });
 
-  it('lays out shards by cores, not engines: a cache built on every core loads with one engine', async () => {
-    const cacheDir = tempDir();
-    const workerScript = path.join(distDir, 'index-worker.cjs');
-    const built = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 });
-    await built.close();
-    expect(cacheFiles(cacheDir)).toHaveLength(shardCountFor(63, shardUnits()));
-    const loaded = await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 1 });
-    try {
-      expect(loaded.cache).toBe('loaded');
-      expect(loaded.articleCount).toBe(built.articleCount);
-      expect((await loaded.search('Putin Trump Alaska')).hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
-    } finally {
-      await loaded.close();
-    }
-  });
 });

@@ -201,9 +201,7 @@ export class ShardEngine {
         this.hooks.notice?.(`The quotes of ${record.path} could not be extracted (${error instanceof Error ? error.message : String(error)}); it is searchable without them.`);
       }
       // Known from now on: a request for one of these articles need not extract its quotes again.
-      const byArticle = new Map<string, Quote[]>(record.articles.map((a) => [a.id, []]));
-      for (const quote of record.quotes ?? []) byArticle.get(quote.articleId)?.push(quote);
-      for (const [id, quotes] of byArticle) if (!shard.quotes.has(id)) shard.quotes.set(id, quotes);
+      for (const [id, quotes] of groupByArticle(record.quotes ?? [], record.articles)) if (!shard.quotes.has(id)) shard.quotes.set(id, quotes);
     }
     const assembled = assembleLibrary(shard.data);
     shard.quotes = groupByArticle(assembled.quotes, shard.articles);
