@@ -73,6 +73,11 @@ export const syntaxRows: readonly SyntaxRow[] = [
     finds: 'the words must stand inside one quotation of the article; the results show those quotations',
     start: { example: 'in:quotes', finds: 'the words inside one quotation' },
   },
+  {
+    type: '`kind:direct`, `kind:partial`, `kind:indirect`, `-kind:indirect`',
+    finds:
+      'which quotes count for `in:quotes`, `speaker:` and the Quotes view: `direct` quotations, `partial` quoted words inside the reporter\'s sentence, `indirect` (or `reported`) speech without quotation marks; several joined by commas (`kind:direct,partial`). Alone: articles with a quote of that kind.',
+  },
 ];
 
 /** The paragraph under the table in README, word for word. */

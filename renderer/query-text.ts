@@ -19,7 +19,7 @@ export interface QueryToken {
 /** A field a facet adds: `lang` also matches `language:` in the query. */
 export type FilterField = 'source' | 'author' | 'speaker' | 'lang' | 'date' | 'in';
 
-const fieldNames = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in']);
+const fieldNames = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in', 'kind']);
 const openQuotes = '"“«„';
 
 /**

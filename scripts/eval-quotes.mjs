@@ -1,7 +1,7 @@
 // Scores the quote extractor against annotated news: quote spans (exact and overlapping) and speakers.
 //
 //   node scripts/eval-quotes.mjs [--corpus polnear|ggt] [--split all|tune|check] [--overlap 0.5]
-//                                [--json] [--verbose] [--corpora DIR]
+//                                [--json] [--verbose] [--all] [--corpora DIR]
 //
 // Runs the real `extractQuotes` (bundled from main/ with esbuild into a temporary folder) on article
 // bodies built by the real `.txt` reader (`parseTxt`), and compares its quotations with the direct
@@ -17,8 +17,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const TARGETS = { f1: 0.9, speaker: 0.85 };
+/** The Gender Gap Tracker's rule for all quotations: a prediction covering this share of the annotated span matches it. */
+const ALL_COVERAGE = 0.3;
 
-const USAGE = 'usage: node scripts/eval-quotes.mjs [--corpus polnear|ggt] [--split all|tune|check] [--overlap 0.5] [--json] [--verbose] [--corpora DIR]';
+const USAGE = 'usage: node scripts/eval-quotes.mjs [--corpus polnear|ggt] [--split all|tune|check] [--overlap 0.5] [--json] [--verbose] [--all] [--corpora DIR]';
 
 function parseArgs(argv) {
   const options = {
@@ -27,6 +29,7 @@ function parseArgs(argv) {
     overlap: 0.5,
     json: false,
     verbose: false,
+    all: false,
     dir: path.resolve(root, '..', 'shared', 'corpora'),
     seed: path.resolve(root, '..', 'shared', 'seed', 'kazinform-putin-trump-alaska.txt'),
   };
@@ -39,6 +42,7 @@ function parseArgs(argv) {
     };
     if (arg === '--json') options.json = true;
     else if (arg === '--verbose') options.verbose = true;
+    else if (arg === '--all') options.all = options.verbose = true;
     else if (arg === '--corpus') options.corpora = [value()];
     else if (arg === '--split') options.split = value();
     else if (arg === '--overlap') options.overlap = Number(value());
@@ -343,7 +347,12 @@ function goldOf(doc) {
   const { body } = doc;
   const pieces = [];
   const ignore = [];
+  const every = [];
   for (const attribution of doc.attributions) {
+    if (attribution.fragments.length > 0) {
+      const ranges = attribution.fragments.map((f) => innerRange(body, widen(body, f))).filter((r) => r.end > r.start);
+      if (ranges.length > 0) every.push({ wide: { start: ranges[0].start, end: ranges[ranges.length - 1].end }, parts: ranges, speakers: attribution.speakers, relation: attribution.relation });
+    }
     const fragments = [];
     let direct = true;
     for (const fragment of attribution.fragments) {
@@ -369,8 +378,15 @@ function goldOf(doc) {
       }
     }
   }
+  return { gold: mergeGold(body, pieces), ignore, all: mergeGold(body, every) };
+}
+
+/**
+ * One gold quotation per quotation: the same content annotated twice is one (with either speaker), one
+ * annotated inside another is part of it, and GGT's separately recorded parts of one quotation are joined.
+ */
+function mergeGold(body, pieces) {
   pieces.sort((a, b) => a.wide.start - b.wide.start || b.wide.end - a.wide.end);
-  // The same content annotated twice (two annotated relations share it) is one quotation with either speaker.
   const unique = [];
   for (const g of pieces) {
     const same = unique.find((u) => u.wide.start === g.wide.start && u.wide.end === g.wide.end);
@@ -390,7 +406,7 @@ function goldOf(doc) {
       last.parts = last.parts.concat(g.parts);
     } else gold.push({ ...g });
   }
-  return { gold, ignore };
+  return gold;
 }
 
 /**
@@ -489,8 +505,10 @@ function speakerMatches(prediction, speakers, strict) {
 }
 
 /** Scores one document's predictions against its gold quotations. */
-function scoreDocument(doc, quotes, threshold) {
-  const { gold, ignore } = goldOf(doc);
+function scoreDocument(doc, allQuotes, threshold) {
+  const { gold, ignore, all } = goldOf(doc);
+  // Direct quotations only: partial fragments and reported speech are scored with all quotations below.
+  const quotes = allQuotes.filter((q) => (q.kind ?? 'direct') === 'direct');
   const predictions = quotes.map((q) => ({ quote: q, parts: q.parts.map((p) => ({ start: p.start, end: p.end })), norm: normalizeParts(doc.body, q.parts) }));
   const goldNorm = gold.map((g) => normalizeParts(doc.body, g.parts));
 
@@ -526,20 +544,8 @@ function scoreDocument(doc, quotes, threshold) {
     }
   });
 
-  let speakerTotal = 0;
-  let speakerRight = 0;
-  let speakerStrict = 0;
-  const speakerErrors = [];
-  gold.forEach((g, j) => {
-    const i = goldMatch[j];
-    if (i < 0 || g.speakers.length === 0) return;
-    speakerTotal++;
-    const quote = predictions[i].quote;
-    const mentionText = quote.mention === null ? null : doc.body.slice(quote.mention.start, quote.mention.end);
-    if (speakerMatches({ ...quote, mentionText }, g.speakers, false)) speakerRight++;
-    else speakerErrors.push({ quote: quote.text, predicted: quote.speaker, mention: quote.mention === null ? null : doc.body.slice(quote.mention.start, quote.mention.end), gold: g.speakers.map((s) => s.text) });
-    if (speakerMatches(quote, g.speakers, true)) speakerStrict++;
-  });
+  const speakers = scoreSpeakers(doc, gold, goldMatch.map((i) => (i < 0 ? null : predictions[i].quote)));
+  const everything = scoreAll(doc, all, allQuotes);
 
   const counted = predictions.filter((_, i) => !ignored[i]).length;
   return {
@@ -548,14 +554,88 @@ function scoreDocument(doc, quotes, threshold) {
     ignored: predictions.length - counted,
     exact,
     overlap: goldMatch.filter((i) => i >= 0).length,
-    speakerTotal,
-    speakerRight,
-    speakerStrict,
+    speakerTotal: speakers.total,
+    speakerRight: speakers.right,
+    speakerStrict: speakers.strict,
+    speakerByHow: speakers.byHow,
+    all: everything,
     unattributedMatched: predictions.filter((p, i) => predMatch[i] >= 0 && p.quote.speaker === null).length,
-    misses: gold.filter((_, j) => goldMatch[j] < 0).map((g) => ({ text: rangesText(doc.body, g.parts), speaker: g.speakers.map((s) => s.text) })),
+    misses: gold
+      .filter((_, j) => goldMatch[j] < 0)
+      .map((g) => ({ text: rangesText(doc.body, g.parts), speaker: g.speakers.map((s) => s.text), as: allQuotes.find((q) => q.kind !== 'direct' && overlapLength(q.parts, g.parts) > 0)?.kind ?? null })),
     falsePositives: predictions.filter((_, i) => predMatch[i] < 0 && !ignored[i]).map((p) => ({ text: p.quote.text, speaker: p.quote.speaker })),
     boundaryErrors: gold.flatMap((g, j) => (goldMatch[j] >= 0 && !exactGold[j] ? [{ gold: goldNorm[j], predicted: predictions[goldMatch[j]].norm }] : [])),
-    speakerErrors,
+    speakerErrors: speakers.errors,
+  };
+}
+
+/**
+ * Speaker accuracy over matched pairs whose gold names a speaker (`matched[j]` is the prediction
+ * matched to `gold[j]`, or null), in all and by how the extractor found the speaker.
+ */
+function scoreSpeakers(doc, gold, matched) {
+  const result = { total: 0, right: 0, strict: 0, byHow: {}, errors: [] };
+  gold.forEach((g, j) => {
+    const quote = matched[j];
+    if (quote === null || g.speakers.length === 0) return;
+    result.total++;
+    const how = quote.speaker === null ? 'none' : (quote.speakerFound ?? 'name');
+    const tally = (result.byHow[how] ??= { total: 0, right: 0 });
+    tally.total++;
+    const mentionText = quote.mention === null ? null : doc.body.slice(quote.mention.start, quote.mention.end);
+    if (speakerMatches({ ...quote, mentionText }, g.speakers, false)) {
+      result.right++;
+      tally.right++;
+    } else result.errors.push({ quote: quote.text, kind: quote.kind ?? 'direct', predicted: quote.speaker, mention: mentionText, gold: g.speakers.map((s) => s.text) });
+    if (speakerMatches(quote, g.speakers, true)) result.strict++;
+  });
+  return result;
+}
+
+/**
+ * All annotated quotations (direct, mixed, indirect) against every prediction, at the Gender Gap
+ * Tracker's rule: a prediction matches when it covers at least 30% of the annotated span; best coverage
+ * first, each annotation matched once, each prediction at most once per part (GGT records the parts
+ * of `"A," she said, "B."` as two quotations).
+ */
+function scoreAll(doc, gold, quotes) {
+  const pairs = [];
+  quotes.forEach((q, i) => {
+    gold.forEach((g, j) => {
+      const shared = overlapLength(q.parts, g.parts);
+      const coverage = shared / rangesLength(g.parts);
+      if (shared > 0 && coverage >= ALL_COVERAGE) pairs.push({ i, j, coverage });
+    });
+  });
+  pairs.sort((a, b) => b.coverage - a.coverage);
+  const predMatch = new Array(quotes.length).fill(-1);
+  const goldMatch = new Array(gold.length).fill(-1);
+  const uses = new Array(quotes.length).fill(0);
+  for (const { i, j } of pairs) {
+    if (uses[i] >= quotes[i].parts.length || goldMatch[j] >= 0) continue;
+    uses[i]++;
+    predMatch[i] = j;
+    goldMatch[j] = i;
+  }
+  const speakers = scoreSpeakers(doc, gold, goldMatch.map((i) => (i < 0 ? null : quotes[i])));
+  const byKind = {};
+  quotes.forEach((q, i) => {
+    const tally = (byKind[q.kind ?? 'direct'] ??= { predicted: 0, matched: 0 });
+    tally.predicted++;
+    if (predMatch[i] >= 0) tally.matched++;
+  });
+  return {
+    gold: gold.length,
+    predicted: quotes.length,
+    matched: goldMatch.filter((i) => i >= 0).length,
+    predictedMatched: uses.filter((n) => n > 0).length,
+    byKind,
+    speakerTotal: speakers.total,
+    speakerRight: speakers.right,
+    speakerByHow: speakers.byHow,
+    misses: gold.filter((_, j) => goldMatch[j] < 0).map((g) => ({ text: rangesText(doc.body, g.parts), speaker: g.speakers.map((s) => s.text) })),
+    falsePositives: quotes.filter((_, i) => predMatch[i] < 0).map((q) => ({ text: q.text, kind: q.kind ?? 'direct', speaker: q.speaker })),
+    speakerErrors: speakers.errors,
   };
 }
 
@@ -564,6 +644,12 @@ function prf(tp, predicted, gold) {
   const recall = gold === 0 ? 0 : tp / gold;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
+}
+
+function precisionRecall(precision, recall) {
+  const p = Number.isFinite(precision) ? precision : 0;
+  const r = Number.isFinite(recall) ? recall : 0;
+  return { precision: p, recall: r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
 }
 
 /** Development documents are split by position in name order: every third (i % 3 == 2) is held out for checking. */
@@ -580,6 +666,8 @@ async function main() {
   for (const corpus of options.corpora) {
     const docs = loaders[corpus](path.join(options.dir, corpus), parseTxt).filter((_, i) => inSplit(i, options.split));
     const totals = { documents: docs.length, gold: 0, predicted: 0, ignored: 0, exact: 0, overlap: 0, speakerTotal: 0, speakerRight: 0, speakerStrict: 0 };
+    const all = { gold: 0, predicted: 0, matched: 0, predictedMatched: 0, speakerTotal: 0, speakerRight: 0, byKind: {}, speakerByHow: {} };
+    const byHow = {};
     const details = [];
     let extractMs = 0;
     for (const doc of docs) {
@@ -588,6 +676,10 @@ async function main() {
       extractMs += performance.now() - started;
       const score = scoreDocument(doc, quotes, options.overlap);
       for (const key of ['gold', 'predicted', 'ignored', 'exact', 'overlap', 'speakerTotal', 'speakerRight', 'speakerStrict']) totals[key] += score[key];
+      for (const key of ['gold', 'predicted', 'matched', 'predictedMatched', 'speakerTotal', 'speakerRight']) all[key] += score.all[key];
+      addTallies(byHow, score.speakerByHow);
+      addTallies(all.speakerByHow, score.all.speakerByHow);
+      addTallies(all.byKind, score.all.byKind);
       details.push({ document: doc.name, ...score });
     }
     results[corpus] = {
@@ -596,6 +688,8 @@ async function main() {
       overlapScores: prf(totals.overlap, totals.predicted, totals.gold),
       speakerAccuracy: totals.speakerTotal === 0 ? 0 : totals.speakerRight / totals.speakerTotal,
       speakerStrictAccuracy: totals.speakerTotal === 0 ? 0 : totals.speakerStrict / totals.speakerTotal,
+      speakerByHow: byHow,
+      all: { ...all, scores: precisionRecall(all.predictedMatched / all.predicted, all.matched / all.gold), speakerAccuracy: all.speakerTotal === 0 ? 0 : all.speakerRight / all.speakerTotal },
       extractMs: Math.round(extractMs),
       details,
     };
@@ -610,7 +704,7 @@ async function main() {
   const pct = (x) => (100 * x).toFixed(1).padStart(5);
   const rows = [];
   for (const [corpus, r] of Object.entries(results)) {
-    if (options.verbose) printDetails(corpus, r.details);
+    if (options.verbose) printDetails(corpus, r.details, options.all);
     // PolNeAR's gold speaker is the annotated source words ("he", "a source"), so only GGT has full names to compare strictly.
     const strict = corpus === 'ggt' ? pct(r.speakerStrictAccuracy) : '    -';
     rows.push(
@@ -624,11 +718,33 @@ async function main() {
   console.log('                              ----- exact -----   ---- overlap ----   ----- speaker -----');
   console.log('corpus   docs  gold  pred         P     R    F1       P     R    F1     acc  name     n');
   for (const row of rows) console.log(row);
+  console.log(`\nall quotations (direct, mixed, indirect): a prediction matches when it covers >= ${ALL_COVERAGE * 100}% of the annotated span`);
+  console.log('corpus    gold  pred  matched      P     R    F1   speaker     n   predicted (matched) by kind');
+  for (const [corpus, r] of Object.entries(results)) {
+    const a = r.all;
+    const kinds = Object.entries(a.byKind).map(([kind, t]) => `${kind} ${t.predicted} (${t.matched})`).join(', ');
+    console.log(`${corpus.padEnd(8)} ${String(a.gold).padStart(5)} ${String(a.predicted).padStart(5)} ${String(a.matched).padStart(8)}   ${pct(a.scores.precision)} ${pct(a.scores.recall)} ${pct(a.scores.f1)}     ${pct(a.speakerAccuracy)} ${String(a.speakerTotal).padStart(5)}   ${kinds}`);
+  }
+  console.log('\nspeaker accuracy by how the speaker was found (right / matched quotations)');
+  for (const [corpus, r] of Object.entries(results)) {
+    const show = (tallies) => Object.entries(tallies).sort((a, b) => b[1].total - a[1].total).map(([how, t]) => `${how} ${pct(t.right / t.total).trim()} (${t.right}/${t.total})`).join(', ');
+    console.log(`${corpus.padEnd(8)} direct: ${show(r.speakerByHow)}`);
+    console.log(`${''.padEnd(8)} all:    ${show(r.all.speakerByHow)}`);
+  }
+  console.log('');
   for (const [corpus, r] of Object.entries(results)) {
     const met = r.exactScores.f1 >= TARGETS.f1 && r.overlapScores.f1 >= TARGETS.f1 && r.speakerAccuracy >= TARGETS.speaker;
     console.log(`${corpus}: ${r.ignored} predictions inside mixed quotations not counted; extraction ${r.extractMs} ms; targets ${met ? 'met' : 'not met'}`);
   }
   if (seed !== null) console.log(`seed article: ${seed.quotes.length} quotations; speakers: ${seed.quotes.map((q) => q.speaker ?? 'none').join(', ')}`);
+}
+
+/** Adds per-key `{ total, right }` (or any numeric fields) of `from` into `into`. */
+function addTallies(into, from) {
+  for (const [key, tally] of Object.entries(from)) {
+    const target = (into[key] ??= {});
+    for (const [field, n] of Object.entries(tally)) target[field] = (target[field] ?? 0) + n;
+  }
 }
 
 /** The seed article's quotations, read like any `.txt` article; null when the file is not there. */
@@ -644,15 +760,19 @@ function readSeed(file, extractQuotes, parseTxt) {
   return { file, quotes: quotes.map((q) => ({ text: q.text, speaker: q.speaker, description: q.description, verb: q.verb, parts: q.parts.length })) };
 }
 
-function printDetails(corpus, details) {
+function printDetails(corpus, details, allDetails) {
   const clip = (s) => JSON.stringify(s.length > 110 ? `${s.slice(0, 80)} … ${s.slice(-25)}` : s);
   for (const d of details) {
-    if (d.misses.length + d.falsePositives.length + d.boundaryErrors.length + d.speakerErrors.length === 0) continue;
+    if (d.misses.length + d.falsePositives.length + d.boundaryErrors.length + d.speakerErrors.length + (allDetails ? d.all.misses.length + d.all.falsePositives.length + d.all.speakerErrors.length : 0) === 0) continue;
     console.log(`\n== ${corpus}/${d.document}`);
-    for (const m of d.misses) console.log(`  MISS   ${clip(m.text)} [${m.speaker.join(' | ')}]`);
+    for (const m of d.misses) console.log(`  MISS   ${m.as === null ? '' : `(found as ${m.as}) `}${clip(m.text)} [${m.speaker.join(' | ')}]`);
     for (const f of d.falsePositives) console.log(`  FALSE  ${clip(f.text)} [${f.speaker}]`);
     for (const b of d.boundaryErrors) console.log(`  BOUND  gold ${clip(b.gold)}\n         pred ${clip(b.predicted)}`);
     for (const s of d.speakerErrors) console.log(`  SPKR   ${clip(s.quote)} -> ${s.predicted} (${s.mention}) gold [${s.gold.join(' | ')}]`);
+    if (!allDetails) continue;
+    for (const m of d.all.misses) console.log(`  A-MISS ${clip(m.text)} [${m.speaker.join(' | ')}]`);
+    for (const f of d.all.falsePositives) console.log(`  A-FALSE ${f.kind} ${clip(f.text)} [${f.speaker}]`);
+    for (const s of d.all.speakerErrors) console.log(`  A-SPKR ${s.kind} ${clip(s.quote)} -> ${s.predicted} (${s.mention}) gold [${s.gold.join(' | ')}]`);
   }
   console.log('');
 }

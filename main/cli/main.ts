@@ -6,7 +6,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createApiHandlers } from '../core/api-handlers.js';
 import { QueryError, VerbatimError } from '../core/errors.js';
 import { engineCount, openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
-import type { QuoteHit, SearchReply, SearchSort } from '../contract/api.js';
+import type { QuoteHit, QuoteKind, SearchReply, SearchSort } from '../contract/api.js';
+import { parseQuoteKinds } from '../core/search/parse-query.js';
 import type { Snippet } from '../core/model.js';
 import { startServer } from '../server/start-server.js';
 import { defaultCacheDir } from './default-cache-dir.js';
@@ -20,7 +21,7 @@ class UsageError extends VerbatimError {
 
 const usage = `Usage:
   verbatim search QUERY [--archive DIR] [--limit N] [--sort relevance|newest|oldest] [--json]
-  verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--limit N] [--json]
+  verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--kind direct,partial,indirect] [--limit N] [--json]
   verbatim index [--archive DIR] [--json]
   verbatim serve [--archive DIR] [--port N]
 Every command also takes --cache-dir DIR (or VERBATIM_CACHE_DIR). The default archive is the bundled sample.`;
@@ -30,6 +31,7 @@ const options = {
   'cache-dir': { type: 'string' },
   limit: { type: 'string' },
   speaker: { type: 'string' },
+  kind: { type: 'string' },
   port: { type: 'string' },
   sort: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -41,6 +43,7 @@ type Values = {
   'cache-dir'?: string | undefined;
   limit?: string | undefined;
   speaker?: string | undefined;
+  kind?: string | undefined;
   port?: string | undefined;
   sort?: string | undefined;
   json?: boolean | undefined;
@@ -123,7 +126,7 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
         source: hit.source,
         score: hit.score,
         snippet: hit.snippet.text,
-        quotes: hit.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
+        quotes: hit.quotes.map((q) => ({ text: q.text, speaker: q.speaker, kind: q.kind })),
       })),
     });
   } else {
@@ -135,11 +138,13 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
 async function quotes(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
   const query = args.join(' ');
   const limit = parseLimit(values.limit, 10_000) ?? 50;
+  const kinds = values.kind === undefined ? undefined : parseKinds(values.kind);
   const library = await open(options);
   const reply = await library
     .quotes({
       ...(query === '' ? {} : { query }),
       ...(values.speaker === undefined ? {} : { speaker: values.speaker }),
+      ...(kinds === undefined ? {} : { kinds }),
       limit,
     })
     .finally(() => library.close());
@@ -149,8 +154,12 @@ async function quotes(args: string[], values: Values, options: OpenLibraryOption
       quotes: reply.quotes.map((q) => ({
         articleId: q.articleId,
         path: q.path,
+        kind: q.kind,
         text: q.text,
         speaker: q.speaker,
+        speakerFound: q.speakerFound,
+        verb: q.verb,
+        mention: q.mention,
         start: q.start,
         end: q.end,
         parts: q.parts.map((p) => ({ text: p.text, start: p.start, end: p.end })),
@@ -223,6 +232,12 @@ function parseLimit(value: string | undefined, max: number): number | undefined 
   return n;
 }
 
+function parseKinds(value: string): QuoteKind[] {
+  const kinds = parseQuoteKinds(value);
+  if (kinds === null) throw new UsageError(`--kind must be direct, partial or indirect, or several joined by commas (got "${value}")`);
+  return kinds;
+}
+
 function parseSort(value: string | undefined): SearchSort {
   if (value === undefined) return 'relevance';
   if (value === 'relevance' || value === 'newest' || value === 'oldest') return value;
@@ -269,7 +284,7 @@ function printSearch(reply: SearchReply): void {
   reply.hits.forEach((hit, i) => {
     const meta = [hit.date, hit.source, hit.path].filter((x) => x !== null).join(' · ');
     lines.push('', `${i + 1}. ${bold(hit.title)}`, `   ${meta} · ${hit.hitCount} hits`, `   ${highlight(hit.snippet)}`);
-    for (const q of hit.quotes.slice(0, 3)) lines.push(`   “${q.text}” — ${q.speaker ?? 'unattributed'}`);
+    for (const q of hit.quotes.slice(0, 3)) lines.push(`   ${quoted(q)} — ${q.speaker ?? 'unattributed'}`);
   });
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -277,9 +292,14 @@ function printSearch(reply: SearchReply): void {
 function printQuotes(total: number, list: readonly QuoteHit[]): void {
   const lines = [`${total} ${total === 1 ? 'quote' : 'quotes'}`];
   for (const q of list) {
-    lines.push('', `“${q.text}”`, `   — ${q.speaker ?? 'unattributed'}${q.verb ? ` (${q.verb})` : ''}, ${q.title} [${q.path}]`);
+    lines.push('', quoted(q), `   — ${q.speaker ?? 'unattributed'}${q.verb ? ` (${q.verb})` : ''}, ${q.title} [${q.path}]`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** A quote's words: in quotation marks when they are someone's words, marked as reported speech when not. */
+function quoted(quote: Pick<QuoteHit, 'kind' | 'text'>): string {
+  return quote.kind === 'indirect' ? `(reported) ${quote.text}` : `“${quote.text}”`;
 }
 
 function fail(error: unknown, json: boolean): number {

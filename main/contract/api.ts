@@ -1,9 +1,9 @@
 // THE typed API between the renderer and the main side. Types only: the Electron preload, the HTTP
 // server and the renderer's fetch client all implement or call exactly this.
 
-import type { Article, ImportProblem, MatchRange, Quote, QuoteMatch, SearchHit } from '../core/model.js';
+import type { Article, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit } from '../core/model.js';
 
-export type { Article, ImportProblem, MatchRange, Quote, QuoteMatch, SearchHit, Snippet, QuotePart } from '../core/model.js';
+export type { Article, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit, Snippet, SpeakerFound, QuotePart } from '../core/model.js';
 
 /** An expected failure, as a value: Electron passes only `message` of a thrown error. */
 export interface ApiError {
@@ -122,6 +122,8 @@ export interface QuotesRequest {
   query?: string;
   /** Only quotes by a speaker whose name contains this (case-insensitive). */
   speaker?: string;
+  /** Only quotes of these kinds (all kinds when absent). */
+  kinds?: QuoteKind[];
   /** At most this many quotes (default 100, at most 1000). */
   limit?: number;
 }

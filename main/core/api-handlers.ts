@@ -2,7 +2,7 @@
 // (Electron IPC in main/shell, HTTP in main/server). Arguments arrive as `unknown` and are validated here,
 // so every transport applies the same checks; expected failures become `Result` values, never throws.
 
-import type { ApiError, ApiMethod, Result, VerbatimApi } from '../contract/api.js';
+import type { ApiError, ApiMethod, QuoteKind, Result, VerbatimApi } from '../contract/api.js';
 import { InvalidArgumentError, QueryError, VerbatimError } from './errors.js';
 import type { LibrarySession } from './library.js';
 
@@ -50,14 +50,16 @@ export function createApiHandlers(session: LibrarySession): ApiHandlers {
       }),
     quotes: (request) =>
       run(async () => {
-        const r = expectObject(request, 'quotes', ['query', 'speaker', 'limit']);
+        const r = expectObject(request, 'quotes', ['query', 'speaker', 'kinds', 'limit']);
         const query = r.query === undefined ? undefined : expectString(r.query, 'query', maxQueryLength);
         const speaker = r.speaker === undefined ? undefined : expectString(r.speaker, 'speaker', maxSpeakerLength);
+        const kinds = r.kinds === undefined ? undefined : expectQuoteKinds(r.kinds);
         const limit = expectLimit(r.limit, 1000);
         const library = await session.ready();
         return library.quotes({
           ...(query === undefined ? {} : { query }),
           ...(speaker === undefined ? {} : { speaker }),
+          ...(kinds === undefined ? {} : { kinds }),
           ...(limit === undefined ? {} : { limit }),
         });
       }),
@@ -108,6 +110,15 @@ function expectOneOf<T extends string>(value: unknown, name: string, allowed: re
     throw new InvalidArgumentError(`${name} must be one of ${allowed.join(', ')}`);
   }
   return value as T;
+}
+
+const quoteKinds: readonly QuoteKind[] = ['direct', 'partial', 'indirect'];
+
+/** A non-empty list of kinds of quote, each at most once. */
+function expectQuoteKinds(value: unknown): QuoteKind[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > quoteKinds.length) throw new InvalidArgumentError(`kinds must be a list of ${quoteKinds.join(', ')}`);
+  const kinds = value.map((kind) => expectOneOf(kind, 'kinds', quoteKinds));
+  return [...new Set(kinds)];
 }
 
 function expectLimit(value: unknown, max: number): number | undefined {

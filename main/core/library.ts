@@ -14,7 +14,7 @@ import type { QuotesReady, ShardSpec, ShardSummary } from './engine/shard-engine
 import { ArchiveError, NotFoundError } from './errors.js';
 import type { BuildProgress } from './index/build-library-data.js';
 import { cacheFolderFor, fingerprintArchive } from './index/index-cache.js';
-import type { ImportProblem } from './model.js';
+import type { ImportProblem, QuoteKind } from './model.js';
 import { parseQuery } from './search/parse-query.js';
 import { compareForSort, countsToValues, defaultQuotesLimit, defaultSearchLimit, facetSize, speakerArticles } from './search/search-archive.js';
 
@@ -55,7 +55,7 @@ export interface Library {
   /** @throws NotFoundError for an unknown id. */
   article(id: string, query?: string): Promise<ArticleView>;
   /** Lists quotes; waits for `quotesReady()` first. */
-  quotes(options?: { query?: string; speaker?: string; limit?: number }): Promise<QuotesReply>;
+  quotes(options?: { query?: string; speaker?: string; kinds?: QuoteKind[]; limit?: number }): Promise<QuotesReply>;
   /**
    * Ends the engines once their caches are written; unless `finishQuotes` is false, after extracting the
    * quotes still pending (a command's last act), otherwise leaving them for the next open (a window closing).

@@ -29,15 +29,33 @@ export interface QuotePart extends MatchRange {
   text: string;
 }
 
-/** A direct quotation presented as someone's words. */
+/**
+ * What kind of report of speech a quote is: `direct`, a quotation standing as a sentence or more (`"We
+ * will rebuild," she said.`); `partial`, quoted words inside the reporter's own sentence (`He called the
+ * plan "a disgrace"`); `indirect`, reported speech without quotation marks (`She said the town would
+ * rebuild.`, `according to the ministry, ...`): a paraphrase, never to be shown as someone's words.
+ */
+export type QuoteKind = 'direct' | 'partial' | 'indirect';
+
+/**
+ * How the speaker was found: `name`, the attribution names them; `pronoun`, "he"/"she" resolved to the
+ * person the article named; `description`, a role ("the minister") resolved or kept as written;
+ * `carried`, taken over from the attribution of the quote before (a quote paragraph that continues it).
+ */
+export type SpeakerFound = 'name' | 'pronoun' | 'description' | 'carried';
+
+/** Something an article reports as said: a quotation, a quoted fragment, or reported speech. */
 export interface Quote {
   /** `${articleId}:${n}`, n counting quotes in order of appearance. */
   id: string;
   articleId: string;
-  /** The words inside the quotation marks; parts joined by a space. */
+  kind: QuoteKind;
+  /** The words inside the quotation marks (for `indirect`, the reported words); parts joined by a space. */
   text: string;
   /** The fullest name the article gives the speaker, or null when the text names no one. */
   speaker: string | null;
+  /** How the speaker was found; null when there is no speaker. */
+  speakerFound: SpeakerFound | null;
   /** The role or description given with the name ("political analyst"), if any. */
   description: string | null;
   /** The reporting verb ("said", "warned"), if any. */

@@ -6,6 +6,7 @@
 import type { ApiError, QuoteHit, QuotesReply, VerbatimApi } from '../../main/contract/api.js';
 import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, plural } from '../dom.js';
+import { quoteWords } from './quote-words.js';
 
 /** How many quotations the view asks for. */
 export const quotesShown = 200;
@@ -182,7 +183,7 @@ function renderQuoteHit(quote: QuoteHit, index: number, open: boolean): HTMLLIEl
     'li',
     { class: open ? 'quote-hit open' : 'quote-hit', id: `quote-hit-${index}`, role: 'option', 'aria-selected': 'false', 'data-quote-id': quote.id },
     attribution,
-    h('q', { class: 'quote-text' }, quote.text),
+    quoteWords(quote),
     h('span', { class: 'quote-hit-where' }, ...where),
   );
 }

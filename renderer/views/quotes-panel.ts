@@ -6,6 +6,7 @@ import type { Article, QuoteMatch } from '../../main/contract/api.js';
 import { formatCitation } from '../format-citation.js';
 import { copyText } from '../copy-text.js';
 import { h, plural } from '../dom.js';
+import { quoteWords } from './quote-words.js';
 
 /** How long a "Copy" button says "Copied", in milliseconds. */
 const copiedShownMs = 1800;
@@ -128,7 +129,7 @@ function renderQuote(quote: QuoteMatch): HTMLLIElement {
     'button',
     { type: 'button', class: 'quote-button', 'aria-pressed': 'false', 'data-quote-id': quote.id },
     h('span', { class: 'quote-head' }, attribution),
-    h('q', { class: 'quote-text' }, quote.text),
+    quoteWords(quote),
     // The "Copy" button is drawn over this line's right end (a button cannot hold another).
     h('span', { class: 'quote-foot' }, marker),
   );

@@ -7,6 +7,7 @@
 import type { ApiError, LibraryStatus, Quote, SearchHit, SearchReply, SearchSort, VerbatimApi } from '../../main/contract/api.js';
 import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, highlightedText, plural } from '../dom.js';
+import { quoteWords } from './quote-words.js';
 import { hasQuoteScope } from '../query-text.js';
 import { isFindingQuotes } from '../status-change.js';
 
@@ -329,5 +330,5 @@ function renderHit(hit: SearchHit, index: number, open: boolean, scoped: boolean
 
 function renderScopedQuote(quote: Quote): HTMLElement {
   const speaker = quote.speaker === null ? h('span', { class: 'speaker unattributed' }, 'Unattributed') : h('span', { class: 'speaker' }, quote.speaker);
-  return h('span', { class: 'result-quote' }, h('q', { class: 'quote-text' }, quote.text), h('span', { class: 'result-quote-by' }, '— ', speaker));
+  return h('span', { class: 'result-quote' }, quoteWords(quote), h('span', { class: 'result-quote-by' }, '— ', speaker));
 }

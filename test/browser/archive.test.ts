@@ -59,7 +59,8 @@ describe('an archive with files that cannot be read', () => {
   it('says how many, and lists each with its reason in a panel the status line opens and closes', async () => {
     const toggle = page.locator('#status button.problems-toggle');
     await waitFor(async () => (await toggle.isVisible()) && (await toggle.textContent()) === '3 files could not be read', 'the problems button');
-    expect(await text('#status')).toMatch(/^verbatim-archive-\w+ · 3 articles · 1 quote · 3 files could not be read · 1 duplicate hidden$/);
+    // The quote of harbour.txt, and the reported speech of bridge.txt ("Engineers said the work would take a month") and city/market.txt.
+    expect(await text('#status')).toMatch(/^verbatim-archive-\w+ · 3 articles · 3 quotes · 3 files could not be read · 1 duplicate hidden$/);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await toggle.getAttribute('aria-controls')).toBe('problems');
     expect(await page.locator('#problems').isVisible()).toBe(false);

@@ -258,6 +258,31 @@ describe('the tools around the results', () => {
     expect(await clipboard()).toBe(`“${mohibText}” — Hamdullah Mohib, in "${title}", Wikinews, 2017-07-21 (${path})`);
   }, testTimeoutMs);
 
+  it('shows reported speech apart from quotations, marks its speaker in the text, and copies it as reported', async () => {
+    await search('Ukraine');
+    await openResult(seedTitle);
+    const reported = page.locator('#quotes li.quote', { hasText: 'the talks lasted nearly three hours' });
+    expect(await reported.locator('.kind-label').textContent()).toBe('Reported');
+    expect(await reported.locator('q').count()).toBe(0);
+    const words = ((await reported.locator('.quote-text.reported').textContent()) ?? '').trim();
+    expect(words).toBe('the talks lasted nearly three hours behind closed doors');
+    expect(await reported.locator('.speaker').textContent()).toBe('Kazbek Maigeldinov');
+    // A quotation has no label and stands in quotation marks.
+    const quotation = page.locator('#quotes li.quote', { hasText: 'The main contradiction' });
+    expect(await quotation.locator('.kind-label').count()).toBe(0);
+    expect(await quotation.locator('q.quote-text').count()).toBe(1);
+
+    await reported.locator('.quote-button').click();
+    await waitFor(async () => (await page.locator('#reader mark.speaker-mark.active').count()) > 0, 'the speaker to be marked');
+    // The evidence: the words that name the speaker of this statement ("The expert noted that ...").
+    expect((await page.locator('#reader mark.speaker-mark.active').allTextContents()).join('')).toBe('The expert');
+    expect((await page.locator('#reader mark.quote-mark.active').allTextContents()).join('')).toBe(words);
+
+    await reported.locator('.copy-quote').click();
+    await waitFor(async () => (await clipboard()).includes('reported speech'), 'the citation');
+    expect(await clipboard()).toBe(`Kazbek Maigeldinov noted that ${words} (reported speech), in "${seedTitle}" (${seedPath})`);
+  }, testTimeoutMs);
+
   it('copies through a hidden text area when the Clipboard API is refused, as in the app', async () => {
     await search('Ukraine');
     await openResult(seedTitle);

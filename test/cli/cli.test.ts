@@ -86,8 +86,26 @@ describe('verbatim quotes', () => {
       expect(quote.parts.length).toBeGreaterThan(0);
       expect(quote.start).toBe(quote.parts[0]?.start);
       expect(quote.end).toBe(quote.parts.at(-1)?.end);
-      expect(Object.keys(quote).sort()).toEqual(['articleId', 'end', 'parts', 'path', 'speaker', 'start', 'text']);
+      expect(Object.keys(quote).sort()).toEqual(['articleId', 'end', 'kind', 'mention', 'parts', 'path', 'speaker', 'speakerFound', 'start', 'text', 'verb']);
     }
+  });
+
+  it('lists each kind of quote, and only the kinds asked for with --kind', () => {
+    type Listed = { kind: string; text: string; speaker: string | null; verb: string | null; mention: { start: number; end: number } | null };
+    const all = json(runCli(['quotes', '--json', '--limit', '10000', '--cache-dir', cacheDir]).stdout) as { total: number; quotes: Listed[] };
+    expect(new Set(all.quotes.map((q) => q.kind))).toEqual(new Set(['direct', 'partial', 'indirect']));
+    const run = runCli(['quotes', '--kind', 'indirect', '--speaker', 'Maigeldinov', '--json', '--cache-dir', cacheDir]);
+    expect(run.status).toBe(0);
+    const reported = json(run.stdout) as { total: number; quotes: Listed[] };
+    expect(reported.quotes.map((q) => [q.kind, q.text.slice(0, 29), q.verb])).toEqual([
+      ['indirect', 'Second, for the United States', 'added'],
+      ['indirect', 'the talks lasted nearly three', 'noted'],
+    ]);
+    const quoted = json(runCli(['quotes', '--kind', 'direct,partial', '--json', '--limit', '10000', '--cache-dir', cacheDir]).stdout) as { total: number };
+    expect(quoted.total + all.quotes.filter((q) => q.kind === 'indirect').length).toBe(all.total);
+    const wrong = runCli(['quotes', '--kind', 'rumour', '--json', '--cache-dir', cacheDir]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/--kind must be direct, partial or indirect/);
   });
 
   it('finds quotes whose words match a query', () => {

@@ -26,4 +26,15 @@ describe('formatCitation', () => {
   ])('%s', (_name, quote, changes, expected) => {
     expect(formatCitation(quote, { ...article, ...changes })).toBe(expected);
   });
+
+  it.each<[string, { text: string; speaker: string | null; verb: string | null }, string]>([
+    ['with its verb', { text: 'the wall would hold', speaker: 'Ana Ruiz', verb: 'argued' }, 'Ana Ruiz argued that the wall would hold (reported speech)'],
+    ['"told" as "said"', { text: 'the wall would hold', speaker: 'Ana Ruiz', verb: 'told' }, 'Ana Ruiz said that the wall would hold (reported speech)'],
+    ['"according to" without a verb', { text: 'the wall would hold', speaker: 'Ana Ruiz', verb: null }, 'According to Ana Ruiz, the wall would hold (reported speech)'],
+    ['in Russian with a Russian verb', { text: 'город восстановит набережную', speaker: 'Анна Руис', verb: 'заявила' }, 'Анна Руис заявила, что город восстановит набережную (reported speech)'],
+  ])('cites reported speech as reported, never in quotation marks: %s', (_name, quote, expected) => {
+    const cited = formatCitation({ ...quote, kind: 'indirect' }, article);
+    expect(cited).toBe(`${expected}, in "Harbour reopens after the storm", Example Wire, 2025-08-16 (city/harbour.txt)`);
+    expect(cited).not.toMatch(/[“”]/);
+  });
 });

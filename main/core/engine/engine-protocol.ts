@@ -1,6 +1,6 @@
 // The messages between the main thread and an engine (a worker thread, or in-process in tests).
 
-import type { SearchSort } from '../../contract/api.js';
+import type { QuoteKind, SearchSort } from '../../contract/api.js';
 import { NotFoundError, QueryError, VerbatimError } from '../errors.js';
 import type { ShardEngine, ShardSpec } from './shard-engine.js';
 
@@ -17,7 +17,7 @@ export type EngineRequest =
   /** `speakerArticles`: the speakers list counts the quotes of this many of the engine's best articles. */
   | { type: 'search'; query: string; limit: number; sort: SearchSort; speakerArticles?: number }
   | { type: 'article'; id: string; query?: string }
-  | { type: 'quotes'; query?: string; speaker?: string; limit: number };
+  | { type: 'quotes'; query?: string; speaker?: string; kinds?: QuoteKind[]; limit: number };
 
 export interface EngineMessage {
   id: number;
@@ -59,6 +59,7 @@ export async function handleEngineRequest(engine: ShardEngine, request: EngineRe
       return engine.quotes({
         ...(request.query === undefined ? {} : { query: request.query }),
         ...(request.speaker === undefined ? {} : { speaker: request.speaker }),
+        ...(request.kinds === undefined ? {} : { kinds: request.kinds }),
         limit: request.limit,
       });
   }

@@ -14,7 +14,7 @@ import type { ArchiveFile } from '../archive/walk-archive.js';
 import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, type FileRecord, type LibraryData } from '../index/build-library-data.js';
 import { loadIndexes } from '../index/configure-lunr.js';
 import { readCache, writeCache } from '../index/index-cache.js';
-import type { Article, ImportProblem, Quote } from '../model.js';
+import type { Article, ImportProblem, Quote, QuoteKind } from '../model.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle, type SearchData, type SearchIndex } from '../search/search-archive.js';
 import type lunr from 'lunr';
@@ -238,7 +238,7 @@ export class ShardEngine {
     return viewArticle(data, id, query);
   }
 
-  quotes(options: { query?: string; speaker?: string; limit?: number }): QuotesReply {
+  quotes(options: { query?: string; speaker?: string; kinds?: readonly QuoteKind[]; limit?: number }): QuotesReply {
     return findQuotes(this.data(), options);
   }
 

@@ -15,7 +15,7 @@ import { lunrVersion } from './configure-lunr.js';
  * Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt.
  * 8: a file's quotes may be null (saved before they were extracted; see shard-engine.ts).
  */
-export const cacheSchemaVersion = 8;
+export const cacheSchemaVersion = 9;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {

@@ -1,5 +1,5 @@
 // Finds who a quotation is attributed to: the reporting clause around it, or its neighbours.
-import type { MatchRange } from '../model.js';
+import type { MatchRange, SpeakerFound } from '../model.js';
 import type { PeopleIndex, Person } from './index-people.js';
 import {
   DEFINITE_DETERMINERS,
@@ -36,6 +36,8 @@ export interface Attribution {
    * sentence or quotation, or was not found.
    */
   distance: number | null;
+  /** How the speaker was found (see `SpeakerFound`); null with no speaker. */
+  found: SpeakerFound | null;
   /** Which rule found the attribution (see `attributeQuote`); "none" when none did. */
   rule: 'interruption' | 'after' | 'before' | 'previous-sentence' | 'next-sentence' | 'continuation' | 'none';
   /**
@@ -79,7 +81,7 @@ export interface PreviousQuote {
 const MAX_WINDOW = 40;
 const MAX_SUBJECT_TOKENS = 15;
 const MAX_DISTANCE = 14;
-const NONE: Attribution = { speaker: null, description: null, verb: null, mention: null, personal: false, distance: null, rule: 'none', learned: null, person: null };
+const NONE: Attribution = { speaker: null, description: null, verb: null, mention: null, personal: false, found: null, distance: null, rule: 'none', learned: null, person: null };
 
 const lower = (token: Token | undefined): string => token?.lower ?? '';
 const PASSIVE_AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
@@ -166,6 +168,14 @@ export function attributeQuote(context: AttributionContext, site: QuoteSite, pre
   return NONE;
 }
 
+/**
+ * Attributes reported speech (`find-reported-speech.ts`) from its reporting clause, resolved like a
+ * quotation's: surnames to full names, pronouns and roles to people. `site` is where the reported words lie.
+ */
+export function attributeReported(context: AttributionContext, clause: ReportingClause, site: QuoteSite, previous: PreviousQuote | null): Attribution {
+  return resolve(context, clause, 0, 'before', previous, site);
+}
+
 /** The previous quotation's attribution, carried over to one that continues it (field by field: see `resolve`). */
 function continuationOf(previous: Attribution): Attribution {
   return {
@@ -174,6 +184,7 @@ function continuationOf(previous: Attribution): Attribution {
     verb: null,
     mention: previous.mention,
     personal: previous.personal,
+    found: previous.speaker === null ? null : 'carried',
     distance: null,
     rule: 'continuation',
     learned: previous.learned,
@@ -292,7 +303,7 @@ function findClauseBefore(context: AttributionContext, lo: number, quote: number
  * The subject at the start of the clause that ends at `verb`, after opening phrases ("In a statement,",
  * "On Thursday, after remaining neutral throughout the primary process, Warren appeared ...").
  */
-function clauseSubject(context: AttributionContext, lo: number, verb: number): SpeakerPhrase | null {
+export function clauseSubject(context: AttributionContext, lo: number, verb: number): SpeakerPhrase | null {
   const { body, tokens } = context;
   const first = tokens[lo];
   if (first === undefined || !(LEADING_NON_NAMES.has(first.text) || isLowerWord(first))) return parseSubjectAfter(body, tokens, lo, verb);
@@ -308,7 +319,7 @@ function clauseSubject(context: AttributionContext, lo: number, verb: number): S
 }
 
 /** Whether "according to" (or Russian "по словам", "according to the words of") starts at `k`. */
-function isAccordingTo(tokens: readonly Token[], k: number): boolean {
+export function isAccordingTo(tokens: readonly Token[], k: number): boolean {
   const word = lower(tokens[k]);
   const next = lower(tokens[k + 1]);
   return (word === 'according' && next === 'to') || (word === 'по' && (next === 'словам' || next === 'мнению' || next === 'данным'));
@@ -350,6 +361,9 @@ type Speaker = Pick<Attribution, 'speaker' | 'description' | 'mention' | 'person
 
 const NOBODY: Speaker = { speaker: null, description: null, mention: null, personal: false, person: null };
 
+/** How a phrase of this kind finds its speaker. */
+const FOUND_BY: Record<SpeakerPhrase['kind'], SpeakerFound> = { name: 'name', pronoun: 'pronoun', role: 'description' };
+
 /** Turns a clause into an attribution: surnames to full names, pronouns and roles to people. */
 function resolve(
   context: AttributionContext,
@@ -363,12 +377,13 @@ function resolve(
   const { phrase, verb } = clause;
   // Built field by field in one literal: spreading a shared base into each outcome's literal cost a
   // tenth of extraction's time in V8.
-  const attributed = (who: Speaker, learned: Attribution['learned'] = null): Attribution => ({
+  const attributed = (who: Speaker, learned: Attribution['learned'] = null, found: SpeakerFound = phrase === null ? 'carried' : FOUND_BY[phrase.kind]): Attribution => ({
     speaker: who.speaker,
     description: who.description,
     verb,
     mention: who.mention,
     personal: who.personal,
+    found: who.speaker === null ? null : found,
     distance,
     rule,
     learned,
@@ -400,7 +415,7 @@ function resolve(
       }
       // "it added", "they said": the organisation or group quoted just before, never a person.
       if (inherited?.speaker != null && !inherited.personal && (phrase.text === 'it' || phrase.text === 'they')) {
-        return attributed({ speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: false, person: inherited.person });
+        return attributed({ speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: false, person: inherited.person }, null, 'carried');
       }
       return attributed(NOBODY);
     }
@@ -408,7 +423,7 @@ function resolve(
       // "added the statement": the statement just quoted; "a message stating" is a new one.
       const definite = DEFINITE_DETERMINERS.has(phrase.text.split(' ')[0]?.toLowerCase() ?? '');
       if (phrase.head !== null && DOCUMENT_NOUNS.has(phrase.head) && definite && inherited?.speaker != null) {
-        return attributed({ speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: inherited.personal, person: inherited.person });
+        return attributed({ speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: inherited.personal, person: inherited.person }, null, 'carried');
       }
       const person = phrase.head === null ? null : people.byRole(phrase.head, phrase.mention.start);
       if (person !== null) return attributed({ speaker: person.name, description: person.description, mention: phrase.mention, personal: true, person });

@@ -1,7 +1,8 @@
 // Extracts an article's direct quotations, each with its parts, offsets and attributed speaker.
-import type { MatchRange, Quote } from '../model.js';
-import { attributeQuote, findClauseAfter, opensInsideSentence, type Attribution, type AttributionContext, type PreviousQuote, type QuoteSite, type ReportingClause } from './attribute-speaker.js';
+import type { MatchRange, Quote, QuoteKind } from '../model.js';
+import { attributeQuote, attributeReported, findClauseAfter, opensInsideSentence, type Attribution, type AttributionContext, type PreviousQuote, type QuoteSite, type ReportingClause } from './attribute-speaker.js';
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js';
+import { findReportedSpeech } from './find-reported-speech.js';
 import { indexPeople } from './index-people.js';
 import { splitDashAttribution } from './split-dash-attribution.js';
 import { FUNCTION_WORDS } from './quote-lexicon.js';
@@ -105,10 +106,35 @@ export function extractQuotes(article: QuoteSource): Quote[] {
       person.gender ??= gender;
       person.description ??= description;
     }
-    quotes.push(toQuote(article, quotes.length, candidate, attribution));
+    quotes.push(toQuote(article, candidate, attribution, isPartial(context, candidate) ? 'partial' : 'direct'));
     previous = { attribution, lastParagraph: candidate.lastParagraph };
   }
-  return quotes;
+  return withReportedSpeech(article, context, insideQuote, quotes);
+}
+
+/**
+ * The quotations with the article's reported speech added, in order of appearance and numbered. A quoted
+ * fragment inside reported words (`said the plan was "a disgrace"`) is part of them, not a quote of its own.
+ */
+function withReportedSpeech(article: QuoteSource, context: AttributionContext, insideQuote: Uint8Array, quotations: readonly Quote[]): Quote[] {
+  const { tokens } = context;
+  const reported: Quote[] = [];
+  let previous: PreviousQuote | null = null;
+  for (const found of findReportedSpeech(context, insideQuote)) {
+    const site: QuoteSite = { startToken: found.startToken, endToken: found.endToken, firstParagraph: found.paragraph, lastParagraph: found.paragraph, lastPartEnd: found.content.end, interruption: null };
+    const attribution = attributeReported(context, found.clause, site, previous);
+    if (attribution.speaker === null) continue;
+    const part = { start: found.content.start, end: found.content.end };
+    reported.push(toQuote(article, { parts: [part] }, attribution, 'indirect'));
+    previous = { attribution, lastParagraph: tokens[found.endToken - 1]?.paragraph ?? found.paragraph };
+  }
+  // A quoted fragment inside reported words is part of them; reported words that overlap a quotation in
+  // any other way are left out (quotes never overlap).
+  const inside = (quote: Quote): boolean => quote.kind === 'partial' && reported.some((r) => r.start <= quote.start && quote.end <= r.end);
+  const kept = quotations.filter((quote) => !inside(quote));
+  const clear = reported.filter((r) => !kept.some((quote) => quote.start < r.end && r.start < quote.end));
+  const all = [...kept, ...clear].sort((a, b) => a.start - b.start);
+  return all.map((quote, n) => ({ ...quote, id: `${article.id}:${n}` }));
 }
 
 function candidateOf(tokens: readonly Token[], span: QuoteSpan): Candidate {
@@ -249,15 +275,36 @@ function isTitleLike(tokens: readonly Token[], candidate: Candidate): boolean {
   return capitalised / judged.length >= 0.6;
 }
 
-function toQuote(article: QuoteSource, n: number, candidate: Candidate, attribution: Attribution): Quote {
+/**
+ * Whether a kept quotation is quoted words inside the reporter's sentence rather than a sentence of its
+ * own: it opens after a word that does not introduce speech (`called the plan "a disgrace"`), or the
+ * sentence goes on in lower case after it without being its attribution (`"a disgrace" and walked out`).
+ */
+function isPartial(context: AttributionContext, candidate: Candidate): boolean {
+  const { tokens } = context;
+  // `called the plan "a disgrace"`: a fragment starts in lower case; `tweeted "I have been warning..."` is a sentence.
+  const first = candidate.parts[0];
+  const firstWord = first === undefined ? undefined : tokens[tokenIndexAt(tokens, first.start)];
+  if (opensInsideSentence(tokens, candidate) && isLowerWord(firstWord)) return true;
+  // `"a disgrace" and walked out`, but not `"...," the senator said` (a comma, dash, `?` or `!` inside the
+  // closing mark hands the sentence to the attribution, even one the extractor cannot read: `her statement read`).
+  const after = tokens[candidate.endToken];
+  if (after === undefined || after.paragraph !== candidate.lastParagraph || !isLowerWord(after)) return false;
+  return !/[,?!\u2014\u2013-]$/.test(context.body.charAt(candidate.lastPartEnd - 1)) && secondStandsAlone(context, candidate);
+}
+
+/** A quote of the article (numbered later, in order of appearance). */
+function toQuote(article: QuoteSource, candidate: Pick<Candidate, 'parts'>, attribution: Attribution, kind: QuoteKind): Quote {
   const parts = candidate.parts.map((part) => ({ text: article.body.slice(part.start, part.end), start: part.start, end: part.end }));
   const first = parts[0];
   const last = parts[parts.length - 1];
   return {
-    id: `${article.id}:${n}`,
+    id: '',
     articleId: article.id,
+    kind,
     text: parts.map((part) => part.text).join(' '),
     speaker: attribution.speaker,
+    speakerFound: attribution.found,
     description: attribution.description,
     verb: attribution.verb,
     mention: attribution.mention,

@@ -1,6 +1,6 @@
 // Collects the people an article names, so that "Maigeldinov", "he" and "the analyst" find a full name.
 import type { MatchRange } from '../model.js';
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from './quote-lexicon.js';
+import { COMMENTATOR_NOUNS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from './quote-lexicon.js';
 import { appositiveAfter, couldBeSurname, endsInCyrillic, hasPossessive, isIntroducedAfter, nameRunEnd, namePhrase, startsNameRun, type Gender } from './parse-speaker-phrase.js';
 import { endsSentence, tokenIndexAt, type Token } from './tokenize-body.js';
 
@@ -238,7 +238,9 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
     byRole(head, at) {
       for (let i = lastBefore(at); i >= 0; i--) {
         const person = mentions[i]?.person;
-        if (person !== undefined && descriptionWords(person.description).includes(head)) return person;
+        if (person === undefined) continue;
+        const words = descriptionWords(person.description);
+        if (words.includes(head) || (COMMENTATOR_NOUNS.has(head) && words.some((word) => COMMENTATOR_NOUNS.has(word)))) return person;
       }
       return null;
     },

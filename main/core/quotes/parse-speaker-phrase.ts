@@ -7,6 +7,7 @@ import {
   FEMALE_FIRST_NAMES,
   FEMALE_TITLES,
   FUNCTION_WORDS,
+  GROUP_NOUNS,
   HONORIFICS,
   LEADING_NON_NAMES,
   LY_NOUNS,
@@ -124,7 +125,7 @@ function isTitle(token: Token | undefined): boolean {
 }
 
 /** Whether the word names a role, in any case and number ("analyst", "Lawyer", "authors"). */
-function isRoleNoun(word: string): boolean {
+export function isRoleNoun(word: string): boolean {
   if (isRoleNounAsWritten(word)) return true;
   // Russian nouns decline: "президента", "министру", "экспертов". Every ending is Cyrillic, and the
   // regex, anchored only at the end, would try every position of the many words that are not.
@@ -393,8 +394,10 @@ export function namePhrase(body: string, tokens: readonly Token[], start: number
   const firstWord = tokens[chunk.first];
   const lastWord = tokens[end - 1];
   if (firstWord === undefined || lastWord === undefined) return null;
-  if (chunk.nameFirst >= chunk.nameEnd) {
-    // Only a title ("the President said"): a role, resolved like "the analyst".
+  // Only a title ("the President said"), or a plural role or group capitalised at a sentence's start
+  // ("Engineers said", "Critics argue"): a role, resolved like "the analyst".
+  const pluralRole = chunk.nameEnd - chunk.nameFirst === 1 && lastWord.text.endsWith('s') && (GROUP_NOUNS.has(lower(lastWord)) || isRoleNoun(lastWord.text)) && opensSentence(tokens, chunk.nameFirst);
+  if (chunk.nameFirst >= chunk.nameEnd || pluralRole) {
     const head = lower(lastWord);
     return rolePhrase(body, chunk.first, end - 1, head, { start: firstWord.start, end: lastWord.end });
   }
@@ -422,6 +425,12 @@ export function namePhrase(body: string, tokens: readonly Token[], start: number
     personLike: isPersonLikeName(tokens, chunk) || (before !== null && chunk.nameEnd - chunk.nameFirst === 1 && couldBeSurname(text)),
     titled: chunk.titled,
   };
+}
+
+/** Whether the token at `i` starts a sentence (or a paragraph), where any word is capitalised. */
+function opensSentence(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return before === undefined || before.paragraph !== tokens[i]?.paragraph || endsSentence(tokens, i - 1) || before.kind === 'mark';
 }
 
 function rolePhrase(body: string, first: number, last: number, head: string | null, mention: MatchRange): SpeakerPhrase {

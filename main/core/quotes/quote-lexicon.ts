@@ -110,6 +110,27 @@ export const ROLE_NOUNS = words(`
   корреспондент профессор руководитель заместитель советник адвокат прокурор судья историк
 `);
 
+/**
+ * Role nouns that news uses for one another when referring back to a commentator: "political analyst
+ * Kazbek Maigeldinov ... the expert noted", «политолог ... эксперт считает».
+ */
+export const COMMENTATOR_NOUNS = words('analyst expert specialist commentator observer political аналитик эксперт политолог специалист обозреватель');
+
+/** Plural nouns for groups that report speech as a group: "Some voters say ...", "critics argue ...". */
+export const GROUP_NOUNS = words('critics observers supporters opponents residents people others voters experts officials analysts economists lawmakers scientists researchers sources authorities police');
+
+/**
+ * Nouns for organisations, which speak as one ("the council said", «министерство сообщило»): speakers,
+ * kept apart from people.
+ */
+export const ORGANISATION_NOUNS = words(`
+  council ministry government company department agency committee commission court union party office board
+  bank university institute association federation firm group organisation organization administration
+  campaign authority embassy army military regulator watchdog club league network airline manufacturer
+  министерство ведомство правительство компания администрация мэрия комитет комиссия суд партия служба
+  пресс-служба посольство агентство
+`);
+
 /** Nouns for documents and channels: in `the statement added`, the speaker is whoever issued it. */
 export const DOCUMENT_NOUNS = words('statement report letter post blog website tweet release document study paper announcement message analysis');
 

@@ -4,6 +4,7 @@
 
 import { normalizeLanguage } from '../archive/detect-language.js';
 import { tokenize } from '../index/tokenize.js';
+import type { QuoteKind } from '../model.js';
 
 /** A search term: a word, a prefix, a word with typo tolerance, or a phrase. */
 export interface TermClause {
@@ -24,6 +25,8 @@ export interface TermClause {
 export type QueryFilter =
   | { kind: 'source' | 'author' | 'speaker'; value: string; exclude: boolean; start: number; end: number }
   | { kind: 'lang'; value: string; exclude: boolean; start: number; end: number }
+  /** `kind:direct,partial`: which kinds of quote count (for `in:quotes`, `speaker:` and quote lists). */
+  | { kind: 'quote-kind'; kinds: QuoteKind[]; exclude: boolean; start: number; end: number }
   | { kind: 'date'; from: string; to: string; exclude: boolean; start: number; end: number };
 
 export interface QueryProblem {
@@ -55,7 +58,7 @@ export const minPrefixLength = 2;
 /** Typo tolerance allowed: lunr runs out of memory on large edit distances (SECURITY.md). */
 export const maxEditDistance = 2;
 
-const fieldNames = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in']);
+const fieldNames = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in', 'kind']);
 const openQuotes = '"“«„';
 
 /** The typo tolerance a word of this length may have: none under 4 letters, 1 under 7, else 2. */
@@ -174,6 +177,8 @@ function example(field: string): string {
       return `${field}:ru`;
     case 'in':
       return 'in:quotes';
+    case 'kind':
+      return 'kind:direct, kind:partial or kind:indirect';
     default:
       return `${field}:"${field === 'speaker' ? 'Kazbek Maigeldinov' : field === 'source' ? 'BBC' : 'Jane Doe'}"`;
   }
@@ -245,6 +250,14 @@ function parseFilter(
       }
       return { kind: 'lang', value: code, exclude, start, end };
     }
+    case 'kind': {
+      const kinds = parseQuoteKinds(value);
+      if (kinds === null) {
+        fail(`kind:${value} is not a kind of quote; use ${example('kind')}`, start, end);
+        return null;
+      }
+      return { kind: 'quote-kind', kinds, exclude, start, end };
+    }
     case 'in':
       if (value.toLowerCase() === 'quotes' || value.toLowerCase() === 'quote') parsed.scope = 'quotes';
       else if (value.toLowerCase() !== 'articles') fail(`in:${value} is not a scope; use in:quotes`, start, end);
@@ -258,6 +271,22 @@ function parseFilter(
       return { kind: 'date', ...range, exclude, start, end };
     }
   }
+}
+
+const quoteKinds: readonly QuoteKind[] = ['direct', 'partial', 'indirect'];
+
+/**
+ * `direct,partial` as kinds of quote ("reported" is a synonym of `indirect`); null when a name is not one.
+ * @example parseQuoteKinds('direct,reported') // ['direct', 'indirect']
+ */
+export function parseQuoteKinds(value: string): QuoteKind[] | null {
+  const kinds: QuoteKind[] = [];
+  for (const name of value.toLowerCase().split(',')) {
+    const kind = name.trim() === 'reported' ? 'indirect' : quoteKinds.find((k) => k === name.trim());
+    if (kind === undefined) return null;
+    if (!kinds.includes(kind)) kinds.push(kind);
+  }
+  return kinds.length > 0 ? kinds : null;
 }
 
 /** The first and last day (ISO) of a year, month or day written as `2025`, `2025-08` or `2025-08-16`. */

@@ -8,7 +8,7 @@ import type { ArticleView, FacetValue, Facets, QuoteHit, QuotesReply, SearchRepl
 import { NotFoundError, QueryError } from '../errors.js';
 import type { CompactIndex } from '../index/compact-index.js';
 import { languageProcessing, processingForShard, type LanguageProcessing } from '../index/languages.js';
-import type { Article, MatchRange, Quote, QuoteMatch, SearchHit } from '../model.js';
+import type { Article, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit } from '../model.js';
 import { makeSnippet } from './make-snippet.js';
 import { anyClauseIn, anyClauseOccurs, compileMatcher, findMatches, matchWords, positionedWords, textWords, wordIndex, type PositionedWords, type TextMatcher, type WordIndex } from './match-text.js';
 import { parseQuery, type ParsedQuery, type QueryFilter, type TermClause } from './parse-query.js';
@@ -109,12 +109,14 @@ export function viewArticle(data: SearchData, id: string, queryText = ''): Artic
 
 /**
  * Lists quotes across the archive whose own words satisfy `query` (all quotes when it is empty), by a
- * speaker whose name contains `speaker`; newest article first when there is no query to rank by.
+ * speaker whose name contains `speaker`, of the `kinds` asked for (all without); newest article first when
+ * there is no query to rank by.
  */
-export function findQuotes(data: SearchData, options: { query?: string; speaker?: string; limit?: number } = {}): QuotesReply {
+export function findQuotes(data: SearchData, options: { query?: string; speaker?: string; kinds?: readonly QuoteKind[]; limit?: number } = {}): QuotesReply {
   const queryText = options.query?.trim() ?? '';
   const parsed = parseQuery(queryText);
   if (parsed.error) throw new QueryError(parsed.error.message, parsed.error.start, parsed.error.end);
+  if (options.kinds !== undefined && options.kinds.length > 0) parsed.filters.push({ kind: 'quote-kind', kinds: [...options.kinds], exclude: false, start: 0, end: 0 });
   // As in search: "the president" looks for quotes about presidents, not quotes containing "the".
   dropCommonWords(data, parsed);
   const speakerFilters: { value: string; exclude: boolean }[] = parsed.filters.flatMap((f) => (f.kind === 'speaker' ? [f] : []));
@@ -399,6 +401,8 @@ function hasFiltered(article: Article, filter: QueryFilter, data: SearchData): b
       const day = article.date?.slice(0, 10) ?? null;
       return day !== null && day >= filter.from && day <= filter.to;
     }
+    case 'quote-kind':
+      return data.quotesOf(article.id).some((quote) => filter.kinds.includes(quote.kind));
   }
 }
 
@@ -443,7 +447,8 @@ function articlesQuoting(data: SearchData, filter: QueryFilter & { value: string
 
 /** True when a quote's own words satisfy every group and no excluded clause, and its speaker the filters. */
 function quoteSatisfies(quote: Quote, parsed: ParsedQuery, language: LanguageProcessing): boolean {
-  const { speakerFilters, groups, excluded } = quoteMatchers(parsed, language);
+  const { speakerFilters, kindFilters, groups, excluded } = quoteMatchers(parsed, language);
+  for (const filter of kindFilters) if (filter.kinds.includes(quote.kind) === filter.exclude) return false;
   for (const filter of speakerFilters) if (!speakerMatches(quote.speaker, filter)) return false;
   if (groups.length === 0 && excluded.clauses.length === 0) return true;
   // First the cheap test, on the text as it is: most quotes of the articles a query finds do not hold the
@@ -507,6 +512,8 @@ function quoteWords(quote: Quote, language: LanguageProcessing): WordIndex {
 
 interface QuoteMatchers {
   speakerFilters: { value: string; exclude: boolean }[];
+  /** `kind:` filters: the kinds of quote wanted (or, with `exclude`, left out). */
+  kindFilters: { kinds: readonly QuoteKind[]; exclude: boolean }[];
   /** One per group with words to find in a quote (title-only clauses cannot be), with its clauses' starts. */
   groups: { starts: ClauseStarts[]; matcher: TextMatcher }[];
   /** The excluded clauses (none: a matcher without clauses, which never matches). */
@@ -527,6 +534,7 @@ function quoteMatchers(parsed: ParsedQuery, language: LanguageProcessing): Quote
   if (!matchers) {
     matchers = {
       speakerFilters: parsed.filters.flatMap((f) => (f.kind === 'speaker' ? [{ value: f.value, exclude: f.exclude }] : [])),
+      kindFilters: parsed.filters.flatMap((f) => (f.kind === 'quote-kind' ? [{ kinds: f.kinds, exclude: f.exclude }] : [])),
       groups: parsed.groups
         .map((group) => group.filter((c) => !c.titleOnly))
         .filter((clauses) => clauses.length > 0)

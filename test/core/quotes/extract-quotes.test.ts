@@ -1,4 +1,5 @@
-// Direct quotations and their speakers: real articles, one rule table per rule, invariants over corpora.
+// Quotations, quoted fragments and reported speech with their speakers: real articles, one rule table per
+// rule, invariants over corpora.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +38,10 @@ function joinParagraphs(text: string): string {
     .join('\n\n');
 }
 
-const quotesOf = (body: string): Quote[] => extractQuotes({ id: 'test', body });
+/** The quotations in quotation marks (direct and partial), without reported speech. */
+const quotesOf = (body: string): Quote[] => extractQuotes({ id: 'test', body }).filter((q) => q.kind !== 'indirect');
+/** The reported speech only. */
+const reportedOf = (body: string): Quote[] => extractQuotes({ id: 'test', body }).filter((q) => q.kind === 'indirect');
 
 /** The quotation whose text starts with `start`, or a failure naming what was found instead. */
 function quoteStarting(quotes: readonly Quote[], start: string): Quote {
@@ -76,7 +80,8 @@ function expectWellFormed(body: string, articleId: string, quotes: readonly Quot
 
 describe('the seed article', () => {
   const body = seedBody();
-  const quotes = extractQuotes({ id: 'seed', body });
+  const all = extractQuotes({ id: 'seed', body });
+  const quotes = all.filter((q) => q.kind === 'direct');
 
   it('finds its three quotations, two of them running from the start of a paragraph that lost its opening mark', () => {
     expect(quotes.map((q) => body.slice(q.start, q.start + 40))).toEqual([
@@ -101,7 +106,18 @@ describe('the seed article', () => {
   });
 
   it('leaves the paragraphs without quotation marks alone', () => {
-    expect(quotes.every((q) => !q.text.includes('First, many wondered'))).toBe(true);
+    expect(all.every((q) => !q.text.includes('First, many wondered'))).toBe(true);
+  });
+
+  it('reports what the analyst said without quotation marks as reported speech, his too', () => {
+    const reported = all.filter((q) => q.kind === 'indirect');
+    expect(reported.map((q) => [q.text.slice(0, 40), q.speaker, q.verb])).toEqual([
+      ['Second, for the United States it was a p', 'Kazbek Maigeldinov', 'added'],
+      ['the talks lasted nearly three hours behi', 'Kazbek Maigeldinov', 'noted'],
+      ['Earlier it was reported on what the Anch', 'Akimbekov', null],
+    ]);
+    expect(reported.map((q) => (q.mention === null ? null : body.slice(q.mention.start, q.mention.end)))).toEqual(['he', 'The expert', 'Akimbekov']);
+    expect(reported.map((q) => q.speakerFound)).toEqual(['pronoun', 'description', 'name']);
   });
 });
 
@@ -223,6 +239,46 @@ describe('unbalanced quotation marks', () => {
     const body = 'She called it "a disaster.\n\nThe council met on Monday.\n\nThe budget was approved.';
     const quotes = quotesOf(body);
     expect(quotes.every((q) => !q.text.includes('council') && !q.text.includes('budget'))).toBe(true);
+  });
+});
+
+describe('reported speech', () => {
+  it.each([
+    ['X said (on a day) that ...', 'Mayor Ana Ruiz said on Tuesday that the town would rebuild the harbour wall.', 'the town would rebuild the harbour wall', 'Ana Ruiz', 'said'],
+    ['..., X told reporters', 'The town would rebuild the harbour wall by spring, Ana Ruiz told reporters.', 'The town would rebuild the harbour wall by spring', 'Ana Ruiz', 'told'],
+    ['According to X, ...', 'According to Ana Ruiz, the town will rebuild the harbour wall.', 'the town will rebuild the harbour wall', 'Ana Ruiz', null],
+    ['X told <object> ... without "that"', 'Ana Ruiz told reporters the wall had failed twice.', 'the wall had failed twice', 'Ana Ruiz', 'told'],
+    ['an organisation', 'The weekly market moves to the main square in June, the council said.', 'The weekly market moves to the main square in June', 'the council', 'said'],
+    ['X заявил, что ...', 'Мэр Анна Руис заявила, что город восстановит набережную к весне.', 'город восстановит набережную к весне', 'Анна Руис', 'заявила'],
+    ['Как сообщил X, ...', 'Как сообщил Иван Петров, работы на набережной начнутся весной.', 'работы на набережной начнутся весной', 'Иван Петров', 'сообщил'],
+    ['..., сообщил X', 'Работы на набережной начнутся весной, сообщил глава района Иван Петров.', 'Работы на набережной начнутся весной', 'Иван Петров', 'сообщил'],
+  ])('reads %s', (_case, body, text, speaker, verb) => {
+    const reported = reportedOf(body);
+    expect(reported.map((q) => [q.kind, q.text, q.speaker, q.verb])).toEqual([['indirect', text, speaker, verb]]);
+    // The words naming the speaker are its evidence in the text.
+    const mention = reported[0]?.mention ?? null;
+    expect(mention === null ? null : body.slice(mention.start, mention.end)).toBe(speaker);
+  });
+
+  it.each([
+    ['a verb with a noun phrase', 'Ana Ruiz said goodbye to the crowd on the pier.'],
+    ['a verb that reports only with "that"', 'The company reported a loss of $3 million this year.'],
+    ['the passive', 'He was told to leave the building at once.'],
+    ['"told" with an infinitive', 'She told him to leave the building.'],
+    ['a thing as the subject', 'The gesture suggests it could be applied to Russia as well.'],
+    ['a direct quotation', 'Ana Ruiz said: "We will rebuild the wall."'],
+  ])('finds none in %s', (_case, body) => {
+    expect(reportedOf(body)).toEqual([]);
+  });
+
+  it('takes a quoted fragment inside reported words as part of them, not as a quote of its own', () => {
+    const quotes = extractQuotes({ id: 'test', body: 'Ana Ruiz said the plan was "a disgrace to the town" and would fail.' });
+    expect(quotes.map((q) => [q.kind, q.text, q.speaker])).toEqual([['indirect', 'the plan was "a disgrace to the town" and would fail', 'Ana Ruiz']]);
+  });
+
+  it('calls quoted words inside the reporter\'s sentence partial', () => {
+    expect(quotesOf('Ana Ruiz called the plan "a disgrace to the whole town".').map((q) => [q.kind, q.text])).toEqual([['partial', 'a disgrace to the whole town']]);
+    expect(quotesOf('"We will rebuild the harbour wall," Ana Ruiz said.').map((q) => q.kind)).toEqual(['direct']);
   });
 });
 
@@ -484,8 +540,13 @@ describe('Russian news text', () => {
   it('reads the Russian fixture: every quotation with its speaker and description, and no fragment', () => {
     const lines = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'quotes', 'ru-city-council.txt'), 'utf8').split(/\r?\n/);
     const body = joinParagraphs(lines.slice(1).join('\n'));
-    const quotes = extractQuotes({ id: 'ru', body });
-    expectWellFormed(body, 'ru', quotes);
+    const all = extractQuotes({ id: 'ru', body });
+    expectWellFormed(body, 'ru', all);
+    const quotes = all.filter((q) => q.kind !== 'indirect');
+    expect(all.filter((q) => q.kind === 'indirect').map((q) => [q.text, q.speaker, q.verb])).toEqual([
+      ['проект несколько раз откладывали', 'Анна Соколова', 'напомнила'],
+      ['внесёт поправки к бюджету', 'Павел Орлов', 'добавил'],
+    ]);
     expect(quotes.map((q) => [q.text, q.speaker, q.description, q.verb])).toEqual([
       ['Мы долго искали деньги, Теперь они есть, и тянуть дальше нельзя', 'Анна Соколова', 'Глава комиссии по благоустройству', 'сказала'],
       ['подрядчик будет выбран на открытом конкурсе', 'Анна Соколова', 'Глава комиссии по благоустройству', null],

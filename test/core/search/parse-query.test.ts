@@ -7,7 +7,7 @@ function shape(parsed: ParsedQuery): string {
     `${c.titleOnly ? 'title:' : ''}${c.phrase ? `"${c.words.join(' ')}"` : (c.words[0] ?? '')}${c.prefix ? '*' : ''}${c.fuzzy ? `~${c.fuzzy}` : ''}`;
   const parts = parsed.groups.map((g) => g.map(term).join('|'));
   for (const c of parsed.excluded) parts.push(`-${term(c)}`);
-  for (const f of parsed.filters) parts.push(`${f.exclude ? '-' : ''}${f.kind}=${f.kind === 'date' ? `${f.from}..${f.to}` : f.value}`);
+  for (const f of parsed.filters) parts.push(`${f.exclude ? '-' : ''}${f.kind}=${f.kind === 'date' ? `${f.from}..${f.to}` : f.kind === 'quote-kind' ? f.kinds.join(',') : f.value}`);
   if (parsed.scope === 'quotes') parts.push('in:quotes');
   return parts.join(' ');
 }
