@@ -14,6 +14,7 @@ import {
   SUBJECT_VERB_FILLERS,
 } from './quote-lexicon.js';
 import { isReportingVerb, parseSubjectAfter, parseSubjectBefore, type Gender, type SpeakerPhrase } from './parse-speaker-phrase.js';
+import { caseAfter, nominativeName } from './russian-names.js';
 import { endsSentence, isLowerWord, isSentenceFinal, type Token } from './tokenize-body.js';
 
 /** A reporting clause found next to a quotation: who (if it says) and the verb (if any). */
@@ -77,6 +78,9 @@ export interface PreviousQuote {
   attribution: Attribution;
   lastParagraph: number;
 }
+
+/** Reporting verbs whose next words are their object (who was told), not the speaker ("asked Mr. Manafort" is inverted). */
+const OBJECT_FIRST_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'reminded', 'assured', 'urged']);
 
 const MAX_WINDOW = 40;
 const MAX_SUBJECT_TOKENS = 15;
@@ -233,13 +237,16 @@ export function findClauseAfter(context: AttributionContext, from: number, end: 
   if ([',', '\u2014', '\u2013', '-'].includes(tokens[k]?.text ?? '')) k++;
   if (tokens[k - 1]?.text === ',' && ['\u2014', '\u2013', '-'].includes(tokens[k]?.text ?? '')) k++;
   if (k >= end) return null;
-  if (isAccordingTo(tokens, k)) {
-    const phrase = parseSubjectAfter(body, tokens, k + 2, end);
+  const according = accordingToLength(tokens, k);
+  if (according > 0) {
+    const phrase = parseSubjectAfter(body, tokens, k + according, end);
     return phrase === null ? null : { phrase, verb: null };
   }
   let v = k;
   if (isLowerWord(tokens[v]) && SUBJECT_VERB_FILLERS.has(lower(tokens[v])) && isReportingVerb(tokens[v + 1])) v++;
   if (isReportingVerb(tokens[v])) {
+    // `"...," told HuffPost Canada`: after "told" comes who was told, never who spoke.
+    if (OBJECT_FIRST_VERBS.has(lower(tokens[v]))) return null;
     return { phrase: parseSubjectAfter(body, tokens, v + 1, end), verb: lower(tokens[v]) };
   }
   for (v = k + 1; v < end && v - k <= MAX_SUBJECT_TOKENS; v++) {
@@ -318,18 +325,23 @@ export function clauseSubject(context: AttributionContext, lo: number, verb: num
   return fallback;
 }
 
-/** Whether "according to" (or Russian "по словам", "according to the words of") starts at `k`. */
-export function isAccordingTo(tokens: readonly Token[], k: number): boolean {
+/**
+ * How many tokens of "according to" (or Russian "по словам", "по мнению", "согласно") start at `k`: 0
+ * when none do.
+ */
+export function accordingToLength(tokens: readonly Token[], k: number): number {
   const word = lower(tokens[k]);
   const next = lower(tokens[k + 1]);
-  return (word === 'according' && next === 'to') || (word === 'по' && (next === 'словам' || next === 'мнению' || next === 'данным'));
+  if ((word === 'according' && next === 'to') || (word === 'по' && (next === 'словам' || next === 'мнению' || next === 'данным'))) return 2;
+  return word === 'согласно' ? 1 : 0;
 }
 
 /** The token after "according to", "по словам" or "in the words of" in `[lo, end)`, or -1. */
 function findAccordingTo(tokens: readonly Token[], lo: number, end: number): number {
   for (let k = lo; k + 2 < end; k++) {
     const word = lower(tokens[k]);
-    if (isAccordingTo(tokens, k)) return k + 2;
+    const length = accordingToLength(tokens, k);
+    if (length > 0) return k + length;
     if (word === 'words' && lower(tokens[k + 1]) === 'of' && lower(tokens[k - 1]) === 'the') return k + 2;
   }
   return -1;
@@ -399,7 +411,10 @@ function resolve(
       const person = phrase.personLike || phrase.words.length === 1 ? people.fullName(phrase.words, phrase.mention.start) : null;
       const description = phrase.description ?? person?.description ?? null;
       const learned = person === null ? null : { person, gender: null, description: phrase.description };
-      return attributed({ speaker: person?.name ?? phrase.text, description, mention: phrase.mention, personal: person !== null || phrase.personLike, person }, learned);
+      // "по словам Соколовой": a name the article gives only in another case is shown in the nominative.
+      const governed = caseAfter([lower(tokens[phrase.firstToken - 2]), lower(tokens[phrase.firstToken - 1])]);
+      const written = governed === null ? phrase.text : nominativeName(phrase.text, governed);
+      return attributed({ speaker: person?.name ?? written, description, mention: phrase.mention, personal: person !== null || phrase.personLike, person }, learned);
     }
     case 'pronoun': {
       if (PERSONAL_PRONOUNS.has(phrase.text)) {

@@ -1,7 +1,7 @@
 // Finds reported speech: what a sentence says someone said, without quotation marks ("X said (that) ...",
 // "..., X said", "according to X, ...", "X заявил, что ...", "по словам X, ...").
 import type { MatchRange } from '../model.js';
-import { clauseSubject, findClauseAfter, isAccordingTo, type AttributionContext, type ReportingClause } from './attribute-speaker.js';
+import { accordingToLength, clauseSubject, findClauseAfter, type AttributionContext, type ReportingClause } from './attribute-speaker.js';
 import { isReportingVerb, isRoleNoun, parseSubjectAfter, parseSubjectBefore, type SpeakerPhrase } from './parse-speaker-phrase.js';
 import { DOCUMENT_NOUNS, GROUP_NOUNS, ORGANISATION_NOUNS, PRONOUNS } from './quote-lexicon.js';
 import { endsSentence, isCapitalWord, isLowerWord, type Token } from './tokenize-body.js';
@@ -111,8 +111,9 @@ function inSentence(context: AttributionContext, insideQuote: Uint8Array, start:
 function accordingToFirst(context: AttributionContext, insideQuote: Uint8Array, start: number, end: number): ReportedSpeech | null {
   const { body, tokens } = context;
   const k = lower(tokens[start]) === 'but' || lower(tokens[start]) === 'and' || lower(tokens[start]) === 'но' ? start + 1 : start;
-  if (!isAccordingTo(tokens, k)) return null;
-  const phrase = parseSubjectAfter(body, tokens, k + 2, end);
+  const according = accordingToLength(tokens, k);
+  if (according === 0) return null;
+  const phrase = parseSubjectAfter(body, tokens, k + according, end);
   if (phrase === null || tokens[phrase.lastToken + 1]?.text !== ',') return null;
   return speech(context, insideQuote, { phrase, verb: null }, phrase.lastToken + 2, end);
 }

@@ -2,7 +2,8 @@
 import type { MatchRange } from '../model.js';
 import { COMMENTATOR_NOUNS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from './quote-lexicon.js';
 import { appositiveAfter, couldBeSurname, endsInCyrillic, hasPossessive, isIntroducedAfter, nameRunEnd, namePhrase, startsNameRun, type Gender } from './parse-speaker-phrase.js';
-import { endsSentence, tokenIndexAt, type Token } from './tokenize-body.js';
+import { endsSentence, isLowerWord, tokenIndexAt, type Token } from './tokenize-body.js';
+import { caseAfter, nominativeName } from './russian-names.js';
 
 /** A person named in the article, under the fullest form of the name it gives. */
 export interface Person {
@@ -57,7 +58,7 @@ const ANTECEDENT_MENTIONS = 40;
  * speaker ("X said") or a sentence's subject is what a following "he said" usually means (a mention
  * counts its strongest role only); each paragraph back costs more than any one of those.
  */
-const WEIGHT = { speaks: 3, previousSpeaker: 2.5, subject: 2, described: 1.5, full: 0.5, weak: -4, paragraph: -2.5, rank: -0.25 };
+const WEIGHT = { speaks: 3, previousSpeaker: 2.5, subject: 2, nearestSubject: 1.5, described: 1.5, full: 0.5, weak: -4, paragraph: -2.5, rank: -0.25 };
 
 interface Mention {
   person: Person;
@@ -71,6 +72,8 @@ interface Mention {
   speaks: boolean;
   /** The subject of its sentence. */
   subject: boolean;
+  /** Opens its sentence and a lower-case word (its verb) follows: "Dr Fox accused ...". */
+  leads: boolean;
   described: boolean;
   full: boolean;
 }
@@ -88,6 +91,7 @@ interface Candidate {
   source: boolean;
   speaks: boolean;
   subject: boolean;
+  leads: boolean;
   /** The gender the name itself tells (a known first name, a Russian surname's ending). */
   nameGender: Gender | null;
 }
@@ -113,6 +117,10 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
       // name as a subject (the nominative), the form to show.
       person.name = candidate.name;
       namedAsSubject.add(person);
+    } else if (person !== undefined && !namedAsSubject.has(person) && candidate.name.length < person.name.length && endsInCyrillic(candidate.name)) {
+      // Else the shortest form: the nominative ("Виктор Янукович") is shorter than the other cases
+      // ("Виктором Януковичем", "Дмитрия Медведева") but for the accusative, as long.
+      person.name = candidate.name;
     }
     if (person === undefined) {
       person = { name: candidate.name, words, description: null, gender: candidate.nameGender, source: false };
@@ -166,6 +174,7 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
       weak: candidate.weak,
       speaks: candidate.speaks,
       subject: candidate.subject,
+      leads: candidate.leads,
       described: candidate.description !== null,
       full: candidate.words.length > 1,
     });
@@ -213,6 +222,10 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
       }
       let passing: Person | null = null;
       let seen = 0;
+      // "Dr Fox accused Mr Blair of lying. "...," he told BBC News": the subject of the sentence just
+      // before the quotation, in its paragraph, is who a reader takes "he" to be (issue 12).
+      const quoteStart = hints?.quote?.start ?? at;
+      let nearestSubject = true;
       for (let i = lastBefore(at); i >= 0 && seen < ANTECEDENT_MENTIONS; i--) {
         const mention = mentions[i];
         if (mention === undefined) continue;
@@ -227,7 +240,9 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
           continue;
         }
         const salience = Math.max(mention.speaks ? WEIGHT.speaks : 0, mention.subject ? WEIGHT.subject : 0, mention.described ? WEIGHT.described : 0, mention.full ? WEIGHT.full : 0);
-        const score = salience + (mention.weak ? WEIGHT.weak : 0) + WEIGHT.paragraph * Math.min(back, ANTECEDENT_PARAGRAPHS + 1) + WEIGHT.rank * rank++;
+        const last = nearestSubject && mention.leads && back === 0 && mention.start < quoteStart;
+        if (mention.leads && mention.start < quoteStart) nearestSubject = false;
+        const score = salience + (last ? WEIGHT.nearestSubject : 0) + (mention.weak ? WEIGHT.weak : 0) + WEIGHT.paragraph * Math.min(back, ANTECEDENT_PARAGRAPHS + 1) + WEIGHT.rank * rank++;
         if (score > bestScore) {
           best = mention.person;
           bestScore = score;
@@ -265,12 +280,16 @@ function readCandidates(body: string, tokens: readonly Token[], insideQuote: Uin
     const verbAdjacent = !objectOfPreposition && nearReportingVerb(tokens, phrase.firstToken, end);
     const fullName = phrase.words.length > 1 && phrase.personLike;
     // A lone surname is a person's when it speaks: "Bush told reporters", "said Redfield".
-    const personLike = (phrase.personLike && !objectOfPreposition) || (verbAdjacent && phrase.words.length === 1 && couldBeSurname(phrase.text));
     const subject = isSubject(tokens, phrase.firstToken);
+    // ... and a lone Russian surname that is a sentence's subject ("Калоев, потерявший семью, заявил").
+    const lone = phrase.words.length === 1 && !objectOfPreposition && (verbAdjacent || (subject && RUSSIAN_SURNAME.test(phrase.text)));
+    const personLike = (phrase.personLike && !objectOfPreposition) || (lone && couldBeSurname(phrase.text));
+    // "по словам Анны Соколовой": the name in the case the words before it govern, shown in the nominative.
+    const governed = caseAfter([tokens[phrase.firstToken - 2]?.lower ?? '', tokens[phrase.firstToken - 1]?.lower ?? '']);
     candidates.push({
       words: phrase.words,
       nameGender: genderOfName(phrase.words),
-      name: phrase.text,
+      name: governed === null ? phrase.text : nominativeName(phrase.text, governed),
       start: phrase.mention.start,
       paragraph: tokens[i]?.paragraph ?? 0,
       description: phrase.description,
@@ -281,6 +300,7 @@ function readCandidates(body: string, tokens: readonly Token[], insideQuote: Uin
       source: !possessive && (phrase.description !== null || phrase.titled || verbAdjacent || (fullName && isIntroducedAfter(tokens, end))),
       speaks: verbAdjacent && !possessive,
       subject: subject && !possessive,
+      leads: !possessive && opensSentence(tokens, phrase.firstToken) && isLowerWord(tokens[(appositiveAfter(tokens, end, tokens.length)?.last ?? end - 1) + 1]),
     });
   }
   return candidates;
@@ -306,6 +326,9 @@ function genderOfName(words: readonly string[]): Gender | null {
   if (/(?:ов|ев|ёв|ин|ский|цкий)$/u.test(last)) return 'm';
   return null;
 }
+
+/** A Russian surname, by its suffix ("Калоев", "Пескова", "Шойгу" is not told): in any case. */
+const RUSSIAN_SURNAME = /^\p{Lu}[\u0400-\u04FF]+(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|швили|дзе|ян|ук|юк)(?:а|у|ым|ом|ой|ую|е)?$/u;
 
 /**
  * The form of a name's word that its other grammatical cases share: Russian names decline
@@ -334,6 +357,12 @@ function containsWord(text: string, word: string): boolean {
 }
 
 /** Whether the phrase starting at token `first` is in subject position: after a sentence start or "and". */
+/** Whether the token at `first` opens its sentence (or paragraph). */
+function opensSentence(tokens: readonly Token[], first: number): boolean {
+  const before = tokens[first - 1];
+  return before === undefined || before.paragraph !== tokens[first]?.paragraph || endsSentence(tokens, first - 1) || before.kind === 'mark';
+}
+
 function isSubject(tokens: readonly Token[], first: number): boolean {
   const before = tokens[first - 1];
   const token = tokens[first];

@@ -22,6 +22,7 @@ import {
   PRONOUNS,
   REPORTING_VERBS,
   ROLE_NOUNS,
+  RUSSIAN_PREPOSITIONS,
   SUBJECT_VERB_FILLERS,
   TITLES,
 } from './quote-lexicon.js';
@@ -147,6 +148,21 @@ export function endsInCyrillic(word: string): boolean {
   return last >= 0x400 && last <= 0x4ff;
 }
 
+/** The stem of a Russian word for an organisation or place, in any case: "Отдела", "Министерством", "Думы". */
+const RUSSIAN_ORGANISATION = /^(?:Отдел|Министерств|Комитет|Правительств|Управлени|Департамент|Совет|Союз|Агентств|Служб|Парти|Фонд|Центр|Институт|Университет|Суд|Прокуратур|Администраци|Мэри|Дум|Собрани|Палат|Банк|Компани|Корпораци|Обществ|Ассоциаци|Федераци|Республик|Област|Посольств|Академи|Церкв|Церков)[\u0400-\u04FF]{0,4}$/u;
+/** A web address used as a name: an outlet ("Lenta.ru", "Лента.ру", "HuffPost.com"), never a person. */
+const WEB_ADDRESS = /\.(?:ru|com|org|net|ua|kz|by|uk|info|рф|ру)\.?$/iu;
+
+/** A word of two letters or more, all capitals: "CLOSE", "FBI", "МИД"; not an initial ("A.", "J.P."). */
+function isAllCaps(word: string): boolean {
+  return word.length >= 2 && !word.includes('.') && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+/** A Russian patronymic: "Владимирович", "Петровна", "Ильич", "Кузьминична". */
+const RUSSIAN_PATRONYMIC = /(?:ович|евич|овна|евна|ична|инична|ич)(?:а|у|ем|ом|е|ой|ы)?$/u;
+/** A Russian adjective ending, which names of people in a run of three or more never take: "Русской", "Молдавского". */
+const RUSSIAN_ADJECTIVE = /(?:ской|ского|ских|ском|скому|ская|ское|ные|ной|ного|ных)$/u;
+
 const RUSSIAN_NOUN_ENDING = /(?<=[\u0400-\u04FF]{3})(?:ами|ям|ах|ов|ом|ам|а|у|е|ы|и)$/u;
 
 function isRoleWord(token: Token | undefined): boolean {
@@ -217,9 +233,25 @@ function analyzeNameRun(tokens: readonly Token[], start: number, end: number): N
     // acronym before a name of two words or more describes the person.
     while (nameFirst < end - 1 && (NAME_MODIFIERS.has(tokens[nameFirst]?.text ?? '') || (end - nameFirst >= 3 && ORGANISATION_ACRONYM.test(tokens[nameFirst]?.text ?? '')))) nameFirst++;
   }
+  // "Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK Elon Musk", "FBI Director James Comey": words in
+  // capitals before a name in ordinary case are furniture, a headline or an organisation, never the name.
+  for (let i = end - 2; i >= nameFirst; i--) {
+    if (isAllCaps(tokens[i]?.text ?? '') && !isAllCaps(tokens[end - 1]?.text ?? '')) {
+      nameFirst = i + 1;
+      break;
+    }
+  }
   // "Minister of Public Works and Transport Ghazi Aridi": after "<title> of", the last two words are the name.
   const ofTitle = titleOfBefore(tokens, first);
   if (ofTitle >= 0 && end - nameFirst >= 3) nameFirst = end - 2;
+  // "мэр Москвы Сергей Собянин", "президентом Украины Виктором Януковичем", "Роман Коноплев Русской
+  // общины": a Russian name is a first name and surname (with a patronymic between them, at most), and a
+  // place or an adjective in the run is the description's or the next phrase's.
+  let nameEnd = end;
+  if (endsInCyrillic(tokens[end - 1]?.text ?? '')) {
+    while (nameEnd - nameFirst >= 3 && RUSSIAN_ADJECTIVE.test(tokens[nameEnd - 1]?.text ?? '')) nameEnd--;
+    if (nameEnd - nameFirst >= 3) nameFirst = nameEnd - (RUSSIAN_PATRONYMIC.test(tokens[nameEnd - 2]?.text ?? '') ? 3 : 2);
+  }
   let gender: Gender | null = null;
   for (let i = first; i < nameFirst; i++) {
     const text = tokens[i]?.text ?? '';
@@ -229,7 +261,7 @@ function analyzeNameRun(tokens: readonly Token[], start: number, end: number): N
   return {
     first,
     nameFirst,
-    nameEnd: end,
+    nameEnd,
     titled: nameFirst > first && (lastTitle >= 0 || ofTitle >= 0 || owned),
     ofTitle,
     gender,
@@ -287,6 +319,10 @@ function isPersonLikeName(tokens: readonly Token[], chunk: NameChunk): boolean {
   const named = chunk.titled || (words.length >= 2 && isFirstName(words[0] ?? ''));
   if (words.some((w) => NON_PERSON_WORDS.has(w) && !(named && SURNAME_MONTHS.has(w)))) return false;
   if (words.length === 1 && ACRONYM.test(words[0] ?? '')) return false;
+  // "Отдела по взаимоотношениям", "Министерства", "Lenta.ru": an organisation or an outlet, in any case.
+  if (words.some((w) => RUSSIAN_ORGANISATION.test(w) || WEB_ADDRESS.test(w))) return false;
+  // "Share CLOSE WHAT YOU NEED TO KNOW": words in capitals are a page's furniture or a headline, not a name.
+  if (words.length >= 2 && words.every((w) => w.length > 1 && w === w.toUpperCase())) return false;
   return chunk.titled || words.length >= 2;
 }
 
@@ -392,7 +428,7 @@ export function namePhrase(body: string, tokens: readonly Token[], start: number
   const chunk = analyzeNameRun(tokens, start, end);
   if (chunk === null) return null;
   const firstWord = tokens[chunk.first];
-  const lastWord = tokens[end - 1];
+  const lastWord = tokens[chunk.nameEnd - 1];
   if (firstWord === undefined || lastWord === undefined) return null;
   // Only a title ("the President said"), or a plural role or group capitalised at a sentence's start
   // ("Engineers said", "Critics argue"): a role, resolved like "the analyst".
@@ -681,7 +717,7 @@ function phraseFrom(body: string, tokens: readonly Token[], first: number, end: 
  */
 export function parseSubjectAfter(body: string, tokens: readonly Token[], from: number, hi: number): SpeakerPhrase | null {
   const first = tokens[from];
-  if (from >= hi || first === undefined || first.kind !== 'word') return null;
+  if (from >= hi || first === undefined || first.kind !== 'word' || RUSSIAN_PREPOSITIONS.has(first.text)) return null;
   if (PRONOUNS.has(lower(first))) return pronounPhrase(first, from);
   let k = from;
   const hasDeterminer = isDeterminer(first);

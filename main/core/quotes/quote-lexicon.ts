@@ -42,6 +42,14 @@ export const REPORTING_VERBS = words(`
   предупредил предупредила предупредили заверил заверила заверили напомнил напомнила напомнили
   написал написала написали пишет считает считают уверен уверена полагает добавляет
   прокомментировал прокомментировала опроверг опровергла отверг отвергла возразил возразила
+  продолжил продолжила продолжает утверждает утверждают утверждал утверждала утверждали объяснил объяснила
+  объяснили объясняет признался призналась признаются рассказывает рассказывают отмечают подчеркивают
+  подчёркивает уверяет уверяют заверяет поделился поделилась призвал призвала призвали призывает заключил
+  заключила резюмировал резюмировала вспоминает вспоминал вспоминала вспомнил вспомнила говорил говорили
+  заметил заметила заметили замечает сообщают пояснил поясняет уточняет добавляют цитирует процитировал
+  процитировала воскликнул воскликнула спросил спросила спрашивает ответил ответила отвечает настаивает
+  настаивал настаивала пообещал пообещала обещает предположил предположила полагают посетовал посетовала
+  сетует подытожил подытожила констатирует рассуждает заявлял заявляла
 `);
 
 /**
@@ -51,7 +59,8 @@ export const REPORTING_VERBS = words(`
 export const SPEECH_VERBS = words(`
   say says said tell tells told add adds added ask asks asked write writes wrote states stated explain
   explains explained reply replies replied сказал сказала заявил заявила отметил отметила добавил
-  добавила сообщил сообщила рассказал рассказала
+  добавила сообщил сообщила рассказал рассказала сказали заявили говорит пояснил пояснила подчеркнул
+  подчеркнула уточнил уточнила признал признала
 `);
 
 /** Participles of reporting verbs: `X, ..., disagreed, saying "..."` takes the clause's subject. */
@@ -108,6 +117,12 @@ export const ROLE_NOUNS = words(`
   аналитик эксперт политолог экономист министр президент премьер-министр пресс-секретарь
   представитель глава директор председатель губернатор мэр депутат сенатор посол спикер журналист
   корреспондент профессор руководитель заместитель советник адвокат прокурор судья историк
+  писатель скульптор художник режиссер режиссёр актер актёр актриса певец певица врач учитель ученый учёный
+  протоиерей священник митрополит патриарх лидер активист правозащитник следователь генерал командир
+  чиновник премьер канцлер вице-премьер вице-президент замминистра гендиректор основатель владелец автор
+  редактор обозреватель комментатор социолог психолог юрист бизнесмен предприниматель сотрудник специалист
+  участник очевидец свидетель тренер игрок нападающий защитник вратарь капитан мать отец сын дочь жена муж
+  брат сестра житель жительница
 `);
 
 /**
@@ -172,6 +187,9 @@ export const FUNCTION_WORDS = words(`
   including despite amid
 `);
 
+/** Russian prepositions: a phrase opening with one ("в беседе с корреспондентом") names no speaker. */
+export const RUSSIAN_PREPOSITIONS = words('в во на с со к ко по о об обо у от до из за для при про без над под перед между через');
+
 /** Determiners that may open a noun phrase naming a speaker ("the CBO", "a spokesman"). */
 export const DETERMINERS = words('the a an this that these those his her their its our my your one another some each every');
 
@@ -200,9 +218,12 @@ export const LEADING_NON_NAMES = words(`
   Furthermore Indeed Thus Unbeknownst Despite Under Over Of To Among Through Regarding Citing First
   Second Third Finally Allegedly There Here What Who Why How Where Which Whose Not No Nor Only Just
   Unlike Like Following Asked Addressing Responding Commenting Overall Elsewhere Currently Already Again
-  One Two Three Four Five Six Seven Eight Nine Ten Another Any Whether
+  One Two Three Four Five Six Seven Eight Nine Ten Another Any Whether Added Continued Says Said Noted
+  Explained Wrote Told Replied Insisted Warned
   Как По В Во На С Со И А Но Он Она Они Это Так При Для После Также Кроме Однако Ранее Позже Сегодня
   Вчера Об О Из За К У От До Мы Я Вы Его Ее Её Их Он Если Когда Хотя Между Среди Теперь Поэтому
+  Сам Сама Сами Само Тем Согласно Впрочем Правда Кстати Напомним Причем Причём Зато Лишь Даже Уже Все Всё
+  Этот Эта Эти Того Там Тут Здесь Затем Потом Пока Чтобы Или Ни Не Бывший Бывшая Одна Один Одно Одни
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September
   October November December
 `);
@@ -232,6 +253,8 @@ export const NON_PERSON_WORDS = words(`
   August September October November December America Europe Asia Africa Australia Russia China India
   Britain England Scotland Wales Ireland France Germany Japan Korea Iraq Iran Israel Ukraine Alaska
   Moscow Washington London Paris Beijing Kyiv Kiev Brussels Berlin Tokyo Work Pensions Commons Lords
+  Images Image Photo Photos Photograph Photography Pictures Getty Reuters AFP Caption Advertisement
+  Article Below Embed Subscribe
 `);
 
 /** Place-name openers: "New Orleans", "Los Angeles", "St Petersburg" are not people. */

@@ -271,6 +271,13 @@ describe('reported speech', () => {
     expect(reportedOf(body)).toEqual([]);
   });
 
+  it('shows a name given only in the genitive ("по словам Анны Руис") in the nominative, and marks the words as written', () => {
+    const body = 'По словам Анны Руис, город восстановит набережную к весне.';
+    const [quote] = reportedOf(body);
+    expect([quote?.speaker, quote?.text]).toEqual(['Анна Руис', 'город восстановит набережную к весне']);
+    expect(quote?.mention === null || quote === undefined ? null : body.slice(quote.mention.start, quote.mention.end)).toBe('Анны Руис');
+  });
+
   it('takes a quoted fragment inside reported words as part of them, not as a quote of its own', () => {
     const quotes = extractQuotes({ id: 'test', body: 'Ana Ruiz said the plan was "a disgrace to the town" and would fail.' });
     expect(quotes.map((q) => [q.kind, q.text, q.speaker])).toEqual([['indirect', 'the plan was "a disgrace to the town" and would fail', 'Ana Ruiz']]);
@@ -279,6 +286,29 @@ describe('reported speech', () => {
   it('calls quoted words inside the reporter\'s sentence partial', () => {
     expect(quotesOf('Ana Ruiz called the plan "a disgrace to the whole town".').map((q) => [q.kind, q.text])).toEqual([['partial', 'a disgrace to the whole town']]);
     expect(quotesOf('"We will rebuild the harbour wall," Ana Ruiz said.').map((q) => q.kind)).toEqual(['direct']);
+  });
+});
+
+describe('speakers a careful reader would name', () => {
+  it.each([
+    [
+      'the subject of the sentence before, not the person it accuses',
+      'Mr Blair said the Tories offered a hard right agenda. Dr Fox accused Mr Blair and other ministers of telling lies. "What we learned at the weekend is fear and smear," he told BBC News.',
+      'Fox',
+    ],
+    ['not a place named with the speaker', 'Mary Horomanski from Erie, Pennsylvania, said the bill was wrong. "It is a mistake and I will not pay it," she said.', 'Mary Horomanski'],
+    [
+      'not the page furniture in capitals before the name',
+      'Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK Elon Musk said the rocket would fly again. "We will fly it again," he said.',
+      'Elon Musk',
+    ],
+    ['the name, not the city the role is of', '«Работы начнутся весной», — сказал мэр Москвы Сергей Собянин.', 'Сергей Собянин'],
+    ['the name, not the organisation after it', '«Это важный шаг», — сказал Роман Коноплев Русской общины.', 'Роман Коноплев'],
+    ['a name with its patronymic', '«Это важный шаг», — сказал президент России Владимир Владимирович Путин.', 'Владимир Владимирович Путин'],
+    ['a lone Russian surname that is a subject', 'Калоев, потерявший в авиакатастрофе семью, заявил журналистам о своей благодарности. «Находясь в тюрьме, я не чувствовал себя вне родины», — сказал он.', 'Калоев'],
+    ['no one for an outlet that was told', '"We will not back down on this, whatever the council says," told HuffPost Canada.', null],
+  ])('%s', (_case, body, speaker) => {
+    expect(quotesOf(body).map((q) => q.speaker)).toEqual([speaker]);
   });
 });
 
