@@ -736,7 +736,11 @@ async function main() {
     const met = r.exactScores.f1 >= TARGETS.f1 && r.overlapScores.f1 >= TARGETS.f1 && r.speakerAccuracy >= TARGETS.speaker;
     console.log(`${corpus}: ${r.ignored} predictions inside mixed quotations not counted; extraction ${r.extractMs} ms; targets ${met ? 'met' : 'not met'}`);
   }
-  if (seed !== null) console.log(`seed article: ${seed.quotes.length} quotations; speakers: ${seed.quotes.map((q) => q.speaker ?? 'none').join(', ')}`);
+  if (seed !== null) {
+    const direct = seed.quotes.filter((q) => q.kind === 'direct');
+    const others = seed.quotes.filter((q) => q.kind !== 'direct');
+    console.log(`seed article: ${direct.length} quotations by ${direct.map((q) => q.speaker ?? 'none').join(', ')}; ${others.length} more (${others.map((q) => `${q.kind} by ${q.speaker ?? 'none'}`).join(', ')})`);
+  }
 }
 
 /** Adds per-key `{ total, right }` (or any numeric fields) of `from` into `into`. */
@@ -757,7 +761,7 @@ function readSeed(file, extractQuotes, parseTxt) {
   }
   const [draft] = parseTxt(path.basename(file), text);
   const quotes = extractQuotes({ id: 'seed', body: draft.body });
-  return { file, quotes: quotes.map((q) => ({ text: q.text, speaker: q.speaker, description: q.description, verb: q.verb, parts: q.parts.length })) };
+  return { file, quotes: quotes.map((q) => ({ kind: q.kind, text: q.text, speaker: q.speaker, description: q.description, verb: q.verb, parts: q.parts.length })) };
 }
 
 function printDetails(corpus, details, allDetails) {

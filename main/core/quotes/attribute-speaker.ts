@@ -8,6 +8,7 @@ import {
   isParticiple,
   LEADING_NON_NAMES,
   PARTICIPLE_LINKS,
+  PERSONAL_DOCUMENT_NOUNS,
   PERSONAL_PRONOUNS,
   PREPOSITIONS,
   SUBJECT_LEADERS,
@@ -15,7 +16,7 @@ import {
 } from './quote-lexicon.js';
 import { isReportingVerb, parseSubjectAfter, parseSubjectBefore, type Gender, type SpeakerPhrase } from './parse-speaker-phrase.js';
 import { caseAfter, nominativeName } from './russian-names.js';
-import { endsSentence, isLowerWord, isSentenceFinal, type Token } from './tokenize-body.js';
+import { endsSentence, isCapitalWord, isLowerWord, isSentenceFinal, type Token } from './tokenize-body.js';
 
 /** A reporting clause found next to a quotation: who (if it says) and the verb (if any). */
 export interface ReportingClause {
@@ -78,6 +79,12 @@ export interface PreviousQuote {
   attribution: Attribution;
   lastParagraph: number;
 }
+
+/** Tokens of a role after a signature's name: `― Justin Trudeau, Prime Minister of Canada`. */
+const MAX_SIGNATURE_ROLE = 10;
+
+/** Dashes that set off an attribution or a signature: em, en, horizontal bar, hyphen. */
+const DASHES = ['\u2014', '\u2013', '\u2015', '-'];
 
 /** Reporting verbs whose next words are their object (who was told), not the speaker ("asked Mr. Manafort" is inverted). */
 const OBJECT_FIRST_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'reminded', 'assured', 'urged']);
@@ -234,9 +241,19 @@ export function findClauseAfter(context: AttributionContext, from: number, end: 
   const { body, tokens } = context;
   let k = from;
   // `," she said`, `», — сказал он`: a comma and a dash may come before the clause.
-  if ([',', '\u2014', '\u2013', '-'].includes(tokens[k]?.text ?? '')) k++;
-  if (tokens[k - 1]?.text === ',' && ['\u2014', '\u2013', '-'].includes(tokens[k]?.text ?? '')) k++;
+  if ([',', ...DASHES].includes(tokens[k]?.text ?? '')) k++;
+  if (tokens[k - 1]?.text === ',' && DASHES.includes(tokens[k]?.text ?? '')) k++;
   if (k >= end) return null;
+  // `"..." ― Justin Trudeau`: a signature, a dash and a name ending the paragraph.
+  if (DASHES.includes(tokens[k - 1]?.text ?? '') && isCapitalWord(tokens[k])) {
+    const signed = parseSubjectAfter(body, tokens, k, end);
+    const next = (signed?.lastToken ?? -2) + 1;
+    // The name may be followed by a role: `― Justin Trudeau, Prime Minister`.
+    let last = next;
+    if (tokens[next]?.text === ',') while (last < next + MAX_SIGNATURE_ROLE && tokens[last]?.paragraph === tokens[k]?.paragraph && !endsSentence(tokens, last)) last++;
+    const after = tokens[last];
+    if (signed !== null && signed.kind === 'name' && (after === undefined || after.paragraph !== tokens[k]?.paragraph)) return { phrase: signed, verb: null };
+  }
   const according = accordingToLength(tokens, k);
   if (according > 0) {
     const phrase = parseSubjectAfter(body, tokens, k + according, end);
@@ -303,7 +320,10 @@ function findClauseBefore(context: AttributionContext, lo: number, quote: number
       (isParticiple(verb) || linked ? clauseSubject(context, lo, v) : null);
     if (phrase !== null) return { clause: { phrase, verb }, distance };
   }
-  return null;
+  // `Trudeau delivered a blunt message: "..."`: without a reporting verb, a person who is the subject
+  // of the sentence that a colon ends introduces the quotation.
+  const subject = last?.text === ':' ? personSubject(context, lo, quote - 1) : null;
+  return subject === null ? null : { clause: { phrase: subject, verb: null }, distance: 0 };
 }
 
 /**
@@ -437,7 +457,8 @@ function resolve(
     case 'role': {
       // "added the statement": the statement just quoted; "a message stating" is a new one.
       const definite = DEFINITE_DETERMINERS.has(phrase.text.split(' ')[0]?.toLowerCase() ?? '');
-      if (phrase.head !== null && DOCUMENT_NOUNS.has(phrase.head) && definite && inherited?.speaker != null) {
+      const ownDocument = phrase.head !== null && (PERSONAL_DOCUMENT_NOUNS.has(phrase.head) || (DOCUMENT_NOUNS.has(phrase.head) && inherited?.personal === false));
+      if (ownDocument && definite && inherited?.speaker != null) {
         return attributed({ speaker: inherited.speaker, description: inherited.description, mention: phrase.mention, personal: inherited.personal, person: inherited.person }, null, 'carried');
       }
       const person = phrase.head === null ? null : people.byRole(phrase.head, phrase.mention.start);

@@ -3,6 +3,7 @@ import type { MatchRange, Quote, QuoteKind } from '../model.js';
 import { attributeQuote, attributeReported, findClauseAfter, opensInsideSentence, type Attribution, type AttributionContext, type PreviousQuote, type QuoteSite, type ReportingClause } from './attribute-speaker.js';
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js';
 import { findReportedSpeech } from './find-reported-speech.js';
+import type { SpeakerPhrase } from './parse-speaker-phrase.js';
 import { indexPeople } from './index-people.js';
 import { splitDashAttribution } from './split-dash-attribution.js';
 import { FUNCTION_WORDS } from './quote-lexicon.js';
@@ -96,38 +97,51 @@ export function extractQuotes(article: QuoteSource): Quote[] {
     if (found !== null && found.verb !== null) candidate.interruption = found;
   });
 
+  // Quotations and reported speech are attributed in the order they come, so that either carries its
+  // speaker to the next ("The ministry said the talks would go on. "...," it said.").
+  const statements = findReportedSpeech(context, insideQuote);
   const quotes: Quote[] = [];
+  const reported: Quote[] = [];
   let previous: PreviousQuote | null = null;
+  let next = 0;
+  let midSentence: Set<string> | undefined;
+  const reportUntil = (token: number): void => {
+    for (; next < statements.length; next++) {
+      const found = statements[next];
+      if (found === undefined || found.startToken >= token) return;
+      const site: QuoteSite = { startToken: found.startToken, endToken: found.endToken, firstParagraph: found.paragraph, lastParagraph: found.paragraph, lastPartEnd: found.content.end, interruption: null };
+      const attribution = attributeReported(context, found.clause, site, previous);
+      if (attribution.speaker === null || !isSource(found.clause.phrase, attribution, () => (midSentence ??= capitalisedMidSentence(tokens)))) continue;
+      learn(attribution);
+      reported.push(toQuote(article, { parts: [found.content] }, attribution, 'indirect'));
+      previous = { attribution, lastParagraph: found.paragraph };
+    }
+  };
   for (const candidate of joinInterruptions(context, single)) {
+    reportUntil(candidate.startToken);
     const attribution = attributeQuote(context, candidate, previous);
     if (!isQuotation(body, tokens, candidate, attribution)) continue;
-    if (attribution.learned !== null) {
-      const { person, gender, description } = attribution.learned;
-      person.gender ??= gender;
-      person.description ??= description;
-    }
+    learn(attribution);
     quotes.push(toQuote(article, candidate, attribution, isPartial(context, candidate) ? 'partial' : 'direct'));
     previous = { attribution, lastParagraph: candidate.lastParagraph };
   }
-  return withReportedSpeech(article, context, insideQuote, quotes);
+  reportUntil(tokens.length);
+  return inOrder(article, quotes, reported);
+}
+
+/** Remembers what an attribution taught about its person: the gender "he" or "she" gave, the description. */
+function learn(attribution: Attribution): void {
+  if (attribution.learned === null) return;
+  const { person, gender, description } = attribution.learned;
+  person.gender ??= gender;
+  person.description ??= description;
 }
 
 /**
- * The quotations with the article's reported speech added, in order of appearance and numbered. A quoted
+ * The quotations and reported speech of an article, in order of appearance and numbered. A quoted
  * fragment inside reported words (`said the plan was "a disgrace"`) is part of them, not a quote of its own.
  */
-function withReportedSpeech(article: QuoteSource, context: AttributionContext, insideQuote: Uint8Array, quotations: readonly Quote[]): Quote[] {
-  const { tokens } = context;
-  const reported: Quote[] = [];
-  let previous: PreviousQuote | null = null;
-  for (const found of findReportedSpeech(context, insideQuote)) {
-    const site: QuoteSite = { startToken: found.startToken, endToken: found.endToken, firstParagraph: found.paragraph, lastParagraph: found.paragraph, lastPartEnd: found.content.end, interruption: null };
-    const attribution = attributeReported(context, found.clause, site, previous);
-    if (attribution.speaker === null) continue;
-    const part = { start: found.content.start, end: found.content.end };
-    reported.push(toQuote(article, { parts: [part] }, attribution, 'indirect'));
-    previous = { attribution, lastParagraph: tokens[found.endToken - 1]?.paragraph ?? found.paragraph };
-  }
+function inOrder(article: QuoteSource, quotations: readonly Quote[], reported: readonly Quote[]): Quote[] {
   // A quoted fragment inside reported words is part of them; reported words that overlap a quotation in
   // any other way are left out (quotes never overlap).
   const inside = (quote: Quote): boolean => quote.kind === 'partial' && reported.some((r) => r.start <= quote.start && quote.end <= r.end);
@@ -200,6 +214,9 @@ function interruptionBetween(context: AttributionContext, first: Candidate, seco
   // when the first part ran into the attribution (no full stop) and the second has no attribution of
   // its own (`"B," Diaz added` is Diaz's).
   const lastChar = body.charAt(first.lastPartEnd - 1);
+  // `"...the prime minister." This argument was rejected by Mr Blair, who said: "Firstly, ..."`: a
+  // quotation that ended its sentence is not interrupted by the sentence introducing the next one.
+  if (joint === ':' && (lastChar === '.' || lastChar === '!' || lastChar === '?')) return null;
   const sentenceJoint = joint === '.' && /[,?!\u2014\u2013-]$/.test(lastChar) && secondStandsAlone(context, second);
   if (![',', ':', '\u2014', '\u2013'].includes(joint) && !sentenceJoint) return null;
   for (let k = from; k < to - 1; k++) {
@@ -291,6 +308,26 @@ function isPartial(context: AttributionContext, candidate: Candidate): boolean {
   const after = tokens[candidate.endToken];
   if (after === undefined || after.paragraph !== candidate.lastParagraph || !isLowerWord(after)) return false;
   return !/[,?!\u2014\u2013-]$/.test(context.body.charAt(candidate.lastPartEnd - 1)) && secondStandsAlone(context, candidate);
+}
+
+/**
+ * Whether reported speech has a source: a lone capitalised word must be a person the article names
+ * (a surname), titled, an acronym, or a word the article capitalises inside sentences too ("Trump"), not
+ * "Attempts" opening a sentence.
+ */
+function isSource(phrase: SpeakerPhrase, attribution: Attribution, midSentence: () => ReadonlySet<string>): boolean {
+  if (phrase.kind !== 'name' || phrase.words.length > 1) return true;
+  return attribution.person !== null || phrase.personLike || phrase.titled || /^\p{Lu}{2,}$/u.test(phrase.text) || midSentence().has(phrase.text);
+}
+
+/** The capitalised words that stand after a lower-case word somewhere: names, not sentence openers. */
+function capitalisedMidSentence(tokens: readonly Token[]): Set<string> {
+  const words = new Set<string>();
+  for (let k = 1; k < tokens.length; k++) {
+    const token = tokens[k];
+    if (isCapitalWord(token) && isLowerWord(tokens[k - 1]) && token !== undefined) words.add(token.text);
+  }
+  return words;
 }
 
 /** A quote of the article (numbered later, in order of appearance). */

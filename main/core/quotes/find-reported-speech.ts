@@ -3,8 +3,8 @@
 import type { MatchRange } from '../model.js';
 import { accordingToLength, clauseSubject, findClauseAfter, type AttributionContext, type ReportingClause } from './attribute-speaker.js';
 import { isReportingVerb, isRoleNoun, parseSubjectAfter, parseSubjectBefore, type SpeakerPhrase } from './parse-speaker-phrase.js';
-import { DOCUMENT_NOUNS, GROUP_NOUNS, ORGANISATION_NOUNS, PRONOUNS } from './quote-lexicon.js';
-import { endsSentence, isCapitalWord, isLowerWord, type Token } from './tokenize-body.js';
+import { DOCUMENT_NOUNS, GROUP_NOUNS, ORGANISATION_NOUNS } from './quote-lexicon.js';
+import { endsSentence, isLowerWord, type Token } from './tokenize-body.js';
 
 /** One statement of reported speech: its reporting clause and the reported words. */
 export interface ReportedSpeech {
@@ -67,6 +67,10 @@ const FINITE_WORDS = new Set(
 
 /** The verb of a reported clause comes within its first words: "the Fraser Highway extension could be built". */
 const CLAUSE_VERB_WITHIN = 12;
+/** Words of the object of "told" ("his monthly press conference") before the reported clause. */
+const MAX_OBJECT_WORDS = 5;
+/** Words that open a reported clause after the object of "told": determiners and subject pronouns. */
+const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'no', 'some', 'all', 'many', 'most']);
 /** Fewest words of reported content: "he would", "it failed" say too little to be a statement. */
 const MIN_CONTENT_WORDS = 4;
 /** Tokens between the verb and "that": "said on Tuesday in a statement that". */
@@ -202,7 +206,9 @@ function subjectOfClause(context: AttributionContext, start: number, v: number):
  * mark, "to" ("told him to leave"), a comma or the sentence end.
  */
 function contentStart(tokens: readonly Token[], v: number, end: number): number {
-  for (let k = v + 1; k < end && k - v <= MAX_BEFORE_THAT; k++) {
+  // "told a crowd of about 100 party members gathered at a banquet hall in Burnaby that": an object may be long.
+  const reach = OBJECT_VERBS.has(lower(tokens[v])) ? 2 * MAX_BEFORE_THAT : MAX_BEFORE_THAT;
+  for (let k = v + 1; k < end && k - v <= reach; k++) {
     const token = tokens[k];
     if (token === undefined) break;
     if (COMPLEMENTIZERS.has(lower(token))) return k + 1;
@@ -212,23 +218,22 @@ function contentStart(tokens: readonly Token[], v: number, end: number): number 
   }
   let k = v + 1;
   if (OBJECT_VERBS.has(lower(tokens[v]))) {
-    const object = tokens[k];
-    if (object === undefined) return -1;
-    if (isCapitalWord(object)) {
-      while (k < end && isCapitalWord(tokens[k])) k++;
-    } else if (['the', 'a', 'an', 'his', 'her', 'their'].includes(lower(object))) {
-      k++;
-      while (k < end && k - v <= 4 && tokens[k]?.kind === 'word' && !PRONOUNS.has(lower(tokens[k]))) {
-        k++;
-        if (!isLowerWord(tokens[k - 1]) || /s$/.test(lower(tokens[k - 1]))) break;
-      }
-    } else if (isLowerWord(object)) k++;
-    // "told reporters on Monday": a day or time after the object.
+    // The object runs up to where the reported clause starts: a determiner or a subject pronoun after it
+    // ("told Labour members the Tories ...", "told his monthly press conference the matter ...", "told
+    // CBC News he ..."). Past a few words without one, where the clause starts cannot be told.
+    const objectEnd = k;
+    while (k < end && k - objectEnd < MAX_OBJECT_WORDS && tokens[k]?.kind === 'word' && !(k > objectEnd && opensClause(tokens[k]))) k++;
+    if (k === objectEnd || !opensClause(tokens[k])) return -1;
   }
   while (k < end && ['on', 'in', 'at', 'during', 'last', 'this', 'yesterday', 'today', 'tuesday', 'monday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'earlier', 'later', 'again', 'also', 'repeatedly', 'previously'].includes(lower(tokens[k])) && !isDayPhraseEnd(tokens, k)) k++;
   const first = tokens[k];
   if (first === undefined || k >= end || first.kind !== 'word' || lower(first) === 'to' || lower(first) === 'goodbye') return -1;
   return k;
+}
+
+/** Whether the word can open a reported clause after an object: a determiner or a subject pronoun. */
+function opensClause(token: Token | undefined): boolean {
+  return token?.kind === 'word' && CLAUSE_OPENERS.has(lower(token));
 }
 
 /** Whether a lower-case time word is followed by a sentence end (nothing reported after it). */

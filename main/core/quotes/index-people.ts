@@ -274,6 +274,8 @@ function readCandidates(body: string, tokens: readonly Token[], insideQuote: Uin
     const phrase = namePhrase(body, tokens, i, end, 0, tokens.length);
     i = Math.max(i, end - 1);
     if (phrase === null || phrase.kind !== 'name') continue;
+    // "Tijana Martin / The Canadian Press": a photo credit, no one in the story.
+    if (tokens[phrase.firstToken - 1]?.text === '/' || tokens[end]?.text === '/') continue;
     const possessive = hasPossessive(tokens[end - 1]?.text ?? '');
     // "health manager with Heart and Stroke in Manitoba, said": a lone name after a preposition is a place or an organisation.
     const objectOfPreposition = phrase.words.length === 1 && !phrase.titled && isPreposition(tokens[phrase.firstToken - 1]);

@@ -33,7 +33,8 @@ export const REPORTING_VERBS = words(`
   demanding demands wondered wonders mused muses screamed cried proclaimed proclaims reminded
   reminds snapped snaps griped grumbled intoned marveled marvelled chanted chanting answered answers
   answering posted described describes describing accused accuses accusing criticized criticised
-  blasted blasts reported reports mentioned mentions offered boomed demurred echoed echoes
+  blasted blasts reported reports mentioned mentions offered boomed demurred echoed echoes scolded
+  scolds chided chides fumed fumes pointed points cautions sniped snipes bristled countered
   сказал сказала сказали говорит говорят говорил говорила заявил заявила заявили заявляет заявляют
   отметил отметила отметили отмечает добавил добавила добавили подчеркнул подчеркнула подчеркнули
   подчеркивает сообщил сообщила сообщили сообщает пояснил пояснила пояснили рассказал рассказала
@@ -148,6 +149,12 @@ export const ORGANISATION_NOUNS = words(`
 
 /** Nouns for documents and channels: in `the statement added`, the speaker is whoever issued it. */
 export const DOCUMENT_NOUNS = words('statement report letter post blog website tweet release document study paper announcement message analysis');
+
+/**
+ * Documents a person issues in their own name: "the statement added" after Ruiz's quote is Ruiz's, while
+ * "the report said" after it is the report's authors', not hers.
+ */
+export const PERSONAL_DOCUMENT_NOUNS = words('statement letter post blog tweet message');
 
 /** Honorifics say nothing about a role: stripped from names and left out of descriptions. */
 export const HONORIFICS = words('Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Sir Dame Dr Dr.');

@@ -307,8 +307,21 @@ describe('speakers a careful reader would name', () => {
     ['a name with its patronymic', '«Это важный шаг», — сказал президент России Владимир Владимирович Путин.', 'Владимир Владимирович Путин'],
     ['a lone Russian surname that is a subject', 'Калоев, потерявший в авиакатастрофе семью, заявил журналистам о своей благодарности. «Находясь в тюрьме, я не чувствовал себя вне родины», — сказал он.', 'Калоев'],
     ['no one for an outlet that was told', '"We will not back down on this, whatever the council says," told HuffPost Canada.', null],
+    ['the subject of a sentence that introduces the quotation with a colon', 'Prime Minister Justin Trudeau delivered a blunt message: "We will not stand for this kind of behaviour."', 'Justin Trudeau'],
+    ['a signature after a dash', '"We will not stand for this kind of behaviour from anyone." \u2015 Justin Trudeau', 'Justin Trudeau'],
+    ['a signature with a role', '"We will not stand for this kind of behaviour from anyone." \u2014 Justin Trudeau, Prime Minister', 'Justin Trudeau'],
+    ['an organisation by "it", after its reported speech', 'The ministry said the talks would go on. "We expect a result by Friday at the latest," it said.', 'The ministry'],
   ])('%s', (_case, body, speaker) => {
     expect(quotesOf(body).map((q) => q.speaker)).toEqual([speaker]);
+  });
+
+  it('splits a quotation where the speaker changes: a sentence introducing the next one is no interruption', () => {
+    const body =
+      'Mr Mates added: "We discovered that there were two or three occasions when the advice was published." This argument was rejected by Mr Blair, who said: "Firstly, we have not broken the precedent at all."';
+    expect(quotesOf(body).map((q) => [q.text.slice(0, 13), q.speaker])).toEqual([
+      ['We discovered', 'Mates'],
+      ['Firstly, we h', 'Blair'],
+    ]);
   });
 });
 
