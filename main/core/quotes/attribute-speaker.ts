@@ -14,7 +14,7 @@ import {
   SUBJECT_LEADERS,
   SUBJECT_VERB_FILLERS,
 } from './quote-lexicon.js';
-import { isReportingVerb, parseSubjectAfter, parseSubjectBefore, type Gender, type SpeakerPhrase } from './parse-speaker-phrase.js';
+import { isReportingVerb, nameRunEnd, parseSubjectAfter, parseSubjectBefore, type Gender, type SpeakerPhrase } from './parse-speaker-phrase.js';
 import { caseAfter, nominativeName } from './russian-names.js';
 import { endsSentence, isCapitalWord, isLowerWord, isSentenceFinal, type Token } from './tokenize-body.js';
 
@@ -80,6 +80,26 @@ export interface PreviousQuote {
   lastParagraph: number;
 }
 
+/** Words of a name in guillemets inside an attribution: «Стейдж Энтертейнмент». */
+const MAX_GUILLEMETS_NAME = 6;
+
+/** "цитирует «Взгляд» Дмитрия Медведева": the outlet quotes, the person after it spoke. */
+const QUOTING_VERBS = new Set(['цитирует', 'цитируют', 'процитировал', 'процитировала', 'процитировали']);
+
+/**
+ * The speaker of `», — цитирует «Взгляд» Дмитрия Медведева`: past the outlet that quotes (a name in
+ * guillemets, a capitalised run or a web address), the person quoted, in the nominative.
+ */
+function quotedBy(body: string, tokens: readonly Token[], verb: number, end: number): ReportingClause | null {
+  let k = verb + 1;
+  if (tokens[k]?.text === '\u00AB') k = guillemetsEnd(tokens, k) + 1;
+  else if (isCapitalWord(tokens[k]) || tokens[k]?.text.includes('.') === true) k = nameRunEnd(tokens, k, end);
+  if (k <= verb + 1 || k >= end) return null;
+  const phrase = parseSubjectAfter(body, tokens, k, end);
+  if (phrase === null || phrase.kind !== 'name') return null;
+  return { phrase: { ...phrase, text: nominativeName(phrase.text, 'accusative') }, verb: lower(tokens[verb]) };
+}
+
 /** Tokens of a role after a signature's name: `― Justin Trudeau, Prime Minister of Canada`. */
 const MAX_SIGNATURE_ROLE = 10;
 
@@ -123,6 +143,8 @@ export function attributeQuote(context: AttributionContext, site: QuoteSite, pre
   const afterEnd = windowAfter(context, site.endToken);
   const after = findClauseAfter(context, site.endToken, afterEnd);
   if (after !== null) return resolve(context, after, 0, 'after', previous, site);
+  const signature = signatureBelow(context, site);
+  if (signature !== null) return resolve(context, signature, 0, 'after', previous, site);
   if (before !== null) return resolve(context, before.clause, before.distance, 'before', previous, site);
 
   // `Cruz continued:` ending the paragraph before: the attribution introduces the quotation below it.
@@ -213,6 +235,24 @@ function introductionAbove(context: AttributionContext, site: QuoteSite): Report
 }
 
 /**
+ * A signature in the paragraph below a quotation that ends its own: `— Татьяна Скригонюк, заместитель
+ * начальника пресс-службы`, `― Justin Trudeau`. The paragraph is only the dash, the name and a role.
+ */
+function signatureBelow(context: AttributionContext, site: QuoteSite): ReportingClause | null {
+  const { tokens } = context;
+  let k = site.endToken;
+  // The punctuation that ends the quotation's sentence after its closing mark.
+  while (tokens[k]?.kind === 'punct' && tokens[k]?.paragraph === site.lastParagraph) k++;
+  const dash = tokens[k];
+  if (dash === undefined || dash.paragraph !== site.lastParagraph + 1 || !DASHES.includes(dash.text)) return null;
+  let end = k + 1;
+  while (tokens[end]?.paragraph === dash.paragraph) end++;
+  if (end - k > MAX_SIGNATURE_ROLE + 6) return null;
+  const clause = findClauseAfter(context, k, end);
+  return clause?.verb === null ? clause : null;
+}
+
+/**
  * Whether the quotation opens inside a sentence, after a word that is neither a reporting verb nor
  * "that": `a teddy bear "Muhammad"`, `Harold Bloom "the international icon..."`.
  */
@@ -264,6 +304,7 @@ export function findClauseAfter(context: AttributionContext, from: number, end: 
   if (isReportingVerb(tokens[v])) {
     // `"...," told HuffPost Canada`: after "told" comes who was told, never who spoke.
     if (OBJECT_FIRST_VERBS.has(lower(tokens[v]))) return null;
+    if (QUOTING_VERBS.has(lower(tokens[v]))) return quotedBy(body, tokens, v, end);
     return { phrase: parseSubjectAfter(body, tokens, v + 1, end), verb: lower(tokens[v]) };
   }
   for (v = k + 1; v < end && v - k <= MAX_SUBJECT_TOKENS; v++) {
@@ -434,7 +475,11 @@ function resolve(
       // "по словам Соколовой": a name the article gives only in another case is shown in the nominative.
       const governed = caseAfter([lower(tokens[phrase.firstToken - 2]), lower(tokens[phrase.firstToken - 1])]);
       const written = governed === null ? phrase.text : nominativeName(phrase.text, governed);
-      return attributed({ speaker: person?.name ?? written, description, mention: phrase.mention, personal: person !== null || phrase.personLike, person }, learned);
+      // A person the article names only in this oblique form ("цитирует «Взгляд» Дмитрия Медведева") is
+      // shown as the clause reads them, in the nominative.
+      const asWritten = person !== null && person.name === context.body.slice(phrase.mention.start, phrase.mention.end);
+      const speaker = person === null || (asWritten && written !== person.name) ? written : person.name;
+      return attributed({ speaker, description, mention: phrase.mention, personal: person !== null || phrase.personLike, person }, learned);
     }
     case 'pronoun': {
       if (PERSONAL_PRONOUNS.has(phrase.text)) {
@@ -473,8 +518,26 @@ function windowAfter(context: AttributionContext, from: number): number {
   const { tokens } = context;
   const paragraph = tokens[from - 1]?.paragraph ?? tokens[from]?.paragraph;
   let k = from;
-  while (k < tokens.length && k - from < MAX_WINDOW && tokens[k]?.paragraph === paragraph && tokens[k]?.kind !== 'mark' && !endsSentence(tokens, k)) k++;
+  while (k < tokens.length && k - from < MAX_WINDOW && tokens[k]?.paragraph === paragraph && !endsSentence(tokens, k)) {
+    // A mark starts another quotation, but for a short name in guillemets that the clause goes on after
+    // ("директор «Стейдж Энтертейнмент» Дмитрий Богачев", "с корреспондентом «Голоса Америки» лидер").
+    if (tokens[k]?.kind === 'mark') {
+      const close = tokens[k]?.text === '\u00AB' ? guillemetsEnd(tokens, k) : -1;
+      if (close < 0 || tokens[close + 1]?.kind !== 'word') break;
+      k = close;
+    }
+    k++;
+  }
   return k;
+}
+
+/** The closing » of a short run in guillemets opening at `open`, or -1. */
+function guillemetsEnd(tokens: readonly Token[], open: number): number {
+  for (let k = open + 1; k < tokens.length && k - open <= MAX_GUILLEMETS_NAME; k++) {
+    if (tokens[k]?.text === '\u00BB') return k;
+    if (tokens[k]?.kind !== 'word') return -1;
+  }
+  return -1;
 }
 
 /** The first token of the sentence that ends before `end` in `paragraph`; long quotations stop it. */

@@ -153,6 +153,50 @@ const RUSSIAN_ORGANISATION = /^(?:Отдел|Министерств|Комите
 /** A web address used as a name: an outlet ("Lenta.ru", "Лента.ру", "HuffPost.com"), never a person. */
 const WEB_ADDRESS = /\.(?:ru|com|org|net|ua|kz|by|uk|info|рф|ру)\.?$/iu;
 
+/**
+ * "лидер Движения против нелегальной иммиграции Александр Белов": a Russian role, its complements
+ * (organisations in capitals among them), and last the person's name, of two or three words, that ends
+ * the clause. Null when the phrase at `from` is not one.
+ */
+function russianNameAfterRole(body: string, tokens: readonly Token[], from: number, hi: number): SpeakerPhrase | null {
+  const first = tokens[from];
+  if (first === undefined || !isLowerWord(first) || !endsInCyrillic(first.text) || !isRoleNounAsWritten(first.text)) return null;
+  for (let k = from + 1; k < hi && k - from <= MAX_RUSSIAN_DESCRIPTION_TOKENS; k++) {
+    if (!startsNameRun(tokens, k)) continue;
+    const end = nameRunEnd(tokens, k, hi);
+    const closes = end >= hi || tokens[end]?.text === ',' || endsSentence(tokens, end);
+    if (!closes || end - k < 2 || k === from + 1) {
+      k = end - 1;
+      continue;
+    }
+    const named = namePhrase(body, tokens, k, end, from, hi);
+    if (named === null || named.kind !== 'name' || !named.personLike) return null;
+    return { ...named, firstToken: from, description: named.description ?? spanText(tokens, from, k) };
+  }
+  return null;
+}
+
+/** Tokens of a Russian description before the name it describes. */
+const MAX_RUSSIAN_DESCRIPTION_TOKENS = 14;
+
+/** Tokens of a circumstance between a Russian verb and its speaker ("в беседе с корреспондентом «Голоса Америки»"). */
+const MAX_CIRCUMSTANCE_TOKENS = 10;
+
+/** Tokens of an organisation's name in guillemets inside a Russian description. */
+const MAX_QUOTED_ORGANISATION = 8;
+
+/**
+ * A lower-case Russian word in the dative, as the one told: "мэру", "журналистам", "корреспонденту",
+ * "ему", "нам". Only nouns' plain endings: an adjective ("генеральному") starts a longer phrase.
+ */
+function isRussianDative(token: Token | undefined): boolean {
+  if (!isLowerWord(token) || token === undefined || !endsInCyrillic(token.text)) return false;
+  const word = token.lower;
+  return RUSSIAN_DATIVE_PRONOUNS.has(word) || (word.length >= 4 && /(?:[^оеи]у|[^оеи]ю|ам|ям)$/u.test(word) && !/(?:ому|ему)$/u.test(word));
+}
+
+const RUSSIAN_DATIVE_PRONOUNS = new Set(['мне', 'нам', 'ему', 'ей', 'им', 'вам', 'тебе']);
+
 /** A word of two letters or more, all capitals: "CLOSE", "FBI", "МИД"; not an initial ("A.", "J.P."). */
 function isAllCaps(word: string): boolean {
   return word.length >= 2 && !word.includes('.') && word === word.toUpperCase() && word !== word.toLowerCase();
@@ -716,15 +760,36 @@ function phraseFrom(body: string, tokens: readonly Token[], first: number, end: 
  * Reads no further than `hi`.
  */
 export function parseSubjectAfter(body: string, tokens: readonly Token[], from: number, hi: number): SpeakerPhrase | null {
+  // "сказал мэру генеральный директор ...": who was told (a Russian dative) comes before who spoke.
+  if (isRussianDative(tokens[from]) && tokens[from + 1]?.kind === 'word' && sameParagraph(tokens[from + 1], tokens[from])) return parseSubjectAfter(body, tokens, from + 1, hi);
   const first = tokens[from];
-  if (from >= hi || first === undefined || first.kind !== 'word' || RUSSIAN_PREPOSITIONS.has(first.text)) return null;
+  if (from >= hi || first === undefined || first.kind !== 'word') return null;
+  if (RUSSIAN_PREPOSITIONS.has(first.text)) {
+    // "сказал в беседе с корреспондентом «Голоса Америки» лидер движения Александр Белов": past a
+    // circumstance, the speaker starts at a role in its dictionary form; without one, no speaker.
+    for (let k = from + 1; k < hi && k - from <= MAX_CIRCUMSTANCE_TOKENS; k++) {
+      const token = tokens[k];
+      if (token === undefined || endsSentence(tokens, k) || !sameParagraph(token, first)) return null;
+      if (isLowerWord(token) && isRoleNounAsWritten(token.text)) return parseSubjectAfter(body, tokens, k, hi);
+    }
+    return null;
+  }
   if (PRONOUNS.has(lower(first))) return pronounPhrase(first, from);
+  const russian = russianNameAfterRole(body, tokens, from, hi);
+  if (russian !== null) return russian;
   let k = from;
   const hasDeterminer = isDeterminer(first);
   if (hasDeterminer) k++;
   // Lower-case words before a name describe it ("researcher Peter ..."); without a name they are a role.
   let words = k;
   while (words < hi && words - k < MAX_DESCRIPTION_WORDS && isLowerWord(tokens[words]) && !FUNCTION_WORDS.has(lower(tokens[words])) && !isReportingVerb(tokens[words])) words++;
+  // "генеральный директор «Стейдж Энтертейнмент» Дмитрий Богачев": an organisation's name in guillemets
+  // is part of the description.
+  if (words > k && tokens[words]?.text === '\u00AB') {
+    let close = words + 1;
+    while (close < hi && close - words <= MAX_QUOTED_ORGANISATION && tokens[close]?.text !== '\u00BB') close++;
+    if (tokens[close]?.text === '\u00BB' && isNameWord(tokens[close + 1])) words = close + 1;
+  }
   if (words < hi && isNameWord(tokens[words]) && sameParagraph(tokens[words], first)) {
     // "Liberty Victoria president Brian Walters", "ABN Amro chief Asian strategist Eddie Wong", "the
     // Crown prosecutor, Mark Tedeschi, QC": runs and role words before the last run describe it.

@@ -2,7 +2,7 @@
 // Соколовой" (genitive) is Анна Соколова's, "согласно Марку" (dative) Марк's.
 
 /** The grammatical case a preposition governs: "по словам" the genitive, "согласно" the dative. */
-export type NameCase = 'genitive' | 'dative';
+export type NameCase = 'genitive' | 'dative' | 'accusative';
 
 /**
  * Each ending of a case with the nominative ending it replaces, longest first, per gender. A surname in
@@ -18,10 +18,15 @@ const ENDINGS: Record<NameCase, Record<'m' | 'f', [string, string][]>> = {
     m: [['скому', 'ский'], ['цкому', 'цкий'], ['ому', 'ой'], ['ию', 'ий'], ['ею', 'ей'], ['аю', 'ай'], ['ю', 'ь'], ['у', '']],
     f: [['ской', 'ская'], ['цкой', 'цкая'], ['ии', 'ия'], ['ье', 'ья'], ['ой', 'а'], ['е', 'а']],
   },
+  // A man's name in the accusative is as in the genitive ("цитирует Дмитрия Медведева").
+  accusative: {
+    m: [['ского', 'ский'], ['цкого', 'цкий'], ['ого', 'ой'], ['ия', 'ий'], ['ея', 'ей'], ['ая', 'ай'], ['я', 'ь'], ['а', '']],
+    f: [['скую', 'ская'], ['цкую', 'цкая'], ['ую', 'ая'], ['ию', 'ия'], ['ью', 'ья'], ['у', 'а'], ['ю', 'я']],
+  },
 };
 
 /** Endings that only a woman's name takes in the case: the gender of the whole name. */
-const FEMININE: Record<NameCase, RegExp> = { genitive: /(?:ой|ы|ии|ьи|[гкхжшчщ]и)$/u, dative: /(?:ой|ии|е)$/u };
+const FEMININE: Record<NameCase, RegExp> = { genitive: /(?:ой|ы|ии|ьи|[гкхжшчщ]и)$/u, dative: /(?:ой|ии|е)$/u, accusative: /(?:у|ю)$/u };
 
 /**
  * The nominative of `name` (words of Cyrillic letters) written in `nameCase`; words that do not end as
@@ -49,6 +54,7 @@ function nominativeWord(word: string, endings: readonly [string, string][]): str
 export function caseAfter(before: readonly string[]): NameCase | null {
   const [previous, last] = before.slice(-2);
   if (last === 'согласно') return 'dative';
+  if (last === 'цитирует' || last === 'цитируют' || last === 'процитировал' || last === 'процитировала') return 'accusative';
   if (previous === 'по' && (last === 'словам' || last === 'мнению' || last === 'данным' || last === 'оценке' || last === 'информации')) return 'genitive';
   return null;
 }

@@ -310,6 +310,10 @@ describe('speakers a careful reader would name', () => {
     ['the subject of a sentence that introduces the quotation with a colon', 'Prime Minister Justin Trudeau delivered a blunt message: "We will not stand for this kind of behaviour."', 'Justin Trudeau'],
     ['a signature after a dash', '"We will not stand for this kind of behaviour from anyone." \u2015 Justin Trudeau', 'Justin Trudeau'],
     ['a signature with a role', '"We will not stand for this kind of behaviour from anyone." \u2014 Justin Trudeau, Prime Minister', 'Justin Trudeau'],
+    ['past who was told and a company in guillemets', '«Мы откроем театр весной», — сказал мэру генеральный директор «Стейдж Энтертейнмент» Дмитрий Богачев.', 'Дмитрий Богачев'],
+    ['past a circumstance, after a role and its complements', '«Это была не политическая акция», – сказал в беседе с корреспондентом «Голоса Америки» лидер Движения против нелегальной иммиграции Александр Белов.', 'Александр Белов'],
+    ['the person an outlet quotes, in the nominative', '«Мы откроем театр весной», — цитирует «Взгляд» Дмитрия Медведева.', 'Дмитрий Медведев'],
+    ['a signature in the paragraph below', '«Мы призываем жителей не выходить на лёд без крайней необходимости».\n\n— Татьяна Скригонюк, заместитель начальника пресс-службы МЧС', 'Татьяна Скригонюк'],
     ['an organisation by "it", after its reported speech', 'The ministry said the talks would go on. "We expect a result by Friday at the latest," it said.', 'The ministry'],
   ])('%s', (_case, body, speaker) => {
     expect(quotesOf(body).map((q) => q.speaker)).toEqual([speaker]);
