@@ -96,10 +96,10 @@ export function createQuotesPanel(panel: HTMLElement, onChoose: (quote: QuoteMat
       chosen = null;
       heading.textContent = `Quotes (${next.length})`;
       const matching = next.filter((q) => q.matches).length;
-      if (next.length === 0) summary.textContent = 'No direct quotations in this article.';
+      if (next.length === 0) summary.textContent = 'No quotes or reported speech in this article.';
       else if (matching > 0) summary.textContent = `${plural(matching, 'quote')} ${matching === 1 ? 'matches' : 'match'} the search; ${matching === 1 ? 'it comes' : 'they come'} first.`;
       else summary.textContent = 'Choose a quote to find it in the text.';
-      list.replaceChildren(...next.map(renderQuote));
+      list.replaceChildren(...next.map((quote) => renderQuote(quote, from.body)));
       copyStatus.textContent = '';
       panel.scrollTop = 0;
     },
@@ -119,10 +119,24 @@ export function createQuotesPanel(panel: HTMLElement, onChoose: (quote: QuoteMat
   };
 }
 
-function renderQuote(quote: QuoteMatch): HTMLLIElement {
+/**
+ * How a speaker the text does not name here was found, so that a reader can weigh it: `(from "he")`,
+ * `(from "the analyst")`, `(carried over)` for a quotation that goes on from the one before. Null when
+ * the attribution names the speaker.
+ */
+function foundBy(quote: QuoteMatch, body: string): string | null {
+  if (quote.speaker === null || quote.speakerFound === null || quote.speakerFound === 'name') return null;
+  if (quote.speakerFound === 'carried') return '(carried over)';
+  const words = quote.mention === null ? '' : body.slice(quote.mention.start, quote.mention.end).trim();
+  return words === '' || words.length > 40 ? null : `(from “${words}”)`;
+}
+
+function renderQuote(quote: QuoteMatch, body: string): HTMLLIElement {
   const speaker = quote.speaker === null ? h('span', { class: 'speaker unattributed' }, 'Unattributed') : h('span', { class: 'speaker' }, quote.speaker);
   const attribution = h('span', { class: 'attribution' }, speaker);
   if (quote.verb !== null) attribution.append(' ', h('span', { class: 'verb' }, quote.verb));
+  const found = foundBy(quote, body);
+  if (found !== null) attribution.append(' ', h('span', { class: 'found' }, found));
   if (quote.description !== null) attribution.append(h('span', { class: 'description' }, quote.description));
   const marker = quote.matches ? h('span', { class: 'match-marker' }, h('span', { 'aria-hidden': 'true' }, '●'), ' Matches') : null;
   const button = h(

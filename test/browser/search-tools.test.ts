@@ -267,6 +267,8 @@ describe('the tools around the results', () => {
     const words = ((await reported.locator('.quote-text.reported').textContent()) ?? '').trim();
     expect(words).toBe('the talks lasted nearly three hours behind closed doors');
     expect(await reported.locator('.speaker').textContent()).toBe('Kazbek Maigeldinov');
+    // Found from a role, not a name: the panel says so.
+    expect(await reported.locator('.found').textContent()).toBe('(from “The expert”)');
     // A quotation has no label and stands in quotation marks.
     const quotation = page.locator('#quotes li.quote', { hasText: 'The main contradiction' });
     expect(await quotation.locator('.kind-label').count()).toBe(0);

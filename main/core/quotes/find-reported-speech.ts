@@ -97,7 +97,9 @@ export function findReportedSpeech(context: AttributionContext, insideQuote: Uin
     // A sentence ends at a sentence end outside quotation marks, or at the paragraph's end.
     while (end < tokens.length && tokens[end]?.paragraph === paragraph && !(endsSentence(tokens, end) && insideQuote[end] === 0)) end++;
     const next = end < tokens.length && tokens[end]?.paragraph === paragraph ? end + 1 : end;
-    if (end - start <= MAX_SENTENCE_TOKENS) {
+    // A sentence inside a quotation is someone's words, not the reporter's.
+    const quoted = insideQuote[start] === 1 && insideQuote[end - 1] === 1;
+    if (!quoted && end - start <= MAX_SENTENCE_TOKENS) {
       const speech = inSentence(context, insideQuote, start, end);
       if (speech !== null) found.push(speech);
     }
@@ -149,13 +151,14 @@ function subjectAndVerb(context: AttributionContext, insideQuote: Uint8Array, st
     if (insideQuote[v] === 1 || !isReportingVerb(verbToken) || !CLAUSE_VERBS.has(lower(verbToken))) continue;
     // "is said to", "was told": the passive names no speaker before the verb.
     if (['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(lower(tokens[v - 1]))) continue;
-    const phrase = parseSubjectBefore(body, tokens, start, v) ?? subjectOfClause(context, start, v);
-    if (phrase === null || insideQuote[phrase.firstToken] === 1 || !canReport(phrase)) continue;
+    // What is reported first, then who reported it: the content rules out most verbs, and is cheaper.
     const from = contentStart(tokens, v, end);
-    if (from < 0) continue;
+    if (from < 0 || end - from < MIN_CONTENT_WORDS) continue;
     const verb = lower(verbToken);
     const opened = COMPLEMENTIZERS.has(lower(tokens[from - 1]));
     if (!opened && (THAT_ONLY_VERBS.has(verb) || endsInCyrillicWord(verb))) continue;
+    const phrase = parseSubjectBefore(body, tokens, start, v) ?? subjectOfClause(context, start, v);
+    if (phrase === null || insideQuote[phrase.firstToken] === 1 || !canReport(phrase)) continue;
     const found = speech(context, insideQuote, { phrase, verb }, from, end);
     if (found !== null && (opened || isClause(tokens, found.startToken, found.endToken))) return found;
   }
@@ -165,9 +168,12 @@ function subjectAndVerb(context: AttributionContext, insideQuote: Uint8Array, st
 /** `CONTENT, X said (in a statement).`, `CONTENT, said X.`, `CONTENT, — сказал X.`, `CONTENT, according to X.` */
 function clauseLast(context: AttributionContext, insideQuote: Uint8Array, start: number, end: number): ReportedSpeech | null {
   const { tokens } = context;
-  // The comma nearest the end whose clause reaches the end of the sentence.
-  for (let c = end - 2; c > start + MIN_CONTENT_WORDS && end - c <= MAX_CLAUSE_TAIL + 12; c--) {
-    if (tokens[c]?.text !== ',' || insideQuote[c] === 1 || tokens[c - 1]?.kind === 'mark') continue;
+  // The comma nearest the end whose clause reaches the end of the sentence; only a clause with a
+  // reporting verb or "according to" after the comma can be one.
+  let reports = false;
+  for (let c = end - 1; c > start + MIN_CONTENT_WORDS && end - c <= MAX_CLAUSE_TAIL + 12; c--) {
+    reports ||= isReportingVerb(tokens[c]) || accordingToLength(tokens, c) > 0;
+    if (!reports || tokens[c]?.text !== ',' || insideQuote[c] === 1 || tokens[c - 1]?.kind === 'mark') continue;
     const clause = findClauseAfter(context, c, end);
     if (clause === null || clause.phrase === null || !canReport(clause.phrase)) continue;
     if (end - 1 - clause.phrase.lastToken > MAX_CLAUSE_TAIL) continue;
