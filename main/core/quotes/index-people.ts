@@ -255,7 +255,7 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
         const person = mentions[i]?.person;
         if (person === undefined) continue;
         const words = descriptionWords(person.description);
-        if (words.includes(head) || (COMMENTATOR_NOUNS.has(head) && words.some((word) => COMMENTATOR_NOUNS.has(word)))) return person;
+        if (words.some((word) => sameRole(word, head)) || (COMMENTATOR_NOUNS.has(head) && words.some((word) => COMMENTATOR_NOUNS.has(word)))) return person;
       }
       return null;
     },
@@ -385,6 +385,14 @@ function nearReportingVerb(tokens: readonly Token[], first: number, end: number)
   if (tokens[k]?.text === ',') k++;
   for (let steps = 0; steps < 2 && tokens[k]?.kind === 'word' && SUBJECT_VERB_FILLERS.has(tokens[k]?.text ?? ''); steps++) k++;
   return isVerb(tokens[k]);
+}
+
+/**
+ * Whether a description's word names the role `head`: the same word, or its adjective ("mayoral
+ * candidate" for "the mayor", "presidential" for "the president").
+ */
+function sameRole(word: string, head: string): boolean {
+  return word === head || (head.length >= 5 && word.startsWith(head) && /^(?:al|ial|ian)$/.test(word.slice(head.length)));
 }
 
 /** Whether `a` is a misspelling of `b`: same first letter, one edit apart (two for long names). */

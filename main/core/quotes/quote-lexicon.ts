@@ -261,7 +261,7 @@ export const NON_PERSON_WORDS = words(`
   August September October November December America Europe Asia Africa Australia Russia China India
   Britain England Scotland Wales Ireland France Germany Japan Korea Iraq Iran Israel Ukraine Alaska
   Moscow Washington London Paris Beijing Kyiv Kiev Brussels Berlin Tokyo Work Pensions Commons Lords
-  Images Image Photo Photos Photograph Photography Pictures Getty Reuters AFP Caption Advertisement
+  Images Image Photo Photos Photograph Photography Pictures Getty Reuters AFP Caption Advertisement State
   Article Below Embed Subscribe
 `);
 
