@@ -14,8 +14,8 @@ import {
   SUBJECT_LEADERS,
   SUBJECT_VERB_FILLERS,
 } from './quote-lexicon.js';
-import { isReportingVerb, nameRunEnd, parseSubjectAfter, parseSubjectBefore, type Gender, type SpeakerPhrase } from './parse-speaker-phrase.js';
-import { caseAfter, nominativeName } from './russian-names.js';
+import { isOutletName, isReportingVerb, parseSubjectAfter, parseSubjectBefore, type Gender, type SpeakerPhrase } from './parse-speaker-phrase.js';
+import { caseAfter, caseOfSurname, nominativeName } from './russian-names.js';
 import { endsSentence, isCapitalWord, isLowerWord, isSentenceFinal, type Token } from './tokenize-body.js';
 
 /** A reporting clause found next to a quotation: who (if it says) and the verb (if any). */
@@ -93,7 +93,10 @@ const QUOTING_VERBS = new Set(['цитирует', 'цитируют', 'проц
 function quotedBy(body: string, tokens: readonly Token[], verb: number, end: number): ReportingClause | null {
   let k = verb + 1;
   if (tokens[k]?.text === '\u00AB') k = guillemetsEnd(tokens, k) + 1;
-  else if (isCapitalWord(tokens[k]) || tokens[k]?.text.includes('.') === true) k = nameRunEnd(tokens, k, end);
+  else {
+    // "NEWSru.com Морозова", "РБК Морозова": a web address or an acronym is the outlet.
+    while (k < end && (isOutletName(tokens[k]?.text ?? '') || /^\p{Lu}{2,}$/u.test(tokens[k]?.text ?? ''))) k++;
+  }
   if (k <= verb + 1 || k >= end) return null;
   const phrase = parseSubjectAfter(body, tokens, k, end);
   if (phrase === null || phrase.kind !== 'name') return null;
@@ -207,6 +210,15 @@ export function attributeQuote(context: AttributionContext, site: QuoteSite, pre
  */
 export function attributeReported(context: AttributionContext, clause: ReportingClause, site: QuoteSite, previous: PreviousQuote | null): Attribution {
   return resolve(context, clause, 0, 'before', previous, site);
+}
+
+/**
+ * A person's name as the article last declined it ("Максом Шремсом"), put back in the nominative when
+ * the name as this clause reads it ends in the nominative surname ("Шремс"); else as it is.
+ */
+function inNominative(name: string, nominative: string): string {
+  const nameCase = caseOfSurname(name.slice(name.lastIndexOf(' ') + 1), nominative.slice(nominative.lastIndexOf(' ') + 1));
+  return nameCase === null ? name : nominativeName(name, nameCase);
 }
 
 /** The previous quotation's attribution, carried over to one that continues it (field by field: see `resolve`). */
@@ -354,6 +366,11 @@ function findClauseBefore(context: AttributionContext, lo: number, quote: number
     const distance = wordsBetween(tokens, v + 1, quote);
     if (distance > MAX_DISTANCE) return null;
     const verb = lower(tokens[v]);
+    // `Как сообщил А. Кудрин, «...»`, `As Smith put it, "..."`: the subject after the verb.
+    if (lower(tokens[v - 1]) === 'как' || lower(tokens[v - 1]) === 'as') {
+      const inverted = parseSubjectAfter(body, tokens, v + 1, quote);
+      if (inverted !== null) return { clause: { phrase: inverted, verb }, distance };
+    }
     const linked = tokens[v - 1]?.text === ',' || PARTICIPLE_LINKS.has(lower(tokens[v - 1]));
     // `X, ..., disagreed, saying "`, `He summed up by saying "`, `Cooper said ... and said it was "`
     const phrase =
@@ -469,6 +486,8 @@ function resolve(
   }
   switch (phrase.kind) {
     case 'name': {
+      // `«...», сообщает Лента.ру`: the outlet relays the words; it did not say them.
+      if (phrase.text.split(' ').some(isOutletName)) return attributed(NOBODY);
       const person = phrase.personLike || phrase.words.length === 1 ? people.fullName(phrase.words, phrase.mention.start) : null;
       const description = phrase.description ?? person?.description ?? null;
       const learned = person === null ? null : { person, gender: null, description: phrase.description };
@@ -478,7 +497,7 @@ function resolve(
       // A person the article names only in this oblique form ("цитирует «Взгляд» Дмитрия Медведева") is
       // shown as the clause reads them, in the nominative.
       const asWritten = person !== null && person.name === context.body.slice(phrase.mention.start, phrase.mention.end);
-      const speaker = person === null || (asWritten && written !== person.name) ? written : person.name;
+      const speaker = person === null || (asWritten && written !== person.name) ? written : inNominative(person.name, written);
       return attributed({ speaker, description, mention: phrase.mention, personal: person !== null || phrase.personLike, person }, learned);
     }
     case 'pronoun': {

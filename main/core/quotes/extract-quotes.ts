@@ -3,7 +3,7 @@ import type { MatchRange, Quote, QuoteKind } from '../model.js';
 import { attributeQuote, attributeReported, findClauseAfter, opensInsideSentence, type Attribution, type AttributionContext, type PreviousQuote, type QuoteSite, type ReportingClause } from './attribute-speaker.js';
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js';
 import { findReportedSpeech } from './find-reported-speech.js';
-import type { SpeakerPhrase } from './parse-speaker-phrase.js';
+import { isReportingVerb, type SpeakerPhrase } from './parse-speaker-phrase.js';
 import { indexPeople } from './index-people.js';
 import { splitDashAttribution } from './split-dash-attribution.js';
 import { FUNCTION_WORDS } from './quote-lexicon.js';
@@ -33,6 +33,8 @@ const NEAR_DISTANCE = 6;
  * `''A,'' said Paul H. Chipok, a lawyer in Orlando who specializes in land-use issues. ''B.''`.
  */
 const MAX_INTERRUPTION_TOKENS = 40;
+/** Words of an outlet's name in quotation marks ("«Росбалт»", "«Московский комсомолец»"). */
+const OUTLET_WORDS = 3;
 /** Titles are short: a longer run of capitalised words is read as a sentence. */
 const TITLE_MAX_WORDS = 12;
 
@@ -254,6 +256,10 @@ function isQuotation(body: string, tokens: readonly Token[], candidate: Candidat
   const embeddedBefore = opensInsideSentence(tokens, candidate);
   const embeddedAfter = after !== undefined && after.paragraph === candidate.lastParagraph && isLowerWord(after) && attribution.rule !== 'after';
   if (isTitleLike(tokens, candidate) && !adjacent) return false;
+  // `..., пишет «Росбалт».`, `отмечают «Ведомости»`: a name in quotation marks that ends the sentence
+  // after its verb is the outlet that reports, not words it quotes.
+  const outlet = candidate.words <= OUTLET_WORDS && isReportingVerb(tokens[candidate.startToken - 1]) && isTitleLike(tokens, candidate);
+  if (outlet && (after === undefined || after.paragraph !== candidate.lastParagraph || endsSentence(tokens, candidate.endToken))) return false;
   if (embeddedBefore && embeddedAfter && !near) return false;
   if (candidate.words >= SHORT_WORDS) return true;
   if (candidate.words >= FRAGMENT_WORDS) return near || (!embeddedBefore && !embeddedAfter);

@@ -3,7 +3,7 @@ import type { MatchRange } from '../model.js';
 import { COMMENTATOR_NOUNS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from './quote-lexicon.js';
 import { appositiveAfter, couldBeSurname, endsInCyrillic, hasPossessive, isIntroducedAfter, nameRunEnd, namePhrase, startsNameRun, type Gender } from './parse-speaker-phrase.js';
 import { endsSentence, isLowerWord, tokenIndexAt, type Token } from './tokenize-body.js';
-import { caseAfter, nominativeName } from './russian-names.js';
+import { caseAfter, caseOfSurname, nominativeName } from './russian-names.js';
 
 /** A person named in the article, under the fullest form of the name it gives. */
 export interface Person {
@@ -112,15 +112,15 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
     const words = candidate.words.map(nameKey);
     const key = words.join(' ');
     let person = people.get(key);
-    if (person !== undefined && candidate.subject && !namedAsSubject.has(person)) {
-      // Russian names decline: "спорил с Марией Захаровой", then "Мария Захарова ответила" gives the
-      // name as a subject (the nominative), the form to show.
+    // Russian names decline: the nominative ("Виктор Янукович") is shorter than the other cases
+    // ("Виктором Януковичем", "Дмитрия Медведева"), but for the accusative, as long; of two forms as
+    // long, the one a subject has ("Мария Захарова ответила", not "спорил с Марией Захаровой").
+    const cyrillic = person !== undefined && endsInCyrillic(candidate.name);
+    const shorter = cyrillic && candidate.name.length < (person?.name.length ?? 0);
+    const asLong = cyrillic && candidate.name.length === person?.name.length;
+    if (person !== undefined && (shorter || (candidate.subject && !namedAsSubject.has(person) && (asLong || !cyrillic)))) {
       person.name = candidate.name;
-      namedAsSubject.add(person);
-    } else if (person !== undefined && !namedAsSubject.has(person) && candidate.name.length < person.name.length && endsInCyrillic(candidate.name)) {
-      // Else the shortest form: the nominative ("Виктор Янукович") is shorter than the other cases
-      // ("Виктором Януковичем", "Дмитрия Медведева") but for the accusative, as long.
-      person.name = candidate.name;
+      if (candidate.subject) namedAsSubject.add(person);
     }
     if (person === undefined) {
       person = { name: candidate.name, words, description: null, gender: candidate.nameGender, source: false };
@@ -163,6 +163,13 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
   for (const candidate of candidates) {
     const person = fullName(candidate.words, candidate.start);
     if (person === null) continue;
+    // "заявил Мёрдок" after only "Руперта Мёрдока": the surname a subject has is the nominative, and the
+    // ending the full name adds to it tells the case to put the whole name back from.
+    if (candidate.words.length === 1 && (candidate.subject || candidate.speaks) && person.words.length > 1 && !namedAsSubject.has(person)) {
+      const nameCase = caseOfSurname(person.name.slice(person.name.lastIndexOf(' ') + 1), candidate.name);
+      if (nameCase !== null) person.name = nominativeName(person.name, nameCase);
+      namedAsSubject.add(person);
+    }
     person.description ??= candidate.description;
     person.gender ??= candidate.gender;
     person.source ||= candidate.source;
@@ -380,7 +387,8 @@ function isSubject(tokens: readonly Token[], first: number): boolean {
 function nearReportingVerb(tokens: readonly Token[], first: number, end: number): boolean {
   const isVerb = (token: Token | undefined): boolean => token?.kind === 'word' && SPEECH_VERBS.has(token.text);
   const beforeVerb = tokens[first - 2];
-  if (isVerb(tokens[first - 1]) && (beforeVerb?.kind === 'mark' || beforeVerb?.text === ',')) return true;
+  // `," said Redfield`, `», — заявил Мёрдок`
+  if (isVerb(tokens[first - 1]) && (beforeVerb?.kind === 'mark' || [',', '\u2014', '\u2013', '-'].includes(beforeVerb?.text ?? ''))) return true;
   let k = (appositiveAfter(tokens, end, tokens.length)?.last ?? end - 1) + 1;
   if (tokens[k]?.text === ',') k++;
   for (let steps = 0; steps < 2 && tokens[k]?.kind === 'word' && SUBJECT_VERB_FILLERS.has(tokens[k]?.text ?? ''); steps++) k++;

@@ -153,6 +153,11 @@ const RUSSIAN_ORGANISATION = /^(?:Отдел|Министерств|Комите
 /** A web address used as a name: an outlet ("Lenta.ru", "Лента.ру", "HuffPost.com"), never a person. */
 const WEB_ADDRESS = /\.(?:ru|com|org|net|ua|kz|by|uk|info|рф|ру)\.?$/iu;
 
+/** Whether a word is a web address: an outlet that relays what was said ("сообщает Лента.ру"), never its speaker. */
+export function isOutletName(word: string): boolean {
+  return WEB_ADDRESS.test(word);
+}
+
 /**
  * "лидер Движения против нелегальной иммиграции Александр Белов": a Russian role, its complements
  * (organisations in capitals among them), and last the person's name, of two or three words, that ends

@@ -232,6 +232,7 @@ export const LEADING_NON_NAMES = words(`
   Вчера Об О Из За К У От До Мы Я Вы Его Ее Её Их Он Если Когда Хотя Между Среди Теперь Поэтому
   Сам Сама Сами Само Тем Согласно Впрочем Правда Кстати Напомним Причем Причём Зато Лишь Даже Уже Все Всё
   Этот Эта Эти Того Там Тут Здесь Затем Потом Пока Чтобы Или Ни Не Бывший Бывшая Одна Один Одно Одни
+  Далее Ещё Еще Итак Наконец Сейчас Ныне Вот
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September
   October November December
 `);

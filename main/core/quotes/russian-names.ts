@@ -2,7 +2,7 @@
 // Соколовой" (genitive) is Анна Соколова's, "согласно Марку" (dative) Марк's.
 
 /** The grammatical case a preposition governs: "по словам" the genitive, "согласно" the dative. */
-export type NameCase = 'genitive' | 'dative' | 'accusative';
+export type NameCase = 'genitive' | 'dative' | 'accusative' | 'instrumental';
 
 /**
  * Each ending of a case with the nominative ending it replaces, longest first, per gender. A surname in
@@ -23,10 +23,14 @@ const ENDINGS: Record<NameCase, Record<'m' | 'f', [string, string][]>> = {
     m: [['ского', 'ский'], ['цкого', 'цкий'], ['ого', 'ой'], ['ия', 'ий'], ['ея', 'ей'], ['ая', 'ай'], ['я', 'ь'], ['а', '']],
     f: [['скую', 'ская'], ['цкую', 'цкая'], ['ую', 'ая'], ['ию', 'ия'], ['ью', 'ья'], ['у', 'а'], ['ю', 'я']],
   },
+  instrumental: {
+    m: [['ским', 'ский'], ['цким', 'цкий'], ['ием', 'ий'], ['еем', 'ей'], ['ым', ''], ['им', ''], ['ем', 'ь'], ['ом', '']],
+    f: [['ской', 'ская'], ['цкой', 'цкая'], ['ией', 'ия'], ['ьей', 'ья'], ['ой', 'а'], ['ей', 'я']],
+  },
 };
 
 /** Endings that only a woman's name takes in the case: the gender of the whole name. */
-const FEMININE: Record<NameCase, RegExp> = { genitive: /(?:ой|ы|ии|ьи|[гкхжшчщ]и)$/u, dative: /(?:ой|ии|е)$/u, accusative: /(?:у|ю)$/u };
+const FEMININE: Record<NameCase, RegExp> = { genitive: /(?:ой|ы|ии|ьи|[гкхжшчщ]и)$/u, dative: /(?:ой|ии|е)$/u, accusative: /(?:у|ю)$/u, instrumental: /(?:ой|ей)$/u };
 
 /**
  * The nominative of `name` (words of Cyrillic letters) written in `nameCase`; words that do not end as
@@ -48,6 +52,34 @@ function nominativeWord(word: string, endings: readonly [string, string][]): str
     if (lower.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, word.length - ending.length) + nominative;
   }
   return word;
+}
+
+/**
+ * The case a man's surname is in, told by what it adds to its nominative: "Медведева" over "Медведев" is
+ * the genitive (or the accusative, alike for men), "Медведеву" the dative, "Медведевым" the instrumental.
+ * Null when `declined` is not `nominative` with one of those endings.
+ */
+export function caseOfSurname(declined: string, nominative: string): NameCase | null {
+  if (!declined.startsWith(nominative) || !endsCyrillic(nominative)) return null;
+  switch (declined.slice(nominative.length)) {
+    case 'а':
+    case 'я':
+      return 'genitive';
+    case 'у':
+    case 'ю':
+      return 'dative';
+    case 'ым':
+    case 'ом':
+    case 'ем':
+      return 'instrumental';
+    default:
+      return null;
+  }
+}
+
+function endsCyrillic(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return last >= 0x400 && last <= 0x4ff;
 }
 
 /** The case a name after tokens `before` (lower case, nearest last) stands in, or null when they do not say. */
