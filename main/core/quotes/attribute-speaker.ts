@@ -6,6 +6,7 @@ import {
   DETERMINERS,
   DOCUMENT_NOUNS,
   isParticiple,
+  ORGANISATION_NOUNS,
   LEADING_NON_NAMES,
   PARTICIPLE_LINKS,
   PERSONAL_DOCUMENT_NOUNS,
@@ -79,6 +80,9 @@ export interface PreviousQuote {
   attribution: Attribution;
   lastParagraph: number;
 }
+
+/** English abstract nouns by their suffix ("relationship", "situation", "agreement"): never a speaker. */
+const ABSTRACT_NOUN = /(?:ship|tion|sion|ness|ity|ism|ance|ence)s?$/;
 
 /** Words of a name in guillemets inside an attribution: «Стейдж Энтертейнмент». */
 const MAX_GUILLEMETS_NAME = 6;
@@ -519,6 +523,8 @@ function resolve(
       return attributed(NOBODY);
     }
     case 'role': {
+      // "the work relationship continued": an abstract noun is no one.
+      if (phrase.head !== null && ABSTRACT_NOUN.test(phrase.head) && !DOCUMENT_NOUNS.has(phrase.head) && !ORGANISATION_NOUNS.has(phrase.head)) return attributed(NOBODY);
       // "added the statement": the statement just quoted; "a message stating" is a new one.
       const definite = DEFINITE_DETERMINERS.has(phrase.text.split(' ')[0]?.toLowerCase() ?? '');
       const ownDocument = phrase.head !== null && (PERSONAL_DOCUMENT_NOUNS.has(phrase.head) || (DOCUMENT_NOUNS.has(phrase.head) && inherited?.personal === false));

@@ -801,7 +801,9 @@ export function parseSubjectAfter(body: string, tokens: readonly Token[], from: 
     let runStart = words;
     let end = nameRunEnd(tokens, runStart, hi);
     for (;;) {
-      const roleEnd = roleWordsEnd(tokens, end, hi);
+      // "ESA astronaut Matthias Maurer": after an organisation's acronym, lower-case words that name no
+      // role the lexicon knows still describe the person whose full name follows.
+      const roleEnd = roleWordsEnd(tokens, end, hi) === end && isAcronymRun(tokens, runStart, end) ? describingWordsBeforeName(tokens, end, hi) : roleWordsEnd(tokens, end, hi);
       if (roleEnd === end) break;
       const nameAt = isNameWord(tokens[roleEnd]) ? roleEnd : tokens[roleEnd]?.text === ',' && isNameWord(tokens[roleEnd + 1]) ? roleEnd + 1 : -1;
       if (nameAt < 0 || !sameParagraph(tokens[nameAt], first)) {
@@ -840,6 +842,18 @@ export function parseSubjectAfter(body: string, tokens: readonly Token[], from: 
     if (named?.kind === 'name') return { ...named, firstToken: from, description: named.description ?? role.text.replace(ARTICLE, '') };
   }
   return role;
+}
+
+/** Whether the run `[start, end)` is one acronym ("ESA", "FBI"): an organisation. */
+function isAcronymRun(tokens: readonly Token[], start: number, end: number): boolean {
+  return end - start === 1 && ORGANISATION_ACRONYM.test(tokens[start]?.text ?? '');
+}
+
+/** One past up to three lower-case content words from `start` when a full name of two words or more follows them, else `start`. */
+function describingWordsBeforeName(tokens: readonly Token[], start: number, hi: number): number {
+  let end = start;
+  while (end < hi && end - start < 3 && isLowerWord(tokens[end]) && !FUNCTION_WORDS.has(lower(tokens[end])) && !isReportingVerb(tokens[end])) end++;
+  return end > start && isNameWord(tokens[end]) && nameRunEnd(tokens, end, hi) - end >= 2 ? end : start;
 }
 
 /** One past lower-case words from `start` that end in a role noun ("president", "army coach"), else `start`. */
