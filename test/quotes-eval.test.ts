@@ -3,7 +3,8 @@
 // regression for users: who said what is the product.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWithCorpora } from './support/corpora.js';
 import { repoRoot } from './support/paths.js';
 
 interface CorpusScores {
@@ -13,7 +14,7 @@ interface CorpusScores {
   all: { gold: number; scores: { f1: number }; speakerAccuracy: number };
 }
 
-describe('npm run eval:quotes', () => {
+describeWithCorpora('npm run eval:quotes', () => {
   it('meets the quote-span and speaker targets on PolNeAR and GGT, and keeps the seed article right', () => {
     const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'eval-quotes.mjs'), '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
     expect(run.status, run.stderr).toBe(0);

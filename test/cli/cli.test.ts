@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { itWithCorpora } from '../support/corpora.js';
 import { bbcDir, tempDir } from '../support/paths.js';
 import { ensureBuilt, runCli } from '../support/run-cli.js';
 
@@ -24,7 +25,7 @@ describe('verbatim search', () => {
     expect(Object.keys(first ?? {}).sort()).toEqual(['date', 'id', 'path', 'quotes', 'score', 'snippet', 'source', 'title']);
   });
 
-  it('searches another archive given with --archive, with snippets', () => {
+  itWithCorpora('searches another archive given with --archive, with snippets', () => {
     const run = runCli(['search', 'mobile phone', '--archive', bbcDir, '--json', '--limit', '5'], { VERBATIM_CACHE_DIR: cacheDir });
     expect(run.status).toBe(0);
     const reply = json(run.stdout) as { total: number; hits: { path: string; snippet: string }[] };
@@ -118,7 +119,7 @@ describe('verbatim quotes', () => {
 });
 
 describe('verbatim index', () => {
-  it('lists the exact duplicates of the BBC corpus with the file each duplicates', () => {
+  itWithCorpora('lists the exact duplicates of the BBC corpus with the file each duplicates', () => {
     const reply = json(runCli(['index', '--archive', bbcDir, '--json', '--cache-dir', cacheDir]).stdout) as {
       articles: number;
       duplicates: { path: string; duplicateOf: string }[];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkArchive } from '../../main/core/archive/walk-archive.js';
 import { engineCount, openLibrary, shardCountFor, shardOf, shardUnits, startLibrary } from '../../main/core/library.js';
+import { itWithCorpora } from '../support/corpora.js';
 import { bbcDir, contentDir, distDir, tempDir } from '../support/paths.js';
 
 function cacheFiles(cacheDir: string): string[] {
@@ -109,7 +110,7 @@ describe('a library session', () => {
     expect(status.progress.done).toBe(status.progress.total);
   });
 
-  it('built in worker threads, is ready before its quotes, and counts them all once they are extracted', async () => {
+  itWithCorpora('built in worker threads, is ready before its quotes, and counts them all once they are extracted', async () => {
     const archiveDir = path.join(bbcDir, 'politics');
     const inThisThread = await openLibrary({ archiveDir, cacheDir: tempDir() });
     expect(inThisThread.quotesPending).toBe(false);
@@ -129,7 +130,7 @@ describe('a library session', () => {
     }
   });
 
-  it('closed before its quotes are all found, keeps its index and finishes them at the next open', async () => {
+  itWithCorpora('closed before its quotes are all found, keeps its index and finishes them at the next open', async () => {
     const archiveDir = path.join(bbcDir, 'politics');
     const inThisThread = await openLibrary({ archiveDir, cacheDir: tempDir() });
     const expected = await inThisThread.quotes({ speaker: 'Blair', limit: 50 });
@@ -178,7 +179,7 @@ describe('sharding', () => {
     }
   });
 
-  it('spreads an archive evenly over shards, by path alone', async () => {
+  itWithCorpora('spreads an archive evenly over shards, by path alone', async () => {
     const { files } = await walkArchive(bbcDir);
     const counts = [0, 0, 0, 0];
     for (const file of files) counts[shardOf(file.path, 4)] = (counts[shardOf(file.path, 4)] ?? 0) + 1;

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readArticles, parseArticleFile } from '../../../main/core/archive/read-archive.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import type { Article, ImportProblem } from '../../../main/core/model.js';
+import { describeWithCorpora, itWithCorpora } from '../../support/corpora.js';
 import { repoRoot, sharedDir, tempDir } from '../../support/paths.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'formats');
@@ -106,7 +107,7 @@ describe('Markdown and plain text', () => {
     expect(txt?.body).toMatch(/^Source: Example Wire\n\nBy Olga Petrova\n\nKYIV, 14 March 2025/);
   });
 
-  it('invents no metadata for a text that states none', () => {
+  itWithCorpora('invents no metadata for a text that states none', () => {
     const bbc = parseArticleFile('x.txt', readFileSync(path.join(sharedDir, 'corpora', 'bbc', 'politics', '001.txt'))).articles[0];
     expect(bbc).toMatchObject({ date: null, source: null, author: null, url: null, language: 'en' });
   });
@@ -116,7 +117,7 @@ describe('Markdown and plain text', () => {
   });
 });
 
-describe('the real annotated corpora', () => {
+describeWithCorpora('the real annotated corpora', () => {
   it("reads every PolNeAR text with its headline", async () => {
     const dir = path.join(sharedDir, 'corpora', 'polnear', 'text');
     const listing = await walkArchive(dir);

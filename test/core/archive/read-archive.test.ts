@@ -3,10 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleId, parseArticleFile, readArticles } from '../../../main/core/archive/read-archive.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
+import { itWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, seedFile, tempDir } from '../../support/paths.js';
 
 describe('reading real archives', () => {
-  it('reads the seed article: headline on line 1, one paragraph per line', () => {
+  itWithCorpora('reads the seed article: headline on line 1, one paragraph per line', () => {
     const [article] = parseArticleFile('seed.txt', readFileSync(seedFile)).articles;
     expect(article?.title).toBe('Putin–Trump meeting is a diplomatic step toward easing international tensions, analyst says');
     const paragraphs = article?.body.split('\n\n') ?? [];
@@ -15,7 +16,7 @@ describe('reading real archives', () => {
     expect(paragraphs.length).toBeGreaterThan(8);
   });
 
-  it('reads every BBC article, and the Latin-1 pound sign of sport/199.txt as "£"', async () => {
+  itWithCorpora('reads every BBC article, and the Latin-1 pound sign of sport/199.txt as "£"', async () => {
     const listing = await walkArchive(bbcDir);
     const { articles, problems } = readArticles(listing.files);
     expect(articles).toHaveLength(2225);

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { ShardEngine, type QuotesReady } from '../../../main/core/engine/shard-engine.js';
 import type * as ExtractQuotes from '../../../main/core/quotes/extract-quotes.js';
+import { describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, tempDir } from '../../support/paths.js';
 
 // Quote extraction that fails on one article (politics/001.txt), as a bug on some unforeseen text would.
@@ -17,7 +18,7 @@ vi.mock('../../../main/core/quotes/extract-quotes.js', async (importOriginal) =>
   };
 });
 
-describe('quote extraction that fails on one file', () => {
+describeWithCorpora('quote extraction that fails on one file', () => {
   it('leaves that file searchable without quotes, says so, and finds the others', async () => {
     const { files } = await walkArchive(path.join(bbcDir, 'politics'));
     const notices: string[] = [];

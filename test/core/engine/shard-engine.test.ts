@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { ShardEngine, type QuotesReady, type ShardSpec } from '../../../main/core/engine/shard-engine.js';
 import { buildLibraryData } from '../../../main/core/index/build-library-data.js';
 import { readCache, writeCache } from '../../../main/core/index/index-cache.js';
+import { describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, tempDir } from '../../support/paths.js';
 
 async function politicsShard(cacheDir: string): Promise<ShardSpec> {
@@ -25,7 +26,7 @@ function answers(engine: ShardEngine) {
   };
 }
 
-describe('a shard built from its files (BBC politics, 417 files)', () => {
+describeWithCorpora('a shard built from its files (BBC politics, 417 files)', () => {
   it('is searchable before its quotes are extracted, and answers exactly as with all of them', async () => {
     const complete = new ShardEngine();
     await complete.open([await politicsShard(tempDir())]);

@@ -1,17 +1,18 @@
 import v8 from 'node:v8';
 import lunr from 'lunr';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArticles } from '../../../main/core/archive/read-archive.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { loadCompactIndex, tokenTrie, type CompactIndex } from '../../../main/core/index/compact-index.js';
 import { languageProcessing } from '../../../main/core/index/languages.js';
 import { compactIndex, createLunrBuilder } from '../../support/lunr-reference.js';
+import { beforeAllWithCorpora, describeWithCorpora, itWithCorpora } from '../../support/corpora.js';
 import { bbcDir } from '../../support/paths.js';
 
 let built: lunr.Index;
 let serialized: CompactIndex;
 
-beforeAll(async () => {
+beforeAllWithCorpora(async () => {
   const { files } = await walkArchive(bbcDir);
   const { articles } = readArticles(files.filter((f) => f.path.startsWith('politics/')));
   const builder = createLunrBuilder(languageProcessing('en'));
@@ -24,7 +25,7 @@ beforeAll(async () => {
 const run = (index: lunr.Index, build: (q: lunr.Query) => void) =>
   index.query(build).map((r) => ({ ref: r.ref, score: r.score, terms: Object.keys(r.matchData.metadata).sort() }));
 
-describe('the compact index', () => {
+describeWithCorpora('the compact index', () => {
   it.each<[string, (q: lunr.Query) => void]>([
     ['a word', (q) => q.term('election', {})],
     ['two required words', (q) => { q.term('blair', { presence: lunr.Query.presence.REQUIRED }); q.term('brown', { presence: lunr.Query.presence.REQUIRED }); }],
@@ -53,7 +54,7 @@ describe('the compact index', () => {
 });
 
 describe('the token set', () => {
-  it('holds exactly the words of lunr’s own token set', () => {
+  itWithCorpora('holds exactly the words of lunr’s own token set', () => {
     const fromArray = (lunr.TokenSet as unknown as { fromArray(sorted: string[]): lunr.TokenSet }).fromArray(serialized.terms);
     expect(tokenTrie(serialized.terms).toArray().sort()).toEqual(fromArray.toArray().sort());
     expect(tokenTrie(serialized.terms).toArray().sort()).toEqual(serialized.terms);

@@ -2,9 +2,10 @@
 // rule, invariants over corpora.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Quote } from '../../../main/core/model.js';
 import { extractQuotes } from '../../../main/core/quotes/extract-quotes.js';
+import { describeWithCorpora, itWithCorpora } from '../../support/corpora.js';
 import { bbcDir, repoRoot, seedFile, sharedDir } from '../../support/paths.js';
 
 const sampleDir = path.join(sharedDir, 'sample-archive', 'en');
@@ -78,10 +79,16 @@ function expectWellFormed(body: string, articleId: string, quotes: readonly Quot
   });
 }
 
-describe('the seed article', () => {
-  const body = seedBody();
-  const all = extractQuotes({ id: 'seed', body });
-  const quotes = all.filter((q) => q.kind === 'direct');
+describeWithCorpora('the seed article', () => {
+  // Read before the tests, not here: a suite skipped for want of the corpora still runs this callback.
+  let body = '';
+  let all: Quote[] = [];
+  let quotes: Quote[] = [];
+  beforeAll(() => {
+    body = seedBody();
+    all = extractQuotes({ id: 'seed', body });
+    quotes = all.filter((q) => q.kind === 'direct');
+  });
 
   it('finds its three quotations, two of them running from the start of a paragraph that lost its opening mark', () => {
     expect(quotes.map((q) => body.slice(q.start, q.start + 40))).toEqual([
@@ -121,7 +128,7 @@ describe('the seed article', () => {
   });
 });
 
-describe('the sample archive', () => {
+describeWithCorpora('the sample archive', () => {
   const cache = new Map<string, { body: string; quotes: Quote[] }>();
   const read = (file: string) => {
     let entry = cache.get(file);
@@ -409,7 +416,7 @@ describe('speaker attribution', () => {
 });
 
 describe('invariants', () => {
-  it('holds for every quotation of the 62 sample articles', () => {
+  itWithCorpora('holds for every quotation of the 62 sample articles', () => {
     const files = readdirSync(sampleDir).filter((file) => file.endsWith('.md'));
     expect(files).toHaveLength(62);
     let total = 0;
@@ -422,7 +429,7 @@ describe('invariants', () => {
     expect(total).toBeGreaterThan(150);
   });
 
-  it('holds for 300 BBC articles, 60 from each category', () => {
+  itWithCorpora('holds for 300 BBC articles, 60 from each category', () => {
     const categories = readdirSync(bbcDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
     expect(categories).toHaveLength(5);
     let total = 0;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ABBREVIATIONS } from '../../../main/core/quotes/quote-lexicon.js';
 import { splitParagraphs, tokenizeBody, type Token } from '../../../main/core/quotes/tokenize-body.js';
+import { itWithCorpora } from '../../support/corpora.js';
 import { bbcDir } from '../../support/paths.js';
 
 /** What a token must hold, as the regex loop (`exec` over the whole body) computes it. */
@@ -70,7 +71,7 @@ describe('tokenizeBody', () => {
     }
   });
 
-  it('matches the regex loop on BBC articles', () => {
+  itWithCorpora('matches the regex loop on BBC articles', () => {
     const files = readdirSync(bbcDir, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.txt'))
       .sort()

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readArticles } from '../../../main/core/archive/read-archive.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { languageProcessing, type LanguageProcessing } from '../../../main/core/index/languages.js';
@@ -7,12 +7,13 @@ import { tokenize } from '../../../main/core/index/tokenize.js';
 import type { MatchRange } from '../../../main/core/model.js';
 import { anyClauseIn, anyClauseOccurs, compileMatcher, findMatches, matchWords, mergeRanges, positionedWords, textWords, withinDistance, wordIndex } from '../../../main/core/search/match-text.js';
 import type { TermClause } from '../../../main/core/search/parse-query.js';
+import { beforeAllWithCorpora, describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, repoRoot } from '../../support/paths.js';
 
 /** Texts in several languages and scripts, with the awkward cases of the tokenizer. */
 let texts: { text: string; language: LanguageProcessing }[];
 
-beforeAll(async () => {
+beforeAllWithCorpora(async () => {
   const { files } = await walkArchive(bbcDir);
   const bbc = readArticles(files.filter((_, i) => i % 40 === 0)).articles;
   const fixtures = readArticles((await walkArchive(path.join(repoRoot, 'test', 'fixtures', 'languages'))).files).articles;
@@ -71,7 +72,7 @@ function reference(text: string, clauses: readonly TermClause[], language: Langu
   return { ranges: mergeRanges(ranges), found };
 }
 
-describe('matching a query in a text', () => {
+describeWithCorpora('matching a query in a text', () => {
   it('finds what the straightforward tokenize-and-stem finds, for words, prefixes, typos and phrases', () => {
     let checked = 0;
     for (const { text, language } of texts) {

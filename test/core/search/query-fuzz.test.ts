@@ -1,13 +1,14 @@
 // Property test: thousands of random and hostile queries through the API's search handler. None may
 // throw or crash; each is answered, or refused as a bad query whose span lies inside the query.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApiHandlers, type ApiHandlers } from '../../../main/core/api-handlers.js';
 import { startLibrary } from '../../../main/core/library.js';
+import { beforeAllWithCorpora, describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, tempDir } from '../../support/paths.js';
 
 let handlers: ApiHandlers;
 
-beforeAll(async () => {
+beforeAllWithCorpora(async () => {
   const session = startLibrary({ archiveDir: bbcDir, cacheDir: tempDir() });
   await session.ready();
   handlers = createApiHandlers(session);
@@ -43,7 +44,7 @@ function randomQuery(next: () => number): string {
   return Array.from({ length: count }, () => pieces[Math.floor(next() * pieces.length)] ?? '').join(next() < 0.7 ? ' ' : '');
 }
 
-describe('search under random and hostile queries', () => {
+describeWithCorpora('search under random and hostile queries', () => {
   it('answers 3000 queries without throwing, refusing only with a located bad-query error', async () => {
     const next = random(20261124);
     const codes = new Map<string, number>();

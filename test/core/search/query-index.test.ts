@@ -1,6 +1,6 @@
 import path from 'node:path';
 import lunr from 'lunr';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readArticles } from '../../../main/core/archive/read-archive.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import type { CompactIndex } from '../../../main/core/index/compact-index.js';
@@ -8,6 +8,7 @@ import { buildIndexes, loadIndexes } from '../../../main/core/index/configure-lu
 import { tokenize } from '../../../main/core/index/tokenize.js';
 import type { Article } from '../../../main/core/model.js';
 import { queryIndex } from '../../../main/core/search/query-index.js';
+import { beforeAllWithCorpora, describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, repoRoot } from '../../support/paths.js';
 
 /** A query as search-archive builds them: terms with lunr's options. */
@@ -31,7 +32,7 @@ async function articlesOf(dir: string, only: (relativePath: string) => boolean =
   return readArticles(files.filter((f) => only(f.path))).articles;
 }
 
-beforeAll(async () => {
+beforeAllWithCorpora(async () => {
   const articles = [
     ...(await articlesOf(bbcDir, (p) => p.startsWith('politics/') || p.startsWith('sport/'))),
     ...(await articlesOf(contentDir)),
@@ -53,7 +54,7 @@ function answer(index: lunr.Index, compact: CompactIndex, build: Build): { ref: 
   return [...docs].map((doc, i) => ({ ref: refs[doc] ?? '', score: scores[i] ?? Number.NaN }));
 }
 
-describe('querying an index without lunr’s match objects', () => {
+describeWithCorpora('querying an index without lunr’s match objects', () => {
   it.each<[string, Build, boolean]>([
     ['a word', word('economy'), true],
     ['a common word', word('said'), true],

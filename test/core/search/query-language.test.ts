@@ -2,6 +2,7 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../main/core/library.js';
+import { describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, repoRoot, tempDir } from '../../support/paths.js';
 
 let sample: Library;
@@ -120,7 +121,7 @@ describe('OR, typos and prefixes', () => {
   });
 });
 
-describe('speaker filters on BBC politics (417 files)', () => {
+describeWithCorpora('speaker filters on BBC politics (417 files)', () => {
   it('find exactly the articles quoting a speaker whose name contains the text, alone or with other filters', async () => {
     const politics = await openLibrary({ archiveDir: path.join(bbcDir, 'politics'), cacheDir: tempDir() });
     const quoted = async (speaker: string): Promise<string[]> =>

@@ -6,18 +6,21 @@ import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { languageProcessing } from '../../../main/core/index/languages.js';
 import { tokenize } from '../../../main/core/index/tokenize.js';
 import type { Article } from '../../../main/core/model.js';
+import { beforeAllWithCorpora, describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, tempDir } from '../../support/paths.js';
 
 let bundled: Library;
 let bbc: Library;
 let bbcArticles: Article[];
+let cacheDir: string;
 
 beforeAll(async () => {
-  const cacheDir = tempDir();
-  [bundled, bbc] = await Promise.all([
-    openLibrary({ archiveDir: contentDir, cacheDir }),
-    openLibrary({ archiveDir: bbcDir, cacheDir }),
-  ]);
+  cacheDir = tempDir();
+  bundled = await openLibrary({ archiveDir: contentDir, cacheDir });
+}, 120_000);
+
+beforeAllWithCorpora(async () => {
+  bbc = await openLibrary({ archiveDir: bbcDir, cacheDir });
   // The brute force reads every file itself; exact duplicates (98 in the BBC corpus) keep their first copy.
   const seen = new Set<string>();
   bbcArticles = (readArticles((await walkArchive(bbcDir)).files)).articles.filter((a) => {
@@ -67,7 +70,7 @@ describe('searching the bundled archive', () => {
   });
 });
 
-describe('searching the BBC corpus', () => {
+describeWithCorpora('searching the BBC corpus', () => {
   it('sets the 98 exact duplicates aside, and lists them with the first copy', async () => {
     expect(bbc.duplicates).toHaveLength(98);
     expect(bbc.articleCount).toBe(2225 - 98);
