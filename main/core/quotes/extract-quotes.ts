@@ -1,4 +1,5 @@
-// Extracts an article's direct quotations, each with its parts, offsets and attributed speaker.
+// Extracts what an article reports as said (quotations, quoted words, reported speech), each with its
+// parts, offsets and attributed speaker.
 import type { MatchRange, Quote, QuoteKind } from '../model.js';
 import { attributeQuote, attributeReported, findClauseAfter, opensInsideSentence, type Attribution, type AttributionContext, type PreviousQuote, type QuoteSite, type ReportingClause } from './attribute-speaker.js';
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js';
@@ -141,11 +142,10 @@ function learn(attribution: Attribution): void {
 
 /**
  * The quotations and reported speech of an article, in order of appearance and numbered. A quoted
- * fragment inside reported words (`said the plan was "a disgrace"`) is part of them, not a quote of its own.
+ * fragment inside reported words (`said the plan was "a disgrace"`) is part of them, not a quote of its
+ * own; reported words that overlap a quotation in any other way are left out (quotes never overlap).
  */
 function inOrder(article: QuoteSource, quotations: readonly Quote[], reported: readonly Quote[]): Quote[] {
-  // A quoted fragment inside reported words is part of them; reported words that overlap a quotation in
-  // any other way are left out (quotes never overlap).
   const inside = (quote: Quote): boolean => quote.kind === 'partial' && reported.some((r) => r.start <= quote.start && quote.end <= r.end);
   const kept = quotations.filter((quote) => !inside(quote));
   const clear = reported.filter((r) => !kept.some((quote) => quote.start < r.end && r.start < quote.end));
@@ -331,7 +331,7 @@ function capitalisedMidSentence(tokens: readonly Token[]): Set<string> {
   const words = new Set<string>();
   for (let k = 1; k < tokens.length; k++) {
     const token = tokens[k];
-    if (isCapitalWord(token) && isLowerWord(tokens[k - 1]) && token !== undefined) words.add(token.text);
+    if (token !== undefined && isCapitalWord(token) && isLowerWord(tokens[k - 1])) words.add(token.text);
   }
   return words;
 }

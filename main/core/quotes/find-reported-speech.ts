@@ -4,7 +4,7 @@ import type { MatchRange } from '../model.js';
 import { accordingToLength, clauseSubject, findClauseAfter, type AttributionContext, type ReportingClause } from './attribute-speaker.js';
 import { isReportingVerb, isRoleNoun, parseSubjectAfter, parseSubjectBefore, type SpeakerPhrase } from './parse-speaker-phrase.js';
 import { DOCUMENT_NOUNS, GROUP_NOUNS, ORGANISATION_NOUNS } from './quote-lexicon.js';
-import { endsSentence, isLowerWord, type Token } from './tokenize-body.js';
+import { endsInCyrillic, endsSentence, isLowerWord, type Token } from './tokenize-body.js';
 
 /** One statement of reported speech: its reporting clause and the reported words. */
 export interface ReportedSpeech {
@@ -156,7 +156,7 @@ function subjectAndVerb(context: AttributionContext, insideQuote: Uint8Array, st
     if (from < 0 || end - from < MIN_CONTENT_WORDS) continue;
     const verb = lower(verbToken);
     const opened = COMPLEMENTIZERS.has(lower(tokens[from - 1]));
-    if (!opened && (THAT_ONLY_VERBS.has(verb) || endsInCyrillicWord(verb))) continue;
+    if (!opened && (THAT_ONLY_VERBS.has(verb) || endsInCyrillic(verb))) continue;
     const phrase = parseSubjectBefore(body, tokens, start, v) ?? subjectOfClause(context, start, v);
     if (phrase === null || insideQuote[phrase.firstToken] === 1 || !canReport(phrase)) continue;
     const found = speech(context, insideQuote, { phrase, verb }, from, end);
@@ -282,13 +282,7 @@ function isClause(tokens: readonly Token[], from: number, to: number): boolean {
     const word = lower(token);
     if (word === 'and' || word === 'or') return false;
     if (FINITE_WORDS.has(word) || (isLowerWord(token) && word.length > 4 && word.endsWith('ed')) || word.endsWith("n't") || word.endsWith('n’t')) return true;
-    if (endsInCyrillicWord(word)) return true;
+    if (endsInCyrillic(word)) return true;
   }
   return false;
-}
-
-/** Whether the word ends in a Cyrillic letter: Russian clauses are told by their conjunction or verb ending, not by these lists. */
-function endsInCyrillicWord(word: string): boolean {
-  const last = word.charCodeAt(word.length - 1);
-  return last >= 0x400 && last <= 0x4ff;
 }

@@ -1,8 +1,8 @@
 // Collects the people an article names, so that "Maigeldinov", "he" and "the analyst" find a full name.
 import type { MatchRange } from '../model.js';
 import { COMMENTATOR_NOUNS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from './quote-lexicon.js';
-import { appositiveAfter, couldBeSurname, endsInCyrillic, hasPossessive, isIntroducedAfter, nameRunEnd, namePhrase, startsNameRun, type Gender } from './parse-speaker-phrase.js';
-import { endsSentence, isLowerWord, tokenIndexAt, type Token } from './tokenize-body.js';
+import { appositiveAfter, couldBeSurname, hasPossessive, isIntroducedAfter, nameRunEnd, namePhrase, startsNameRun, type Gender } from './parse-speaker-phrase.js';
+import { endsInCyrillic, endsSentence, isLowerWord, opensSentence, tokenIndexAt, type Token } from './tokenize-body.js';
 import { caseAfter, caseOfSurname, nominativeName } from './russian-names.js';
 
 /** A person named in the article, under the fullest form of the name it gives. */
@@ -366,12 +366,6 @@ function containsWord(text: string, word: string): boolean {
 }
 
 /** Whether the phrase starting at token `first` is in subject position: after a sentence start or "and". */
-/** Whether the token at `first` opens its sentence (or paragraph). */
-function opensSentence(tokens: readonly Token[], first: number): boolean {
-  const before = tokens[first - 1];
-  return before === undefined || before.paragraph !== tokens[first]?.paragraph || endsSentence(tokens, first - 1) || before.kind === 'mark';
-}
-
 function isSubject(tokens: readonly Token[], first: number): boolean {
   const before = tokens[first - 1];
   const token = tokens[first];

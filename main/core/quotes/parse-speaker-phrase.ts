@@ -26,7 +26,7 @@ import {
   SUBJECT_VERB_FILLERS,
   TITLES,
 } from './quote-lexicon.js';
-import { endsSentence, isCapitalWord, isLowerWord, type Token } from './tokenize-body.js';
+import { endsInCyrillic, endsSentence, isCapitalWord, isLowerWord, opensSentence, type Token } from './tokenize-body.js';
 
 export type Gender = 'm' | 'f';
 
@@ -142,11 +142,6 @@ function isRoleNounAsWritten(word: string): boolean {
   return ROLE_NOUNS.has(w) || (w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))) || (w.includes('-') && w.split('-').some((part) => ROLE_NOUNS.has(part)));
 }
 
-/** Whether the word's last character is Cyrillic: a cheap test before the regexes for Russian endings. */
-export function endsInCyrillic(word: string): boolean {
-  const last = word.charCodeAt(word.length - 1);
-  return last >= 0x400 && last <= 0x4ff;
-}
 
 /** The stem of a Russian word for an organisation or place, in any case: "Отдела", "Министерством", "Думы". */
 const RUSSIAN_ORGANISATION = /^(?:Отдел|Министерств|Комитет|Правительств|Управлени|Департамент|Совет|Союз|Агентств|Служб|Парти|Фонд|Центр|Институт|Университет|Суд|Прокуратур|Администраци|Мэри|Дум|Собрани|Палат|Банк|Компани|Корпораци|Обществ|Ассоциаци|Федераци|Республик|Област|Посольств|Академи|Церкв|Церков)[\u0400-\u04FF]{0,4}$/u;
@@ -324,8 +319,7 @@ function analyzeNameRun(tokens: readonly Token[], start: number, end: number): N
 function isOpeningAdverbial(tokens: readonly Token[], i: number, end: number): boolean {
   const token = tokens[i];
   if (token === undefined || i + 1 >= end || token.text.length < 5 || !(token.text.endsWith('ing') || token.text.endsWith('ly'))) return false;
-  const before = tokens[i - 1];
-  return before === undefined || before.paragraph !== token.paragraph || endsSentence(tokens, i - 1) || before.kind === 'mark';
+  return opensSentence(tokens, i);
 }
 
 /** The title token of "<title> of ..." ending just before `first`, within a few words, or -1. */
@@ -510,12 +504,6 @@ export function namePhrase(body: string, tokens: readonly Token[], start: number
     personLike: isPersonLikeName(tokens, chunk) || (before !== null && chunk.nameEnd - chunk.nameFirst === 1 && couldBeSurname(text)),
     titled: chunk.titled,
   };
-}
-
-/** Whether the token at `i` starts a sentence (or a paragraph), where any word is capitalised. */
-function opensSentence(tokens: readonly Token[], i: number): boolean {
-  const before = tokens[i - 1];
-  return before === undefined || before.paragraph !== tokens[i]?.paragraph || endsSentence(tokens, i - 1) || before.kind === 'mark';
 }
 
 function rolePhrase(body: string, first: number, last: number, head: string | null, mention: MatchRange): SpeakerPhrase {

@@ -1,5 +1,6 @@
 // Puts a Russian name back in the nominative where the text gives the case it stands in: "по словам Анны
 // Соколовой" (genitive) is Анна Соколова's, "согласно Марку" (dative) Марк's.
+import { endsInCyrillic } from './tokenize-body.js';
 
 /** The grammatical case a preposition governs: "по словам" the genitive, "согласно" the dative. */
 export type NameCase = 'genitive' | 'dative' | 'accusative' | 'instrumental';
@@ -60,7 +61,7 @@ function nominativeWord(word: string, endings: readonly [string, string][]): str
  * Null when `declined` is not `nominative` with one of those endings.
  */
 export function caseOfSurname(declined: string, nominative: string): NameCase | null {
-  if (!declined.startsWith(nominative) || !endsCyrillic(nominative)) return null;
+  if (!declined.startsWith(nominative) || !endsInCyrillic(nominative)) return null;
   switch (declined.slice(nominative.length)) {
     case 'а':
     case 'я':
@@ -75,11 +76,6 @@ export function caseOfSurname(declined: string, nominative: string): NameCase | 
     default:
       return null;
   }
-}
-
-function endsCyrillic(word: string): boolean {
-  const last = word.charCodeAt(word.length - 1);
-  return last >= 0x400 && last <= 0x4ff;
 }
 
 /** The case a name after tokens `before` (lower case, nearest last) stands in, or null when they do not say. */

@@ -181,6 +181,18 @@ export function endsSentence(tokens: readonly Token[], i: number): boolean {
   }
 }
 
+/** Whether the token at `i` opens its sentence or paragraph, where any word is capitalised. */
+export function opensSentence(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return before === undefined || before.paragraph !== tokens[i]?.paragraph || endsSentence(tokens, i - 1) || before.kind === 'mark';
+}
+
+/** Whether the word's last character is Cyrillic: a cheap test before the regexes for Russian endings. */
+export function endsInCyrillic(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return last >= 0x400 && last <= 0x4ff;
+}
+
 /** Whether the token is a word starting with a lower-case letter. */
 export function isLowerWord(token: Token | undefined): boolean {
   return token !== undefined && token.kind === 'word' && token.lowerInitial;
