@@ -321,7 +321,11 @@ export function findClauseAfter(context: AttributionContext, from: number, end: 
     // `"...," told HuffPost Canada`: after "told" comes who was told, never who spoke.
     if (OBJECT_FIRST_VERBS.has(lower(tokens[v]))) return null;
     if (QUOTING_VERBS.has(lower(tokens[v]))) return quotedBy(body, tokens, v, end);
-    return { phrase: parseSubjectAfter(body, tokens, v + 1, end), verb: lower(tokens[v]) };
+    const phrase = parseSubjectAfter(body, tokens, v + 1, end);
+    // `"...," later adding: "..."` goes on with the speaker before; `— сказал премьер-министр турции
+    // реджеп тайип эрдоган` names someone this could not read, and is no one's rather than theirs.
+    if (phrase === null && v + 1 < end && tokens[v + 1]?.kind === 'word') return null;
+    return { phrase, verb: lower(tokens[v]) };
   }
   for (v = k + 1; v < end && v - k <= MAX_SUBJECT_TOKENS; v++) {
     if (!isActiveVerb(tokens, v)) continue;

@@ -6,6 +6,7 @@ import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js';
 import { findReportedSpeech } from './find-reported-speech.js';
 import { isReportingVerb, type SpeakerPhrase } from './parse-speaker-phrase.js';
 import { indexPeople } from './index-people.js';
+import { capitaliseName, markLowerCaseNames } from './lower-case-names.js';
 import { splitDashAttribution } from './split-dash-attribution.js';
 import { FUNCTION_WORDS } from './quote-lexicon.js';
 import { endsSentence, isCapitalWord, isLowerWord, isSentenceFinal, splitParagraphs, tokenIndexAt, tokenizeBody, type Token } from './tokenize-body.js';
@@ -66,6 +67,7 @@ export function extractQuotes(article: QuoteSource): Quote[] {
   const { body } = article;
   const paragraphs = splitParagraphs(body);
   const tokens = tokenizeBody(body, paragraphs);
+  const lowerCaseNames = markLowerCaseNames(tokens);
   const spans = findQuoteSpans(body, paragraphs);
   // Single marks that delimit a quotation (`'We will rebuild,' she said`) are marks like double ones.
   for (const span of spans) {
@@ -129,7 +131,10 @@ export function extractQuotes(article: QuoteSource): Quote[] {
     previous = { attribution, lastParagraph: candidate.lastParagraph };
   }
   reportUntil(tokens.length);
-  return inOrder(article, quotes, reported);
+  const all = inOrder(article, quotes, reported);
+  // Names found in lower-case text are shown as names.
+  if (lowerCaseNames.size === 0) return all;
+  return all.map((quote) => (quote.speaker === null ? quote : { ...quote, speaker: capitaliseName(quote.speaker, lowerCaseNames) }));
 }
 
 /** Remembers what an attribution taught about its person: the gender "he" or "she" gave, the description. */

@@ -118,6 +118,11 @@ class BodyToken implements Token {
   }
 }
 
+/** The token as a capitalised word: a name in text written all in lower case (see `lower-case-names.ts`). */
+export function asCapitalised(token: Token): Token {
+  return new BodyToken(token.text, token.start, token.kind, token.paragraph, true, false);
+}
+
 /** The first offset from `from` that is not white space (`\s`), or the body's length. */
 function skipSpace(body: string, from: number): number {
   let i = from;

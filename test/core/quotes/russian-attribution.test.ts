@@ -16,6 +16,18 @@ describe('Russian attribution', () => {
     expect(quotationsOf(body).map((q) => q.speaker)).toEqual([speaker]);
   });
 
+  it('finds the speakers of text written all in lower case, and shows their names capitalised', () => {
+    const body = [
+      'городской совет в четверг утвердил план ремонта набережной, который обсуждался почти год. работы начнутся весной и продлятся до конца следующего года.',
+      '«мы долго искали деньги, и теперь они есть», — сказал мэр москвы сергей собянин в четверг.',
+      'депутаты городского совета поддержали план большинством голосов, хотя часть из них требовала пересмотреть смету.',
+      '«смета завышена как минимум на треть», — заявил депутат павел орлов журналистам.',
+      '«это важный шаг для всего города», — сказал премьер-министр турции реджеп эрдоган.',
+    ].join('\n\n');
+    // The last speaker's surname has no Russian suffix: no one, rather than the speaker before.
+    expect(quotationsOf(body).map((q) => q.speaker)).toEqual(['Сергей Собянин', 'Павел Орлов', null]);
+  });
+
   it('reads an outlet named in guillemets after its verb as the outlet, not a quotation', () => {
     expect(quotationsOf('Москва не спешит заключать соглашение, пока две страны не придут к консенсусу, пишет «Росбалт».')).toEqual([]);
     expect(quotationsOf('В обоих случаях предполагается отмена прямых выборов мэров, отмечают «Ведомости».')).toEqual([]);
