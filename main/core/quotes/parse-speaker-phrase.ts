@@ -277,6 +277,15 @@ function analyzeNameRun(tokens: readonly Token[], start: number, end: number): N
     // acronym before a name of two words or more describes the person.
     while (nameFirst < end - 1 && (NAME_MODIFIERS.has(tokens[nameFirst]?.text ?? '') || (end - nameFirst >= 3 && ORGANISATION_ACRONYM.test(tokens[nameFirst]?.text ?? '')))) nameFirst++;
   }
+  // "Security Committee Franz Klintsevich", "Kremlin Press Office Dmitry Peskov": an organisation's name
+  // before a person's name of two words describes the person.
+  for (let i = end - 3; i >= nameFirst; i--) {
+    if (!NON_PERSON_WORDS.has(tokens[i]?.text ?? '')) continue;
+    let person = true;
+    for (let k = i + 1; k < end; k++) if (NON_PERSON_WORDS.has(tokens[k]?.text ?? '') || isTitle(tokens[k])) person = false;
+    if (person) nameFirst = i + 1;
+    break;
+  }
   // "Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK Elon Musk", "FBI Director James Comey": words in
   // capitals before a name in ordinary case are furniture, a headline or an organisation, never the name.
   for (let i = end - 2; i >= nameFirst; i--) {

@@ -8,6 +8,11 @@ const quotationsOf = (body: string) => extractQuotes({ id: 'en', body }).filter(
 describe('speakers named in the attribution', () => {
   it.each([
     ['the person after an organisation and a description', '"We have been talking to them for years and it is a good sign," said ESA astronaut Matthias Maurer at the time.', 'Matthias Maurer'],
+    [
+      'the person after an organisation in the same run of capitals',
+      'Deputy Chairman of the Defense and Security Committee Franz Klintsevich warned that "one cannot rein in North Korea through force and threats."',
+      'Franz Klintsevich',
+    ],
     ['no one for an abstract noun', 'An executive said the work relationship continued but that basically, "Quentin was done with her and she was done with him."', null],
   ])('%s', (_case, body, speaker) => {
     expect(quotationsOf(body).map((q) => q.speaker)).toEqual([speaker]);
