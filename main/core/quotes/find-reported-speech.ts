@@ -3,7 +3,7 @@
 import type { MatchRange } from '../model.js';
 import { accordingToLength, clauseSubject, findClauseAfter, type AttributionContext, type ReportingClause } from './attribute-speaker.js';
 import { isReportingVerb, isRoleNoun, parseSubjectAfter, parseSubjectBefore, type SpeakerPhrase } from './parse-speaker-phrase.js';
-import { DOCUMENT_NOUNS, GROUP_NOUNS, ORGANISATION_NOUNS } from './quote-lexicon.js';
+import { DOCUMENT_NOUNS, GROUP_NOUNS, isParticiple, ORGANISATION_NOUNS, SUBJECT_LEADERS } from './quote-lexicon.js';
 import { endsInCyrillic, endsSentence, isLowerWord, type Token } from './tokenize-body.js';
 
 /** One statement of reported speech: its reporting clause and the reported words. */
@@ -157,7 +157,9 @@ function subjectAndVerb(context: AttributionContext, insideQuote: Uint8Array, st
     const verb = lower(verbToken);
     const opened = COMPLEMENTIZERS.has(lower(tokens[from - 1]));
     if (!opened && (THAT_ONLY_VERBS.has(verb) || endsInCyrillic(verb))) continue;
-    const phrase = parseSubjectBefore(body, tokens, start, v) ?? subjectOfClause(context, start, v);
+    // "Roy Graf protested the two bills, saying they ...": a participle's subject is its sentence's.
+    const participle = isParticiple(verb) && tokens[v - 1]?.text === ',' ? sentenceSubject(context, start, v) : null;
+    const phrase = participle ?? parseSubjectBefore(body, tokens, start, v) ?? subjectOfClause(context, start, v);
     if (phrase === null || insideQuote[phrase.firstToken] === 1 || !canReport(phrase)) continue;
     const found = speech(context, insideQuote, { phrase, verb }, from, end);
     if (found !== null && (opened || isClause(tokens, found.startToken, found.endToken))) return found;
@@ -193,6 +195,15 @@ function canReport(phrase: SpeakerPhrase): boolean {
   if (phrase.kind !== 'role') return true;
   const head = phrase.head ?? '';
   return isRoleNoun(head) || DOCUMENT_NOUNS.has(head) || GROUP_NOUNS.has(head) || ORGANISATION_NOUNS.has(head);
+}
+
+/** The name or pronoun that opens the sentence `[start, v)` as its subject: followed by a lower-case word (its verb). */
+function sentenceSubject(context: AttributionContext, start: number, v: number): SpeakerPhrase | null {
+  const { body, tokens } = context;
+  const first = SUBJECT_LEADERS.has(lower(tokens[start])) ? start + 1 : start;
+  const phrase = parseSubjectAfter(body, tokens, first, v);
+  if (phrase === null || phrase.kind === 'role' || phrase.firstToken !== first || !isLowerWord(tokens[phrase.lastToken + 1])) return null;
+  return phrase;
 }
 
 /**

@@ -128,7 +128,8 @@ function skipSpace(body: string, from: number): number {
   let i = from;
   while (i < body.length) {
     const code = body.charCodeAt(i);
-    const space = isAscii(code) ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : SPACE.test(body.charAt(i));
+    // A zero-width space or word joiner left by a web page ("Traeger\u200b said") separates like a space.
+    const space = isAscii(code) ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : code === 0x200b || code === 0x2060 || SPACE.test(body.charAt(i));
     if (!space) break;
     i++;
   }

@@ -18,3 +18,13 @@ describe('speakers named in the attribution', () => {
     expect(quotationsOf(body).map((q) => q.speaker)).toEqual([speaker]);
   });
 });
+
+describe('reported speech from the clause around it', () => {
+  it.each([
+    ['a participle after a comma: the sentence\'s subject', 'Roy Graf protested the two bills, saying they are limiting the industry and the economy.', 'Roy Graf', 'they are limiting the industry and the economy'],
+    ['a name with a zero-width space after it, left by a web page', 'As well as the issues, Jeff Traeger\u200b said he expects the union to help employees with scheduling.', 'Jeff Traeger', 'he expects the union to help employees with scheduling'],
+  ])('%s', (_case, body, speaker, text) => {
+    const reported = extractQuotes({ id: 'en', body }).filter((q) => q.kind === 'indirect');
+    expect(reported.map((q) => [q.speaker, q.text])).toEqual([[speaker, text]]);
+  });
+});

@@ -10,7 +10,8 @@ import { bbcDir } from '../../support/paths.js';
 /** What a token must hold, as the regex loop (`exec` over the whole body) computes it. */
 function referenceTokens(body: string): object[] {
   const paragraphs = splitParagraphs(body);
-  const pattern = /'''|''|[\p{L}\p{M}\p{N}]+(?:[-'\u2019.\u00B7][\p{L}\p{M}\p{N}]+)*|\S/gu;
+  // A zero-width space or word joiner separates like white space (issue 12: "Traeger\u200b said").
+  const pattern = /'''|''|[\p{L}\p{M}\p{N}]+(?:[-'\u2019.\u00B7][\p{L}\p{M}\p{N}]+)*|[^\s\u200B\u2060]/gu;
   const quoteMarks = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', "''", "'''"]);
   const tokens: object[] = [];
   let paragraph = 0;
