@@ -87,6 +87,20 @@ describe('verbatim serve', () => {
     expect(result.value.hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
   });
 
+  it('lists the quotes of the kinds asked for, and refuses a kind that is not one', async () => {
+    type Listed = { ok: boolean; value: { total: number; quotes: { kind: string; speaker: string | null }[] } };
+    const reported = JSON.parse((await api('quotes', { speaker: 'Maigeldinov', kinds: ['indirect'] })).body) as Listed;
+    expect(reported.ok).toBe(true);
+    expect(reported.value.quotes.length).toBeGreaterThanOrEqual(2);
+    expect(reported.value.quotes.every((q) => q.kind === 'indirect' && q.speaker === 'Kazbek Maigeldinov')).toBe(true);
+    const quoted = JSON.parse((await api('quotes', { speaker: 'Maigeldinov', kinds: ['direct', 'partial'] })).body) as Listed;
+    expect(quoted.value.quotes.map((q) => q.kind)).toEqual(['direct', 'direct', 'direct']);
+    const wrong = JSON.parse((await api('quotes', { kinds: ['rumour'] })).body) as { ok: boolean; error: { code: string; message: string } };
+    expect(wrong).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'kinds must be one of direct, partial, indirect' } });
+    const empty = JSON.parse((await api('quotes', { kinds: [] })).body) as { ok: boolean; error: { code: string } };
+    expect(empty.error.code).toBe('invalid-argument');
+  });
+
   it('refuses API calls without the right token', async () => {
     expect((await api('status', {}, 'wrong')).status).toBe(403);
     expect((await request('POST', '/api/status', { body: '{}' })).status).toBe(403);
