@@ -21,7 +21,8 @@ export interface CitedArticle {
 
 /**
  * `“<quote>” — <speaker or "unattributed">, in "<headline>", <source>, <date> (<path>)`, leaving out the
- * parts the article does not state; reported speech as `<speaker> <verb> that <words> (reported speech), in ...`. The date is the article's ISO day; double quotation marks inside the
+ * parts the article does not state; reported speech as `<speaker> <verb> that <words> (reported speech),
+ * in ...`. The date is the article's ISO day; double quotation marks inside the
  * headline become single ones, so the headline's own quotes do not close it.
  * @example
  * formatCitation({ text: 'We will rebuild', speaker: 'Ana Ruiz' },

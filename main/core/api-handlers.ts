@@ -5,6 +5,7 @@
 import type { ApiError, ApiMethod, QuoteKind, Result, VerbatimApi } from '../contract/api.js';
 import { InvalidArgumentError, QueryError, VerbatimError } from './errors.js';
 import type { LibrarySession } from './library.js';
+import { quoteKinds } from './search/parse-query.js';
 
 /** A handler per API method; each takes the raw, untrusted request and always resolves. */
 export type ApiHandlers = { [K in ApiMethod]: (request: unknown) => ReturnType<VerbatimApi[K]> };
@@ -111,8 +112,6 @@ function expectOneOf<T extends string>(value: unknown, name: string, allowed: re
   }
   return value as T;
 }
-
-const quoteKinds: readonly QuoteKind[] = ['direct', 'partial', 'indirect'];
 
 /** A non-empty list of kinds of quote, each at most once. */
 function expectQuoteKinds(value: unknown): QuoteKind[] {

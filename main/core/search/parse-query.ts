@@ -273,7 +273,8 @@ function parseFilter(
   }
 }
 
-const quoteKinds: readonly QuoteKind[] = ['direct', 'partial', 'indirect'];
+/** Every kind of quote, in the order they are listed. */
+export const quoteKinds: readonly QuoteKind[] = ['direct', 'partial', 'indirect'];
 
 /**
  * `direct,partial` as kinds of quote ("reported" is a synonym of `indirect`); null when a name is not one.
