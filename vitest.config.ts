@@ -7,5 +7,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: browser, packaging and CLI tests spawn processes of their own.
     maxWorkers: 2,
+    deps: {
+      // Its modules import JSON without `with { type: 'json' }`, which Node refuses
+      // (actions/languageservices#387); Vite's pre-bundling loads them.
+      optimizer: { ssr: { enabled: true, include: ['@actions/workflow-parser'] } },
+    },
   },
 });
