@@ -28,7 +28,6 @@ export function readOptions(argv) {
   );
   if (values.help) return { help: true };
   const options = {
-    help: false,
     corpora: values.corpus === undefined ? ['polnear', 'ggt'] : [values.corpus],
     split: values.split,
     overlap: Number(values.overlap),
