@@ -145,6 +145,16 @@ export function delay(ms: number): Promise<void> {
 }
 
 /**
+ * Whether the page's animations and transitions (a quote's flash, a panel sliding open) have all ended:
+ * what a screenshot waits for. Endless ones (a progress indicator) do not count.
+ */
+export async function animationsDone(page: Page): Promise<boolean> {
+  return await page.evaluate<boolean>(
+    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect === null || a.effect.getComputedTiming().endTime === Infinity)",
+  );
+}
+
+/**
  * Records into `problems` what must never happen in Verbatim's page: console errors, Content Security
  * Policy reports, uncaught errors and dialogs (which are dismissed).
  */
