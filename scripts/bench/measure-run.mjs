@@ -4,7 +4,10 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { QUERIES, SIMPLE_QUERIES } from './common.mjs';
 import { fmtMb, fmtMs } from './format.mjs';
-import { benchDir, distWorker } from './paths.mjs';
+import { benchDir, distWorker, root } from './paths.mjs';
+
+/** Inputs built to trip a quadratic scan in the quote extractor, shared with its unit test. */
+const pathologicalInputs = path.join(root, 'test', 'fixtures', 'quotes', 'pathological.json');
 
 /** Progress for the person running the benchmark (stderr: stdout is the report). */
 export function log(message) {
@@ -42,7 +45,7 @@ export async function measureRun(scale, archiveDir, run, runs, probe, options, c
 
   if (options.parts.has('verbatim')) {
     const cacheDir = fresh(scratch, `verbatim-cache-x${scale}`);
-    out.verbatimCold = await children.runScenario(probe, { ...common, mode: 'cold', archiveDir, cacheDir, workerScript: distWorker }, options);
+    out.verbatimCold = await children.runScenario(probe, { ...common, mode: 'cold', archiveDir, cacheDir, workerScript: distWorker, pathologicalInputs }, options);
     out.cacheBytes = dirBytes(cacheDir);
     note('Verbatim cold open', { ...out.verbatimCold, value: out.verbatimCold.openMs }, (r) => `${r.articleCount} articles, cache ${r.cache}, stall max ${fmtMs(r.stall.maxMs)}, peak RSS ${fmtMb(r.peakRssMb)}`);
     if (out.verbatimCold.ok) {

@@ -32,6 +32,7 @@ export function printReport(report) {
   row('    of which: until the last file was read', s.map((x) => fmtMs(x.verbatim?.lastFileReadMs)));
   row('  then the first search', s.map((x) => fmtMs(x.verbatim?.coldFirstSearchMs)));
   row('  all quotes extracted (background), from start', s.map((x) => fmtMs(x.verbatim?.coldQuotesDoneMs)));
+  row('  quote extraction, pathological inputs (all)', s.map((x) => fmtMs(x.verbatim?.pathologicalQuotesMs)));
   row('  `verbatim index` cold, wall clock', s.map((x) => x.cli ? fmtMs(x.cli.coldWallMs) : (x.failed.cliCold ?? '-')));
   row('  warm open (openLibrary, cache loaded)', s.map((x) => x.verbatim?.warmOpenMs != null ? fmtMs(x.verbatim.warmOpenMs) : (x.failed.verbatimWarm ?? '-')));
   row('  `verbatim index` warm, wall clock', s.map((x) => fmtMs(x.cli?.warmWallMs)));
