@@ -14,6 +14,7 @@ export function log(message) {
   process.stderr.write(`${message}\n`);
 }
 
+/** Bytes of all the files under `dir` (0 when it is absent). */
 function dirBytes(dir) {
   let total = 0;
   if (!existsSync(dir)) return 0;
@@ -25,6 +26,7 @@ function dirBytes(dir) {
   return total;
 }
 
+/** An empty folder `name` in `scratch`, whatever was there before. */
 function fresh(scratch, name) {
   const dir = path.join(scratch, name);
   rmSync(dir, { recursive: true, force: true });
