@@ -4,27 +4,18 @@
 
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { letPendingWorkRun } from '../support/let-pending-work-run.js';
-import { animationsDone, inReader, outputDir, recordPageProblems, serveAndBrowse, typeQuery } from './serve.js';
+import { animationsDone, inReader, outputDir, serveAndBrowse, typeQuery } from './serve.js';
 
 const testTimeoutMs = 60_000;
 
 const app = serveAndBrowse('renderer', async () => 'content');
+// No wait for the archive: the first test looks at the page as it opens.
+const tab = app.pagePerTest({ viewport: { width: 1440, height: 900 }, waitForArchive: false });
 let page: Page;
-/** Console errors, CSP violations, uncaught exceptions and dialogs seen by the current page. */
-let problems: string[] = [];
-
-beforeEach(async () => {
-  problems = [];
-  page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  recordPageProblems(page, problems);
-  await page.goto(app.server.url);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems, 'console errors, CSP violations, uncaught errors or dialogs').toEqual([]);
+beforeEach(() => {
+  page = tab.page;
 });
 
 describe('the renderer served by verbatim serve', () => {
@@ -193,7 +184,7 @@ describe('the renderer served by verbatim serve', () => {
     await waitFor(() => page.locator('#search-error').isVisible(), 'the error under the search box');
     expect(await text('#search-error .error-message')).toMatch(/^Cannot reach the Verbatim server/);
     // The browser reports the refused request itself; that message is expected here.
-    problems = problems.filter((p) => !p.includes('net::ERR_CONNECTION_REFUSED'));
+    tab.forgive((problem) => problem.includes('net::ERR_CONNECTION_REFUSED'));
     await search('Putin Trump Alaska');
     expect(await page.locator('#search-error').isVisible()).toBe(false);
   }, testTimeoutMs);

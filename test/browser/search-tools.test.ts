@@ -6,35 +6,22 @@
 // text and main controls are checked for WCAG AA contrast in both.
 
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { syntaxRows } from '../../renderer/query-syntax.js';
 import { minimumTextContrast, textContrast } from './contrast.js';
-import { animationsDone, inReader, outputDir, recordPageProblems, serveAndBrowse } from './serve.js';
+import { animationsDone, inReader, outputDir, serveAndBrowse } from './serve.js';
 
 const testTimeoutMs = 60_000;
 const seedTitle = 'Putin–Trump meeting is a diplomatic step toward easing international tensions, analyst says';
 const seedPath = 'kazinform-putin-trump-alaska.txt';
 
 const app = serveAndBrowse('tools', async () => 'content');
-let context: BrowserContext;
+// Clipboard permissions so that the test can read what "Copy" wrote.
+const tab = app.pagePerTest({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
 let page: Page;
-/** Console errors, CSP violations, uncaught exceptions and dialogs seen by the current page. */
-let problems: string[] = [];
-
-beforeEach(async () => {
-  problems = [];
-  // Clipboard permissions so that the test can read what "Copy" wrote.
-  context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  page = await context.newPage();
-  recordPageProblems(page, problems);
-  await page.goto(app.server.url);
-  await waitFor(async () => /\d+ articles · \d+ quotes/.test(await text('#status')), 'the archive to be ready');
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(problems, 'console errors, CSP violations, uncaught errors or dialogs').toEqual([]);
+beforeEach(() => {
+  page = tab.page;
 });
 
 describe('the tools around the results', () => {
