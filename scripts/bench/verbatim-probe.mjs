@@ -2,10 +2,15 @@
 // a cold open (fresh cache) or a warm open (the cache a cold open wrote) followed by the fixed query set.
 // A cold open is searchable before its quotes are all extracted (they follow in the background): the
 // probe times both, and watches the main thread's stalls until the quotes are done.
-// Task (argv[2], JSON): { mode: 'cold'|'warm', archiveDir, cacheDir, workerScript, queries, repeats, resultFile }.
+// A cold run also times the quote extractor on the inputs built to trip a quadratic scan (the unit test only
+// checks that it returns on them).
+// Task (argv[2], JSON): { mode: 'cold'|'warm', archiveDir, cacheDir, workerScript, queries, repeats, resultFile,
+// pathologicalInputs (cold: test/fixtures/quotes/pathological.json) }.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { openLibrary } from '../../main/core/library.ts';
-import { finish, latency, readTask, round, startStallMonitor, timedAsync } from './common.mjs';
+import { extractQuotes } from '../../main/core/quotes/extract-quotes.ts';
+import { finish, latency, readTask, round, startStallMonitor, timed, timedAsync } from './common.mjs';
 
 async function main() {
   const task = readTask();
@@ -63,6 +68,8 @@ async function main() {
   };
 
   if (task.mode === 'warm') Object.assign(result, await runQueries(library, task));
+  // After the stall monitor has stopped: this runs on the main thread on purpose, and is not a stall.
+  if (task.mode === 'cold' && task.pathologicalInputs !== undefined) result.pathologicalQuotes = timePathologicalQuotes(task.pathologicalInputs);
   if (typeof library.close === 'function') result.closeMs = round((await timedAsync(() => library.close()))[0]);
   finish(task, result);
 }
@@ -112,6 +119,17 @@ async function runQueries(library, task) {
     quotes: latency(quotesSamples.map((ms) => round(ms, 3))),
     perQuery,
   };
+}
+
+/**
+ * `extractQuotes` over every input of `file` (`[{ repeat, times }]`: `repeat` written `times` times), timed
+ * together: a quadratic step there would take minutes.
+ */
+function timePathologicalQuotes(file) {
+  const inputs = JSON.parse(readFileSync(file, 'utf8'));
+  const bodies = inputs.map((input) => input.repeat.repeat(input.times));
+  const [ms, quotes] = timed(() => bodies.reduce((n, body, i) => n + extractQuotes({ id: `pathological-${i}`, body }).length, 0));
+  return { inputs: inputs.length, characters: bodies.reduce((n, body) => n + body.length, 0), quotes, ms: round(ms) };
 }
 
 main().catch((error) => {

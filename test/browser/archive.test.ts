@@ -9,17 +9,13 @@
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Route } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryStatus, Result } from '../../main/contract/api.js';
-import { outputDir, recordPageProblems, serveAndBrowse, typeQuery } from './serve.js';
+import { outputDir, serveAndBrowse, typeQuery } from './serve.js';
 
 const testTimeoutMs = 60_000;
 /** How long a change to the folder may take to show in the page (the issue: "within a few seconds"). */
 const liveTimeoutMs = 10_000;
-
-let page: Page;
-/** Console errors, CSP violations, uncaught exceptions and dialogs seen by the current page. */
-let problems: string[] = [];
 
 const articles: Record<string, string> = {
   'harbour.txt': 'Harbour reopens after the storm\n\n"We will rebuild the harbour wall," Mayor Ana Ruiz said on Monday.\n\nThe harbour had been closed since March.',
@@ -42,17 +38,10 @@ const app = serveAndBrowse('archive', async (temporaryFolder) => {
   return archive;
 });
 
-beforeEach(async () => {
-  problems = [];
-  page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  recordPageProblems(page, problems);
-  await page.goto(app.server.url);
-  await waitFor(async () => /\d+ articles? · \d+ quotes?/.test(await text('#status')), 'the archive to be ready');
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems, 'console errors, CSP violations, uncaught errors or dialogs').toEqual([]);
+const tab = app.pagePerTest({ viewport: { width: 1280, height: 800 } });
+let page: Page;
+beforeEach(() => {
+  page = tab.page;
 });
 
 describe('an archive with files that cannot be read', () => {
@@ -93,8 +82,9 @@ describe('an archive with files that cannot be read', () => {
     await page.screenshot({ path: path.join(outputDir, 'archive-problems-dark.png') });
     await page.emulateMedia({ colorScheme: 'light' });
 
-    // The list survives the status line's polling (it is not redrawn while nothing changed).
-    await page.waitForTimeout(2500);
+    // The list survives the status line's polling (it is not redrawn while nothing changed): two answers
+    // to its polls, the first drawn before the second is asked for.
+    for (let poll = 0; poll < 2; poll += 1) await page.waitForResponse((response) => response.url().endsWith('/api/status'));
     expect(await page.locator('#problems').isVisible()).toBe(true);
 
     // Escape closes it and gives the focus back to the button; the button toggles it.

@@ -12,11 +12,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { delay, outputDir, recordPageProblems, root, serveAndBrowse, typeQuery } from './serve.js';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { letPendingWorkRun } from '../support/let-pending-work-run.js';
+import { outputDir, root, serveAndBrowse, typeQuery } from './serve.js';
 
 const testTimeoutMs = 60_000;
-/** How long to wait after the last action for anything deferred (a refresh, a lazy image) to fire. */
+/**
+ * How long to wait after the last action for anything deferred (a refresh, a lazy image) to fire: the suite
+ * checks that nothing happens, so there is no event to wait for.
+ */
 const settleMs = 1000;
 const fixturesDir = path.join(root, 'test', 'fixtures', 'hostile');
 /** The placeholder in the fixtures that is replaced with the beacon's address. */
@@ -65,34 +69,30 @@ afterAll(async () => {
   });
 });
 
-beforeEach(async () => {
-  problems = [];
-  heard.length = 0;
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  // Every violation, reported or not to the console, is a failure: it means something tried to load or run.
-  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => {
-    console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' in ' + e.sourceFile + ':' + e.lineNumber + ' sample ' + e.sample);
-  }, true);`);
-  recordPageProblems(page, problems);
-  page.on('popup', (popup) => problems.push(`popup: ${popup.url()}`));
-  context.on('page', (opened) => {
-    if (opened !== page) problems.push(`new page: ${opened.url()}`);
-  });
-  page.on('frameattached', (frame) => problems.push(`frame attached: ${frame.url() || '(no URL yet)'}`));
-  page.on('framenavigated', (frame) => {
-    const url = frame.url();
-    if (frame === page.mainFrame() && !isAppUrl(url)) problems.push(`the page navigated to ${url}`);
-  });
-  page.on('request', (request) => {
-    if (!isAppUrl(request.url()) && !request.url().startsWith('data:')) problems.push(`request to ${request.url()}`);
-  });
-  await page.goto(app.server.url);
-  await waitFor(async () => /\d+ articles? · \d+ quotes?/.test(await text('#status')), 'the archive to be ready');
+const tab = app.pagePerTest({
+  viewport: { width: 1280, height: 800 },
+  beforeLoad: async (testPage, pageProblems) => {
+    heard.length = 0;
+    // Every violation, reported or not to the console, is a failure: it means something tried to load or run.
+    await testPage.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => {
+      console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' in ' + e.sourceFile + ':' + e.lineNumber + ' sample ' + e.sample);
+    }, true);`);
+    testPage.on('popup', (popup) => pageProblems.push(`popup: ${popup.url()}`));
+    testPage.context().on('page', (opened) => {
+      if (opened !== testPage) pageProblems.push(`new page: ${opened.url()}`);
+    });
+    testPage.on('frameattached', (frame) => pageProblems.push(`frame attached: ${frame.url() || '(no URL yet)'}`));
+    testPage.on('framenavigated', (frame) => {
+      const url = frame.url();
+      if (frame === testPage.mainFrame() && !isAppUrl(url)) pageProblems.push(`the page navigated to ${url}`);
+    });
+    testPage.on('request', (request) => {
+      if (!isAppUrl(request.url()) && !request.url().startsWith('data:')) pageProblems.push(`request to ${request.url()}`);
+    });
+  },
 });
-
-afterEach(async () => {
-  await page.context().close();
+beforeEach(() => {
+  ({ page, problems } = tab);
 });
 
 function isAppUrl(url: string): boolean {
@@ -179,8 +179,10 @@ describe('an archive of hostile saved pages', () => {
     const quoteButtons = page.locator('#quotes li.quote button');
     await waitFor(async () => (await quoteButtons.count()) >= c.quotes, `${c.file}'s quotes`);
     for (let i = 0; i < (await quoteButtons.count()); i += 1) {
-      await quoteButtons.nth(i).click();
-      await delay(100);
+      const button = quoteButtons.nth(i);
+      await button.click();
+      // A quote's button marks it in the text (aria-pressed); a Copy button says whether it copied (data-state).
+      await waitFor(async () => (await button.getAttribute('aria-pressed')) === 'true' || (await button.getAttribute('data-state')) !== null, `${c.file}: quote button ${i + 1} to respond`);
     }
     // The app draws no links from article text; any it did would be clicked here.
     const links = page.locator('#reader a, #results a, #quotes a, #quote-results a');
@@ -200,7 +202,8 @@ describe('an archive of hostile saved pages', () => {
     for (let i = 0; i < cases.length; i += 1) {
       await page.keyboard.press(i === 0 ? 'Enter' : 'ArrowDown');
       if (i > 0) await page.keyboard.press('Enter');
-      await delay(200);
+      const chosen = await text('#results li.result[aria-selected="true"] .result-title');
+      await waitFor(async () => (await text('#reader .reader-title')) === chosen, `the reader to open ${chosen}`);
     }
     await expectNothingEscaped();
   }, testTimeoutMs);
@@ -212,7 +215,7 @@ describe('an archive of hostile saved pages', () => {
  * app's and has no element made from article markup.
  */
 async function expectNothingEscaped(): Promise<void> {
-  await delay(settleMs);
+  await letPendingWorkRun(settleMs);
   expect(heard, `the beacon at ${beaconOrigin} heard from the page`).toEqual([]);
   expect(problems, 'dialogs, CSP violations, console errors, popups, frames, foreign requests or navigations').toEqual([]);
   expect(new URL(page.url()).origin, 'the page is still the app').toBe(appOrigin());

@@ -4,26 +4,18 @@
 
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { delay, inReader, outputDir, recordPageProblems, serveAndBrowse, typeQuery } from './serve.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { letPendingWorkRun } from '../support/let-pending-work-run.js';
+import { animationsDone, inReader, outputDir, serveAndBrowse, typeQuery } from './serve.js';
 
 const testTimeoutMs = 60_000;
 
 const app = serveAndBrowse('renderer', async () => 'content');
+// No wait for the archive: the first test looks at the page as it opens.
+const tab = app.pagePerTest({ viewport: { width: 1440, height: 900 }, waitForArchive: false });
 let page: Page;
-/** Console errors, CSP violations, uncaught exceptions and dialogs seen by the current page. */
-let problems: string[] = [];
-
-beforeEach(async () => {
-  problems = [];
-  page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  recordPageProblems(page, problems);
-  await page.goto(app.server.url);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems, 'console errors, CSP violations, uncaught errors or dialogs').toEqual([]);
+beforeEach(() => {
+  page = tab.page;
 });
 
 describe('the renderer served by verbatim serve', () => {
@@ -100,7 +92,7 @@ describe('the renderer served by verbatim serve', () => {
     // Hits stay marked where they overlap the quote.
     expect(await page.locator('#reader mark.hit').count()).toBeGreaterThan(0);
 
-    await page.waitForTimeout(1300); // let the flash settle before the picture
+    await waitFor(() => animationsDone(page), 'the flash to end before the picture');
     await page.screenshot({ path: path.join(outputDir, 'renderer-light.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
     const darkBackground = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
@@ -192,21 +184,33 @@ describe('the renderer served by verbatim serve', () => {
     await waitFor(() => page.locator('#search-error').isVisible(), 'the error under the search box');
     expect(await text('#search-error .error-message')).toMatch(/^Cannot reach the Verbatim server/);
     // The browser reports the refused request itself; that message is expected here.
-    problems = problems.filter((p) => !p.includes('net::ERR_CONNECTION_REFUSED'));
+    tab.forgive((problem) => problem.includes('net::ERR_CONNECTION_REFUSED'));
     await search('Putin Trump Alaska');
     expect(await page.locator('#search-error').isVisible()).toBe(false);
   }, testTimeoutMs);
 
   it('drops the reply to an older query that arrives after the newer one', async () => {
+    // The older query's request is held until the newer one's results are on screen, then let through.
+    let slowRequestSent = (): void => undefined;
+    const slowRequest = new Promise<void>((resolve) => (slowRequestSent = resolve));
+    let releaseSlowReply = (): void => undefined;
+    const slowReplyReleased = new Promise<void>((resolve) => (releaseSlowReply = resolve));
     await page.route('**/api/search', async (route) => {
       const body = route.request().postDataJSON() as { query?: unknown };
-      if (body.query === 'Alaska') await delay(1200);
+      if (body.query === 'Alaska') {
+        slowRequestSent();
+        await slowReplyReleased;
+      }
       await route.continue();
     });
     await page.fill('#search', 'Alaska');
-    await page.waitForTimeout(400); // past the debounce: the slow request is on its way
+    await slowRequest; // past the debounce: the slow request is on its way
     await search('president');
-    await page.waitForTimeout(1500); // the slow reply has come back by now
+    const slowReply = page.waitForResponse((response) => response.url().endsWith('/api/search') && (response.request().postDataJSON() as { query?: unknown }).query === 'Alaska');
+    releaseSlowReply();
+    await (await slowReply).finished();
+    // The page must ignore that reply: there is no event to wait for, so give it time to (wrongly) show it.
+    await letPendingWorkRun(300);
     expect(await page.getAttribute('#results', 'data-query')).toBe('president');
     expect(await page.locator('#results li.result').count()).toBeGreaterThan(2);
   }, testTimeoutMs);

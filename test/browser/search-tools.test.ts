@@ -2,37 +2,26 @@
 // around the results (issues 4 and 5): sort order, facets and the speakers list that edit the query,
 // the notices under the search box, the query help popover, the "Quotes only" toggle, the Quotes view,
 // and "Copy" with a citation (through the Clipboard API, and through the fallback the app relies on).
-// Screenshots of each in light and dark go to test-output/search-tools-*.png for a human to look at.
+// Screenshots of each in light and dark go to test-output/search-tools-*.png for a human to look at; the
+// text and main controls are checked for WCAG AA contrast in both.
 
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { syntaxRows } from '../../renderer/query-syntax.js';
-import { inReader, outputDir, recordPageProblems, serveAndBrowse } from './serve.js';
+import { minimumTextContrast, textContrast } from './contrast.js';
+import { animationsDone, inReader, outputDir, serveAndBrowse } from './serve.js';
 
 const testTimeoutMs = 60_000;
 const seedTitle = 'Putin–Trump meeting is a diplomatic step toward easing international tensions, analyst says';
 const seedPath = 'kazinform-putin-trump-alaska.txt';
 
 const app = serveAndBrowse('tools', async () => 'content');
-let context: BrowserContext;
+// Clipboard permissions so that the test can read what "Copy" wrote.
+const tab = app.pagePerTest({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
 let page: Page;
-/** Console errors, CSP violations, uncaught exceptions and dialogs seen by the current page. */
-let problems: string[] = [];
-
-beforeEach(async () => {
-  problems = [];
-  // Clipboard permissions so that the test can read what "Copy" wrote.
-  context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  page = await context.newPage();
-  recordPageProblems(page, problems);
-  await page.goto(app.server.url);
-  await waitFor(async () => /\d+ articles · \d+ quotes/.test(await text('#status')), 'the archive to be ready');
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(problems, 'console errors, CSP violations, uncaught errors or dialogs').toEqual([]);
+beforeEach(() => {
+  page = tab.page;
 });
 
 describe('the tools around the results', () => {
@@ -244,7 +233,7 @@ describe('the tools around the results', () => {
     await waitFor(async () => (await text('#copy-status')) === 'Copied the quote with its citation.', 'the confirmation');
     expect(await page.getAttribute('#copy-status', 'aria-live')).toBe('polite');
     expect(await copy.textContent()).toBe('Copied');
-    await shoot('search-tools-copied', 0);
+    await shoot('search-tools-copied', false);
 
     // A Wikinews article states all of them.
     await search('conflict');
@@ -302,16 +291,19 @@ describe('the tools around the results', () => {
     expect(await page.evaluate<string>('document.activeElement.className')).toBe('copy-quote');
   }, testTimeoutMs);
 
-  it('looks right in light and dark', async () => {
+  it('looks right in light and dark: body text and the main controls keep a readable contrast', async () => {
     await search('the president');
     await page.click('#results li.result >> nth=0');
     await waitFor(async () => (await page.locator('#reader mark.hit').count()) > 0, 'the reader to show hits');
     await shoot('search-tools-results');
+    await expectReadable(['body', '#search', '#sort', '#results-summary', '#results li.result .result-title', '#results li.result .result-snippet', '#reader .reader-title', '#reader .reader-body p', '#reader mark.hit', '#hit-counter', '#next-hit', '#quotes li.quote .quote-button', '#status']);
     await page.setViewportSize({ width: 1024, height: 768 });
     await search('conflict in:quotes');
     await shoot('search-tools-medium');
+    await expectReadable(['body', '#search', '#results li.result .result-title', '#results li.result .result-quote', '#quotes-only']);
     await page.setViewportSize({ width: 640, height: 900 });
     await shoot('search-tools-narrow');
+    await expectReadable(['body', '#search', '#results li.result .result-title']);
   }, testTimeoutMs);
 });
 
@@ -360,13 +352,28 @@ async function activeElementId(): Promise<string> {
 }
 
 
-/** Light, then dark: test-output/<name>-light.png and <name>-dark.png. */
-async function shoot(name: string, settleMs = 1300): Promise<void> {
-  await page.waitForTimeout(settleMs); // let flashes and transitions settle before the picture
+/** Light, then dark: test-output/<name>-light.png and <name>-dark.png, once flashes and transitions have ended (unless told not to wait). */
+async function shoot(name: string, settle = true): Promise<void> {
+  if (settle) await waitFor(() => animationsDone(page), 'animations to end before the picture');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: path.join(outputDir, `${name}-light.png`) });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: path.join(outputDir, `${name}-dark.png`) });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Each selector's text has at least WCAG AA contrast (4.5:1) with its background, in light and in dark. */
+async function expectReadable(selectors: readonly string[]): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    // Colours change through transitions on some elements: measure the settled ones.
+    await waitFor(() => animationsDone(page), `the ${colorScheme} colours to settle`);
+    const contrast = await textContrast(page, selectors);
+    for (const selector of selectors) {
+      expect(contrast[selector], `${selector} is on screen (${colorScheme})`).not.toBeNull();
+      expect(contrast[selector], `contrast of ${selector} in ${colorScheme}`).toBeGreaterThanOrEqual(minimumTextContrast);
+    }
+  }
   await page.emulateMedia({ colorScheme: 'light' });
 }
 

@@ -1,5 +1,5 @@
 // Shared by the browser tests: starts the built `verbatim serve` on an archive and Chromium for a test file,
-// records what goes wrong in a page, and small waiting helpers.
+// opens the app in a fresh page for each test, records what goes wrong in a page, and small waiting helpers.
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const outputDir = path.join(root, 'test-output');
@@ -35,6 +35,30 @@ export interface ServedBrowser {
   readonly archive: string;
   /** Waits until `condition` holds; a timeout's error ends with the server's recent output and `context()`. */
   waitFor(condition: () => Promise<boolean>, what: string, timeoutMs?: number, context?: () => string): Promise<void>;
+  /** Registers the file's beforeEach and afterEach that give each test the app in a fresh page (see `TestPage`). */
+  pagePerTest(options: TestPageOptions): TestPage;
+}
+
+/** How each test's page is made (`ServedBrowser.pagePerTest`). */
+export interface TestPageOptions {
+  viewport: { width: number; height: number };
+  /** Browser permissions of the page's context (e.g. the clipboard's). */
+  permissions?: string[];
+  /** Runs before the page loads the app: init scripts, more listeners that add to `problems`. */
+  beforeLoad?: (page: Page, problems: string[]) => Promise<void> | void;
+  /** Wait, before the test, until the status line shows the archive's counts (default true). */
+  waitForArchive?: boolean;
+  /** Fail the test if anything was recorded in `problems` (default true). */
+  expectNoProblems?: boolean;
+}
+
+/** The current test's page, in a context of its own that is closed after the test. */
+export interface TestPage {
+  readonly page: Page;
+  /** Console errors, CSP violations, uncaught errors and dialogs seen so far (see `recordPageProblems`). */
+  readonly problems: string[];
+  /** Drops the problems a test expects (the browser's own report of a request the test refused, say). */
+  forgive(expected: (problem: string) => boolean): void;
 }
 
 /** How long starting the server and the browser may take. */
@@ -84,6 +108,47 @@ export function serveAndBrowse(name: string, prepare: (temporaryFolder: (prefix:
     },
     waitFor: (condition, what, timeoutMs = 15_000, context = () => '') =>
       waitUntil(condition, what, timeoutMs, `server log:\n${get().server.log().slice(-2000)}${context()}`),
+    pagePerTest: (options) => pagePerTest(get, options),
+  };
+}
+
+function pagePerTest(served: () => Pick<ServedBrowser, 'server' | 'browser'>, options: TestPageOptions): TestPage {
+  let current: { context: BrowserContext; page: Page; problems: string[] } | undefined;
+  beforeEach(async () => {
+    const { server, browser } = served();
+    const context = await browser.newContext({ viewport: options.viewport, ...(options.permissions === undefined ? {} : { permissions: options.permissions }) });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    current = { context, page, problems };
+    recordPageProblems(page, problems);
+    await options.beforeLoad?.(page, problems);
+    await page.goto(server.url);
+    if (options.waitForArchive !== false) {
+      const status = async (): Promise<string> => (await page.locator('#status').first().innerText()).trim();
+      await waitUntil(async () => /\d+ articles? · \d+ quotes?/.test(await status()), 'the archive to be ready', 15_000, `server log:\n${server.log().slice(-2000)}`);
+    }
+  });
+  afterEach(async () => {
+    const ended = current;
+    current = undefined;
+    await ended?.context.close();
+    if (options.expectNoProblems !== false) expect(ended?.problems, 'console errors, CSP violations, uncaught errors or dialogs').toEqual([]);
+  });
+  const get = (): NonNullable<typeof current> => {
+    if (current === undefined) throw new Error('no page: pagePerTest gives one only while a test runs');
+    return current;
+  };
+  return {
+    get page() {
+      return get().page;
+    },
+    get problems() {
+      return get().problems;
+    },
+    forgive: (expected) => {
+      const { problems } = get();
+      problems.splice(0, problems.length, ...problems.filter((problem) => !expected(problem)));
+    },
   };
 }
 
@@ -140,8 +205,18 @@ export async function waitUntil(condition: () => Promise<boolean>, what: string,
   }
 }
 
-export function delay(ms: number): Promise<void> {
+function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Whether the page's animations and transitions (a quote's flash, a panel sliding open) have all ended:
+ * what a screenshot waits for. Endless ones (a progress indicator) do not count.
+ */
+export async function animationsDone(page: Page): Promise<boolean> {
+  return await page.evaluate<boolean>(
+    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect === null || a.effect.getComputedTiming().endTime === Infinity)",
+  );
 }
 
 /**

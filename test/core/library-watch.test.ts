@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLibrary, type LibrarySession } from '../../main/core/library.js';
 import { tempDir } from '../support/paths.js';
 
@@ -11,14 +11,8 @@ afterEach(async () => {
   session = null;
 });
 
-/** Waits until `check` holds, polling; fails with `what` after 10 s. */
-async function waitFor(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** How long a watched change may take to show (chokidar's events, the debounce, a re-read): generous for a busy CI machine. */
+const UPDATE = { timeout: 10_000, interval: 50 };
 
 /**
  * The number of hits for `query` once the update that produced them has ended: the engines answer from
@@ -38,27 +32,27 @@ describe('a watched archive', () => {
     session = startLibrary({ archiveDir, cacheDir: tempDir(), watch: true, watchDelayMs: 100, onProgress: (p) => reads.push(p) });
     await session.ready();
     const current = session;
-    await waitFor('the watcher to start', () => current.status().watching);
+    await vi.waitFor(() => expect(current.status().watching, 'the watcher started').toBe(true), UPDATE);
     expect(session.status()).toMatchObject({ generation: 0, articles: 2 });
 
     writeFileSync(path.join(archiveDir, 'ferry.txt'), 'Ferry timetable changes\n\nThe ferry runs every two hours.');
     reads.length = 0;
-    await waitFor('the new file to be searchable', async () => (await settledTotal(current, 'ferry')) === 1);
+    await vi.waitFor(async () => expect(await settledTotal(current, 'ferry'), 'the new file is searchable').toBe(1), UPDATE);
     expect(current.status()).toMatchObject({ generation: 1, articles: 3, updating: false });
     // Only the new file was read: the two unchanged ones were not read again.
     expect(reads.at(-1)).toEqual({ done: 1, total: 1 });
 
     writeFileSync(path.join(archiveDir, 'bridge.txt'), 'Bridge reopens early\n\nThe bridge reopened a week early.');
-    await waitFor('the edit to show', async () => (await settledTotal(current, 'early')) === 1);
+    await vi.waitFor(async () => expect(await settledTotal(current, 'early'), 'the edit shows').toBe(1), UPDATE);
     expect((await (await current.ready()).search('closed')).total).toBe(0);
 
     rmSync(path.join(archiveDir, 'harbour.txt'));
-    await waitFor('the removal to show', async () => (await settledTotal(current, 'harbour')) === 0);
+    await vi.waitFor(async () => expect(await settledTotal(current, 'harbour'), 'the removal shows').toBe(0), UPDATE);
     expect(current.status()).toMatchObject({ articles: 2, quotes: 0 });
     expect(current.status().generation).toBeGreaterThanOrEqual(3);
 
     writeFileSync(path.join(archiveDir, 'broken.txt'), '');
-    await waitFor('the broken file to be reported', () => current.status().problems.some((p) => p.path === 'broken.txt'));
+    await vi.waitFor(() => expect(current.status().problems.map((p) => p.path), 'the broken file is reported').toContain('broken.txt'), UPDATE);
   });
 
   it('stops watching when closed', async () => {
@@ -66,10 +60,12 @@ describe('a watched archive', () => {
     writeFileSync(path.join(archiveDir, 'one.txt'), 'One\n\nText.');
     const closing = startLibrary({ archiveDir, cacheDir: tempDir(), watch: true, watchDelayMs: 50 });
     await closing.ready();
-    await waitFor('the watcher to start', () => closing.status().watching);
+    await vi.waitFor(() => expect(closing.status().watching, 'the watcher started').toBe(true), UPDATE);
     await closing.close();
     expect(closing.status().watching).toBe(false);
     writeFileSync(path.join(archiveDir, 'two.txt'), 'Two\n\nText.');
+    // Nothing to wait for: the test asserts that no update happens, so it gives a change far longer than
+    // the 50 ms debounce (watchDelayMs) to show and checks that it did not.
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(closing.status().generation).toBe(0);
   });

@@ -194,8 +194,7 @@ describe('createLibrarySwitcher', () => {
     await switcher.open(dir('second'));
     let closed = false;
     const closing = switcher.session.close().then(() => (closed = true));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(started[1]?.close).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(started[1]?.close).toHaveBeenCalledOnce());
     expect(closed).toBe(false);
     finishOld();
     await closing;

@@ -6,6 +6,7 @@ import type { IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryStatus, Result } from '../../main/contract/api.js';
 import type { LibrarySession, StartLibraryOptions } from '../../main/core/library.js';
+import { letPendingWorkRun } from '../support/let-pending-work-run.js';
 import { expectedCsp, expectedWebPreferences } from './expected-policy.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).fakeElectron);
@@ -73,9 +74,19 @@ beforeEach(() => {
   for (const name of ['news', 'older', 'Q&A']) mkdirSync(path.join(scratch, name));
 });
 afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 20)); // let settings writes under way finish
+  await quitAndWait(); // so that no settings write under way lands in a removed folder
   rmSync(scratch, { recursive: true, force: true });
 });
+
+/** Quits as Electron does (`will-quit`), and waits until the app has closed its archive and saved its settings. */
+async function quitAndWait(): Promise<void> {
+  const quits = (): number => recorded.calls.filter((call) => call === 'app.quit').length;
+  const before = quits();
+  const event = navigationEvent('');
+  for (const listener of recorded.appListeners.get('will-quit') ?? []) listener(event);
+  // The app holds the quit back only while it has an archive to close; it quits again once done.
+  if (event.defaultPrevented) await vi.waitFor(() => expect(quits()).toBeGreaterThan(before));
+}
 
 const archive = (name: string): string => path.join(scratch, name);
 const settingsFile = (): string => path.join(recorded.userData, 'settings.json');
@@ -153,8 +164,9 @@ describe('startApp before ready', () => {
     recorded.singleInstance = false;
     const { opened } = start();
     recorded.resolveReady();
-    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(recorded.calls).toContain('app.quit');
+    // Nothing may follow `ready`: give it the time it would take, then check nothing happened.
+    await letPendingWorkRun(10);
     expect(recorded.windows).toHaveLength(0);
     expect(opened).toHaveLength(0);
   });
@@ -334,7 +346,7 @@ describe('File > Open Archive…', () => {
     recorded.openDialogAnswers.push({ canceled: true, filePaths: [] });
     click(fileItem('Open Archive…'));
     await vi.waitFor(() => expect(recorded.openDialogs).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await letPendingWorkRun(20); // a cancelled dialog must lead to nothing: no condition to wait for
     expect(started.opened).toHaveLength(1);
     expect(started.close).not.toHaveBeenCalled();
     expect(existsSync(settingsFile())).toBe(false);
@@ -425,7 +437,7 @@ describe('dropping on the window', () => {
     const contents = recorded.windows[0]?.webContents;
     expect(contents?.windowOpenHandler?.({ url: pathToFileURL(archive('news')).href })).toEqual({ action: 'deny' });
     await vi.waitFor(() => expect(recorded.messageBoxes).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await letPendingWorkRun(50); // a refused confirmation must open nothing: no condition to wait for
     expect(started.opened).toHaveLength(1);
   });
 
@@ -442,7 +454,7 @@ describe('dropping on the window', () => {
     const web = navigationEvent('https://example.org/');
     contents?.emit('will-navigate', web);
     expect(web.defaultPrevented).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await letPendingWorkRun(50); // the folder checks run, and must open nothing: no condition to wait for
     expect(started.opened).toHaveLength(1);
     expect(recorded.messageBoxes).toEqual([]);
   });
@@ -453,7 +465,7 @@ describe('dropping on the window', () => {
     const other = new FakeWebContents();
     for (const listener of recorded.appListeners.get('web-contents-created') ?? []) listener({}, other);
     other.windowOpenHandler?.({ url: pathToFileURL(archive('news')).href });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await letPendingWorkRun(50); // nothing may open: no condition to wait for
     expect(started.opened).toHaveLength(1);
   });
 });
@@ -473,7 +485,7 @@ describe('quitting', () => {
     // Nothing opens an archive any more.
     recorded.openDialogAnswers.push({ canceled: false, filePaths: [archive('older')] });
     click(fileItem('Open Archive…'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await letPendingWorkRun(20); // nothing may open after quitting: no condition to wait for
     expect(started.opened).toHaveLength(2);
   });
 });

@@ -1,0 +1,69 @@
+// The benchmark's options, read with node:util parseArgs (scripts/parse-options.mjs): defaults, checks, usage.
+import path from 'node:path';
+import { parseOptions, UsageError } from '../parse-options.mjs';
+import { root } from './paths.mjs';
+
+export const USAGE = `usage: node scripts/bench.mjs [--scales 1,10,50] [--runs N] [--runs-large N] [--repeats N]
+       [--parts verbatim,cli,lunr,minisearch] [--corpus DIR] [--work DIR] [--out FILE] [--timeout-min N]
+  --scales      archive sizes, as multiples of the corpus (default 1,10,50)
+  --runs        fresh-process runs of every measurement for scales up to 10 (default 3); times are medians
+  --runs-large  the same for larger scales (default 1)
+  --repeats     timed repetitions of each query after one untimed run (default 5)
+  --parts       what to measure (default all four)
+  --corpus      the source archive (default ../shared/corpora/bbc)
+  --work        keep the scaled copies in DIR and reuse them next time (default: a temporary folder, removed)
+  --out         where the JSON results go (default bench-results/latest.json)
+  --timeout-min a measurement still running after this long is stopped and reported (default 60)
+  --reference-heap-mb  run the references with --max-old-space-size=N (default: Node's own limit)
+  --report FILE print the table of an earlier run's JSON again (measures nothing)`;
+
+const PARTS = ['verbatim', 'cli', 'lunr', 'minisearch'];
+
+/** The run asked for by `argv`; `{ help: true }` for --help or -h. Bad usage throws UsageError. */
+export function readOptions(argv) {
+  const values = parseOptions(
+    argv,
+    {
+      scales: { type: 'string' },
+      runs: { type: 'string' },
+      'runs-large': { type: 'string' },
+      repeats: { type: 'string' },
+      parts: { type: 'string' },
+      corpus: { type: 'string' },
+      work: { type: 'string' },
+      out: { type: 'string' },
+      'timeout-min': { type: 'string' },
+      report: { type: 'string' },
+      'reference-heap-mb': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { unknown: (token) => `unknown option "${token}"`, missing: (option) => `${option} needs a value` },
+  );
+  if (values.help === true) return { help: true };
+  const count = (arg, value, min) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`${arg} must be a whole number of at least ${min} (got "${value}")`);
+    return n;
+  };
+  const given = (name, read, otherwise) => (values[name] === undefined ? otherwise : read(values[name]));
+  return {
+    scales: given('scales', (value) => [...new Set(value.split(',').map((s) => count('--scales', s.trim(), 1)))].sort((a, b) => a - b), [1, 10, 50]),
+    runs: given('runs', (value) => count('--runs', value, 1), 3),
+    runsLarge: given('runs-large', (value) => count('--runs-large', value, 1), 1),
+    repeats: given('repeats', (value) => count('--repeats', value, 1), 5),
+    parts: given('parts', readParts, new Set(PARTS)),
+    corpus: given('corpus', (value) => path.resolve(value), path.resolve(root, '..', 'shared', 'corpora', 'bbc')),
+    work: given('work', (value) => path.resolve(value), null),
+    out: given('out', (value) => path.resolve(value), path.join(root, 'bench-results', 'latest.json')),
+    timeoutMin: given('timeout-min', (value) => count('--timeout-min', value, 1), 60),
+    referenceHeapMb: given('reference-heap-mb', (value) => count('--reference-heap-mb', value, 256), null),
+    report: given('report', (value) => path.resolve(value), null),
+  };
+}
+
+function readParts(value) {
+  const parts = value.split(',').map((s) => s.trim());
+  const unknown = parts.filter((p) => !PARTS.includes(p));
+  if (unknown.length > 0) throw new UsageError(`--parts: unknown "${unknown.join(', ')}" (use verbatim, cli, lunr, minisearch)`);
+  return new Set(parts);
+}
