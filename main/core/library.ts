@@ -3,10 +3,10 @@
 // parallel; searches go to every engine and their answers are merged (library/open-archive.ts). The folder
 // can be followed: changed files are re-read and only their shards rebuilt (library/watch-archive.ts).
 
-import type { ArticleView, LibraryStatus, QuotesReply, SearchReply, SearchSort } from '../contract/api.js';
+import type { ArticleView, LibraryStatus, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../contract/api.js';
 import type { BuildProgress } from './index/build-library-data.js';
 import { openArchive } from './library/open-archive.js';
-import type { ImportProblem, QuoteKind } from './model.js';
+import type { ImportProblem } from './model.js';
 
 export { engineCount, filesPerShard, shardCountFor, shardOf, shardUnits } from './library/shards.js';
 export { startLibrary } from './library/watch-archive.js';
@@ -44,11 +44,11 @@ export interface Library {
   /** `loaded` when every shard came from the cache. */
   readonly cache: 'built' | 'loaded';
   /** @throws QueryError for a malformed query. */
-  search(query: string, options?: { limit?: number; sort?: SearchSort }): Promise<SearchReply>;
+  search(query: string, options?: Omit<SearchRequest, 'query'>): Promise<SearchReply>;
   /** @throws NotFoundError for an unknown id. */
   article(id: string, query?: string): Promise<ArticleView>;
   /** Lists quotes; waits for `quotesReady()` first. */
-  quotes(options?: { query?: string; speaker?: string; kinds?: QuoteKind[]; limit?: number }): Promise<QuotesReply>;
+  quotes(options?: QuotesRequest): Promise<QuotesReply>;
   /**
    * Ends the engines once their caches are written; unless `finishQuotes` is false, after extracting the
    * quotes still pending (a command's last act), otherwise leaving them for the next open (a window closing).

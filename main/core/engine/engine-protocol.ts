@@ -2,7 +2,7 @@
 // the main thread and an engine (a worker thread, or in-process in tests), and the handler that runs them.
 // Like `VerbatimApi` for the renderer: adding a method makes the compiler point at every place to change.
 
-import type { ApiError, ArticleView, QuoteKind, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
+import type { ApiError, ArticleView, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
 import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-engine.js';
 
 /** Every method an engine answers: the fields of its request and the value of its reply. */
@@ -20,11 +20,15 @@ export interface EngineMethods {
    * `finishQuotes`; answers with notices of failures.
    */
   save: { request: { finishQuotes: boolean }; reply: string[] };
-  /** `speakerArticles`: the speakers list counts the quotes of this many of the engine's best articles. */
-  search: { request: { query: string; limit: number; sort: SearchSort; speakerArticles?: number }; reply: SearchReply };
+  /**
+   * A search as the API takes it, with the main thread's defaults applied; `speakerArticles`: the speakers
+   * list counts the quotes of this many of the engine's best articles.
+   */
+  search: { request: Required<SearchRequest> & { speakerArticles?: number }; reply: SearchReply };
   /** The article, or null when this engine does not hold it. */
   article: { request: { id: string; query?: string }; reply: ArticleView | null };
-  quotes: { request: { query?: string; speaker?: string; kinds?: QuoteKind[]; limit: number }; reply: QuotesReply };
+  /** The main thread applies the default limit. */
+  quotes: { request: QuotesRequest & { limit: number }; reply: QuotesReply };
 }
 
 export type EngineMethod = keyof EngineMethods;

@@ -3,7 +3,7 @@
 // `refresh` re-walks the folder and re-opens only the shards whose files changed.
 
 import { realpath, stat } from 'node:fs/promises';
-import type { ArticleView, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
+import type { ArticleView, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
 import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
@@ -11,7 +11,6 @@ import { ArchiveError, NotFoundError } from '../errors.js';
 import type { BuildProgress } from '../index/build-library-data.js';
 import { cacheFolderFor, removeStaleCaches } from '../index/index-cache.js';
 import type { Library, OpenLibraryOptions } from '../library.js';
-import type { QuoteKind } from '../model.js';
 import { resultLimits } from '../result-limits.js';
 import { parseQuery } from '../search/parse-query.js';
 import { speakerArticles } from '../search/search-archive.js';
@@ -27,10 +26,11 @@ export async function openArchive(options: OpenLibraryOptions): Promise<OpenArch
   return archive;
 }
 
+/** One open archive, for as long as it is open; its state lives here rather than in one long closure. */
 export class OpenArchive {
   /** The archive's face to its callers; the same object for as long as the archive is open. */
   readonly library: Library;
-  /** `loaded` when every shard came from the cache when it was opened. */
+  /** `loaded` when every shard came from the cache; set once, by `open`. */
   cache: 'built' | 'loaded' = 'built';
   private readonly pool: EnginePool;
   private readonly cacheFolder: string;
@@ -185,7 +185,7 @@ export class OpenArchive {
     this.quotesWaiting = [];
   }
 
-  async search(query: string, options: { limit?: number; sort?: SearchSort } = {}): Promise<SearchReply> {
+  async search(query: string, options: Omit<SearchRequest, 'query'> = {}): Promise<SearchReply> {
     const started = performance.now();
     const limit = options.limit ?? resultLimits.search.default;
     const sort = options.sort ?? 'relevance';
@@ -205,7 +205,7 @@ export class OpenArchive {
     return { ...view, copies: this.deduplicated.copies.get(view.article.path) ?? [] };
   }
 
-  async quotes(options: { query?: string; speaker?: string; kinds?: QuoteKind[]; limit?: number } = {}): Promise<QuotesReply> {
+  async quotes(options: QuotesRequest = {}): Promise<QuotesReply> {
     await this.quotesReady();
     const limit = options.limit ?? resultLimits.quotes.default;
     return mergeQuotes(await this.pool.broadcast({ type: 'quotes', ...options, limit }, requestTimeoutMs), limit);
