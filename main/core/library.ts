@@ -8,7 +8,7 @@ import type { BuildProgress } from './index/build-library-data.js';
 import { openArchive } from './library/open-archive.js';
 import type { ImportProblem } from './model.js';
 
-export { engineCount, filesPerShard, shardCountFor, shardOf, shardUnits } from './library/shards.js';
+export { engineCount, shardCountFor, shardOf, shardUnits } from './library/shards.js';
 export { startLibrary } from './library/watch-archive.js';
 
 export interface OpenLibraryOptions {

@@ -8,7 +8,7 @@ import { cacheFileFor, fingerprintArchive } from '../index/index-cache.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** Files per shard: small enough that no shard's cache nears V8's string limit, large enough to be few. */
-export const filesPerShard = 8000;
+const filesPerShard = 8000;
 
 /**
  * How many engine threads to run. Building is fastest on every core, but searching is faster with one core
