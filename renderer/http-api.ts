@@ -1,7 +1,7 @@
 // The VerbatimApi over HTTP, for the renderer served by `verbatim serve`: every method is
 // `POST /api/<method>` with a JSON body and the session token; failures of the transport become values.
 
-import type { ApiMethod, Result, VerbatimApi } from '../main/contract/api.js';
+import type { ApiError, ApiMethod, Result, VerbatimApi } from '../main/contract/api.js';
 
 /** Header that carries the token printed by `verbatim serve` (`http://127.0.0.1:PORT/#token=TOKEN`). */
 export const tokenHeader = 'X-Verbatim-Token';
@@ -56,7 +56,7 @@ export function tokenFromHash(hash: string): string | null {
   return token === null || token === '' ? null : token;
 }
 
-function transportError(message: string): { ok: false; error: { code: string; message: string } } {
+function transportError(message: string): { ok: false; error: ApiError } {
   return { ok: false, error: { code: 'transport', message } };
 }
 

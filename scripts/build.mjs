@@ -26,7 +26,7 @@ await Promise.all([
   build({ ...node, entryPoints: [from('main/shell/main.ts')], outfile: path.join(dist, 'main.cjs') }),
   build({ ...node, entryPoints: [from('main/preload/preload.ts')], outfile: path.join(dist, 'preload.cjs'), sourcemap: false }),
   build({ ...node, entryPoints: [from('main/cli/main.ts')], outfile: path.join(dist, 'cli.cjs') }),
-  build({ ...node, entryPoints: [from('main/core/index/index-worker.ts')], outfile: path.join(dist, 'index-worker.cjs') }),
+  build({ ...node, entryPoints: [from('main/core/engine/index-worker.ts')], outfile: path.join(dist, 'index-worker.cjs') }),
   build({
     bundle: true,
     platform: 'browser',

@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createApiHandlers } from '../core/api-handlers.js';
 import { QueryError, VerbatimError } from '../core/errors.js';
 import { engineCount, openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
+import { resultLimits } from '../core/result-limits.js';
 import type { QuoteHit, QuoteKind, SearchReply, SearchSort } from '../contract/api.js';
 import { parseQuoteKinds } from '../core/search/parse-query.js';
 import type { Snippet } from '../core/model.js';
@@ -106,7 +107,7 @@ async function open(options: OpenLibraryOptions): Promise<Library> {
 async function search(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
   if (args.length === 0) throw new UsageError('search needs a QUERY, e.g. verbatim search "sanctions"');
   const query = args.join(' ');
-  const limit = parseLimit(values.limit, 500) ?? 20;
+  const limit = parseLimit(values.limit, resultLimits.search.cliMax) ?? resultLimits.search.cliDefault;
   const sort = parseSort(values.sort);
   const library = await open(options);
   const reply = await library.search(query, { limit, sort }).finally(() => library.close());
@@ -137,7 +138,7 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
 
 async function quotes(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
   const query = args.join(' ');
-  const limit = parseLimit(values.limit, 10_000) ?? 50;
+  const limit = parseLimit(values.limit, resultLimits.quotes.cliMax) ?? resultLimits.quotes.cliDefault;
   const kinds = values.kind === undefined ? undefined : parseKinds(values.kind);
   const library = await open(options);
   const reply = await library

@@ -5,10 +5,33 @@ import type { Article, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, 
 
 export type { Article, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit, Snippet, SpeakerFound, QuotePart } from '../core/model.js';
 
+/**
+ * Every stable code of an expected failure, wherever it is raised: the core's typed errors, the engines, the
+ * transports and the CLI.
+ */
+export type ErrorCode =
+  | 'bad-query'
+  | 'not-found'
+  | 'invalid-argument'
+  | 'archive'
+  | 'unreadable-file'
+  /** A search engine thread stopped (out of memory, a runaway query) and is being restarted. */
+  | 'engine-restarted'
+  /** A request ran past its time limit. */
+  | 'timeout'
+  /** The archive was closed while the request waited. */
+  | 'closed'
+  /** A caller that is not the app. */
+  | 'forbidden'
+  /** The renderer could not reach main. */
+  | 'transport'
+  /** Bad command-line usage. */
+  | 'usage'
+  | 'internal';
+
 /** An expected failure, as a value: Electron passes only `message` of a thrown error. */
 export interface ApiError {
-  /** Stable: `bad-query`, `not-found`, `invalid-argument`, `archive`, `forbidden` (a caller that is not the app), `transport` (the renderer could not reach main), `internal`. */
-  code: string;
+  code: ErrorCode;
   message: string;
   /** For `bad-query`: where in the query the problem is. */
   start?: number;
@@ -59,9 +82,20 @@ export interface LibraryStatus {
 
 export type SearchSort = 'relevance' | 'newest' | 'oldest';
 
+/**
+ * The one table of result limits: how many results a request gets when it names no `limit` (`default`) and
+ * the most it may ask for (`max`), over IPC and HTTP; and the same for the command line, which shows fewer
+ * in a terminal and lets a script list every quote. Literal types, so the values the core checks against
+ * (`resultLimits`) cannot drift from this table.
+ */
+export interface ResultLimits {
+  search: { default: 50; max: 500; cliDefault: 20; cliMax: 500 };
+  quotes: { default: 100; max: 1000; cliDefault: 50; cliMax: 10_000 };
+}
+
 export interface SearchRequest {
   query: string;
-  /** At most this many hits (default 50, at most 500). */
+  /** At most this many hits (default 50, at most 500: see `ResultLimits`). */
   limit?: number;
   /** Default `relevance`; articles without a date come last when sorting by date. */
   sort?: SearchSort;
@@ -124,7 +158,7 @@ export interface QuotesRequest {
   speaker?: string;
   /** Only quotes of these kinds (all kinds when absent). */
   kinds?: QuoteKind[];
-  /** At most this many quotes (default 100, at most 1000). */
+  /** At most this many quotes (default 100, at most 1000: see `ResultLimits`). */
   limit?: number;
 }
 

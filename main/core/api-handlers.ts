@@ -3,15 +3,22 @@
 // so every transport applies the same checks; expected failures become `Result` values, never throws.
 
 import type { ApiError, ApiMethod, QuoteKind, Result, VerbatimApi } from '../contract/api.js';
-import { InvalidArgumentError, QueryError, VerbatimError } from './errors.js';
+import { InvalidArgumentError, toErrorValue } from './errors.js';
 import type { LibrarySession } from './library.js';
+import { resultLimits } from './result-limits.js';
 import { quoteKinds } from './search/parse-query.js';
 
 /** A handler per API method; each takes the raw, untrusted request and always resolves. */
 export type ApiHandlers = { [K in ApiMethod]: (request: unknown) => ReturnType<VerbatimApi[K]> };
 
-/** The API's method names, in one list; `satisfies` keeps it equal to `keyof VerbatimApi`. */
-export const apiMethods = ['status', 'search', 'article', 'quotes'] as const satisfies readonly ApiMethod[];
+/**
+ * Every API method, once: `satisfies Record<ApiMethod, …>` rejects a method left out and one that is not in
+ * `VerbatimApi` (a list checked with `satisfies ApiMethod[]` would accept one left out).
+ */
+const everyMethod = { status: true, search: true, article: true, quotes: true } as const satisfies Record<ApiMethod, true>;
+
+/** The API's method names, in the order listed above. */
+export const apiMethods: readonly ApiMethod[] = Object.keys(everyMethod) as ApiMethod[];
 
 /** Longest query accepted at the boundary, in characters (the parser reads the first 1000). */
 export const maxQueryLength = 10_000;
@@ -36,7 +43,7 @@ export function createApiHandlers(session: LibrarySession): ApiHandlers {
       run(async () => {
         const r = expectObject(request, 'search', ['query', 'limit', 'sort']);
         const query = expectString(r.query, 'query', maxQueryLength);
-        const limit = expectLimit(r.limit, 500);
+        const limit = expectLimit(r.limit, resultLimits.search.max);
         const sort = r.sort === undefined ? undefined : expectOneOf(r.sort, 'sort', sorts);
         const library = await session.ready();
         return library.search(query, { ...(limit === undefined ? {} : { limit }), ...(sort === undefined ? {} : { sort }) });
@@ -55,7 +62,7 @@ export function createApiHandlers(session: LibrarySession): ApiHandlers {
         const query = r.query === undefined ? undefined : expectString(r.query, 'query', maxQueryLength);
         const speaker = r.speaker === undefined ? undefined : expectString(r.speaker, 'speaker', maxSpeakerLength);
         const kinds = r.kinds === undefined ? undefined : expectQuoteKinds(r.kinds);
-        const limit = expectLimit(r.limit, 1000);
+        const limit = expectLimit(r.limit, resultLimits.quotes.max);
         const library = await session.ready();
         return library.quotes({
           ...(query === undefined ? {} : { query }),
@@ -69,12 +76,8 @@ export function createApiHandlers(session: LibrarySession): ApiHandlers {
 
 /** Turns an expected failure into an `ApiError`; anything else becomes `internal` with its message. */
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof QueryError) {
-    return { code: error.code, message: error.message, start: error.start, end: error.end };
-  }
-  if (error instanceof VerbatimError) return { code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `Verbatim hit an unexpected error: ${message}` };
+  const value = toErrorValue(error);
+  return value.code === 'internal' ? { ...value, message: `Verbatim hit an unexpected error: ${value.message}` } : value;
 }
 
 async function run<T>(work: () => T | Promise<T>): Promise<Result<T>> {

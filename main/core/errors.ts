@@ -1,10 +1,12 @@
 // Typed, expected failures of the core. Bugs throw plain Errors; these carry a stable `code`.
 
+import type { ApiError, ErrorCode } from '../contract/api.js';
+
 /** Base class of every expected failure; `code` is stable and travels across IPC and HTTP. */
 export class VerbatimError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
 
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.name = new.target.name;
     this.code = code;
@@ -54,4 +56,22 @@ export class ArticleParseError extends VerbatimError {
     this.path = path;
     this.reason = reason;
   }
+}
+
+/**
+ * An error as a value (`ApiError`), the one shape it has on every boundary: engine threads, IPC, HTTP. A
+ * typed error keeps its code (and a query error where it went wrong); anything else is `internal`.
+ */
+export function toErrorValue(error: unknown): ApiError {
+  if (error instanceof QueryError) return { code: error.code, message: error.message, start: error.start, end: error.end };
+  if (error instanceof VerbatimError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The typed error an error value came from (`toErrorValue`'s inverse): what the caller catches. */
+export function fromErrorValue(value: ApiError): Error {
+  if (value.code === 'bad-query' && value.start !== undefined && value.end !== undefined) return new QueryError(value.message, value.start, value.end);
+  if (value.code === 'not-found') return new NotFoundError(value.message);
+  if (value.code === 'internal') return new Error(value.message);
+  return new VerbatimError(value.code, value.message);
 }

@@ -78,7 +78,7 @@ function checkArguments(args: readonly unknown[]): string | null {
   return null;
 }
 
-function reject(code: string, message: string): Rejection {
+function reject(code: ApiError['code'], message: string): Rejection {
   return { ok: false, error: { code, message } };
 }
 

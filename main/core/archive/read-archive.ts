@@ -139,24 +139,6 @@ function binaryKind(bytes: Uint8Array): string {
 }
 
 /**
- * Reads `files` in order, calling `onFile` after each. Returns the articles and the problems; never throws
- * for a bad file.
- */
-export function readArticles(files: readonly ArchiveFile[], onFile?: (done: number) => void): FileArticles {
-  const articles: Article[] = [];
-  const problems: ImportProblem[] = [];
-  let done = 0;
-  for (const file of files) {
-    const read = readArticleFile(file);
-    articles.push(...read.articles);
-    problems.push(...read.problems);
-    done += 1;
-    onFile?.(done);
-  }
-  return { articles, problems };
-}
-
-/**
  * Reads one listed file; a file that cannot be read gives one problem. Synchronous: archives are read in
  * engine worker threads, where a blocking read of a small file costs a fraction of a promise round trip.
  */

@@ -3,8 +3,8 @@
 // is answered with an error; the app itself never goes down with it.
 
 import { Worker } from 'node:worker_threads';
-import { VerbatimError } from '../errors.js';
-import { deserializeError, handleEngineRequest, serializeError, type EngineMessage, type EngineRequest, type SerializedError } from './engine-protocol.js';
+import { fromErrorValue, toErrorValue, VerbatimError } from '../errors.js';
+import { handleEngineRequest, type EngineMessage, type EngineMethod, type EngineReply, type EngineRequest, type WorkerMessage } from './engine-protocol.js';
 import { ShardEngine, type QuotesReady, type ShardSpec } from './shard-engine.js';
 
 /** Heap of one engine worker: large archives need room, and a cap keeps one from taking the machine. */
@@ -13,13 +13,6 @@ export const engineHeapMb = 6144;
 export const requestTimeoutMs = 30_000;
 /** How long closing waits for caches being written (a 50x archive writes ~700 MB). */
 const saveTimeoutMs = 120_000;
-
-type Reply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: SerializedError }
-  | { type: 'progress'; files: number }
-  | { type: 'notice'; message: string }
-  | { type: 'quotes'; ready: QuotesReady };
 
 /** What engines report besides their answers. */
 export interface PoolEvents {
@@ -30,8 +23,9 @@ export interface PoolEvents {
   onQuotesReady?: (ready: QuotesReady) => void;
 }
 
+/** One engine, as the main thread sees it: each request is answered with its method's reply type. */
 interface Engine {
-  request(request: EngineRequest, timeoutMs?: number): Promise<unknown>;
+  request<M extends EngineMethod>(request: EngineRequest<M>, timeoutMs?: number): Promise<EngineReply<M>>;
   terminate(): Promise<void>;
 }
 
@@ -39,12 +33,12 @@ interface Engine {
 class WorkerEngine implements Engine {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout | null }>();
+  private readonly pending = new Map<number, { resolve: (value: EngineReply<EngineMethod>) => void; reject: (e: Error) => void; timer: NodeJS.Timeout | null }>();
   private stopped = false;
   /** What a restarted worker must be given again: its shards and the hidden ids. */
   private shards: ShardSpec[] = [];
   private hidden: string[] = [];
-  private restarting: Promise<unknown> | null = null;
+  private restarting: Promise<void> | null = null;
 
   constructor(
     private readonly script: string,
@@ -54,7 +48,7 @@ class WorkerEngine implements Engine {
 
   private spawn(): Worker {
     const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: { maxOldGenerationSizeMb: engineHeapMb } });
-    worker.on('message', (reply: Reply) => {
+    worker.on('message', (reply: WorkerMessage) => {
       if ('type' in reply) {
         if (reply.type === 'progress') this.events.onFilesRead(reply.files);
         else if (reply.type === 'quotes') this.events.onQuotesReady?.(reply.ready);
@@ -66,7 +60,7 @@ class WorkerEngine implements Engine {
       this.pending.delete(reply.id);
       if (waiting.timer) clearTimeout(waiting.timer);
       if (reply.ok) waiting.resolve(reply.value);
-      else waiting.reject(deserializeError(reply.error));
+      else waiting.reject(fromErrorValue(reply.error));
     });
     const died = (why: string): void => this.retire(worker, why);
     worker.on('error', (error) => died(/heap|memory/i.test(error.message) ? 'out of memory' : error.message));
@@ -103,11 +97,11 @@ class WorkerEngine implements Engine {
     }
   }
 
-  private send(request: EngineRequest, timeoutMs?: number): Promise<unknown> {
+  private send<M extends EngineMethod>(request: EngineRequest<M>, timeoutMs?: number): Promise<EngineReply<M>> {
     this.worker ??= this.spawn();
     const worker = this.worker;
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    return new Promise<EngineReply<M>>((resolve, reject) => {
       const timer =
         timeoutMs === undefined
           ? null
@@ -118,18 +112,24 @@ class WorkerEngine implements Engine {
               this.retire(worker, 'a request ran too long');
               void worker.terminate();
             }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      // The worker answers request `id` with its method's reply (see handleEngineRequest).
+      this.pending.set(id, { resolve: resolve as (value: EngineReply<EngineMethod>) => void, reject, timer });
       worker.postMessage({ id, request } satisfies EngineMessage);
     });
   }
 
-  async request(request: EngineRequest, timeoutMs?: number): Promise<unknown> {
+  async request<M extends EngineMethod>(request: EngineRequest<M>, timeoutMs?: number): Promise<EngineReply<M>> {
     if (this.restarting) await this.restarting.catch(() => undefined);
+    this.remember(request);
+    return this.send(request, timeoutMs);
+  }
+
+  /** Keeps what a restarted worker must be given again. */
+  private remember(request: EngineRequest): void {
     if (request.type === 'open') this.shards = [...this.shards.filter((s) => !request.shards.some((o) => o.shard === s.shard)), ...request.shards];
     if (request.type === 'update') this.shards = [...this.shards.filter((s) => s.shard !== request.shard.shard), request.shard];
     if (request.type === 'close') this.shards = this.shards.filter((s) => s.shard !== request.shard);
     if (request.type === 'hide') this.hidden = [...request.ids];
-    return this.send(request, timeoutMs);
   }
 
   async terminate(): Promise<void> {
@@ -152,7 +152,7 @@ class InProcessEngine implements Engine {
     });
   }
 
-  async request(request: EngineRequest): Promise<unknown> {
+  async request<M extends EngineMethod>(request: EngineRequest<M>): Promise<EngineReply<M>> {
     try {
       const value = await handleEngineRequest(this.engine, request);
       // In this thread, quotes and caches are done before the next request rather than in the background.
@@ -160,7 +160,7 @@ class InProcessEngine implements Engine {
       return value;
     } catch (error) {
       // The same typed errors as across a thread boundary.
-      throw deserializeError(serializeError(error));
+      throw fromErrorValue(toErrorValue(error));
     }
   }
 
@@ -190,8 +190,8 @@ export class EnginePool {
   }
 
   /** Sends `request` to every engine; answers in engine order. */
-  broadcast<T>(request: EngineRequest, timeoutMs?: number): Promise<T[]> {
-    return Promise.all(this.engines.map((engine) => engine.request(request, timeoutMs) as Promise<T>));
+  broadcast<M extends EngineMethod>(request: EngineRequest<M>, timeoutMs?: number): Promise<EngineReply<M>[]> {
+    return Promise.all(this.engines.map((engine) => engine.request(request, timeoutMs)));
   }
 
   /**

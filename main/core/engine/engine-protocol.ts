@@ -1,80 +1,82 @@
-// The messages between the main thread and an engine (a worker thread, or in-process in tests).
+// The engine protocol, declared once: each method's request and reply, the messages that carry them between
+// the main thread and an engine (a worker thread, or in-process in tests), and the handler that runs them.
+// Like `VerbatimApi` for the renderer: adding a method makes the compiler point at every place to change.
 
-import type { QuoteKind, SearchSort } from '../../contract/api.js';
-import { NotFoundError, QueryError, VerbatimError } from '../errors.js';
-import type { ShardEngine, ShardSpec } from './shard-engine.js';
+import type { ApiError, ArticleView, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
+import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-engine.js';
 
-export type EngineRequest =
-  | { type: 'open'; shards: ShardSpec[] }
-  | { type: 'update'; shard: ShardSpec }
-  | { type: 'close'; shard: number }
-  | { type: 'hide'; ids: string[] }
+/** Every method an engine answers: the fields of its request and the value of its reply. */
+export interface EngineMethods {
+  /** Opens shards, each from its cache or by building it. */
+  open: { request: { shards: ShardSpec[] }; reply: ShardSummary[] };
+  /** Re-opens one shard whose files changed. */
+  update: { request: { shard: ShardSpec }; reply: ShardSummary };
+  /** Drops a shard the engine no longer serves. */
+  close: { request: { shard: number }; reply: null };
+  /** Sets the articles never to return (exact duplicates). */
+  hide: { request: { ids: string[] }; reply: null };
   /**
    * Writes the caches of shards changed since the last save, after extracting every pending quote when
    * `finishQuotes`; answers with notices of failures.
    */
-  | { type: 'save'; finishQuotes: boolean }
-  /** `speakerArticles`: the speakers list counts the quotes of this many of the engine's best articles. */
-  | { type: 'search'; query: string; limit: number; sort: SearchSort; speakerArticles?: number }
-  | { type: 'article'; id: string; query?: string }
-  | { type: 'quotes'; query?: string; speaker?: string; kinds?: QuoteKind[]; limit: number };
+  save: { request: { finishQuotes: boolean }; reply: string[] };
+  /**
+   * A search as the API takes it, with the main thread's defaults applied; `speakerArticles`: the speakers
+   * list counts the quotes of this many of the engine's best articles.
+   */
+  search: { request: Required<SearchRequest> & { speakerArticles?: number }; reply: SearchReply };
+  /** The article, or null when this engine does not hold it. */
+  article: { request: { id: string; query?: string }; reply: ArticleView | null };
+  /** The main thread applies the default limit. */
+  quotes: { request: QuotesRequest & { limit: number }; reply: QuotesReply };
+}
 
+export type EngineMethod = keyof EngineMethods;
+
+/** A request: its method as `type`, and that method's fields. */
+export type EngineRequest<M extends EngineMethod = EngineMethod> = M extends EngineMethod ? { type: M } & EngineMethods[M]['request'] : never;
+
+/** What a request of method `M` is answered with. */
+export type EngineReply<M extends EngineMethod> = EngineMethods[M]['reply'];
+
+/** Main thread to engine: a request and the id its answer carries. */
 export interface EngineMessage {
   id: number;
   request: EngineRequest;
 }
 
-/** An error as it crosses the thread boundary. */
-export interface SerializedError {
-  code: string;
-  message: string;
-  start?: number;
-  end?: number;
-}
+/** Engine to main thread: an answer (errors as values, see `toErrorValue`), or news between answers. */
+export type WorkerMessage =
+  | { id: number; ok: true; value: EngineReply<EngineMethod> }
+  | { id: number; ok: false; error: ApiError }
+  /** Files read since the last progress message. */
+  | { type: 'progress'; files: number }
+  | { type: 'notice'; message: string }
+  /** A shard opened with `quotesPending` has all its quotes now. */
+  | { type: 'quotes'; ready: QuotesReady };
+
+type Handlers = { [M in EngineMethod]: (engine: ShardEngine, request: EngineRequest<M>) => EngineReply<M> | Promise<EngineReply<M>> };
+
+const handlers: Handlers = {
+  open: (engine, request) => engine.open(request.shards),
+  update: (engine, request) => engine.update(request.shard),
+  close: (engine, request) => {
+    engine.close(request.shard);
+    return null;
+  },
+  hide: (engine, request) => {
+    engine.hide(request.ids);
+    return null;
+  },
+  save: (engine, request) => engine.save({ finishQuotes: request.finishQuotes }),
+  search: (engine, { type: _type, query, ...options }) => engine.search(query, options),
+  article: (engine, request) => engine.article(request.id, request.query),
+  quotes: (engine, { type: _type, ...options }) => engine.quotes(options),
+};
 
 /** Runs one request on `engine`. */
-export async function handleEngineRequest(engine: ShardEngine, request: EngineRequest): Promise<unknown> {
-  switch (request.type) {
-    case 'open':
-      return engine.open(request.shards);
-    case 'update':
-      return engine.update(request.shard);
-    case 'close':
-      engine.close(request.shard);
-      return null;
-    case 'hide':
-      engine.hide(request.ids);
-      return null;
-    case 'save':
-      return engine.save({ finishQuotes: request.finishQuotes });
-    case 'search':
-      return engine.search(request.query, {
-        limit: request.limit,
-        sort: request.sort,
-        ...(request.speakerArticles === undefined ? {} : { speakerArticles: request.speakerArticles }),
-      });
-    case 'article':
-      return engine.article(request.id, request.query);
-    case 'quotes':
-      return engine.quotes({
-        ...(request.query === undefined ? {} : { query: request.query }),
-        ...(request.speaker === undefined ? {} : { speaker: request.speaker }),
-        ...(request.kinds === undefined ? {} : { kinds: request.kinds }),
-        limit: request.limit,
-      });
-  }
-}
-
-export function serializeError(error: unknown): SerializedError {
-  if (error instanceof QueryError) return { code: error.code, message: error.message, start: error.start, end: error.end };
-  if (error instanceof VerbatimError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
-/** Turns a serialized error back into the typed error the caller expects. */
-export function deserializeError(error: SerializedError): Error {
-  if (error.code === 'bad-query' && error.start !== undefined && error.end !== undefined) return new QueryError(error.message, error.start, error.end);
-  if (error.code === 'not-found') return new NotFoundError(error.message);
-  if (error.code === 'internal') return new Error(error.message);
-  return new VerbatimError(error.code, error.message);
+export async function handleEngineRequest<M extends EngineMethod>(engine: ShardEngine, request: EngineRequest<M>): Promise<EngineReply<M>> {
+  // TypeScript cannot tie a handler to its request through the union; `Handlers` ties them for each method.
+  const handler = handlers[request.type] as (engine: ShardEngine, request: EngineRequest<M>) => EngineReply<M> | Promise<EngineReply<M>>;
+  return handler(engine, request);
 }

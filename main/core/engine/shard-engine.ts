@@ -13,7 +13,7 @@ import type { ArticleView, QuotesReply, SearchReply, SearchSort } from '../../co
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, type FileRecord, type LibraryData } from '../index/build-library-data.js';
 import { loadIndexes } from '../index/configure-lunr.js';
-import { readCache, writeCache } from '../index/index-cache.js';
+import { describeCacheMiss, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
 import type { Article, ImportProblem, Quote, QuoteKind } from '../model.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle, type SearchData, type SearchIndex } from '../search/search-archive.js';
@@ -145,7 +145,7 @@ export class ShardEngine {
         try {
           await writeCache(spec.cacheFile, spec.fingerprint, data);
         } catch (error) {
-          notices.push(`The index cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next start rebuilds it.`);
+          notices.push(describeUnsavedCache(error));
         }
       }
       return notices;
@@ -251,8 +251,9 @@ export class ShardEngine {
       if ('data' in cached) {
         data = cached.data;
         cache = 'loaded';
-      } else if (cached.reason === 'damaged') {
-        notices.push(`The index cache at ${spec.cacheFile} was damaged (${cached.detail}) and is rebuilt.`);
+      } else {
+        const notice = describeCacheMiss(spec.cacheFile, cached);
+        if (notice !== null) notices.push(notice);
       }
     }
     let indexes: Map<string, lunr.Index> | null = null;
@@ -260,7 +261,7 @@ export class ShardEngine {
       try {
         indexes = loadIndexes(data.indexes);
       } catch (error) {
-        notices.push(`The index cache at ${spec.cacheFile} could not be loaded (${String(error)}) and is rebuilt.`);
+        notices.push(describeUnloadableCache(spec.cacheFile, error));
         data = null;
         cache = 'built';
       }

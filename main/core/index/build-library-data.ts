@@ -1,7 +1,8 @@
 // Everything an archive needs before it can be searched, from files to index: read the files, extract
-// quotes, set exact duplicates aside, build the lunr index. Runs in a worker thread (index-worker.ts) or,
-// in tests, in-process. An update re-reads only the files that changed. A first build may leave the quotes
-// for later (`quotes: null`): the index is searchable without them, and extracting them was half the work.
+// quotes, set exact duplicates aside, build the lunr index. Runs in a worker thread (engine/index-worker.ts)
+// or, in tests, in-process. An update re-reads only the files that changed. A first build may leave the
+// quotes for later (`quotes: null`): the index is searchable without them, and extracting them was half the
+// work.
 
 import { createHash } from 'node:crypto';
 import { readArticleFile } from '../archive/read-archive.js';
@@ -42,13 +43,14 @@ export interface BuildProgress {
   total: number;
 }
 
-/** The searchable view of `LibraryData`: originals, their quotes, the duplicates set aside, all problems. */
+/**
+ * The searchable view of `LibraryData`: originals (exact duplicates within it left out), their quotes, all
+ * problems. Duplicates across shards are the main thread's to find (library/duplicates.ts).
+ */
 export interface AssembledLibrary {
   articles: Article[];
   quotes: Quote[];
   problems: ImportProblem[];
-  /** Path of each duplicate -> path of the first copy (in path order). */
-  duplicates: Map<string, string>;
 }
 
 /** Derives the searchable view; deterministic, so the worker and the main thread agree on it. */
@@ -56,25 +58,21 @@ export function assembleLibrary(data: Pick<LibraryData, 'files' | 'walkProblems'
   const articles: Article[] = [];
   const quotes: Quote[] = [];
   const problems: ImportProblem[] = [...data.walkProblems];
-  const duplicates = new Map<string, string>();
-  const firstByText = new Map<string, string>();
+  const seenTexts = new Set<string>();
   for (const file of data.files) {
     problems.push(...file.problems);
     const duplicateIds = new Set<string>();
     for (const [i, article] of file.articles.entries()) {
       const key = file.digests[i] ?? articleDigest(article);
-      const first = firstByText.get(key);
-      if (first === undefined) {
-        firstByText.set(key, article.path);
+      if (seenTexts.has(key)) duplicateIds.add(article.id);
+      else {
+        seenTexts.add(key);
         articles.push(article);
-      } else {
-        duplicates.set(article.path, first);
-        duplicateIds.add(article.id);
       }
     }
     for (const quote of file.quotes ?? []) if (!duplicateIds.has(quote.articleId)) quotes.push(quote);
   }
-  return { articles, quotes, problems, duplicates };
+  return { articles, quotes, problems };
 }
 
 /** A digest of an article's headline and text: equal digests are exact duplicates. */

@@ -1,10 +1,12 @@
-// The persisted index: one file per shard with a header line (format, schema, lunr and V8 versions,
-// fingerprint, checksum) and the library data in V8's serialization format (Node's `v8.serialize`): five
-// times faster to write and twice as fast to read as JSON at 37 MB a shard (issue 6), and no string nears
-// V8's length limit. Any mismatch or damage means rebuild, never load-and-hope.
+// The persisted index, all of it: where an archive's cache lives (a folder per archive, a file per shard),
+// its fingerprint, reading and writing, and clearing out files no longer used. Each file has a header line
+// (format, schema, lunr and V8 versions, fingerprint, checksum) and the library data in V8's serialization
+// format (Node's `v8.serialize`): five times faster to write and twice as fast to read as JSON at 37 MB a
+// shard (issue 6), and no string nears V8's length limit. Any mismatch or damage means rebuild, never
+// load-and-hope.
 
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { ArchiveFile } from '../archive/walk-archive.js';
@@ -35,6 +37,26 @@ export function cacheFolderFor(cacheDir: string, archiveRealPath: string): strin
   return path.join(cacheDir, `${path.basename(archiveRealPath).replace(/[^\w.-]/g, '_').slice(0, 40)}-${key}`);
 }
 
+/** The cache file of shard `shard` of `shardCount` in an archive's `cacheFolder`. */
+export function cacheFileFor(cacheFolder: string, shard: number, shardCount: number): string {
+  return path.join(cacheFolder, `shard-${shard}-of-${shardCount}.cache`);
+}
+
+/**
+ * Deletes the files of `cacheFolder` other than `inUse`: the caches of shard layouts no longer used (the
+ * archive grew past a shard boundary), and the JSON caches of earlier versions.
+ */
+export async function removeStaleCaches(cacheFolder: string, inUse: readonly string[]): Promise<void> {
+  const keep = new Set(inUse.map((file) => path.basename(file)));
+  let names: string[];
+  try {
+    names = await readdir(cacheFolder);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((n) => /\.(cache|json)$/.test(n) && !keep.has(n)).map((n) => rm(path.join(cacheFolder, n), { force: true })));
+}
+
 /** A digest of files (paths, sizes, modification times), of how they are read, and of `context`. */
 export function fingerprintArchive(files: readonly ArchiveFile[], context = ''): string {
   const hash = createHash('sha256').update(`schema ${cacheSchemaVersion}\nlunr ${lunrVersion}\n${context}\n`);
@@ -44,6 +66,21 @@ export function fingerprintArchive(files: readonly ArchiveFile[], context = ''):
 
 /** Why a cache file was not used. */
 export type CacheMiss = { reason: 'absent' } | { reason: 'stale' } | { reason: 'damaged'; detail: string };
+
+/** What the user is told of a cache that was not used: nothing when it was absent or out of date. */
+export function describeCacheMiss(file: string, miss: CacheMiss): string | null {
+  return miss.reason === 'damaged' ? `The index cache at ${file} was damaged (${miss.detail}) and is rebuilt.` : null;
+}
+
+/** What the user is told of a cache whose data could not be loaded into an index (`error`). */
+export function describeUnloadableCache(file: string, error: unknown): string {
+  return `The index cache at ${file} could not be loaded (${String(error)}) and is rebuilt.`;
+}
+
+/** What the user is told of a cache that could not be written (`error`). */
+export function describeUnsavedCache(error: unknown): string {
+  return `The index cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next start rebuilds it.`;
+}
 
 /** Loads the cache at `file` when it matches `fingerprint`; otherwise says why not. Never throws. */
 export async function readCache(file: string, fingerprint: string): Promise<{ data: LibraryData } | CacheMiss> {

@@ -1,7 +1,8 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readArticles, parseArticleFile } from '../../../main/core/archive/read-archive.js';
+import { parseArticleFile } from '../../../main/core/archive/read-archive.js';
+import { readArticles } from '../../support/read-articles.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import type { Article, ImportProblem } from '../../../main/core/model.js';
 import { describeWithCorpora, itWithCorpora } from '../../support/corpora.js';

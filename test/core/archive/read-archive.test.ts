@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleId, parseArticleFile, readArticles } from '../../../main/core/archive/read-archive.js';
+import { articleId, parseArticleFile } from '../../../main/core/archive/read-archive.js';
+import { readArticles } from '../../support/read-articles.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { itWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, seedFile, tempDir } from '../../support/paths.js';

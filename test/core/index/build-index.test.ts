@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readArticles } from '../../../main/core/archive/read-archive.js';
+import { readArticles } from '../../support/read-articles.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { buildIndexes } from '../../../main/core/index/configure-lunr.js';
 import { languageProcessing } from '../../../main/core/index/languages.js';

@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { readArticles } from '../../../main/core/archive/read-archive.js';
+import { readArticles } from '../../support/read-articles.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { loadCompactIndex, tokenTrie, type CompactIndex } from '../../../main/core/index/compact-index.js';
 import { languageProcessing } from '../../../main/core/index/languages.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import lunr from 'lunr';
 import { expect, it } from 'vitest';
-import { readArticles } from '../../../main/core/archive/read-archive.js';
+import { readArticles } from '../../support/read-articles.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import type { CompactIndex } from '../../../main/core/index/compact-index.js';
 import { buildIndexes, loadIndexes } from '../../../main/core/index/configure-lunr.js';

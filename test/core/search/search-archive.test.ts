@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryError } from '../../../main/core/errors.js';
 import { openLibrary, type Library } from '../../../main/core/library.js';
-import { readArticles } from '../../../main/core/archive/read-archive.js';
+import { readArticles } from '../../support/read-articles.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { languageProcessing } from '../../../main/core/index/languages.js';
 import { tokenize } from '../../../main/core/index/tokenize.js';

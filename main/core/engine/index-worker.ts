@@ -1,12 +1,11 @@
 // Worker-thread entry (bundled to dist/index-worker.cjs): one search engine holding some of the archive's
-// shards. Requests come as { id, request } and are answered as { id, ok, value | error }; file-read
-// progress is posted as { type: 'progress', files } every few files, notices as { type: 'notice' }, and
-// a built shard's quotes, once all extracted in the background, as { type: 'quotes', ready }.
+// shards. It speaks the engine protocol (engine-protocol.ts): an `EngineMessage` in, `WorkerMessage`s out.
 
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { ShardEngine } from '../engine/shard-engine.js';
-import { handleEngineRequest, serializeError, type EngineMessage } from '../engine/engine-protocol.js';
+import { toErrorValue } from '../errors.js';
+import { handleEngineRequest, type EngineMessage, type WorkerMessage } from './engine-protocol.js';
+import { ShardEngine } from './shard-engine.js';
 
 /** Progress goes out in batches: a message per file cost the main thread as much as the reading. */
 const progressBatch = 25;
@@ -28,9 +27,10 @@ function lowerPriority(): void {
 const port = parentPort;
 if (port) {
   lowerPriority();
+  const post = (message: WorkerMessage): void => port.postMessage(message);
   let unreported = 0;
   const flushProgress = (): void => {
-    if (unreported > 0) port.postMessage({ type: 'progress', files: unreported });
+    if (unreported > 0) post({ type: 'progress', files: unreported });
     unreported = 0;
   };
   const engine = new ShardEngine({
@@ -38,8 +38,8 @@ if (port) {
       unreported += 1;
       if (unreported >= progressBatch) flushProgress();
     },
-    quotesReady: (ready) => port.postMessage({ type: 'quotes', ready }),
-    notice: (message) => port.postMessage({ type: 'notice', message }),
+    quotesReady: (ready) => post({ type: 'quotes', ready }),
+    notice: (message) => post({ type: 'notice', message }),
   });
   // One request at a time, in order: opening and updating must finish before the next search. The engine's
   // background work (quotes, cache writes) runs between them.
@@ -49,10 +49,10 @@ if (port) {
       try {
         const value = await handleEngineRequest(engine, message.request);
         flushProgress();
-        port.postMessage({ id: message.id, ok: true, value });
+        post({ id: message.id, ok: true, value });
       } catch (error) {
         flushProgress();
-        port.postMessage({ id: message.id, ok: false, error: serializeError(error) });
+        post({ id: message.id, ok: false, error: toErrorValue(error) });
       }
     });
   });

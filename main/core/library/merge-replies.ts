@@ -1,0 +1,38 @@
+// Merges the engines' answers to one request into the library's answer.
+
+import type { FacetValue, Facets, QuoteHit, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
+import { compareForSort, countsToValues, facetSize } from '../search/search-archive.js';
+
+/** Merges search answers: strict matches win over partial ones; facet counts add up. */
+export function mergeSearch(replies: readonly SearchReply[], limit: number, sort: SearchSort): Omit<SearchReply, 'query' | 'tookMs'> {
+  const strict = replies.filter((r) => !r.partial && r.total > 0);
+  const used = strict.length > 0 ? strict : replies.filter((r) => r.partial);
+  const hits = used.flatMap((r) => r.hits).sort(compareForSort(sort)).slice(0, limit);
+  const addUp = (pick: (f: Facets, reply: SearchReply) => FacetValue[]): FacetValue[] => {
+    const counts = new Map<string, number>();
+    for (const reply of used) for (const { value, count } of pick(reply.facets, reply)) counts.set(value, (counts.get(value) ?? 0) + count);
+    return countsToValues(counts, facetSize);
+  };
+  return {
+    total: used.reduce((n, r) => n + r.total, 0),
+    partial: strict.length === 0 && used.some((r) => r.total > 0),
+    notices: replies[0]?.notices ?? [],
+    facets: { source: addUp((f) => f.source), year: addUp((f) => f.year), language: addUp((f) => f.language) },
+    speakers: addUp((_f, reply) => reply.speakers),
+    hits,
+  };
+}
+
+/** Merges quote lists: newest first, then by path and place; totals add up. */
+export function mergeQuotes(replies: readonly QuotesReply[], limit: number): QuotesReply {
+  const quotes = replies.flatMap((r) => r.quotes).sort(byNewestThenPath);
+  return { total: replies.reduce((n, r) => n + r.total, 0), quotes: quotes.slice(0, limit) };
+}
+
+function byNewestThenPath(a: QuoteHit, b: QuoteHit): number {
+  const da = a.date ?? '';
+  const db = b.date ?? '';
+  if (da !== db) return da < db ? 1 : -1;
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.start - b.start;
+}

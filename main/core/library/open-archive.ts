@@ -1,0 +1,266 @@
+// An archive open in its engines: the shards planned from the folder, what the engines answered of them,
+// the duplicates set aside, the quotes still being extracted, and the `Library` that searches it all.
+// `refresh` re-walks the folder and re-opens only the shards whose files changed.
+
+import { realpath, stat } from 'node:fs/promises';
+import type { ArticleView, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
+import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
+import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
+import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
+import { ArchiveError, NotFoundError } from '../errors.js';
+import type { BuildProgress } from '../index/build-library-data.js';
+import { cacheFolderFor, removeStaleCaches } from '../index/index-cache.js';
+import type { Library, OpenLibraryOptions } from '../library.js';
+import { resultLimits } from '../result-limits.js';
+import { parseQuery } from '../search/parse-query.js';
+import { speakerArticles } from '../search/search-archive.js';
+import { countQuotes, deduplicate, noArticles, type Deduplicated } from './duplicates.js';
+import { mergeQuotes, mergeSearch } from './merge-replies.js';
+import { changedShards, engineCount, planShards, shardCountFor, shardUnits } from './shards.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
+
+/** Opens `options.archiveDir` in its engines; on failure, the engines are ended before the error is thrown. */
+export async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
+  const archive = new OpenArchive(await resolveArchive(options.archiveDir), options);
+  await archive.open();
+  return archive;
+}
+
+/** One open archive, for as long as it is open; its state lives here rather than in one long closure. */
+export class OpenArchive {
+  /** The archive's face to its callers; the same object for as long as the archive is open. */
+  readonly library: Library;
+  /** `loaded` when every shard came from the cache; set once, by `open`. */
+  cache: 'built' | 'loaded' = 'built';
+  private readonly pool: EnginePool;
+  private readonly cacheFolder: string;
+  /** Shards come in multiples of this (see shardUnits); in this thread (tests), one unless the archive is large. */
+  private readonly units: number;
+  private specs: ShardSpec[] = [];
+  private readonly summaries = new Map<number, ShardSummary>();
+  private deduplicated: Deduplicated = noArticles();
+  private progress = { done: 0, total: 0 };
+  private report: (progress: BuildProgress) => void;
+  /** Quotes extracted in the background, by shard, until their summary is there to take them (see applyQuotes). */
+  private readonly readyQuotes = new Map<number, QuotesReady>();
+  /** True while duplicates are found (see settle). */
+  private settling = false;
+  private quotesWaiting: (() => void)[] = [];
+
+  constructor(
+    readonly archiveDir: string,
+    private readonly options: OpenLibraryOptions,
+  ) {
+    this.cacheFolder = cacheFolderFor(options.cacheDir, archiveDir);
+    this.units = options.workerScript ? shardUnits() : 1;
+    this.report = options.onProgress ?? (() => undefined);
+    this.pool = new EnginePool({
+      workerScript: options.workerScript,
+      count: options.workerScript ? (options.engines ?? engineCount('search')) : 1,
+      onFilesRead: (count) => {
+        this.progress = { done: Math.min(this.progress.total, this.progress.done + count), total: this.progress.total };
+        this.report(this.progress);
+      },
+      onNotice: (message) => options.onNotice?.(message),
+      onQuotesReady: (ready) => {
+        this.readyQuotes.set(ready.shard, ready);
+        this.applyQuotes();
+      },
+    });
+    this.library = createLibrary(this);
+  }
+
+  /** Walks the folder and opens every shard; on failure, ends the engines. */
+  async open(): Promise<void> {
+    try {
+      // Start the engine threads (loading their code takes a while) while this thread walks the folder.
+      const warming = this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
+      const [listing] = await Promise.all([walkArchive(this.archiveDir), warming]);
+      await this.openShards(listing);
+    } catch (error) {
+      await this.pool.close({ finishQuotes: false });
+      throw error;
+    }
+    this.cache = [...this.summaries.values()].every((s) => s.cache === 'loaded') ? 'loaded' : 'built';
+  }
+
+  private async openShards(listing: ArchiveListing): Promise<void> {
+    this.specs = await planShards(listing, shardCountFor(listing.files.length, this.units), this.cacheFolder);
+    this.progress = { done: 0, total: listing.files.length };
+    this.report(this.progress);
+    // One request per shard: each engine opens its shards in turn, and each answer is one shard's summary
+    // (one message for all of an engine's shards took the main thread 50 ms to receive at 50x).
+    // Posting a shard's file list copies it (8 ms for 8,000 files): the main thread yields between shards.
+    const opening: Promise<ShardSummary[]>[] = [];
+    for (const spec of this.specs) {
+      const reply = this.pool.engineFor(spec.shard).request({ type: 'open', shards: [spec] });
+      reply.catch(() => undefined); // Handled below, by Promise.all; this keeps an early failure from being "unhandled".
+      opening.push(reply);
+      await yieldToEventLoop();
+    }
+    const opened = (await Promise.all(opening)).flat();
+    for (const summary of opened) this.summaries.set(summary.shard, summary);
+    this.notice(opened);
+    await this.settle();
+    await removeStaleCaches(this.cacheFolder, this.specs.map((s) => s.cacheFile));
+  }
+
+  /** Re-walks the folder and re-opens the shards whose files changed; true when anything changed. */
+  async refresh(onProgress: (progress: BuildProgress) => void): Promise<boolean> {
+    const next = await walkArchive(this.archiveDir);
+    const nextSpecs = await planShards(next, shardCountFor(next.files.length, this.units), this.cacheFolder);
+    const changed = changedShards(this.specs, nextSpecs);
+    if (changed.shards.length === 0) return false;
+    this.report = onProgress;
+    this.progress = { done: 0, total: changed.filesToRead.length };
+    this.report(this.progress);
+    if (nextSpecs.length !== this.specs.length) {
+      for (const old of this.specs) await this.pool.engineFor(old.shard).request({ type: 'close', shard: old.shard });
+      this.summaries.clear();
+    }
+    try {
+      const updated = await Promise.all(changed.shards.map((spec) => this.pool.engineFor(spec.shard).request({ type: 'update', shard: spec })));
+      for (const summary of updated) this.summaries.set(summary.shard, summary);
+      this.notice(updated);
+      this.specs = nextSpecs;
+      await this.settle();
+    } finally {
+      // Waiters on shards that are gone, or done, hear of it even when the update failed.
+      this.applyQuotes();
+    }
+    await removeStaleCaches(this.cacheFolder, this.specs.map((s) => s.cacheFile));
+    return true;
+  }
+
+  /** The archive as it is now: duplicates set aside, articles and quotes counted. */
+  get state(): Deduplicated {
+    return this.deduplicated;
+  }
+
+  private notice(summaries: readonly ShardSummary[]): void {
+    for (const s of summaries) for (const n of s.notices) this.options.onNotice?.(n);
+  }
+
+  /**
+   * Finds the duplicates across the shards as they are now, and tells the engines to hide them. Quotes that
+   * come in meanwhile (finding duplicates yields to the event loop) wait: counted into the state being
+   * replaced, they would be lost.
+   */
+  private async settle(): Promise<void> {
+    this.settling = true;
+    try {
+      this.deduplicated = await deduplicate([...this.summaries.values()]);
+    } finally {
+      this.settling = false;
+    }
+    this.applyQuotes();
+    await this.pool.broadcast({ type: 'hide', ids: this.deduplicated.hiddenIds });
+  }
+
+  /** Counts the quotes of the shards that have them all now, and wakes `quotesReady()` when none is left. */
+  private applyQuotes(): void {
+    if (this.settling) return;
+    for (const [shard, ready] of this.readyQuotes) {
+      const summary = this.summaries.get(shard);
+      if (summary === undefined) continue; // Its open is not answered yet.
+      this.readyQuotes.delete(shard);
+      if (!summary.quotesPending) continue; // Rebuilt by an engine restart: the counts are known.
+      summary.quoteCounts = ready.quoteCounts;
+      summary.quotesPending = false;
+      this.deduplicated.quoteCount += countQuotes(summary, this.deduplicated.hidden);
+    }
+    if (!this.quotesPending()) this.wakeQuotesWaiting();
+  }
+
+  quotesPending(): boolean {
+    return [...this.summaries.values()].some((s) => s.quotesPending);
+  }
+
+  quotesReady(): Promise<void> {
+    return this.quotesPending() ? new Promise<void>((resolve) => this.quotesWaiting.push(resolve)) : Promise.resolve();
+  }
+
+  private wakeQuotesWaiting(): void {
+    for (const resolve of this.quotesWaiting) resolve();
+    this.quotesWaiting = [];
+  }
+
+  async search(query: string, options: Omit<SearchRequest, 'query'> = {}): Promise<SearchReply> {
+    const started = performance.now();
+    const limit = options.limit ?? resultLimits.search.default;
+    const sort = options.sort ?? 'relevance';
+    // A speaker filter or `in:quotes` reads every article's quotes: not inside one request, which has
+    // a time limit, while the engines are still extracting them.
+    if (this.quotesPending() && needsAllQuotes(query)) await this.quotesReady();
+    // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
+    const share = Math.ceil(speakerArticles / this.pool.engines.length);
+    const replies = await this.pool.broadcast({ type: 'search', query, limit, sort, speakerArticles: share }, requestTimeoutMs);
+    return { ...mergeSearch(replies, limit, sort), query, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+  }
+
+  async article(id: string, query?: string): Promise<ArticleView> {
+    const views = await this.pool.broadcast({ type: 'article', id, ...(query === undefined ? {} : { query }) }, requestTimeoutMs);
+    const view = views.find((v) => v !== null);
+    if (!view) throw new NotFoundError(`no article with id "${id.slice(0, 40)}" in this archive`);
+    return { ...view, copies: this.deduplicated.copies.get(view.article.path) ?? [] };
+  }
+
+  async quotes(options: QuotesRequest = {}): Promise<QuotesReply> {
+    await this.quotesReady();
+    const limit = options.limit ?? resultLimits.quotes.default;
+    return mergeQuotes(await this.pool.broadcast({ type: 'quotes', ...options, limit }, requestTimeoutMs), limit);
+  }
+
+  async close(options: { finishQuotes?: boolean } = {}): Promise<void> {
+    await this.pool.close({ finishQuotes: options.finishQuotes !== false });
+    // No engine is left to say when the quotes are done.
+    this.wakeQuotesWaiting();
+  }
+}
+
+/** The `Library` over `archive`: a plain object whose counts follow the archive as it changes. */
+function createLibrary(archive: OpenArchive): Library {
+  return {
+    archiveDir: archive.archiveDir,
+    get articleCount() {
+      return archive.state.articleCount;
+    },
+    get quoteCount() {
+      return archive.state.quoteCount;
+    },
+    get quotesPending() {
+      return archive.quotesPending();
+    },
+    quotesReady: () => archive.quotesReady(),
+    get duplicates() {
+      return archive.state.duplicates;
+    },
+    get problems() {
+      return archive.state.problems;
+    },
+    get cache() {
+      return archive.cache;
+    },
+    search: (query, options) => archive.search(query, options),
+    article: (id, query) => archive.article(id, query),
+    quotes: (options) => archive.quotes(options),
+    close: (options) => archive.close(options),
+  };
+}
+
+/** Whether a search reads the quotes of every article: a speaker filter, or `in:quotes`. */
+function needsAllQuotes(query: string): boolean {
+  const parsed = parseQuery(query);
+  return parsed.scope === 'quotes' || parsed.filters.some((f) => f.kind === 'speaker');
+}
+
+async function resolveArchive(archiveDir: string): Promise<string> {
+  let resolved: string;
+  try {
+    resolved = await realpath(archiveDir);
+  } catch {
+    throw new ArchiveError(`the archive folder ${archiveDir} does not exist`);
+  }
+  if (!(await stat(resolved)).isDirectory()) throw new ArchiveError(`the archive ${archiveDir} is not a folder`);
+  return resolved;
+}

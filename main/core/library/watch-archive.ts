@@ -1,0 +1,140 @@
+// Following an archive: `startLibrary` opens it in the background, reports its status meanwhile, and when
+// asked to watch, re-reads the folder a moment after files change.
+
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { LibraryStatus } from '../../contract/api.js';
+import { isSkippedName } from '../archive/walk-archive.js';
+import type { BuildProgress } from '../index/build-library-data.js';
+import type { Library, LibrarySession, StartLibraryOptions } from '../library.js';
+import { openArchive } from './open-archive.js';
+
+/** Starts opening `options.archiveDir` and returns at once; `status()` reports progress meanwhile. */
+export function startLibrary(options: StartLibraryOptions): LibrarySession {
+  const archiveDir = path.resolve(options.archiveDir);
+  const status: LibraryStatus = {
+    archiveDir,
+    archiveName: path.basename(archiveDir),
+    state: 'indexing',
+    progress: { done: 0, total: 0 },
+    articles: 0,
+    quotes: 0,
+    quotesPending: false,
+    problems: [],
+    duplicates: 0,
+    cache: null,
+    error: null,
+    generation: 0,
+    watching: false,
+    updating: false,
+  };
+  let closed = false;
+  const onProgress = (p: BuildProgress): void => {
+    status.progress = { ...p };
+    options.onProgress?.(p);
+  };
+  let watcher: FSWatcher | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let updating: Promise<void> | null = null;
+  let again = false;
+
+  let shown: Library | null = null;
+  const show = (library: Library): void => {
+    shown = library;
+    Object.assign(status, {
+      state: 'ready',
+      progress: { done: status.progress.total, total: status.progress.total },
+      articles: library.articleCount,
+      quotes: library.quoteCount,
+      problems: [...library.problems],
+      duplicates: library.duplicates.length,
+      error: null,
+    });
+  };
+
+  const opening = openArchive({ ...options, onProgress });
+
+  /** Re-reads what changed; one update at a time, and once more if changes came in meanwhile. */
+  const update = (): void => {
+    if (updating !== null) {
+      again = true;
+      return;
+    }
+    updating = (async () => {
+      const archive = await opening;
+      status.updating = true;
+      if (await archive.refresh(onProgress)) {
+        show(archive.library);
+        status.generation += 1;
+      }
+    })()
+      .catch((error: unknown) => {
+        if (!closed) options.onNotice?.(`The archive could not be re-read after a change: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        status.updating = false;
+        updating = null;
+        if (again && !closed) {
+          again = false;
+          update();
+        }
+      });
+  };
+
+  const startWatching = (): void => {
+    if (options.watch !== true || closed) return;
+    const delay = options.watchDelayMs ?? 500;
+    watcher = watch(archiveDir, {
+      ignoreInitial: true,
+      ignored: (file: string) => file !== archiveDir && isSkippedName(path.basename(file)),
+    });
+    watcher.on('all', () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        update();
+      }, delay);
+    });
+    watcher.on('error', (error: unknown) => options.onNotice?.(`Watching the archive failed: ${String(error)}`));
+    watcher.once('ready', () => {
+      if (closed) return;
+      status.watching = true;
+      // Anything that changed between the first walk and the watcher's start is caught by one check.
+      update();
+    });
+  };
+
+  const first = opening.then(
+    (archive) => {
+      status.cache = archive.library.cache;
+      show(archive.library);
+      startWatching();
+      return archive.library;
+    },
+    (error: unknown) => {
+      status.state = 'failed';
+      status.error = error instanceof Error ? error.message : String(error);
+      throw error;
+    },
+  );
+  // A failure is reported through status() and each ready() caller; this keeps it from being "unhandled".
+  first.catch(() => undefined);
+  return {
+    status: () => {
+      // Quotes extracted in the background after a build come in without any other change.
+      if (shown !== null) Object.assign(status, { quotes: shown.quoteCount, quotesPending: shown.quotesPending });
+      return structuredClone(status);
+    },
+    ready: () => first,
+    close: async () => {
+      closed = true;
+      if (timer !== null) clearTimeout(timer);
+      status.watching = false;
+      await watcher?.close();
+      await Promise.allSettled([updating]);
+      const library = await first.catch(() => null);
+      // A window closing does not wait for quotes still being extracted: the next open finishes them.
+      await library?.close({ finishQuotes: false });
+    },
+  };
+}
