@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { ArticleView, FacetValue, Facets, LibraryStatus, QuoteHit, QuotesReply, SearchReply, SearchSort } from '../contract/api.js';
+import { compareProblems } from './archive/compare-problems.js';
 import { isSkippedName, walkArchive, type ArchiveFile, type ArchiveListing } from './archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from './engine/engine-pool.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from './engine/shard-engine.js';
@@ -413,7 +414,7 @@ async function deduplicate(summaries: readonly ShardSummary[]) {
     quoteCount += countQuotes(summary, hidden);
     await yieldToEventLoop();
   }
-  const problems = summaries.flatMap((s) => s.problems).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const problems = summaries.flatMap((s) => s.problems).sort(compareProblems);
   return { hiddenIds, hidden, duplicates, copies, articleCount: ids.length - hiddenIds.length, quoteCount, problems };
 }
 
