@@ -12,6 +12,7 @@ import { parseQuoteKinds } from '../core/search/parse-query.js';
 import type { Snippet } from '../core/model.js';
 import { startServer } from '../server/start-server.js';
 import { defaultCacheDir } from './default-cache-dir.js';
+import { terminalText } from './terminal-text.js';
 
 /** Bad usage or an invalid query: exit code 2 with a one-line reason. */
 class UsageError extends VerbatimError {
@@ -75,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
       archiveDir: path.resolve(values.archive ?? path.join(packageRoot, 'content')),
       cacheDir: path.resolve(values['cache-dir'] ?? process.env.VERBATIM_CACHE_DIR ?? defaultCacheDir()),
       workerScript,
-      onNotice: (message) => process.stderr.write(`verbatim: ${message}\n`),
+      onNotice: (message) => process.stderr.write(`verbatim: ${terminalText(message)}\n`),
       ...(process.stderr.isTTY ? { onProgress: showProgress } : {}),
     };
     switch (command) {
@@ -192,10 +193,10 @@ async function index(args: string[], json: boolean, options: OpenLibraryOptions)
   } else {
     const how = library.cache === 'loaded' ? 'loaded from the cache' : 'built';
     const duplicates = library.duplicates.length > 0 ? ` (${library.duplicates.length} exact duplicates set aside)` : '';
-    process.stdout.write(`${library.archiveDir}: ${library.articleCount} articles${duplicates}, ${library.quoteCount} quotes; index ${how} in ${tookMs} ms\n`);
+    process.stdout.write(`${terminalText(library.archiveDir)}: ${library.articleCount} articles${duplicates}, ${library.quoteCount} quotes; index ${how} in ${tookMs} ms\n`);
     if (library.problems.length > 0) {
       process.stdout.write(`${library.problems.length} files could not be read:\n`);
-      for (const p of library.problems) process.stdout.write(`  ${p.path}: ${p.reason}\n`);
+      for (const p of library.problems) process.stdout.write(`  ${terminalText(`${p.path}: ${p.reason}`)}\n`);
     }
   }
   return 0;
@@ -214,7 +215,7 @@ async function serve(args: string[], values: Values, options: OpenLibraryOptions
       process.stderr.write(`Ready: ${library.articleCount} articles, ${quotes}.\n`);
       if (library.quotesPending) void library.quotesReady().then(() => process.stderr.write(`Quotes: ${library.quoteCount} found.\n`));
     },
-    (error: unknown) => process.stderr.write(`verbatim: the archive could not be opened: ${error instanceof Error ? error.message : String(error)}\n`),
+    (error: unknown) => process.stderr.write(`verbatim: the archive could not be opened: ${terminalText(error instanceof Error ? error.message : String(error))}\n`),
   );
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
@@ -271,21 +272,21 @@ function highlight(snippet: Snippet): string {
   let out = '';
   let at = 0;
   for (const h of snippet.highlights) {
-    out += snippet.text.slice(at, h.start) + mark(snippet.text.slice(h.start, h.end));
+    out += terminalText(snippet.text.slice(at, h.start)) + mark(terminalText(snippet.text.slice(h.start, h.end)));
     at = h.end;
   }
-  return out + snippet.text.slice(at);
+  return out + terminalText(snippet.text.slice(at));
 }
 
 function printSearch(reply: SearchReply): void {
   const lines: string[] = [];
   const note = reply.partial ? ' (no article has all the words; closest matches)' : '';
-  for (const notice of reply.notices) process.stderr.write(`verbatim: ${notice}\n`);
-  lines.push(`${reply.total} ${reply.total === 1 ? 'article' : 'articles'} for "${reply.query}"${note}, ${reply.tookMs} ms`);
+  for (const notice of reply.notices) process.stderr.write(`verbatim: ${terminalText(notice)}\n`);
+  lines.push(`${reply.total} ${reply.total === 1 ? 'article' : 'articles'} for "${terminalText(reply.query)}"${note}, ${reply.tookMs} ms`);
   reply.hits.forEach((hit, i) => {
-    const meta = [hit.date, hit.source, hit.path].filter((x) => x !== null).join(' · ');
-    lines.push('', `${i + 1}. ${bold(hit.title)}`, `   ${meta} · ${hit.hitCount} hits`, `   ${highlight(hit.snippet)}`);
-    for (const q of hit.quotes.slice(0, 3)) lines.push(`   ${quoted(q)} — ${q.speaker ?? 'unattributed'}`);
+    const meta = terminalText([hit.date, hit.source, hit.path].filter((x) => x !== null).join(' · '));
+    lines.push('', `${i + 1}. ${bold(terminalText(hit.title))}`, `   ${meta} · ${hit.hitCount} hits`, `   ${highlight(hit.snippet)}`);
+    for (const q of hit.quotes.slice(0, 3)) lines.push(terminalText(`   ${quoted(q)} — ${q.speaker ?? 'unattributed'}`));
   });
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -295,7 +296,8 @@ function printQuotes(total: number, list: readonly QuoteHit[]): void {
   for (const q of list) {
     lines.push('', quoted(q), `   — ${q.speaker ?? 'unattributed'}${q.verb ? ` (${q.verb})` : ''}, ${q.title} [${q.path}]`);
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // No escapes of Verbatim's own here: the whole list is cleaned at once.
+  process.stdout.write(`${terminalText(lines.join('\n'))}\n`);
 }
 
 /** A quote's words: in quotation marks when they are someone's words, marked as reported speech when not. */
@@ -312,7 +314,7 @@ function fail(error: unknown, json: boolean): number {
     const where = error instanceof QueryError ? { start: error.start, end: error.end } : {};
     printJson({ error: { code, message, ...where } });
   }
-  process.stderr.write(`verbatim: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`verbatim: ${terminalText(message.split('\n')[0] ?? '')}\n`);
   if (!expected) return 1;
   return error instanceof UsageError || code === 'bad-query' || code === 'archive' ? 2 : 1;
 }
@@ -322,7 +324,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`verbatim: unexpected error: ${String(error)}\n`);
+    process.stderr.write(`verbatim: unexpected error: ${terminalText(String(error))}\n`);
     process.exitCode = 1;
   },
 );

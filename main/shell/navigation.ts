@@ -17,7 +17,8 @@ export interface DropOptions {
  * Hardens one WebContents (call it from `app.on('web-contents-created')`, so every one is covered):
  * `window.open` and `target=_blank` are denied, and http/https/mailto links among them are passed to
  * `openExternal`; `will-navigate` and `will-redirect` are prevented unless the target is on the app
- * origin; `will-attach-webview` is always prevented.
+ * origin, and so is `will-frame-navigate` for subframes (an `<iframe>` must not load another origin
+ * either; `will-navigate` covers the main frame only); `will-attach-webview` is always prevented.
  *
  * With `drop`, a refused `file:` URL (a window-open request or a navigation) that names a folder is passed
  * to `drop.onOpenFolder`; one naming a file, or nothing, is ignored. Chromium turns a drop into such a
@@ -41,6 +42,10 @@ export function hardenWebContents(contents: WebContents, openExternal: (url: str
     if (isAppUrl(event.url)) return;
     event.preventDefault();
     if (isFileUrl(event.url)) openIfFolder(event.url);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    // The main frame is will-navigate's (which also opens a dropped folder); preventing it here would hide it from that handler.
+    if (!event.isMainFrame && !isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();

@@ -1,4 +1,4 @@
-// The renderer session's rules: no network, no permissions, no downloads.
+// The renderer session's rules: no network, no file: loads, no permissions, no downloads.
 
 import type { Session } from 'electron';
 
@@ -17,12 +17,26 @@ export function isNetworkUrl(url: string): boolean {
 }
 
 /**
- * Applies the policy to `session`: every http(s)/ws(s)/ftp request is cancelled, every permission
+ * True for URLs the renderer session never loads: the network's, and `file:` (the UI comes from
+ * `app://`, and a page that could load `file:` URLs could read the disk; a dropped folder reaches the
+ * shell as a navigation, which `navigation.ts` refuses before any request is made).
+ */
+export function isRefusedUrl(url: string): boolean {
+  if (isNetworkUrl(url)) return true;
+  try {
+    return new URL(url).protocol === 'file:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Applies the policy to `session`: every http(s)/ws(s)/ftp and file: request is cancelled, every permission
  * request and check is denied (device permissions too), and downloads are refused.
  */
 export function applySessionPolicy(session: Session): void {
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: isNetworkUrl(details.url) });
+    callback({ cancel: isRefusedUrl(details.url) });
   });
   session.setPermissionRequestHandler((_webContents, _permission, callback) => {
     callback(false);

@@ -14,6 +14,7 @@ import { isDirectory } from './is-directory.js';
 import { createLibrarySwitcher, type LibrarySwitcher } from './library-switcher.js';
 import { attributionLine, buildMenuTemplate } from './menu.js';
 import { hardenWebContents } from './navigation.js';
+import { oneAtATime } from './one-at-a-time.js';
 import { openExternal } from './open-external.js';
 import { archiveArgument, resolveShellPaths } from './paths.js';
 import { existingRecentArchives } from './recent-archives.js';
@@ -133,9 +134,10 @@ export function startApp({ distDir, startLibrary }: StartAppOptions): void {
 
   /**
    * A dropped folder opens only after the user confirms in a native dialog: the request to open it comes
-   * from the page (a file: URL), and a page must never be able to open folders on its own.
+   * from the page (a file: URL), and a page must never be able to open folders on its own. Drops while
+   * the question is open are ignored (and logged), so repeated drops never stack dialogs.
    */
-  const confirmDrop = async (folder: string): Promise<void> => {
+  const confirmDrop = oneAtATime(async (folder: string): Promise<void> => {
     if (window === null) return;
     const { response } = await dialog.showMessageBox(window, {
       type: 'question',
@@ -147,10 +149,16 @@ export function startApp({ distDir, startLibrary }: StartAppOptions): void {
       cancelId: 1,
     });
     if (response === 0) await openArchive(folder, 'drop');
-  };
+  }, (folder) => console.warn(`Verbatim ignored the drop of ${folder}: the question about an earlier drop is still open.`));
+
+  /** A link leaves the app only once the user agrees, one question at a time (open-external.ts). */
+  const confirmLink = oneAtATime(
+    (url: string) => openExternal(url, window),
+    (url) => console.warn(`Verbatim ignored a request to open ${url}: the question about an earlier link is still open.`),
+  );
 
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, openExternal, {
+    hardenWebContents(contents, confirmLink, {
       // Only a drop on the app's own window opens an archive, and only once the user confirms it.
       onOpenFolder: (folder) => {
         if (window !== null && window.webContents === contents) void confirmDrop(folder);

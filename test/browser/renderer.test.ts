@@ -229,6 +229,33 @@ describe('the renderer served by verbatim serve', () => {
   }, testTimeoutMs);
 });
 
+describe('the page policy', () => {
+  it('requires Trusted Types: no HTML from a string, and no policy to make some (issue 14)', async () => {
+    // A string script: the test's tsconfig has no DOM types (as in the other browser tests).
+    const outcome = await page.evaluate<string[]>(`(() => {
+      const results = [];
+      try {
+        document.createElement('div').innerHTML = '<img src=x>';
+        results.push('innerHTML allowed');
+      } catch (error) {
+        results.push(error instanceof TypeError ? 'innerHTML refused' : String(error));
+      }
+      try {
+        window.trustedTypes.createPolicy('attack', { createHTML: (html) => html });
+        results.push('policy allowed');
+      } catch {
+        results.push('policy refused');
+      }
+      return results;
+    })()`);
+    expect(outcome).toEqual(['innerHTML refused', 'policy refused']);
+    // Chromium reports both refusals on the console; they are this test's point, not a problem of the page.
+    const expected = (p: string): boolean => /TrustedHTML|TrustedTypePolicy|trusted-types/i.test(p);
+    await waitFor(async () => problems.filter(expected).length >= 2, 'the two refusals on the console');
+    problems = problems.filter((p) => !expected(p));
+  }, testTimeoutMs);
+});
+
 /** Types `query` into the search box and waits for the list to show this query's results. */
 async function search(query: string): Promise<void> {
   await typeQuery(page, query, waitFor);

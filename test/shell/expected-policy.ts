@@ -19,7 +19,8 @@ export function expectedWebPreferences(preload: string): Record<string, unknown>
 
 export const expectedCsp =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "object-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'; " +
+  "frame-ancestors 'none'";
 
 /** Permission names Electron 45 may ask about; every one must be denied. */
 export const permissions = [

@@ -49,7 +49,9 @@ export const recorded = {
   /** Buttons the fake user presses in message boxes, in order (default: the first button). */
   messageBoxResponses: [] as number[],
   /** Options of every `dialog.showMessageBox` call. */
-  messageBoxes: [] as Array<{ type?: string; message?: string; detail?: string }>,
+  messageBoxes: [] as Array<{ type?: string; message?: string; detail?: string; buttons?: string[] }>,
+  /** While set, message boxes stay open until it resolves: a user who has not answered yet. */
+  messageBoxesOpenUntil: null as Promise<void> | null,
   session: null as unknown as FakeSessionRecord,
   resolveReady: (): void => undefined,
   singleInstance: true,
@@ -201,8 +203,9 @@ export const dialog = {
     return Promise.resolve(recorded.openDialogAnswers.shift() ?? { canceled: true, filePaths: [] });
   },
   showMessageBox: (...args: unknown[]) => {
-    recorded.messageBoxes.push(lastArgument(args) as { type?: string; message?: string; detail?: string });
-    return Promise.resolve({ response: recorded.messageBoxResponses.shift() ?? 0 });
+    recorded.messageBoxes.push(lastArgument(args) as { type?: string; message?: string; detail?: string; buttons?: string[] });
+    const answer = { response: recorded.messageBoxResponses.shift() ?? 0 };
+    return (recorded.messageBoxesOpenUntil ?? Promise.resolve()).then(() => answer);
   },
   showErrorBox: (title: string, content: string) => record(`dialog.showErrorBox ${title}: ${content}`),
 };
@@ -225,6 +228,7 @@ export function resetFakeElectron(): void {
   recorded.openDialogAnswers.length = 0;
   recorded.messageBoxResponses.length = 0;
   recorded.messageBoxes.length = 0;
+  recorded.messageBoxesOpenUntil = null;
   recorded.singleInstance = true;
   recorded.isPackaged = false;
   // The session object stays the same (modules may hold it); its methods now record into a fresh record.

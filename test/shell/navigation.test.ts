@@ -57,6 +57,25 @@ describe('hardenWebContents', () => {
     expect(event.defaultPrevented).toBe(!allowed);
   });
 
+  it.each(table)('will-frame-navigate of a subframe to %s is allowed: %s', (url, allowed) => {
+    const { contents } = hardened();
+    const event = Object.assign(navigationEvent(url), { isMainFrame: false });
+    contents.emit('will-frame-navigate', event);
+    expect(event.defaultPrevented).toBe(!allowed);
+  });
+
+  it('leaves the main frame\'s navigations to will-navigate (which opens a dropped folder)', async () => {
+    const { contents, opened } = hardened();
+    const frameEvent = Object.assign(navigationEvent(folderUrl), { isMainFrame: true });
+    contents.emit('will-frame-navigate', frameEvent);
+    expect(frameEvent.defaultPrevented).toBe(false);
+    const event = navigationEvent(folderUrl);
+    contents.emit('will-navigate', event);
+    expect(event.defaultPrevented).toBe(true);
+    await settle();
+    expect(opened).toEqual([folder]);
+  });
+
   it.each(['https://en.wikinews.org/', 'app://verbatim/index.html', 'javascript:alert(1)', 'file:///etc/passwd'])(
     'denies window.open of %s',
     (url) => {

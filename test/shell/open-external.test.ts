@@ -37,10 +37,35 @@ describe('openExternal', () => {
     expect(externalUrl(url)).toBeNull();
     expect(await openExternal(url)).toBe(false);
     expect(recorded.openedExternally).toEqual([]);
+    expect(recorded.messageBoxes).toEqual([]);
   });
 
   it.each([undefined, null, 42, { href: 'https://x' }])('refuses the non-string %s', async (value) => {
     expect(await openExternal(value)).toBe(false);
+    expect(recorded.openedExternally).toEqual([]);
+  });
+
+  it('asks first, showing the address it will open', async () => {
+    expect(await openExternal('https://en.wikinews.org/wiki/Main_Page')).toBe(true);
+    expect(recorded.messageBoxes).toEqual([
+      expect.objectContaining({ message: 'Open this link in your browser?', detail: 'https://en.wikinews.org/wiki/Main_Page', buttons: ['Open Link', 'Cancel'] }),
+    ]);
+  });
+
+  it('shows a look-alike host as the punycode it really is', async () => {
+    await openExternal('https://аpple.com/');
+    expect(recorded.messageBoxes[0]?.detail).toBe('https://xn--pple-43d.com/');
+  });
+
+  it('asks about writing an email for mailto: links', async () => {
+    await openExternal('mailto:desk@example.org');
+    expect(recorded.messageBoxes[0]).toMatchObject({ message: 'Write to this address in your mail app?', buttons: ['Write Email', 'Cancel'] });
+  });
+
+  it('opens nothing when the user cancels', async () => {
+    recorded.messageBoxResponses.push(1);
+    expect(await openExternal('https://tracker.example/')).toBe(false);
+    expect(recorded.messageBoxes).toHaveLength(1);
     expect(recorded.openedExternally).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from 'electron';
-import { applySessionPolicy, isNetworkUrl } from '../../main/shell/session-policy.js';
+import { applySessionPolicy, isNetworkUrl, isRefusedUrl } from '../../main/shell/session-policy.js';
 import { navigationEvent, recorded, resetFakeElectron, session } from './fake-electron.js';
 import { permissions } from './expected-policy.js';
 
@@ -28,6 +28,23 @@ describe('applySessionPolicy', () => {
     });
     expect(response).toEqual({ cancel: cancelled });
     expect(isNetworkUrl(url)).toBe(cancelled);
+  });
+
+  it.each([
+    ['file:///etc/passwd', true],
+    ['FILE:///home/ana/news/a.txt', true],
+    ['file://server/share/news', true],
+    ['app://verbatim/app.js', false],
+    ['not a url', false],
+  ])('cancels the file: request %s: %s', (url, cancelled) => {
+    const record = policed();
+    let response: { cancel?: boolean } | null = null;
+    record.beforeRequest?.({ url }, (r) => {
+      response = r;
+    });
+    expect(response).toEqual({ cancel: cancelled });
+    expect(isRefusedUrl(url)).toBe(cancelled);
+    expect(isNetworkUrl(url)).toBe(false);
   });
 
   it.each(permissions)('denies the permission request %s', (permission) => {

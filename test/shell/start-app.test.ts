@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { LibraryStatus, Result } from '../../main/contract/api.js';
 import type { LibrarySession, StartLibraryOptions } from '../../main/core/library.js';
 import { letPendingWorkRun } from '../support/let-pending-work-run.js';
@@ -441,6 +441,33 @@ describe('dropping on the window', () => {
     expect(started.opened).toHaveLength(1);
   });
 
+  it('asks about one drop at a time: drops while the question is open are ignored, not stacked', async () => {
+    const started = await startReady();
+    let answer = (): void => undefined;
+    recorded.messageBoxesOpenUntil = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    onTestFinished(() => warn.mockRestore());
+    const contents = recorded.windows[0]?.webContents;
+    contents?.windowOpenHandler?.({ url: pathToFileURL(archive('news')).href });
+    await vi.waitFor(() => expect(recorded.messageBoxes).toHaveLength(1));
+    for (const name of ['older', 'Q&A', 'older']) contents?.windowOpenHandler?.({ url: pathToFileURL(archive(name)).href });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(3));
+    expect(recorded.messageBoxes.map((m) => m.message)).toEqual(['Open news as the archive?']);
+    // The folder checks of the three drops race, so their warnings come in any order.
+    const ignored = (name: string): string => `Verbatim ignored the drop of ${archive(name)}: the question about an earlier drop is still open.`;
+    expect(warn.mock.calls.map((call) => String(call[0])).sort()).toEqual([ignored('Q&A'), ignored('older'), ignored('older')].sort());
+    answer();
+    await vi.waitFor(() => expect(started.opened.map((o) => o.archiveDir)).toContain(archive('news')));
+    // Once answered, the next drop is asked about again.
+    recorded.messageBoxesOpenUntil = null;
+    contents?.windowOpenHandler?.({ url: pathToFileURL(archive('older')).href });
+    await vi.waitFor(() => expect(started.opened.map((o) => o.archiveDir)).toContain(archive('older')));
+    expect(recorded.messageBoxes).toHaveLength(2);
+    await vi.waitFor(() => expect(readSavedSettings()).toMatchObject({ archive: archive('older') }));
+  });
+
   it('ignores a dropped file, a missing folder and a web link, without a message', async () => {
     const started = await startReady();
     writeFileSync(path.join(archive('news'), 'a.txt'), 'Headline\n\nText.');
@@ -467,6 +494,37 @@ describe('dropping on the window', () => {
     other.windowOpenHandler?.({ url: pathToFileURL(archive('news')).href });
     await letPendingWorkRun(50); // nothing may open: no condition to wait for
     expect(started.opened).toHaveLength(1);
+  });
+});
+
+describe('links from the page', () => {
+  it('open in the browser only after the user agrees, one question at a time', async () => {
+    await startReady();
+    let answer = (): void => undefined;
+    recorded.messageBoxesOpenUntil = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    onTestFinished(() => warn.mockRestore());
+    const contents = recorded.windows[0]?.webContents;
+    // Links reach the question synchronously, in order: no wait is needed between them.
+    for (const url of ['https://en.wikinews.org/', 'https://tracker.example/1', 'https://tracker.example/2']) {
+      expect(contents?.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(2));
+    expect(recorded.messageBoxes.map((m) => m.detail)).toEqual(['https://en.wikinews.org/']);
+    expect(recorded.openedExternally).toEqual([]);
+    answer();
+    await vi.waitFor(() => expect(recorded.openedExternally).toEqual(['https://en.wikinews.org/']));
+  });
+
+  it('open nothing when the user cancels', async () => {
+    await startReady();
+    recorded.messageBoxResponses.push(1);
+    recorded.windows[0]?.webContents.windowOpenHandler?.({ url: 'https://en.wikinews.org/' });
+    await vi.waitFor(() => expect(recorded.messageBoxes).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(recorded.openedExternally).toEqual([]);
   });
 });
 

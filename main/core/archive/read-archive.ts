@@ -2,7 +2,6 @@
 // read becomes a problem with the reason. Formats are chosen by extension and confirmed by content.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { ArticleParseError } from '../errors.js';
 import type { Article, ImportProblem } from '../model.js';
 import type { ArticleDraft, ParsedFile } from './article-draft.js';
@@ -12,6 +11,7 @@ import { parseJson, parseJsonLines } from './parse-json.js';
 import { parseMarkdown } from './parse-md.js';
 import { declaredCharset, parseHtml } from './parse-html.js';
 import { parseTxt } from './parse-txt.js';
+import { readRegularFile } from './regular-file.js';
 import { describeFsError, type ArchiveFile } from './walk-archive.js';
 
 /** Files larger than this are not read (stated in the problem): no news file is 50 MB of text. */
@@ -147,7 +147,7 @@ export function readArticleFile(file: ArchiveFile): FileArticles {
     if (file.size > maxFileBytes) {
       throw new ArticleParseError(file.path, `the file is ${formatMiB(file.size)}; Verbatim reads files up to ${formatMiB(maxFileBytes)}`);
     }
-    return parseArticleFile(file.path, readFileSync(file.absolutePath));
+    return parseArticleFile(file.path, readRegularFile(file.absolutePath, file.path));
   } catch (error) {
     if (error instanceof ArticleParseError) return { articles: [], problems: [{ path: file.path, reason: error.reason }] };
     const code = (error as { code?: unknown } | null)?.code;

@@ -1,16 +1,23 @@
 // Lists an archive's article files: recursive, with lstat and a visited set (symlink loops), hidden
-// files skipped, nothing ever written.
+// files skipped, nothing ever written. Links are followed only while they stay inside the archive; FIFOs,
+// sockets and devices are reported, never opened; names that are not valid UTF-8 are kept as bytes.
 
+import { isUtf8 } from 'node:buffer';
 import { lstatSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportProblem } from '../model.js';
+import { notRegularReason } from './regular-file.js';
 
 /** A file found in the archive, with what the cache fingerprint needs. */
 export interface ArchiveFile {
-  /** Relative to the archive, `/`-separated. */
+  /** Relative to the archive, `/`-separated; a name that is not valid UTF-8 shows U+FFFD for its bad bytes. */
   path: string;
-  absolutePath: string;
+  /**
+   * Where to read it: a string, or the path's bytes when a name on the way is not valid UTF-8 (SECURITY.md:
+   * such a name has no string form the file system accepts). A Buffer here arrives as a Uint8Array in a worker.
+   */
+  absolutePath: string | Uint8Array;
   size: number;
   mtimeMs: number;
 }
@@ -36,40 +43,50 @@ export function isSkippedName(name: string): boolean {
  */
 const statsPerYield = 500;
 
+/** A path the file system accepts: a string, or bytes for names that are not valid UTF-8. */
+type FsPath = string | Buffer;
+
+/** A folder entry: its name for paths and messages, and the path that opens it. */
+interface FolderEntry {
+  name: string;
+  fsPath: FsPath;
+}
+
 /**
- * Walks `archiveDir` and returns its files sorted by path. Unreadable folders and symlink loops become
- * problems; the walk goes on.
+ * Walks `archiveDir` and returns its files sorted by path. Unreadable folders, symlink loops, links that
+ * leave the archive and files that are not regular files become problems; the walk goes on. A link whose
+ * real path is inside the archive is followed (its target is read under the link's path).
  */
 export async function walkArchive(archiveDir: string): Promise<ArchiveListing> {
   const files: ArchiveFile[] = [];
   const problems: ImportProblem[] = [];
   const visited = new Set<string>();
   const root = await realpath(archiveDir);
-  visited.add(root);
+  const rootBytes = Buffer.from(root);
+  visited.add(visitKey(root));
   let sinceYield = 0;
 
-  async function visit(dir: string, rel: string): Promise<void> {
+  async function visit(dir: FsPath, rel: string): Promise<void> {
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await listFolder(dir);
     } catch (error) {
       problems.push({ path: rel || '.', reason: `the folder cannot be read (${describeFsError(error)})` });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (isSkippedName(entry.name)) continue;
-      const absolutePath = path.join(dir, entry.name);
+    for (const { name, fsPath } of entries) {
+      if (isSkippedName(name)) continue;
       let info: Stats | { error: unknown };
       try {
-        info = lstatSync(absolutePath);
+        info = lstatSync(fsPath);
       } catch (error) {
         info = { error };
       }
-      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      const relPath = rel ? `${rel}/${name}` : name;
       // Plain files, nearly every entry, without a promise each.
-      if (!('error' in info) && info.isFile()) files.push({ path: relPath, absolutePath, size: info.size, mtimeMs: info.mtimeMs });
-      else await visitEntry(absolutePath, relPath, info);
+      if (!('error' in info) && info.isFile()) files.push({ path: relPath, absolutePath: fsPath, size: info.size, mtimeMs: info.mtimeMs });
+      else await visitEntry(fsPath, relPath, info);
       sinceYield += 1;
       if (sinceYield >= statsPerYield) {
         sinceYield = 0;
@@ -78,28 +95,36 @@ export async function walkArchive(archiveDir: string): Promise<ArchiveListing> {
     }
   }
 
-  async function visitEntry(absolutePath: string, relPath: string, stated: Stats | { error: unknown }): Promise<void> {
+  async function visitEntry(fsPath: FsPath, relPath: string, stated: Stats | { error: unknown }): Promise<void> {
     try {
       if ('error' in stated) throw stated.error;
       let info = stated;
+      let target = fsPath;
       if (info.isSymbolicLink()) {
-        const target = await realpath(absolutePath);
-        info = await stat(target);
-        if (info.isDirectory()) {
-          if (visited.has(target)) {
-            problems.push({ path: relPath, reason: 'skipped: the link points back into a folder already read (a loop)' });
-            return;
-          }
-          visited.add(target);
-          await visit(target, relPath);
+        const real = await linkTarget(fsPath);
+        if (real === null) {
+          problems.push({ path: relPath, reason: 'skipped: the link points to nothing (its target does not exist)' });
           return;
         }
-      } else if (info.isDirectory()) {
-        visited.add(absolutePath);
-        await visit(absolutePath, relPath);
+        if (!isInside(rootBytes, real)) {
+          problems.push({ path: relPath, reason: `skipped: the link points outside the archive (to ${real.toString()})` });
+          return;
+        }
+        target = isUtf8(real) ? real.toString() : real;
+        info = await stat(target);
+        if (info.isDirectory() && visited.has(visitKey(target))) {
+          problems.push({ path: relPath, reason: 'skipped: the link points back into a folder already read (a loop)' });
+          return;
+        }
+      }
+      if (info.isDirectory()) {
+        visited.add(visitKey(target));
+        await visit(target, relPath);
         return;
       }
-      if (info.isFile()) files.push({ path: relPath, absolutePath, size: info.size, mtimeMs: info.mtimeMs });
+      const notRegular = notRegularReason(info);
+      if (notRegular !== null) problems.push({ path: relPath, reason: notRegular });
+      else files.push({ path: relPath, absolutePath: target, size: info.size, mtimeMs: info.mtimeMs });
     } catch (error) {
       problems.push({ path: relPath, reason: `the file cannot be read (${describeFsError(error)})` });
     }
@@ -108,6 +133,46 @@ export async function walkArchive(archiveDir: string): Promise<ArchiveListing> {
   await visit(root, '');
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems };
+}
+
+/**
+ * The entries of a folder. Node decodes names as UTF-8 and puts U+FFFD where a name is not valid UTF-8,
+ * which then names no file ("it no longer exists"); such a folder is listed again as bytes, and those
+ * entries are opened by their bytes (SECURITY.md).
+ */
+async function listFolder(dir: FsPath): Promise<FolderEntry[]> {
+  if (typeof dir === 'string') {
+    const names = await readdir(dir);
+    if (!names.some((name) => name.includes('\uFFFD'))) return names.map((name) => ({ name, fsPath: path.join(dir, name) }));
+  }
+  const raw = await readdir(dir, { encoding: 'buffer' });
+  return raw.map((bytes) => {
+    const name = bytes.toString();
+    const fsPath = typeof dir === 'string' && isUtf8(bytes) ? path.join(dir, name) : Buffer.concat([Buffer.from(dir), Buffer.from(path.sep), bytes]);
+    return { name, fsPath };
+  });
+}
+
+/** The real path (as bytes) of the link at `fsPath`, or null when it leads nowhere. */
+async function linkTarget(fsPath: FsPath): Promise<Buffer | null> {
+  try {
+    return await realpath(fsPath, { encoding: 'buffer' });
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** True when `candidate` is `root` or below it (byte-wise: names need not be valid UTF-8). */
+function isInside(root: Buffer, candidate: Buffer): boolean {
+  if (candidate.equals(root)) return true;
+  const prefix = root.at(-1) === path.sep.charCodeAt(0) ? root : Buffer.concat([root, Buffer.from(path.sep)]);
+  return candidate.length > prefix.length && candidate.subarray(0, prefix.length).equals(prefix);
+}
+
+/** A lossless key for the visited set, strings and bytes alike. */
+function visitKey(fsPath: FsPath): string {
+  return Buffer.from(fsPath).toString('latin1');
 }
 
 /** A short, user-facing description of a file-system error. */

@@ -2,6 +2,7 @@
 // leave the hidden ones out.
 
 import type { ShardSummary } from '../engine/shard-engine.js';
+import { compareProblems } from '../archive/compare-problems.js';
 import type { ImportProblem } from '../model.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
@@ -78,7 +79,7 @@ export async function deduplicate(summaries: readonly ShardSummary[]): Promise<D
     quoteCount += countQuotes(summary, hidden);
     await yieldToEventLoop();
   }
-  const problems = summaries.flatMap((s) => s.problems).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const problems = summaries.flatMap((s) => s.problems).sort(compareProblems);
   return { hiddenIds, hidden, duplicates, copies, articleCount: ids.length - hiddenIds.length, quoteCount, problems };
 }
 
