@@ -15,7 +15,10 @@ import {
   SUBJECT_LEADERS,
   SUBJECT_VERB_FILLERS,
 } from './quote-lexicon.js';
-import { isOutletName, isReportingVerb, parseSubjectAfter, parseSubjectBefore, type Gender, type SpeakerPhrase } from './parse-speaker-phrase.js';
+import type { Gender, SpeakerPhrase } from './speaker-phrase/speaker-phrase.js';
+import { parseSubjectAfter } from './speaker-phrase/subject-after.js';
+import { parseSubjectBefore } from './speaker-phrase/subject-before.js';
+import { isOutletName, isReportingVerb } from './speaker-phrase/word-classes.js';
 import { caseAfter, caseOfSurname, nominativeName } from './russian-names.js';
 import { endsSentence, isCapitalWord, isLowerWord, isSentenceFinal, type Token } from './tokenize-body.js';
 

@@ -1,7 +1,7 @@
 // Finds the names in Russian text written all in lower case (some agencies publish it): without capitals,
 // a name is told by where it stands (next to a reporting verb) and by its form (a surname's suffix).
 import { FUNCTION_WORDS, RUSSIAN_PREPOSITIONS } from './quote-lexicon.js';
-import { isReportingVerb, isRoleNoun } from './parse-speaker-phrase.js';
+import { isReportingVerb, isRoleNoun } from './speaker-phrase/word-classes.js';
 import { asCapitalised, endsSentence, isLowerWord, type Token } from './tokenize-body.js';
 
 /** Below this share of capitalised Cyrillic words, an article is written in lower case. */
