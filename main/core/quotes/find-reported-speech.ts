@@ -1,7 +1,10 @@
 // Finds reported speech: what a sentence says someone said, without quotation marks ("X said (that) ...",
 // "..., X said", "according to X, ...", "X заявил, что ...", "по словам X, ...").
 import type { MatchRange } from '../model.js';
-import { accordingToLength, clauseSubject, findClauseAfter, type AttributionContext, type ReportingClause } from './attribute-speaker.js';
+import { accordingToLength } from './attribution/according-to.js';
+import type { AttributionContext, ReportingClause } from './attribution/attribution.js';
+import { findClauseAfter } from './attribution/find-clause-after.js';
+import { clauseSubject } from './attribution/find-clause-before.js';
 import type { SpeakerPhrase } from './speaker-phrase/speaker-phrase.js';
 import { parseSubjectAfter } from './speaker-phrase/subject-after.js';
 import { parseSubjectBefore } from './speaker-phrase/subject-before.js';

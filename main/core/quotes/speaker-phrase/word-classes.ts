@@ -54,6 +54,11 @@ export function isReportingVerb(token: Token | undefined): boolean {
   return isLowerWord(token) && REPORTING_VERBS.has(lower(token));
 }
 
+const PASSIVE_AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
+
+/** A reporting verb in the active voice: "has been commented on by", "were acknowledged by" name no speaker before them. */
+export const isActiveVerb = (tokens: readonly Token[], k: number): boolean => isReportingVerb(tokens[k]) && !PASSIVE_AUXILIARIES.has(lower(tokens[k - 1]));
+
 /** A lower-case "-ly" word that is not a noun: "initially", "reportedly", "angrily". */
 export function isAdverb(token: Token | undefined): boolean {
   const word = lower(token);

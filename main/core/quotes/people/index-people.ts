@@ -1,13 +1,13 @@
 // Collects the people an article names, so that "Maigeldinov", "he" and "the analyst" find a full name.
-import type { MatchRange } from '../model.js';
-import { COMMENTATOR_NOUNS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from './quote-lexicon.js';
-import { appositiveAfter, isIntroducedAfter } from './speaker-phrase/descriptions.js';
-import { namePhrase } from './speaker-phrase/name-phrase.js';
-import { nameRunEnd, startsNameRun } from './speaker-phrase/name-runs.js';
-import type { Gender } from './speaker-phrase/speaker-phrase.js';
-import { couldBeSurname, hasPossessive } from './speaker-phrase/word-classes.js';
-import { endsInCyrillic, endsSentence, isLowerWord, opensSentence, tokenIndexAt, type Token } from './tokenize-body.js';
-import { caseAfter, caseOfSurname, nominativeName } from './russian-names.js';
+import type { MatchRange } from '../../model.js';
+import { COMMENTATOR_NOUNS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from '../quote-lexicon.js';
+import { appositiveAfter, isIntroducedAfter } from '../speaker-phrase/descriptions.js';
+import { namePhrase } from '../speaker-phrase/name-phrase.js';
+import { nameRunEnd, startsNameRun } from '../speaker-phrase/name-runs.js';
+import type { Gender } from '../speaker-phrase/speaker-phrase.js';
+import { couldBeSurname, hasPossessive } from '../speaker-phrase/word-classes.js';
+import { endsInCyrillic, endsSentence, isLowerWord, opensSentence, tokenIndexAt, type Token } from '../tokenize-body.js';
+import { caseAfter, caseOfSurname, nominativeName } from '../russian-names.js';
 
 /** A person named in the article, under the fullest form of the name it gives. */
 export interface Person {
