@@ -1,6 +1,6 @@
 // Reads the capitalised runs of an article that can name people, with what their context says of each.
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from '../quote-lexicon.js';
-import { caseAfter, nominativeName } from '../russian-names.js';
+import { caseAfter, isRussianSurname, nominativeName } from '../russian-names.js';
 import { appositiveAfter, isIntroducedAfter } from '../speaker-phrase/descriptions.js';
 import { namePhrase } from '../speaker-phrase/name-phrase.js';
 import { nameRunEnd, startsNameRun } from '../speaker-phrase/name-runs.js';
@@ -49,7 +49,7 @@ export function readCandidates(body: string, tokens: readonly Token[], insideQuo
     // A lone surname is a person's when it speaks: "Bush told reporters", "said Redfield".
     const subject = isSubject(tokens, phrase.firstToken);
     // ... and a lone Russian surname that is a sentence's subject ("Калоев, потерявший семью, заявил").
-    const lone = phrase.words.length === 1 && !objectOfPreposition && (verbAdjacent || (subject && RUSSIAN_SURNAME.test(phrase.text)));
+    const lone = phrase.words.length === 1 && !objectOfPreposition && (verbAdjacent || (subject && isRussianSurname(phrase.text)));
     const personLike = (phrase.personLike && !objectOfPreposition) || (lone && couldBeSurname(phrase.text));
     // "по словам Анны Соколовой": the name in the case the words before it govern, shown in the nominative.
     const governed = caseAfter([tokens[phrase.firstToken - 2]?.lower ?? '', tokens[phrase.firstToken - 1]?.lower ?? '']);
@@ -94,9 +94,6 @@ function genderOfName(words: readonly string[]): Gender | null {
   if (/(?:ов|ев|ёв|ин|ский|цкий)$/u.test(last)) return 'm';
   return null;
 }
-
-/** A Russian surname, by its suffix ("Калоев", "Пескова", "Шойгу" is not told): in any case. */
-const RUSSIAN_SURNAME = /^\p{Lu}[\u0400-\u04FF]+(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|швили|дзе|ян|ук|юк)(?:а|у|ым|ом|ой|ую|е)?$/u;
 
 /** Whether the phrase starting at token `first` is in subject position: after a sentence start or "and". */
 function isSubject(tokens: readonly Token[], first: number): boolean {
