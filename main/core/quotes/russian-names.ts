@@ -1,5 +1,5 @@
-// Puts a Russian name back in the nominative where the text gives the case it stands in: "по словам Анны
-// Соколовой" (genitive) is Анна Соколова's, "согласно Марку" (dative) Марк's.
+// Russian names: a surname told by its suffix, and a name put back in the nominative where the text gives
+// the case it stands in ("по словам Анны Соколовой" is Анна Соколова's, "согласно Марку" Марк's).
 import { endsInCyrillic } from './tokenize-body.js';
 
 /**
