@@ -1,5 +1,5 @@
 // What the text says a named person is: the description before the name, or one set off by commas after it.
-import { HONORIFICS, FUNCTION_WORDS, LEADING_NON_NAMES } from '../quote-lexicon.js';
+import { FUNCTION_WORDS, HONORIFICS, LEADING_NON_NAMES } from '../quote-lexicon.js';
 import { endsSentence, isLowerWord, type Token } from '../tokenize-body.js';
 import type { NameChunk } from './name-runs.js';
 import { spanText } from './phrase-text.js';

@@ -1,6 +1,6 @@
 // The speaker phrase of a capitalised run: the name, with its title and its description.
 import { GROUP_NOUNS } from '../quote-lexicon.js';
-import { opensSentence, isLowerWord, type Token } from '../tokenize-body.js';
+import { isLowerWord, opensSentence, type Token } from '../tokenize-body.js';
 import { appositiveAfter, cleanDescription, descriptionBefore, joinDescription } from './descriptions.js';
 import { analyzeNameRun, isPersonLikeName, nameWords } from './name-runs.js';
 import { collapse, spanText } from './phrase-text.js';
