@@ -1,11 +1,14 @@
 // Extracts what an article reports as said (quotations, quoted words, reported speech), each with its
 // parts, offsets and attributed speaker.
 import type { MatchRange, Quote, QuoteKind } from '../model.js';
-import { attributeQuote, attributeReported, findClauseAfter, opensInsideSentence, type Attribution, type AttributionContext, type PreviousQuote, type QuoteSite, type ReportingClause } from './attribute-speaker.js';
+import { attributeQuote, attributeReported, opensInsideSentence } from './attribution/attribute-speaker.js';
+import type { Attribution, AttributionContext, PreviousQuote, QuoteSite, ReportingClause } from './attribution/attribution.js';
+import { findClauseAfter } from './attribution/find-clause-after.js';
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js';
 import { findReportedSpeech } from './find-reported-speech.js';
-import { isReportingVerb, type SpeakerPhrase } from './parse-speaker-phrase.js';
-import { indexPeople } from './index-people.js';
+import type { SpeakerPhrase } from './speaker-phrase/speaker-phrase.js';
+import { isReportingVerb } from './speaker-phrase/word-classes.js';
+import { indexPeople } from './people/index-people.js';
 import { capitaliseName, markLowerCaseNames } from './lower-case-names.js';
 import { splitDashAttribution } from './split-dash-attribution.js';
 import { FUNCTION_WORDS } from './quote-lexicon.js';

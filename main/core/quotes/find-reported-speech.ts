@@ -1,8 +1,14 @@
 // Finds reported speech: what a sentence says someone said, without quotation marks ("X said (that) ...",
 // "..., X said", "according to X, ...", "X заявил, что ...", "по словам X, ...").
 import type { MatchRange } from '../model.js';
-import { accordingToLength, clauseSubject, findClauseAfter, type AttributionContext, type ReportingClause } from './attribute-speaker.js';
-import { isReportingVerb, isRoleNoun, parseSubjectAfter, parseSubjectBefore, type SpeakerPhrase } from './parse-speaker-phrase.js';
+import { accordingToLength } from './attribution/according-to.js';
+import type { AttributionContext, ReportingClause } from './attribution/attribution.js';
+import { findClauseAfter } from './attribution/find-clause-after.js';
+import { clauseSubject } from './attribution/find-clause-before.js';
+import type { SpeakerPhrase } from './speaker-phrase/speaker-phrase.js';
+import { parseSubjectAfter } from './speaker-phrase/subject-after.js';
+import { parseSubjectBefore } from './speaker-phrase/subject-before.js';
+import { isReportingVerb, isRoleNoun } from './speaker-phrase/word-classes.js';
 import { DOCUMENT_NOUNS, GROUP_NOUNS, isParticiple, ORGANISATION_NOUNS, SUBJECT_LEADERS } from './quote-lexicon.js';
 import { endsInCyrillic, endsSentence, isLowerWord, type Token } from './tokenize-body.js';
 

@@ -1,7 +1,8 @@
 // Finds the names in Russian text written all in lower case (some agencies publish it): without capitals,
 // a name is told by where it stands (next to a reporting verb) and by its form (a surname's suffix).
 import { FUNCTION_WORDS, RUSSIAN_PREPOSITIONS } from './quote-lexicon.js';
-import { isReportingVerb, isRoleNoun } from './parse-speaker-phrase.js';
+import { isReportingVerb, isRoleNoun } from './speaker-phrase/word-classes.js';
+import { isRussianSurname } from './russian-names.js';
 import { asCapitalised, endsSentence, isLowerWord, type Token } from './tokenize-body.js';
 
 /** Below this share of capitalised Cyrillic words, an article is written in lower case. */
@@ -10,8 +11,6 @@ const CAPITALS_SHARE = 0.03;
 const MIN_WORDS = 40;
 /** Words after a reporting verb that may hold the speaker's description and name. */
 const MAX_CLAUSE_WORDS = 10;
-/** A Russian surname in lower case, in any case: "собянин", "пескова", "захаровой", "шевченко". */
-const SURNAME = /^[а-яё][а-яё-]{2,}(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|швили|дзе|ян|ук|юк|ич)(?:а|у|ым|ом|ой|ую|е|ого|ому)?$/u;
 /** A patronymic in lower case: "владимирович", "петровна". */
 const PATRONYMIC = /^[а-яё]+(?:ович|евич|овна|евна|ична|ич)(?:а|у|ем|ом|е|ой)?$/u;
 
@@ -47,7 +46,7 @@ function markAfter(tokens: Token[], verb: number, marked: Set<string>): void {
   for (let k = verb + 1; k < tokens.length && k - verb <= MAX_CLAUSE_WORDS; k++) {
     const token = tokens[k];
     if (token === undefined || token.kind !== 'word' || token.paragraph !== tokens[verb]?.paragraph || RUSSIAN_PREPOSITIONS.has(token.lower)) return;
-    if (SURNAME.test(token.lower)) {
+    if (isRussianSurname(token.lower)) {
       markName(tokens, k, verb + 1, marked);
       return;
     }
@@ -57,7 +56,7 @@ function markAfter(tokens: Token[], verb: number, marked: Set<string>): void {
 /** `пескова заявил`, `дмитрий песков заявил`: a surname, and its first name, just before the verb. */
 function markBefore(tokens: Token[], verb: number, marked: Set<string>): void {
   const surname = verb - 1;
-  if (surname < 0 || tokens[surname]?.paragraph !== tokens[verb]?.paragraph || !SURNAME.test(tokens[surname]?.lower ?? '')) return;
+  if (surname < 0 || tokens[surname]?.paragraph !== tokens[verb]?.paragraph || !isRussianSurname(tokens[surname]?.lower ?? '')) return;
   let first = surname - 1;
   while (first >= 0 && surname - first <= 2 && tokens[first]?.kind === 'word' && !endsSentence(tokens, first)) first--;
   markName(tokens, surname, first + 1, marked);
@@ -79,7 +78,7 @@ function markName(tokens: Token[], surname: number, lo: number, marked: Set<stri
 /** A lower-case word that can be a first name: not a function word, preposition, role or verb. */
 function couldBeFirstName(token: Token | undefined): boolean {
   if (!isLowerWord(token) || token === undefined || token.text.length < 2) return false;
-  return !FUNCTION_WORDS.has(token.lower) && !RUSSIAN_PREPOSITIONS.has(token.lower) && !isRoleNoun(token.text) && !isReportingVerb(token) && !SURNAME.test(token.lower) && /^[\u0400-\u04FF]/u.test(token.text);
+  return !FUNCTION_WORDS.has(token.lower) && !RUSSIAN_PREPOSITIONS.has(token.lower) && !isRoleNoun(token.text) && !isReportingVerb(token) && !isRussianSurname(token.lower) && /^[\u0400-\u04FF]/u.test(token.text);
 }
 
 /** "сергей собянин" as "Сергей Собянин" when each of its words was `marked` as a name; else as it is. */

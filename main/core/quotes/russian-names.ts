@@ -1,6 +1,17 @@
-// Puts a Russian name back in the nominative where the text gives the case it stands in: "по словам Анны
-// Соколовой" (genitive) is Анна Соколова's, "согласно Марку" (dative) Марк's.
+// Russian names: a surname told by its suffix, and a name put back in the nominative where the text gives
+// the case it stands in ("по словам Анны Соколовой" is Анна Соколова's, "согласно Марку" Марк's).
 import { endsInCyrillic } from './tokenize-body.js';
+
+/**
+ * A Russian surname, told by its suffix, in any case: "Собянин", "Пескова", "Захаровой", "Шевченко" ("Шойгу"
+ * is not told). Tested in lower case, so that it serves text written all in lower case too.
+ */
+const SURNAME = /^[а-яё][а-яё-]{2,}(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|швили|дзе|ян|ук|юк|ич)(?:а|у|ым|ом|ой|ую|е|ого|ому)?$/u;
+
+/** Whether `word` (in any letter case) is a Russian surname by its suffix: "Калоев", "пескова". */
+export function isRussianSurname(word: string): boolean {
+  return SURNAME.test(word.toLowerCase());
+}
 
 /** The grammatical case a preposition governs: "по словам" the genitive, "согласно" the dative. */
 export type NameCase = 'genitive' | 'dative' | 'accusative' | 'instrumental';

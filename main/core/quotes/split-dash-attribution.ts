@@ -1,6 +1,6 @@
 // Splits a quotation whose attribution sits inside its marks between dashes, as Russian copy writes it.
 import type { MatchRange } from '../model.js';
-import { isReportingVerb } from './parse-speaker-phrase.js';
+import { isReportingVerb } from './speaker-phrase/word-classes.js';
 import { PRONOUNS } from './quote-lexicon.js';
 import { isCapitalWord, tokenIndexAt, type Token } from './tokenize-body.js';
 

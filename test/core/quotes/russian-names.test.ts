@@ -1,6 +1,6 @@
 // Russian names put back in the nominative from the case a preposition governs.
 import { describe, expect, it } from 'vitest';
-import { caseAfter, nominativeName } from '../../../main/core/quotes/russian-names.js';
+import { caseAfter, isRussianSurname, nominativeName } from '../../../main/core/quotes/russian-names.js';
 
 describe('nominativeName', () => {
   it.each([
@@ -30,5 +30,21 @@ describe('caseAfter', () => {
     [['сказал', 'министр'], null],
   ] as const)('after %j: %s', (before, nameCase) => {
     expect(caseAfter(before)).toBe(nameCase);
+  });
+});
+
+describe('isRussianSurname', () => {
+  it.each([
+    ['Калоев', true],
+    ['Пескова', true],
+    ['захаровой', true],
+    ['шевченко', true],
+    ['Собянин', true],
+    // Told by the suffix only: "Шойгу" is not; a short word or a Latin name never is.
+    ['Шойгу', false],
+    ['Ин', false],
+    ['Ivanov', false],
+  ])('isRussianSurname(%s) is %s', (word, expected) => {
+    expect(isRussianSurname(word)).toBe(expected);
   });
 });

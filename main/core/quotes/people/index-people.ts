@@ -1,9 +1,11 @@
 // Collects the people an article names, so that "Maigeldinov", "he" and "the analyst" find a full name.
-import type { MatchRange } from '../model.js';
-import { COMMENTATOR_NOUNS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from './quote-lexicon.js';
-import { appositiveAfter, couldBeSurname, hasPossessive, isIntroducedAfter, nameRunEnd, namePhrase, startsNameRun, type Gender } from './parse-speaker-phrase.js';
-import { endsInCyrillic, endsSentence, isLowerWord, opensSentence, tokenIndexAt, type Token } from './tokenize-body.js';
-import { caseAfter, caseOfSurname, nominativeName } from './russian-names.js';
+import type { MatchRange } from '../../model.js';
+import { COMMENTATOR_NOUNS } from '../quote-lexicon.js';
+import { caseOfSurname, nominativeName } from '../russian-names.js';
+import type { Gender } from '../speaker-phrase/speaker-phrase.js';
+import { endsInCyrillic, tokenIndexAt, type Token } from '../tokenize-body.js';
+import { containsWord, endsWith, isMisspelling, nameKey, sameRole } from './match-names.js';
+import { readCandidates, type Candidate } from './read-candidates.js';
 
 /** A person named in the article, under the fullest form of the name it gives. */
 export interface Person {
@@ -76,24 +78,6 @@ interface Mention {
   leads: boolean;
   described: boolean;
   full: boolean;
-}
-
-interface Candidate {
-  words: string[];
-  name: string;
-  start: number;
-  paragraph: number;
-  description: string | null;
-  gender: Gender | null;
-  personLike: boolean;
-  salient: boolean;
-  weak: boolean;
-  source: boolean;
-  speaks: boolean;
-  subject: boolean;
-  leads: boolean;
-  /** The gender the name itself tells (a known first name, a Russian surname's ending). */
-  nameGender: Gender | null;
 }
 
 /**
@@ -267,165 +251,6 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
       return null;
     },
   };
-}
-
-/** Every capitalised run outside quotations that reads as a name, with what its context says. */
-function readCandidates(body: string, tokens: readonly Token[], insideQuote: Uint8Array): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (insideQuote[i] === 1 || !startsNameRun(tokens, i)) continue;
-    let end = nameRunEnd(tokens, i);
-    for (let k = i; k < end; k++) {
-      if (insideQuote[k] === 1) end = k;
-    }
-    const phrase = namePhrase(body, tokens, i, end, 0, tokens.length);
-    i = Math.max(i, end - 1);
-    if (phrase === null || phrase.kind !== 'name') continue;
-    // "Tijana Martin / The Canadian Press": a photo credit, no one in the story.
-    if (tokens[phrase.firstToken - 1]?.text === '/' || tokens[end]?.text === '/') continue;
-    const possessive = hasPossessive(tokens[end - 1]?.text ?? '');
-    // "health manager with Heart and Stroke in Manitoba, said": a lone name after a preposition is a place or an organisation.
-    const objectOfPreposition = phrase.words.length === 1 && !phrase.titled && isPreposition(tokens[phrase.firstToken - 1]);
-    const verbAdjacent = !objectOfPreposition && nearReportingVerb(tokens, phrase.firstToken, end);
-    const fullName = phrase.words.length > 1 && phrase.personLike;
-    // A lone surname is a person's when it speaks: "Bush told reporters", "said Redfield".
-    const subject = isSubject(tokens, phrase.firstToken);
-    // ... and a lone Russian surname that is a sentence's subject ("Калоев, потерявший семью, заявил").
-    const lone = phrase.words.length === 1 && !objectOfPreposition && (verbAdjacent || (subject && RUSSIAN_SURNAME.test(phrase.text)));
-    const personLike = (phrase.personLike && !objectOfPreposition) || (lone && couldBeSurname(phrase.text));
-    // "по словам Анны Соколовой": the name in the case the words before it govern, shown in the nominative.
-    const governed = caseAfter([tokens[phrase.firstToken - 2]?.lower ?? '', tokens[phrase.firstToken - 1]?.lower ?? '']);
-    candidates.push({
-      words: phrase.words,
-      nameGender: genderOfName(phrase.words),
-      name: governed === null ? phrase.text : nominativeName(phrase.text, governed),
-      start: phrase.mention.start,
-      paragraph: tokens[i]?.paragraph ?? 0,
-      description: phrase.description,
-      gender: phrase.gender,
-      personLike,
-      salient: possessive || fullName || phrase.description !== null || verbAdjacent || subject,
-      weak: possessive,
-      source: !possessive && (phrase.description !== null || phrase.titled || verbAdjacent || (fullName && isIntroducedAfter(tokens, end))),
-      speaks: verbAdjacent && !possessive,
-      subject: subject && !possessive,
-      leads: !possessive && opensSentence(tokens, phrase.firstToken) && isLowerWord(tokens[(appositiveAfter(tokens, end, tokens.length)?.last ?? end - 1) + 1]),
-    });
-  }
-  return candidates;
-}
-
-function isPreposition(token: Token | undefined): boolean {
-  return token !== undefined && token.kind === 'word' && PREPOSITIONS.has(token.text) && token.text !== 'to' && token.text !== 'by';
-}
-
-/**
- * The gender a name tells: a known first name ("Katy Barnett"), for people named with at least two
- * words, or the ending of a Russian surname ("Захарова", "Песков").
- */
-function genderOfName(words: readonly string[]): Gender | null {
-  const first = words[0];
-  const last = words[words.length - 1] ?? '';
-  if (words.length >= 2 && first !== undefined) {
-    if (MALE_FIRST_NAMES.has(first)) return 'm';
-    if (FEMALE_FIRST_NAMES.has(first)) return 'f';
-  }
-  if (!endsInCyrillic(last)) return null;
-  if (/(?:ова|ева|ёва|ина|ская|цкая)$/u.test(last)) return 'f';
-  if (/(?:ов|ев|ёв|ин|ский|цкий)$/u.test(last)) return 'm';
-  return null;
-}
-
-/** A Russian surname, by its suffix ("Калоев", "Пескова", "Шойгу" is not told): in any case. */
-const RUSSIAN_SURNAME = /^\p{Lu}[\u0400-\u04FF]+(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|швили|дзе|ян|ук|юк)(?:а|у|ым|ом|ой|ую|е)?$/u;
-
-/**
- * The form of a name's word that its other grammatical cases share: Russian names decline
- * ("Песков", "Пескова", "Песковым"), so their case endings are dropped; other words stay as they are.
- */
-function nameKey(word: string): string {
-  if (!startsCyrillicOrHyphen(word) || !/^[\u0400-\u04FF-]+$/u.test(word)) return word;
-  const stem = word.replace(/(?:ого|его|ому|ему|ым|им|ой|ей|ом|ем|ую|юю|а|я|у|ю|е|ы|и|й)$/u, '');
-  return stem.length >= 3 ? stem : word;
-}
-
-/** A cheap test before `nameKey`'s regex, which most (Latin) names fail at their first character. */
-function startsCyrillicOrHyphen(word: string): boolean {
-  const first = word.charCodeAt(0);
-  return first === 0x2d || (first >= 0x400 && first <= 0x4ff);
-}
-
-/** Whether `word` occurs in the lower-case `text` as a whole word. */
-function containsWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    const before = text.charAt(at - 1);
-    const after = text.charAt(at + word.length);
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-  }
-  return false;
-}
-
-/** Whether the phrase starting at token `first` is in subject position: after a sentence start or "and". */
-function isSubject(tokens: readonly Token[], first: number): boolean {
-  const before = tokens[first - 1];
-  const token = tokens[first];
-  if (before === undefined || token === undefined || before.paragraph !== token.paragraph) return true;
-  if (before.kind === 'mark' || [',', ':', ';', '\u2014', '\u2013', '('].includes(before.text) || endsSentence(tokens, first - 1)) return true;
-  return before.kind === 'word' && SUBJECT_LEADERS.has(before.text.toLowerCase());
-}
-
-/**
- * Whether a verb of speech comes after the name ("Redfield said") or, after a quotation, right before
- * it (`," said Redfield`); "Wilkins also said Warhol was" does not make Warhol a speaker.
- */
-function nearReportingVerb(tokens: readonly Token[], first: number, end: number): boolean {
-  const isVerb = (token: Token | undefined): boolean => token?.kind === 'word' && SPEECH_VERBS.has(token.text);
-  const beforeVerb = tokens[first - 2];
-  // `," said Redfield`, `», — заявил Мёрдок`
-  if (isVerb(tokens[first - 1]) && (beforeVerb?.kind === 'mark' || [',', '\u2014', '\u2013', '-'].includes(beforeVerb?.text ?? ''))) return true;
-  let k = (appositiveAfter(tokens, end, tokens.length)?.last ?? end - 1) + 1;
-  if (tokens[k]?.text === ',') k++;
-  for (let steps = 0; steps < 2 && tokens[k]?.kind === 'word' && SUBJECT_VERB_FILLERS.has(tokens[k]?.text ?? ''); steps++) k++;
-  return isVerb(tokens[k]);
-}
-
-/**
- * Whether a description's word names the role `head`: the same word, or its adjective ("mayoral
- * candidate" for "the mayor", "presidential" for "the president").
- */
-function sameRole(word: string, head: string): boolean {
-  return word === head || (head.length >= 5 && word.startsWith(head) && /^(?:al|ial|ian)$/.test(word.slice(head.length)));
-}
-
-/** Whether `a` is a misspelling of `b`: same first letter, one edit apart (two for long names). */
-function isMisspelling(a: string, b: string): boolean {
-  if (a === b || a[0] !== b[0] || Math.min(a.length, b.length) < 5) return false;
-  const allowed = Math.min(a.length, b.length) >= 8 ? 2 : 1;
-  return Math.abs(a.length - b.length) <= allowed && editDistance(a, b, allowed) <= allowed;
-}
-
-/** Levenshtein distance, stopping early once every path exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return best;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-function endsWith(words: readonly string[], suffix: readonly string[]): boolean {
-  if (suffix.length > words.length) return false;
-  const offset = words.length - suffix.length;
-  return suffix.every((word, i) => words[offset + i] === word);
 }
 
 /** Whether `a` is a better reference point than `b` for `at`: the nearest before it, else the earliest. */
