@@ -7,7 +7,8 @@ import type { parseHTML } from 'linkedom';
 import { ArticleParseError } from '../errors.js';
 import type { ArticleDraft } from './article-draft.js';
 import { normalizeDate } from './normalize-date.js';
-import { collapseSpaces, normalizeParagraphs } from './paragraphs.js';
+import { collapseSpaces } from '../util/white-space.js';
+import { normalizeParagraphs } from './paragraphs.js';
 
 /** The charset a page declares in its first bytes (`<meta charset>` or `http-equiv`), if any. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {

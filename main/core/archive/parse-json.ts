@@ -4,7 +4,8 @@
 import { ArticleParseError } from '../errors.js';
 import type { ArticleDraft, ParsedFile } from './article-draft.js';
 import { normalizeDate } from './normalize-date.js';
-import { collapseSpaces, normalizeParagraphs } from './paragraphs.js';
+import { collapseSpaces } from '../util/white-space.js';
+import { normalizeParagraphs } from './paragraphs.js';
 import { htmlToText } from './parse-html.js';
 
 // Field names, most specific first. news-please: title, maintext, date_publish, source_domain, url,

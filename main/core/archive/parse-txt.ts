@@ -5,7 +5,8 @@
 import { ArticleParseError } from '../errors.js';
 import { emptyDraft, type ArticleDraft } from './article-draft.js';
 import { leadingDatePattern, normalizeDate } from './normalize-date.js';
-import { collapseSpaces, normalizeParagraphs } from './paragraphs.js';
+import { collapseSpaces } from '../util/white-space.js';
+import { normalizeParagraphs } from './paragraphs.js';
 
 /** How many paragraphs after the headline are looked at for metadata. */
 const metadataParagraphs = 4;

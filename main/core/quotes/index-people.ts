@@ -1,5 +1,7 @@
 // Collects the people an article names, so that "Maigeldinov", "he" and "the analyst" find a full name.
 import type { MatchRange } from '../model.js';
+import { withinEditDistance } from '../util/edit-distance.js';
+import { lowerBound } from '../util/lower-bound.js';
 import { COMMENTATOR_NOUNS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PREPOSITIONS, SPEECH_VERBS, SUBJECT_LEADERS, SUBJECT_VERB_FILLERS } from './quote-lexicon.js';
 import { appositiveAfter, couldBeSurname, hasPossessive, isIntroducedAfter, nameRunEnd, namePhrase, startsNameRun, type Gender } from './parse-speaker-phrase.js';
 import { endsInCyrillic, endsSentence, isLowerWord, opensSentence, tokenIndexAt, type Token } from './tokenize-body.js';
@@ -201,16 +203,7 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
 
   const paragraphOf = (at: number): number => tokens[Math.min(tokenIndexAt(tokens, at), tokens.length - 1)]?.paragraph ?? 0;
 
-  const lastBefore = (at: number): number => {
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((mentions[mid]?.start ?? 0) < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
+  const lastBefore = (at: number): number => lowerBound(mentions.length, (i) => (mentions[i]?.start ?? 0) < at) - 1;
 
   return {
     fullName,
@@ -401,25 +394,7 @@ function sameRole(word: string, head: string): boolean {
 function isMisspelling(a: string, b: string): boolean {
   if (a === b || a[0] !== b[0] || Math.min(a.length, b.length) < 5) return false;
   const allowed = Math.min(a.length, b.length) >= 8 ? 2 : 1;
-  return Math.abs(a.length - b.length) <= allowed && editDistance(a, b, allowed) <= allowed;
-}
-
-/** Levenshtein distance, stopping early once every path exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return best;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  return withinEditDistance(a, b, allowed);
 }
 
 function endsWith(words: readonly string[], suffix: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 // Reads the noun phrase that names a speaker: a name with its title and description, a pronoun or a role.
 import type { MatchRange } from '../model.js';
+import { collapseSpaces } from '../util/white-space.js';
 import {
   ACRONYM_TITLES,
   DETERMINERS,
@@ -497,7 +498,7 @@ export function namePhrase(body: string, tokens: readonly Token[], start: number
   const nameStart = tokens[chunk.nameFirst];
   if (nameStart === undefined) return null;
   const written = body.slice(nameStart.start, lastWord.end);
-  const text = withoutPossessive(collapse(written));
+  const text = withoutPossessive(collapseSpaces(written));
   return {
     kind: 'name',
     text,
@@ -518,7 +519,7 @@ export function namePhrase(body: string, tokens: readonly Token[], start: number
 function rolePhrase(body: string, first: number, last: number, head: string | null, mention: MatchRange): SpeakerPhrase {
   return {
     kind: 'role',
-    text: collapse(body.slice(mention.start, mention.end)),
+    text: collapseSpaces(body.slice(mention.start, mention.end)),
     words: [],
     mention,
     firstToken: first,
@@ -689,12 +690,12 @@ function phraseEndingAt(body: string, tokens: readonly Token[], lo: number, end:
   }
   if (head.kind === 'role') {
     const mention = { start: head.mention.start, end: last.end };
-    return { ...head, text: collapse(body.slice(mention.start, mention.end)), mention, lastToken: end - 1 };
+    return { ...head, text: collapseSpaces(body.slice(mention.start, mention.end)), mention, lastToken: end - 1 };
   }
   if (!head.personLike && lower(tokens[preposition]) === 'of' && phrase?.kind === 'name') {
     // "the U.S. Department of Agriculture": an institution's name runs on over "of".
     const mention = { start: head.mention.start, end: phrase.mention.end };
-    return { ...head, text: collapse(body.slice(mention.start, mention.end)), words: [...head.words, ...phrase.words], mention, lastToken: end - 1 };
+    return { ...head, text: collapseSpaces(body.slice(mention.start, mention.end)), words: [...head.words, ...phrase.words], mention, lastToken: end - 1 };
   }
   return { ...head, lastToken: end - 1 };
 }
@@ -891,11 +892,3 @@ function spanText(tokens: readonly Token[], first: number, end: number): string 
   }
   return text;
 }
-
-function collapse(text: string): string {
-  // Most phrases are words between single spaces already: tested first, they are not rebuilt.
-  return UNCOLLAPSED_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
-}
-
-/** White space that `collapse` changes: two in a row, any but a plain space, or at either end. */
-const UNCOLLAPSED_SPACE = /\s\s|[^\S ]|^\s|\s$/;
