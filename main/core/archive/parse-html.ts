@@ -5,9 +5,9 @@
 import type { Readability } from '@mozilla/readability';
 import type { parseHTML } from 'linkedom';
 import { ArticleParseError } from '../errors.js';
+import { collapseSpaces } from '../util/white-space.js';
 import type { ArticleDraft } from './article-draft.js';
 import { normalizeDate } from './normalize-date.js';
-import { collapseSpaces } from '../util/white-space.js';
 import { normalizeParagraphs } from './paragraphs.js';
 
 /** The charset a page declares in its first bytes (`<meta charset>` or `http-equiv`), if any. */

@@ -2,9 +2,9 @@
 // per line), with the field names of common news crawlers and datasets (news-please and the usual ones).
 
 import { ArticleParseError } from '../errors.js';
+import { collapseSpaces } from '../util/white-space.js';
 import type { ArticleDraft, ParsedFile } from './article-draft.js';
 import { normalizeDate } from './normalize-date.js';
-import { collapseSpaces } from '../util/white-space.js';
 import { normalizeParagraphs } from './paragraphs.js';
 import { htmlToText } from './parse-html.js';
 
