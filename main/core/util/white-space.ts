@@ -17,6 +17,12 @@ export function trimRange(body: string, from: number, to: number): MatchRange | 
   return end > start ? { start, end } : null;
 }
 
+/** `text` without white space at either end; null when nothing is left, or nothing was given. */
+export function trimToNull(text: string | null): string | null {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
 /**
  * Turns every run of white space into one space, and trims. The same as `replace(/\s+/g, ' ').trim()`,
  * but it leaves alone the single spaces that most runs are, which made this a tenth of reading an archive;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseSpaces, isSpace, trimRange } from '../../../main/core/util/white-space.js';
+import { collapseSpaces, isSpace, trimRange, trimToNull } from '../../../main/core/util/white-space.js';
 
 describe('collapseSpaces', () => {
   it.each([
@@ -35,5 +35,16 @@ describe('trimRange', () => {
     ['', 0, 0, null],
   ])('trims %j from %i to %i to %j', (body, from, to, range) => {
     expect(trimRange(body, from, to)).toEqual(range);
+  });
+});
+
+describe('trimToNull', () => {
+  it.each([
+    ['  Reuters \n', 'Reuters'],
+    ['\u00a0\t', null],
+    ['', null],
+    [null, null],
+  ])('makes %j %j', (text, trimmed) => {
+    expect(trimToNull(text)).toBe(trimmed);
   });
 });
