@@ -1,5 +1,7 @@
 // Normalizes article text to Verbatim's body form: paragraphs separated by exactly one blank line.
 
+import { collapseSpaces } from '../util/white-space.js';
+
 /**
  * Splits `text` into paragraphs and joins them with `\n\n`.
  * Blank lines always separate paragraphs. Inside a block, single line breaks also separate paragraphs
@@ -15,14 +17,6 @@ export function normalizeParagraphs(text: string): string {
     else paragraphs.push(...lines);
   }
   return paragraphs.join('\n\n');
-}
-
-/**
- * Turns every run of white space into one space, and trims. The same as `replace(/\s+/g, ' ')`, but it
- * leaves alone the single spaces that most runs are, which made this a tenth of reading an archive.
- */
-export function collapseSpaces(line: string): string {
-  return line.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 function looksHardWrapped(lines: readonly string[]): boolean {

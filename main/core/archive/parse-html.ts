@@ -5,9 +5,10 @@
 import type { Readability } from '@mozilla/readability';
 import type { parseHTML } from 'linkedom';
 import { ArticleParseError } from '../errors.js';
+import { collapseSpaces, trimToNull } from '../util/white-space.js';
 import type { ArticleDraft } from './article-draft.js';
 import { normalizeDate } from './normalize-date.js';
-import { collapseSpaces, normalizeParagraphs } from './paragraphs.js';
+import { normalizeParagraphs } from './paragraphs.js';
 
 /** The charset a page declares in its first bytes (`<meta charset>` or `http-equiv`), if any. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
@@ -53,8 +54,8 @@ export function parseHtml(path: string, html: string): ArticleDraft[] {
   const { document } = htmlLibraries().parseHTML(html) as unknown as { document: DomDocument };
   for (const el of Array.from(document.querySelectorAll('script, style, noscript, template, iframe, object, embed'))) el.remove();
 
-  const meta = (selector: string): string | null => nonEmpty(document.querySelector(selector)?.getAttribute('content') ?? null);
-  const url = nonEmpty(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null) ?? meta('meta[property="og:url"]');
+  const meta = (selector: string): string | null => trimToNull(document.querySelector(selector)?.getAttribute('content') ?? null);
+  const url = trimToNull(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null) ?? meta('meta[property="og:url"]');
   const rawDate =
     meta('meta[property="article:published_time"]') ??
     meta('meta[name="date"]') ??
@@ -62,12 +63,12 @@ export function parseHtml(path: string, html: string): ArticleDraft[] {
     meta('meta[name="publish-date"]') ??
     meta('meta[itemprop="datePublished"]') ??
     meta('meta[name="dc.date"]') ??
-    nonEmpty(document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null);
-  const language = nonEmpty(document.documentElement.getAttribute('lang'));
+    trimToNull(document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null);
+  const language = trimToNull(document.documentElement.getAttribute('lang'));
 
   // Readability mutates the document; it runs after the metadata has been read.
   const parsed = new (htmlLibraries().Readability)(document as never, { serializer: (node) => node as unknown as DomElement }).parse();
-  const title = nonEmpty(parsed?.title ?? null) ?? meta('meta[property="og:title"]') ?? nonEmpty(document.title) ?? '';
+  const title = trimToNull(parsed?.title ?? null) ?? meta('meta[property="og:title"]') ?? trimToNull(document.title) ?? '';
   const content = parsed?.content ?? document.body;
   const body = content ? blockText(content) : '';
   if (body.trim() === '' && title === '') throw new ArticleParseError(path, 'the page has no readable text');
@@ -77,10 +78,10 @@ export function parseHtml(path: string, html: string): ArticleDraft[] {
       title: collapseSpaces(title),
       body: normalizeParagraphs(body),
       date: rawDate === null ? (parsed?.publishedTime ? normalizeDate(parsed.publishedTime) : null) : normalizeDate(rawDate),
-      source: nonEmpty(parsed?.siteName ?? null) ?? meta('meta[property="og:site_name"]'),
-      author: nonEmpty(parsed?.byline ?? null) ?? meta('meta[name="author"]'),
+      source: trimToNull(parsed?.siteName ?? null) ?? meta('meta[property="og:site_name"]'),
+      author: trimToNull(parsed?.byline ?? null) ?? meta('meta[name="author"]'),
       url,
-      language: nonEmpty(parsed?.lang ?? null) ?? language,
+      language: trimToNull(parsed?.lang ?? null) ?? language,
     },
   ];
 }
@@ -107,9 +108,4 @@ function blockText(root: DomElement): string {
   };
   visit(root);
   return paragraphs.join('\n\n');
-}
-
-function nonEmpty(value: string | null): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
 }

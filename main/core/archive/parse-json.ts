@@ -2,9 +2,10 @@
 // per line), with the field names of common news crawlers and datasets (news-please and the usual ones).
 
 import { ArticleParseError } from '../errors.js';
+import { collapseSpaces, trimToNull } from '../util/white-space.js';
 import type { ArticleDraft, ParsedFile } from './article-draft.js';
 import { normalizeDate } from './normalize-date.js';
-import { collapseSpaces, normalizeParagraphs } from './paragraphs.js';
+import { normalizeParagraphs } from './paragraphs.js';
 import { htmlToText } from './parse-html.js';
 
 // Field names, most specific first. news-please: title, maintext, date_publish, source_domain, url,
@@ -146,7 +147,7 @@ function firstText(record: Record<string, unknown>, fields: readonly string[], s
 }
 
 function asText(value: unknown, subkeys: readonly string[], join: string): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'string') return trimToNull(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (Array.isArray(value)) {
     const parts = value.map((v) => asText(v, subkeys, join)).filter((v): v is string => v !== null);

@@ -2,6 +2,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import { ArticleParseError } from '../errors.js';
+import { trimToNull } from '../util/white-space.js';
 import type { ArticleDraft } from './article-draft.js';
 import { normalizeDate } from './normalize-date.js';
 import { normalizeParagraphs } from './paragraphs.js';
@@ -67,7 +68,7 @@ function readFrontMatter(path: string, yaml: string): Record<string, unknown> {
 
 function stringField(meta: Record<string, unknown>, key: string): string | null {
   const value = Object.hasOwn(meta, key) ? meta[key] : undefined;
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'string') return trimToNull(value);
   if (typeof value === 'number') return String(value);
   return null;
 }

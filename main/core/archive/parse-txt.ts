@@ -3,9 +3,10 @@
 // Nothing is invented: what is not stated stays null, and the lines stay in the text.
 
 import { ArticleParseError } from '../errors.js';
+import { collapseSpaces } from '../util/white-space.js';
 import { emptyDraft, type ArticleDraft } from './article-draft.js';
 import { leadingDatePattern, normalizeDate } from './normalize-date.js';
-import { collapseSpaces, normalizeParagraphs } from './paragraphs.js';
+import { normalizeParagraphs } from './paragraphs.js';
 
 /** How many paragraphs after the headline are looked at for metadata. */
 const metadataParagraphs = 4;

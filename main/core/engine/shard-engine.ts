@@ -16,7 +16,8 @@ import { loadIndexes } from '../index/configure-lunr.js';
 import { describeCacheMiss, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
 import type { Article, ImportProblem, Quote, QuoteKind } from '../model.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
-import { findQuotes, searchArchive, viewArticle, type SearchData, type SearchIndex } from '../search/search-archive.js';
+import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
+import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
 import type lunr from 'lunr';
 
 /** One shard of an archive: the files whose paths hash to it, and where its cache lives. */
@@ -88,7 +89,8 @@ export class ShardEngine {
   /** Shards built but not yet saved to their cache files (see `save`). */
   private readonly unsaved = new Map<number, { spec: ShardSpec; data: LibraryData }>();
   private hidden: ReadonlySet<string> = new Set();
-  private searchData: SearchData | null = null;
+  /** What searches run over and keep between them; null after a change (see `state`). */
+  private searchState: SearchState | null = null;
   private backgroundScheduled = false;
   /** Cache writes, one after another. */
   private writing: Promise<unknown> = Promise.resolve();
@@ -100,7 +102,7 @@ export class ShardEngine {
   async open(specs: readonly ShardSpec[]): Promise<ShardSummary[]> {
     const summaries: ShardSummary[] = [];
     for (const spec of specs) summaries.push(await this.openShard(spec, []));
-    this.searchData = null;
+    this.searchState = null;
     return summaries;
   }
 
@@ -108,7 +110,7 @@ export class ShardEngine {
   async update(spec: ShardSpec): Promise<ShardSummary> {
     const previous = this.shards.get(spec.shard)?.data.files ?? [];
     const summary = await this.openShard(spec, previous, true);
-    this.searchData = null;
+    this.searchState = null;
     return summary;
   }
 
@@ -116,13 +118,13 @@ export class ShardEngine {
   close(shard: number): void {
     this.shards.delete(shard);
     this.unsaved.delete(shard);
-    this.searchData = null;
+    this.searchState = null;
   }
 
   /** Sets the articles never to return: exact duplicates of a file in path order before them. */
   hide(ids: readonly string[]): void {
     this.hidden = new Set(ids);
-    this.searchData = null;
+    this.searchState = null;
   }
 
   /**
@@ -228,18 +230,18 @@ export class ShardEngine {
 
   search(query: string, options: { limit?: number; sort?: SearchSort; speakerArticles?: number }): SearchReply {
     // Facets are not cut here: the main thread adds up the counts of every engine first.
-    return searchArchive(this.data(), query, { ...options, facetLimit: Number.POSITIVE_INFINITY });
+    return searchArchive(this.state(), query, { ...options, facetLimit: Number.POSITIVE_INFINITY });
   }
 
   /** The article, or null when this engine does not hold it. */
   article(id: string, query?: string): ArticleView | null {
-    const data = this.data();
-    if (!data.articles.has(id) || data.hidden.has(id)) return null;
-    return viewArticle(data, id, query);
+    const state = this.state();
+    if (!state.data.articles.has(id) || state.data.hidden.has(id)) return null;
+    return viewArticle(state, id, query);
   }
 
   quotes(options: { query?: string; speaker?: string; kinds?: readonly QuoteKind[]; limit?: number }): QuotesReply {
-    return findQuotes(this.data(), options);
+    return findQuotes(this.state(), options);
   }
 
   private async openShard(spec: ShardSpec, previous: LibraryData['files'], forceBuild = false): Promise<ShardSummary> {
@@ -298,9 +300,9 @@ export class ShardEngine {
     };
   }
 
-  /** The combined search data of every open shard, rebuilt after a change. */
-  private data(): SearchData {
-    if (this.searchData !== null) return this.searchData;
+  /** The search state over the combined data of every open shard, made again after a change. */
+  private state(): SearchState {
+    if (this.searchState !== null) return this.searchState;
     const articles = new Map<string, Article>();
     const shardOf = new Map<string, OpenShard>();
     const indexes: SearchIndex[] = [];
@@ -321,8 +323,8 @@ export class ShardEngine {
       const article = articles.get(id);
       return shard && article ? this.quotesOf(shard, article) : [];
     };
-    this.searchData = { indexes, articles, quotesOf, hidden: this.hidden, copiesByPath: new Map() };
-    return this.searchData;
+    this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden, copiesByPath: new Map() });
+    return this.searchState;
   }
 }
 

@@ -1,5 +1,7 @@
 // Finds the quoted spans of a body by pairing quotation marks, paragraph by paragraph.
 import type { MatchRange } from '../model.js';
+import { lowerBound } from '../util/lower-bound.js';
+import { isSpace, trimRange } from '../util/white-space.js';
 import { isSentenceFinal } from './tokenize-body.js';
 
 /** One quotation as the marks delimit it, before attribution or filtering. */
@@ -185,14 +187,7 @@ function markCandidates(body: string): number[] {
 
 /** The index of the first of the sorted `offsets` at or after `offset` (offsets.length if none). */
 function firstAtOrAfter(offsets: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((offsets[mid] ?? 0) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(offsets.length, (i) => (offsets[i] ?? 0) < offset);
 }
 
 /** The marks of one family in a paragraph, in order; `candidates` come from `markCandidates`. */
@@ -267,16 +262,4 @@ function startsNewPart(body: string, partStart: number, mark: number): boolean {
   let i = mark - 1;
   while (i > partStart && isSpace(body.charAt(i))) i--;
   return i > partStart && isSentenceFinal(body.charAt(i));
-}
-
-function trimRange(body: string, from: number, to: number): MatchRange | null {
-  let start = from;
-  let end = to;
-  while (start < end && isSpace(body.charAt(start))) start++;
-  while (end > start && isSpace(body.charAt(end - 1))) end--;
-  return end > start ? { start, end } : null;
-}
-
-function isSpace(ch: string): boolean {
-  return ch.trim() === '' && ch !== '';
 }

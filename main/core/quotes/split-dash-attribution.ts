@@ -1,5 +1,6 @@
 // Splits a quotation whose attribution sits inside its marks between dashes, as Russian copy writes it.
 import type { MatchRange } from '../model.js';
+import { trimRange } from '../util/white-space.js';
 import { isReportingVerb } from './speaker-phrase/word-classes.js';
 import { PRONOUNS } from './quote-lexicon.js';
 import { isCapitalWord, tokenIndexAt, type Token } from './tokenize-body.js';
@@ -34,15 +35,15 @@ export function splitDashAttribution(body: string, tokens: readonly Token[], par
       if (!opensClause(tokens, k)) continue;
       const close = closingDash(tokens, k, last);
       if (close < 0) continue;
-      const first = trim(body, from, tokens[k]?.start ?? from);
+      const first = trimRange(body, from, tokens[k]?.start ?? from);
       const closeEnd = tokens[close]?.end ?? part.end;
-      if (first === null || trim(body, closeEnd, part.end) === null) continue;
+      if (first === null || trimRange(body, closeEnd, part.end) === null) continue;
       result.push(first);
       clause ??= [k, close - 1];
       from = closeEnd;
       k = close;
     }
-    const rest = trim(body, from, part.end);
+    const rest = trimRange(body, from, part.end);
     if (rest !== null) result.push(rest);
   }
   return { parts: result, clause };
@@ -68,12 +69,4 @@ function closingDash(tokens: readonly Token[], k: number, last: number): number 
     if (DASHES.has(token.text)) return BEFORE_DASH.has(tokens[j - 1]?.text ?? '') ? j : -1;
   }
   return -1;
-}
-
-function trim(body: string, from: number, to: number): MatchRange | null {
-  let start = from;
-  let end = to;
-  while (start < end && /\s/.test(body.charAt(start))) start++;
-  while (end > start && /\s/.test(body.charAt(end - 1))) end--;
-  return end > start ? { start, end } : null;
 }

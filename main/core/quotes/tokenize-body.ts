@@ -1,5 +1,6 @@
 // Splits an article body into paragraphs and into word, punctuation and quotation-mark tokens.
 import type { MatchRange } from '../model.js';
+import { lowerBound } from '../util/lower-bound.js';
 import { ABBREVIATIONS } from './quote-lexicon.js';
 
 /** `mark` is a double quotation mark of any style; `punct` is any other single non-space character. */
@@ -211,12 +212,5 @@ export function isCapitalWord(token: Token | undefined): boolean {
 
 /** The index of the first token whose start is at or after `offset` (tokens.length if none). */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(tokens.length, (i) => (tokens[i]?.start ?? 0) < offset);
 }

@@ -4,6 +4,7 @@
 import type { LanguageProcessing } from '../index/languages.js';
 import { normalizeWord, wordPattern } from '../index/tokenize.js';
 import type { MatchRange } from '../model.js';
+import { withinEditDistance } from '../util/edit-distance.js';
 import type { TermClause } from './parse-query.js';
 
 /**
@@ -135,7 +136,7 @@ function wordMatches(clause: ClauseMatcher, word: Spelling): boolean {
   if (clause.kind === 'prefix') return word.word.startsWith(clause.prefix);
   let near = clause.near.get(word.stem);
   if (near === undefined) {
-    near = withinDistance(word.stem, clause.stem, clause.distance);
+    near = withinEditDistance(word.stem, clause.stem, clause.distance);
     clause.near.set(word.stem, near);
   }
   return near;
@@ -226,26 +227,6 @@ export function matchWords(words: PositionedWords, matcher: TextMatcher): TextMa
     return hits > 0;
   });
   return { ranges: mergeRanges(ranges), found };
-}
-
-/** True when `a` and `b` are at most `max` edits apart (Levenshtein), computed with an early exit. */
-export function withinDistance(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  if (a === b) return true;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return false;
-    previous = current;
-  }
-  return (previous[b.length] ?? max + 1) <= max;
 }
 
 /** Sorts ranges and merges overlapping ones. */

@@ -6,6 +6,7 @@
 
 import lunr from 'lunr';
 import type { CompactIndex } from '../index/compact-index.js';
+import { lowerBound } from '../util/lower-bound.js';
 import { descendingOrder } from './scores.js';
 
 /** The articles a query found, best first, by their numbers in the compact index (`refs`). */
@@ -263,14 +264,8 @@ const noPosting: Posting = { docs: new Int32Array(0), weights: new Float64Array(
 
 /** The number of `term` in the compact index (its terms are sorted), or -1. */
 function termNumberOf(compact: CompactIndex, term: string): number {
-  let low = 0;
-  let high = compact.terms.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((compact.terms[mid] ?? '') < term) low = mid + 1;
-    else high = mid;
-  }
-  return compact.terms[low] === term ? low : -1;
+  const at = lowerBound(compact.terms.length, (i) => (compact.terms[i] ?? '') < term);
+  return compact.terms[at] === term ? at : -1;
 }
 
 /**
@@ -302,12 +297,6 @@ function postingsOf(state: IndexState, termNumber: number): Posting[] {
 
 /** The weight of term `termIndex` in the vector at `vectors[from..to)` (`termIndex, weight, ...`, ascending). */
 function weightIn(vectors: Float64Array, from: number, to: number, termIndex: number): number {
-  let low = 0;
-  let high = (to - from) / 2;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((vectors[from + mid * 2] ?? 0) < termIndex) low = mid + 1;
-    else high = mid;
-  }
-  return from + low * 2 < to && vectors[from + low * 2] === termIndex ? (vectors[from + low * 2 + 1] ?? 0) : 0;
+  const at = from + lowerBound((to - from) / 2, (i) => (vectors[from + i * 2] ?? 0) < termIndex) * 2;
+  return at < to && vectors[at] === termIndex ? (vectors[at + 1] ?? 0) : 0;
 }

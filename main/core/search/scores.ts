@@ -3,6 +3,7 @@
 // fifth of a search's time at 10x BBC, and most of its garbage (issue 6).
 
 import type { Article } from '../model.js';
+import { lowerBound } from '../util/lower-bound.js';
 
 /** An engine's articles by number, with what a search asks of each again and again. */
 export interface ArticleTable {
@@ -140,7 +141,9 @@ export function descendingOrder(values: Float64Array): Int32Array {
   const ranks = new Int32Array(values.length);
   const starts = new Int32Array(kinds + 1);
   for (let i = 0; i < values.length; i += 1) {
-    const rank = rankOf(distinct, kinds, values[i] ?? 0);
+    const value = values[i] ?? 0;
+    // Its position among the distinct values (descending), where it always is.
+    const rank = lowerBound(kinds, (k) => (distinct[k] ?? 0) > value);
     ranks[i] = rank;
     starts[rank + 1] = (starts[rank + 1] ?? 0) + 1;
   }
@@ -152,16 +155,4 @@ export function descendingOrder(values: Float64Array): Int32Array {
     starts[rank] = (starts[rank] ?? 0) + 1;
   }
   return order;
-}
-
-/** The position of `value` in the first `kinds` entries of `distinct` (descending), by bisection. */
-function rankOf(distinct: Float64Array, kinds: number, value: number): number {
-  let low = 0;
-  let high = kinds - 1;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((distinct[mid] ?? 0) > value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -5,8 +5,9 @@ import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { languageProcessing, type LanguageProcessing } from '../../../main/core/index/languages.js';
 import { tokenize } from '../../../main/core/index/tokenize.js';
 import type { MatchRange } from '../../../main/core/model.js';
-import { anyClauseIn, anyClauseOccurs, compileMatcher, findMatches, matchWords, mergeRanges, positionedWords, textWords, withinDistance, wordIndex } from '../../../main/core/search/match-text.js';
+import { anyClauseIn, anyClauseOccurs, compileMatcher, findMatches, matchWords, mergeRanges, positionedWords, textWords, wordIndex } from '../../../main/core/search/match-text.js';
 import type { TermClause } from '../../../main/core/search/parse-query.js';
+import { withinEditDistance } from '../../../main/core/util/edit-distance.js';
 import { beforeAllWithCorpora, describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, repoRoot } from '../../support/paths.js';
 
@@ -60,7 +61,7 @@ function reference(text: string, clauses: readonly TermClause[], language: Langu
         if (stems.every((stem, k) => tokens[i + k]?.stem === stem)) end = tokens[i + stems.length - 1]?.end ?? null;
       } else if (!language.isStopWord(token.word)) {
         const first = c.words[0] ?? '';
-        const match = c.prefix ? token.word.startsWith(first) : c.fuzzy > 0 ? withinDistance(token.stem, stems[0] ?? '', c.fuzzy) : token.stem === stems[0];
+        const match = c.prefix ? token.word.startsWith(first) : c.fuzzy > 0 ? withinEditDistance(token.stem, stems[0] ?? '', c.fuzzy) : token.stem === stems[0];
         if (match) end = token.end;
       }
       if (end === null) return;

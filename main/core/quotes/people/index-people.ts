@@ -1,5 +1,6 @@
 // Collects the people an article names, so that "Maigeldinov", "he" and "the analyst" find a full name.
 import type { MatchRange } from '../../model.js';
+import { lowerBound } from '../../util/lower-bound.js';
 import { COMMENTATOR_NOUNS } from '../quote-lexicon.js';
 import { caseOfSurname, nominativeName } from '../russian-names.js';
 import type { Gender } from '../speaker-phrase/speaker-phrase.js';
@@ -185,16 +186,7 @@ export function indexPeople(body: string, tokens: readonly Token[], insideQuote:
 
   const paragraphOf = (at: number): number => tokens[Math.min(tokenIndexAt(tokens, at), tokens.length - 1)]?.paragraph ?? 0;
 
-  const lastBefore = (at: number): number => {
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((mentions[mid]?.start ?? 0) < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
+  const lastBefore = (at: number): number => lowerBound(mentions.length, (i) => (mentions[i]?.start ?? 0) < at) - 1;
 
   return {
     fullName,

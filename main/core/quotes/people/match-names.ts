@@ -1,4 +1,5 @@
 // How two mentions of one person are matched: Russian case endings dropped, misspellings forgiven, roles by their adjective.
+import { withinEditDistance } from '../../util/edit-distance.js';
 
 /**
  * The form of a name's word that its other grammatical cases share: Russian names decline
@@ -20,25 +21,7 @@ function startsCyrillicOrHyphen(word: string): boolean {
 export function isMisspelling(a: string, b: string): boolean {
   if (a === b || a[0] !== b[0] || Math.min(a.length, b.length) < 5) return false;
   const allowed = Math.min(a.length, b.length) >= 8 ? 2 : 1;
-  return Math.abs(a.length - b.length) <= allowed && editDistance(a, b, allowed) <= allowed;
-}
-
-/** Levenshtein distance, stopping early once every path exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return best;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  return withinEditDistance(a, b, allowed);
 }
 
 /** Whether `words` end with the words of `suffix`: a surname, or a first name and surname, of a full name. */

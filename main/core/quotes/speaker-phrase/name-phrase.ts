@@ -1,9 +1,10 @@
 // The speaker phrase of a capitalised run: the name, with its title and its description.
+import { collapseSpaces } from '../../util/white-space.js';
 import { GROUP_NOUNS } from '../quote-lexicon.js';
 import { isLowerWord, opensSentence, type Token } from '../tokenize-body.js';
 import { appositiveAfter, cleanDescription, descriptionBefore, joinDescription } from './descriptions.js';
 import { analyzeNameRun, isPersonLikeName, nameWords } from './name-runs.js';
-import { collapse, spanText } from './phrase-text.js';
+import {spanText } from './phrase-text.js';
 import { rolePhrase, type SpeakerPhrase } from './speaker-phrase.js';
 import { couldBeSurname, isDeterminer, isRoleNoun, lower, withoutPossessive } from './word-classes.js';
 
@@ -33,7 +34,7 @@ export function namePhrase(body: string, tokens: readonly Token[], start: number
   const nameStart = tokens[chunk.nameFirst];
   if (nameStart === undefined) return null;
   const written = body.slice(nameStart.start, lastWord.end);
-  const text = withoutPossessive(collapse(written));
+  const text = withoutPossessive(collapseSpaces(written));
   return {
     kind: 'name',
     text,

@@ -20,12 +20,3 @@ export function spanText(tokens: readonly Token[], first: number, end: number): 
   }
   return text;
 }
-
-/** The text with runs of white space made one space, and trimmed. */
-export function collapse(text: string): string {
-  // Most phrases are words between single spaces already: tested first, they are not rebuilt.
-  return UNCOLLAPSED_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
-}
-
-/** White space that `collapse` changes: two in a row, any but a plain space, or at either end. */
-const UNCOLLAPSED_SPACE = /\s\s|[^\S ]|^\s|\s$/;

@@ -1,8 +1,9 @@
 // What a speaker phrase is (a name, a pronoun or a role, as the body writes it), and the phrases of a role or a pronoun.
+import { collapseSpaces } from '../../util/white-space.js';
 import type { MatchRange } from '../../model.js';
 import { PERSONAL_PRONOUNS } from '../quote-lexicon.js';
 import type { Token } from '../tokenize-body.js';
-import { collapse } from './phrase-text.js';
+
 
 /** The gender a title, a pronoun or a first name tells. */
 export type Gender = 'm' | 'f';
@@ -34,7 +35,7 @@ export interface SpeakerPhrase {
 export function rolePhrase(body: string, first: number, last: number, head: string | null, mention: MatchRange): SpeakerPhrase {
   return {
     kind: 'role',
-    text: collapse(body.slice(mention.start, mention.end)),
+    text: collapseSpaces(body.slice(mention.start, mention.end)),
     words: [],
     mention,
     firstToken: first,

@@ -1,10 +1,11 @@
 // The speaker phrase before a reporting verb: "Rep. Charles Rangel of New York [told]", "the analyst [noted]".
+import { collapseSpaces } from '../../util/white-space.js';
 import { DOCUMENT_NOUNS, FUNCTION_WORDS, PREPOSITIONS, PRONOUNS, SUBJECT_VERB_FILLERS } from '../quote-lexicon.js';
 import { endsSentence, isLowerWord, type Token } from '../tokenize-body.js';
 import { appositiveAfter, CLAUSE_VERBS, cleanDescription, MAX_APPOSITIVE_TOKENS, MAX_DESCRIPTION_WORDS } from './descriptions.js';
 import { namePhrase } from './name-phrase.js';
 import { analyzeNameRun, nameRunEnd, nameRunStart } from './name-runs.js';
-import { collapse, spanText, withoutArticle } from './phrase-text.js';
+import {spanText, withoutArticle } from './phrase-text.js';
 import { pronounPhrase, rolePhrase, type SpeakerPhrase } from './speaker-phrase.js';
 import { hasPossessive, isAdverb, isDeterminer, isNameWord, isReportingVerb, isRoleNoun, isRoleWord, lower, sameParagraph } from './word-classes.js';
 
@@ -153,12 +154,12 @@ function phraseEndingAt(body: string, tokens: readonly Token[], lo: number, end:
   }
   if (head.kind === 'role') {
     const mention = { start: head.mention.start, end: last.end };
-    return { ...head, text: collapse(body.slice(mention.start, mention.end)), mention, lastToken: end - 1 };
+    return { ...head, text: collapseSpaces(body.slice(mention.start, mention.end)), mention, lastToken: end - 1 };
   }
   if (!head.personLike && lower(tokens[preposition]) === 'of' && phrase?.kind === 'name') {
     // "the U.S. Department of Agriculture": an institution's name runs on over "of".
     const mention = { start: head.mention.start, end: phrase.mention.end };
-    return { ...head, text: collapse(body.slice(mention.start, mention.end)), words: [...head.words, ...phrase.words], mention, lastToken: end - 1 };
+    return { ...head, text: collapseSpaces(body.slice(mention.start, mention.end)), words: [...head.words, ...phrase.words], mention, lastToken: end - 1 };
   }
   return { ...head, lastToken: end - 1 };
 }

@@ -1,0 +1,42 @@
+// The counts beside the results: how many results per source, year and language, and the speakers of the
+// quotes that match the query.
+
+import type { FacetValue, Facets } from '../../contract/api.js';
+import { satisfyingQuotes } from './match-quotes.js';
+import type { ParsedQuery } from './parse-query.js';
+import type { ArticleTable } from './scores.js';
+import type { SearchState } from './search-state.js';
+import type { Ranked } from './sort-results.js';
+
+/** Counted values, most frequent first (ties alphabetically), at most `limit`. */
+export function countsToValues(counts: ReadonlyMap<string, number>, limit: number): FacetValue[] {
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+    .slice(0, limit);
+}
+
+/** The facet values of every result, counted; each article's values are looked up by its number. */
+export function facetsOf(table: ArticleTable, ranked: readonly Ranked[], limit: number): Facets {
+  const count = (values: readonly (string | null)[]): FacetValue[] => {
+    const counts = new Map<string, number>();
+    for (const { n } of ranked) {
+      const v = values[n] ?? null;
+      if (v !== null && v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    return countsToValues(counts, limit);
+  };
+  return { source: count(table.sources), year: count(table.years), language: count(table.languages) };
+}
+
+/** Speakers of the quotes whose own words satisfy the query, with counts, most quoted first. */
+export function speakersOf(state: SearchState, table: ArticleTable, ranked: readonly Ranked[], parsed: ParsedQuery, limit: number): FacetValue[] {
+  if (parsed.groups.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const { n } of ranked) {
+    for (const quote of satisfyingQuotes(state, table, n, parsed)) {
+      if (quote.speaker !== null) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
+    }
+  }
+  return countsToValues(counts, limit);
+}

@@ -1,0 +1,85 @@
+// What searches over one archive keep between them: the data searched and every cache made from it, in
+// one object. The engine makes it when its shards change (`createSearchState`) and passes it to every
+// search; nothing of a search is kept at module level, so two engines in one process never share a cache.
+
+import type lunr from 'lunr';
+import type { CompactIndex } from '../index/compact-index.js';
+import type { Article, Quote } from '../model.js';
+import type { Lru } from '../util/lru.js';
+import { createBodyWordCache, type BodyWords, type HighlightMatchers } from './highlights.js';
+import type { QuoteColumns, QuoteMatchers, QuoteWords } from './match-quotes.js';
+import type { ParsedQuery, QueryFilter, TermClause } from './parse-query.js';
+import type { PhraseCheck } from './phrase-check.js';
+import { makeArticleTable, type ArticleTable } from './scores.js';
+
+/** What a search runs over: the shard indexes and the articles and quotes they were built from. */
+export interface SearchData {
+  /** The lunr indexes with their language code; several per language when the archive is sharded. */
+  indexes: readonly SearchIndex[];
+  /** Indexed articles by id; those in `hidden` (exact duplicates of an earlier file) are never returned. */
+  articles: ReadonlyMap<string, Article>;
+  hidden: ReadonlySet<string>;
+  /** The quotes of an article (none for an unknown id). */
+  quotesOf: (id: string) => readonly Quote[];
+  /** Path of an article -> paths of its exact duplicates, which are not indexed. */
+  copiesByPath: ReadonlyMap<string, readonly string[]>;
+}
+
+/** One lunr index with its language code, and the compact form it was loaded from (see query-index.ts). */
+export interface SearchIndex {
+  code: string;
+  index: lunr.Index;
+  compact: CompactIndex;
+}
+
+/**
+ * `data` and what searches over it keep: made once per state of the archive, filled as searches need it.
+ * Caches by query object (a parsed query, its clauses and filters) are weak: they go with the query.
+ */
+export interface SearchState {
+  readonly data: SearchData;
+  /** The articles by number (scores are kept by these numbers): see `articleTable`. */
+  table: ArticleTable | null;
+  /** Every article's number, newest first (see evaluate-query.ts). */
+  newestOrder: Int32Array | null;
+  /** Each speaker (folded) with the articles quoting them (see speaker-index.ts). */
+  speakerIndex: Map<string, string[]> | null;
+  /** Per article number, its quotes and their lower-case text (see match-quotes.ts). */
+  quoteColumns: QuoteColumns | null;
+  /** Texts folded for comparison (see fold.ts). */
+  folded: Map<string, string>;
+  /** Per quote, its text in lower case and its words (see match-quotes.ts): the same quotes come up search after search. */
+  lowerTexts: WeakMap<Quote, string>;
+  quoteWords: WeakMap<Quote, QuoteWords>;
+  /** The words of recently matched article bodies (see highlights.ts). */
+  bodyWords: Lru<Article, BodyWords>;
+  /** Per query: its phrases' checks by language, its speaker filters' articles, its matchers by language. */
+  phraseChecks: WeakMap<TermClause, Map<string, PhraseCheck>>;
+  quotingArticles: WeakMap<QueryFilter, Set<string>>;
+  quoteMatchers: WeakMap<ParsedQuery, Map<string, QuoteMatchers>>;
+  highlightMatchers: WeakMap<ParsedQuery, Map<string, HighlightMatchers>>;
+}
+
+/** A state with nothing kept yet, for searches over `data`; make a new one whenever `data` changes. */
+export function createSearchState(data: SearchData): SearchState {
+  return {
+    data,
+    table: null,
+    newestOrder: null,
+    speakerIndex: null,
+    quoteColumns: null,
+    folded: new Map(),
+    lowerTexts: new WeakMap(),
+    quoteWords: new WeakMap(),
+    bodyWords: createBodyWordCache(),
+    phraseChecks: new WeakMap(),
+    quotingArticles: new WeakMap(),
+    quoteMatchers: new WeakMap(),
+    highlightMatchers: new WeakMap(),
+  };
+}
+
+/** The engine's articles by number, made on the first search over `state`. */
+export function articleTable(state: SearchState): ArticleTable {
+  return (state.table ??= makeArticleTable(state.data.articles.values(), state.data.hidden));
+}
