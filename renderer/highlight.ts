@@ -71,35 +71,6 @@ export function segmentText(
   return segments;
 }
 
-/**
- * The paragraphs of an article body as ranges into it: split on blank lines (`\n\n`, or more), with
- * surrounding whitespace and empty paragraphs left out.
- * @example
- * splitParagraphs('One.\n\nTwo.'); // [{ start: 0, end: 4 }, { start: 6, end: 10 }]
- */
-export function splitParagraphs(body: string): MatchRange[] {
-  const paragraphs: MatchRange[] = [];
-  const separator = /\n[ \t\r]*\n\s*/g;
-  let start = 0;
-  const push = (from: number, to: number): void => {
-    let a = from;
-    let b = to;
-    while (a < b && isSpace(body.charCodeAt(a))) a++;
-    while (b > a && isSpace(body.charCodeAt(b - 1))) b--;
-    if (b > a) paragraphs.push({ start: a, end: b });
-  };
-  for (let match = separator.exec(body); match !== null; match = separator.exec(body)) {
-    push(start, match.index);
-    start = match.index + match[0].length;
-  }
-  push(start, body.length);
-  return paragraphs;
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0;
-}
-
 function clamp(value: number, lo: number, hi: number): number {
   if (!Number.isFinite(value)) return value > 0 ? hi : lo;
   return Math.min(hi, Math.max(lo, Math.trunc(value)));

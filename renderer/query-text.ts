@@ -1,73 +1,25 @@
 // Edits the text of a query the way a user would: adds or removes a filter (`source:"Example Wire"`,
 // `date:2005`, `speaker:"Kazbek Maigeldinov"`) or the `in:quotes` scope, for the facet buttons and the
 // "Quotes only" toggle. Pure (no DOM), so unit-tested under Node (test/renderer/query-text.test.ts).
-// It reads the query with the same rules as the core's parser (README "Query syntax"): white space
-// separates terms, a leading `-` excludes, `field:` names a field, and a quoted value may hold spaces.
+// It reads the query with the core parser's own lexer (main/common/lex-query.ts, README "Query syntax").
 
-/** One term of a query as typed, with where it stands in the text. */
-export interface QueryToken {
-  /** `[start, end)` in the query, including a leading `-` or `+`. */
-  start: number;
-  end: number;
-  exclude: boolean;
-  /** The field named before `:`, lower-cased (`source`, `lang`, `in`…), or null for a plain word or phrase. */
-  field: string | null;
-  /** The value without the field and without its quotation marks. */
-  value: string;
-}
+import { lexQuery, type QueryTerm } from '../main/common/lex-query.js';
+
+/** One term of a query as the renderer edits it: the lexer's term, without how its value was written. */
+export type QueryToken = Omit<QueryTerm, 'quoted'>;
 
 /** A field a facet adds: `lang` also matches `language:` in the query. */
 export type FilterField = 'source' | 'author' | 'speaker' | 'lang' | 'date' | 'in';
 
-const fieldNames = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in', 'kind']);
-const openQuotes = '"“«„';
-
 /**
- * Cuts `query` into its terms, as the core's parser does (`OR` is a term here too).
+ * Cuts `query` into its terms with the core parser's lexer (`OR` is a term here too).
  * @example
  * tokenizeQuery('putin -source:"Example Wire"');
  * // [{ start: 0, end: 5, exclude: false, field: null, value: 'putin' },
  * //  { start: 6, end: 28, exclude: true, field: 'source', value: 'Example Wire' }]
  */
 export function tokenizeQuery(query: string): QueryToken[] {
-  const tokens: QueryToken[] = [];
-  let i = 0;
-  while (i < query.length) {
-    if (/\s/u.test(query[i] ?? '')) {
-      i += 1;
-      continue;
-    }
-    const start = i;
-    let exclude = false;
-    if (query[i] === '-' || query[i] === '−') {
-      exclude = true;
-      i += 1;
-    } else if (query[i] === '+') {
-      i += 1;
-    }
-    let field: string | null = null;
-    const named = /^([A-Za-z]+):/.exec(query.slice(i));
-    if (named !== null && fieldNames.has((named[1] ?? '').toLowerCase())) {
-      field = (named[1] ?? '').toLowerCase();
-      i += named[0].length;
-    }
-    let value: string;
-    const open = query[i] ?? '';
-    if (open !== '' && openQuotes.includes(open)) {
-      const closers = open === '«' ? '»' : open === '"' ? '"' : '”"“';
-      let j = i + 1;
-      while (j < query.length && !closers.includes(query[j] ?? '')) j += 1;
-      value = query.slice(i + 1, j);
-      i = Math.min(j + 1, query.length);
-    } else {
-      let j = i;
-      while (j < query.length && !/\s/u.test(query[j] ?? '')) j += 1;
-      value = query.slice(i, j);
-      i = j;
-    }
-    tokens.push({ start, end: i, exclude, field, value });
-  }
-  return tokens;
+  return lexQuery(query).map(({ start, end, exclude, field, value }) => ({ start, end, exclude, field, value }));
 }
 
 /**

@@ -55,14 +55,17 @@ function violation(ref: ImportRef): string | null {
   const to = target(ref);
   if ('package' in to) {
     if (from === 'main/core' && !corePackages.has(packageName(to.package))) return `core may import only node:* and its parsing libraries (${[...corePackages].join(', ')})`;
-    if (from === 'main/contract' || from === 'renderer') return `${from} imports no packages`;
+    if (from === 'main/contract' || from === 'main/common' || from === 'renderer') return `${from} imports no packages`;
     if (from === 'main/preload' && to.package !== 'electron') return 'the preload imports only electron';
     if ((from === 'main/server' || from === 'main/cli') && to.package === 'electron') return `${from} must run without Electron`;
     return null;
   }
   if (to.area === from) return null;
+  if (from === 'main/common') return 'main/common imports nothing but itself';
   if (to.area === 'main/contract') return ref.typeOnly ? null : 'the contract is imported for types only';
   if (from === 'main/contract') return to.path === 'main/core/model.ts' || to.path === 'main/core/model.js' ? (ref.typeOnly ? null : 'types only') : 'the contract names only model types';
+  // Pure code that runs anywhere (the query lexer): every layer, the renderer included, may use it.
+  if (to.area === 'main/common') return null;
   if (from === 'main/core') return `core imports nothing above it`;
   if (from === 'renderer' || from === 'main/preload') return `${from} may import only contract types`;
   if (['main/shell', 'main/server', 'main/cli'].includes(from)) {
@@ -97,7 +100,17 @@ describe('the dependency rule', () => {
     ['main/preload/preload.ts', 'node:fs', false],
     ['main/server/x.ts', 'electron', false],
     ['main/shell/x.ts', '../contract/api.js', false],
+    ['main/common/x.ts', '../core/model.js', true],
+    ['main/common/x.ts', 'node:fs', false],
+    ['main/contract/api.ts', '../common/lex-query.js', false],
   ])('rejects %s importing %s', (file, specifier, typeOnly) => {
     expect(violation({ file, specifier, typeOnly })).not.toBeNull();
+  });
+
+  it.each([
+    ['main/core/search/parse-query.ts', '../../common/lex-query.js'],
+    ['renderer/query-text.ts', '../main/common/lex-query.js'],
+  ])('lets %s import %s', (file, specifier) => {
+    expect(violation({ file, specifier, typeOnly: false })).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
 // article list, it is a listbox that the search box points into with aria-activedescendant.
 
 import type { ApiError, QuoteHit, QuotesReply, VerbatimApi } from '../../main/contract/api.js';
+import { latestRequest } from '../latest-request.js';
 import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, plural } from '../dom.js';
 import { quoteWords } from './quote-words.js';
@@ -51,8 +52,7 @@ export function createQuoteResults(elements: QuoteResultsElements, api: Pick<Ver
   let selectedIndex = -1;
   let openId: string | null = null;
   let shown = false;
-  let requests = 0;
-  let pending = 0;
+  const requests = latestRequest();
   let shownQuery: string | null = null;
   let requestedQuery: string | null = null;
 
@@ -104,33 +104,32 @@ export function createQuoteResults(elements: QuoteResultsElements, api: Pick<Ver
   };
 
   const run = (query: string, keep: boolean): void => {
-    const request = ++requests;
     requestedQuery = query;
-    pending = request;
-    const slow = setTimeout(() => {
-      if (pending !== request || keep) return;
+    const searching = (): void => {
       list.setAttribute('aria-busy', 'true');
       summary.textContent = 'Searching…';
       summary.dataset['tone'] = 'busy';
-    }, 120);
-    void api.quotes({ query, limit: quotesShown }).then((result) => {
-      clearTimeout(slow);
-      if (request !== requests) return;
-      pending = 0;
-      if (result.ok) {
-        show(query, result.value, keep);
-        return;
-      }
-      quotes = [];
-      shownQuery = null;
-      delete list.dataset['query'];
-      list.removeAttribute('aria-busy');
-      list.replaceChildren();
-      delete summary.dataset['tone'];
-      summary.textContent = '';
-      select(-1);
-      handlers.onError(query, result.error);
-    });
+    };
+    requests.send(
+      api.quotes({ query, limit: quotesShown }),
+      (result) => {
+        if (result.ok) {
+          show(query, result.value, keep);
+          return;
+        }
+        quotes = [];
+        shownQuery = null;
+        delete list.dataset['query'];
+        list.removeAttribute('aria-busy');
+        list.replaceChildren();
+        delete summary.dataset['tone'];
+        summary.textContent = '';
+        select(-1);
+        handlers.onError(query, result.error);
+      },
+      // A refresh keeps the list on show until the new one is ready.
+      keep ? undefined : { afterMs: 120, show: searching },
+    );
   };
 
   return {
@@ -150,7 +149,7 @@ export function createQuoteResults(elements: QuoteResultsElements, api: Pick<Ver
       options().forEach((option, i) => option.classList.toggle('open', quotes[i]?.id === id));
     },
     get busy() {
-      return pending !== 0;
+      return requests.busy;
     },
     get query() {
       return shownQuery;

@@ -2,7 +2,8 @@
 // the quote chosen in the quotes panel marked (with its speaker's name) and scrolled into view.
 
 import type { ArticleView, Quote, VerbatimApi } from '../../main/contract/api.js';
-import { segmentText, splitParagraphs, type HighlightLayer, type Segment } from '../highlight.js';
+import { splitParagraphs } from '../../main/common/split-paragraphs.js';
+import { segmentText, type HighlightLayer, type Segment } from '../highlight.js';
 import { appendSegments, formatDate, h, highlightedText } from '../dom.js';
 
 export interface ReaderElements {

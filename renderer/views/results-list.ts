@@ -5,6 +5,7 @@
 // selected option with aria-activedescendant.
 
 import type { ApiError, LibraryStatus, Quote, SearchHit, SearchReply, SearchSort, VerbatimApi } from '../../main/contract/api.js';
+import { latestRequest } from '../latest-request.js';
 import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, highlightedText, plural } from '../dom.js';
 import { quoteWords } from './quote-words.js';
@@ -84,8 +85,7 @@ export function createResultsList(
   handlers: ResultsHandlers,
 ): ResultsList {
   const { list, summary, start, sort, sortControl } = elements;
-  let requests = 0;
-  let pending = 0;
+  const requests = latestRequest();
   let lastStatus: LibraryStatus | null = null;
   let hits: SearchHit[] = [];
   let selectedIndex = -1;
@@ -131,37 +131,31 @@ export function createResultsList(
   });
 
   const run = (query: string, quiet: boolean): void => {
-    const request = ++requests;
     requestedQuery = query;
     if (query.trim() === '') {
-      pending = 0;
+      requests.drop();
       self.showStart(lastStatus);
       handlers.onSuccess(query);
       return;
     }
-    pending = request;
-    const slow = quiet
-      ? undefined
-      : setTimeout(() => {
-          if (pending === request) self.showSearching();
-        }, searchingDelayMs);
     const order = sortOrder();
-    void api.search(order === 'relevance' ? { query } : { query, sort: order }).then((result) => {
-      clearTimeout(slow);
-      if (request !== requests) return;
-      pending = 0;
-      if (result.ok) {
-        self.showReply(result.value, quiet);
-        shownQuery = query;
-        // Says which query the list answers (tests wait on it; stale replies never get here).
-        list.dataset['query'] = query;
-        list.dataset['sort'] = order;
-        handlers.onSuccess(query);
-      } else {
-        self.showFailed();
-        handlers.onError(query, result.error);
-      }
-    });
+    requests.send(
+      api.search(order === 'relevance' ? { query } : { query, sort: order }),
+      (result) => {
+        if (result.ok) {
+          self.showReply(result.value, quiet);
+          shownQuery = query;
+          // Says which query the list answers (tests wait on it; stale replies never get here).
+          list.dataset['query'] = query;
+          list.dataset['sort'] = order;
+          handlers.onSuccess(query);
+        } else {
+          self.showFailed();
+          handlers.onError(query, result.error);
+        }
+      },
+      quiet ? undefined : { afterMs: searchingDelayMs, show: () => self.showSearching() },
+    );
   };
 
   const self: ResultsList = {
@@ -174,7 +168,7 @@ export function createResultsList(
       if (!start.hidden) describeStart(start, status);
     },
     get busy() {
-      return pending !== 0;
+      return requests.busy;
     },
     get query() {
       return shownQuery;

@@ -1,8 +1,7 @@
-// Unit tests of the renderer's pure highlight slicing: segments for overlapping range lists, and
-// paragraphs of an article body as ranges.
+// Unit tests of the renderer's pure highlight slicing: segments for overlapping range lists.
 
 import { describe, expect, it } from 'vitest';
-import { segmentText, splitParagraphs, type HighlightLayer, type Segment } from '../../renderer/highlight.js';
+import { segmentText, type HighlightLayer, type Segment } from '../../renderer/highlight.js';
 
 /** A compact picture of segments: `text` or `[text|hit0,quote1]`. */
 function picture(segments: Segment[]): string {
@@ -65,20 +64,5 @@ describe('segmentText', () => {
   it('returns nothing for an empty slice', () => {
     expect(segmentText('abc', [hits([0, 3])], 2, 2)).toEqual([]);
     expect(segmentText('', [])).toEqual([]);
-  });
-});
-
-describe('splitParagraphs', () => {
-  it.each<[string, string, string[]]>([
-    ['splits on a blank line', 'One.\n\nTwo.', ['One.', 'Two.']],
-    ['keeps single line breaks inside a paragraph', 'One\nstill one.\n\nTwo.', ['One\nstill one.', 'Two.']],
-    ['treats several blank lines as one break', 'One.\n\n\n\nTwo.', ['One.', 'Two.']],
-    ['treats a line of spaces as blank', 'One.\n  \nTwo.', ['One.', 'Two.']],
-    ['trims and drops empty paragraphs', '\n\n  One.  \n\n\n', ['One.']],
-    ['copes with Windows line ends', 'One.\r\n\r\nTwo.', ['One.', 'Two.']],
-    ['gives no paragraph for an empty body', '', []],
-  ])('%s', (_name, body, expected) => {
-    const paragraphs = splitParagraphs(body);
-    expect(paragraphs.map((p) => body.slice(p.start, p.end))).toEqual(expected);
   });
 });

@@ -2,6 +2,7 @@
 // and what is plainly wrong (a field with no value, a date that is not one) comes back as an error with
 // the span to underline.
 
+import { lexQuery } from '../../common/lex-query.js';
 import { normalizeLanguage } from '../archive/detect-language.js';
 import { tokenize } from '../index/tokenize.js';
 import type { QuoteKind } from '../model.js';
@@ -58,9 +59,6 @@ export const minPrefixLength = 2;
 /** Typo tolerance allowed: lunr runs out of memory on large edit distances (SECURITY.md). */
 export const maxEditDistance = 2;
 
-const fieldNames = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in', 'kind']);
-const openQuotes = '"“«„';
-
 /** The typo tolerance a word of this length may have: none under 4 letters, 1 under 7, else 2. */
 export function editDistanceFor(word: string): number {
   const length = [...word].length;
@@ -83,53 +81,13 @@ export function parseQuery(input: string): ParsedQuery {
   };
   let terms = 0;
   let joinNext = false;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i] ?? '';
-    if (/\s/u.test(ch)) {
-      i += 1;
-      continue;
-    }
-    const start = i;
+  for (const { start, end, exclude, field: fieldName, value, quoted } of lexQuery(text)) {
     // OR between two terms joins them into one group.
-    const orMatch = /^(?:OR|\|)(?=\s|$)/.exec(text.slice(i));
-    if (orMatch) {
-      i += orMatch[0].length;
+    const written = text.slice(start, end);
+    if (written === 'OR' || written === '|') {
       if (parsed.groups.length > 0) joinNext = true;
       continue;
     }
-    let exclude = false;
-    if (ch === '-' || ch === '−') {
-      exclude = true;
-      i += 1;
-    } else if (ch === '+') {
-      i += 1;
-    }
-    // field:value
-    const field = /^([A-Za-z]+):/.exec(text.slice(i));
-    let fieldName: string | null = null;
-    if (field && fieldNames.has((field[1] ?? '').toLowerCase())) {
-      fieldName = (field[1] ?? '').toLowerCase();
-      i += field[0].length;
-    }
-    // The value: a quoted phrase, or a run up to white space.
-    let value: string;
-    let quoted = false;
-    if (openQuotes.includes(text[i] ?? '\0') && i < text.length) {
-      const open = text[i] ?? '"';
-      const closers = open === '«' ? '»' : open === '"' ? '"' : '”"“';
-      let j = i + 1;
-      while (j < text.length && !closers.includes(text[j] ?? '')) j += 1;
-      value = text.slice(i + 1, j);
-      quoted = true;
-      i = Math.min(j + 1, text.length);
-    } else {
-      let j = i;
-      while (j < text.length && !/\s/u.test(text[j] ?? '')) j += 1;
-      value = text.slice(i, j);
-      i = j;
-    }
-    const end = i;
     const join = joinNext;
     joinNext = false;
 
