@@ -1,6 +1,6 @@
 // The paragraphs of an article body as ranges into it, read one way wherever they are read: the reader
-// lays them out and the quote finder numbers them (main/core/quotes/tokenize-body.ts has the same function,
-// to be replaced by this one), so a quote's paragraph is the one the reader shows.
+// lays them out and the quote finder numbers them (main/core/quotes/tokenize-body.ts re-exports it), so a
+// quote's paragraph is the one the reader shows.
 
 /**
  * The paragraphs of `body`: the text between blank lines (a line of only white space is blank), trimmed

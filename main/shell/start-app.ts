@@ -58,7 +58,7 @@ export function startApp({ distDir, startLibrary }: StartAppOptions): void {
   let menuBuilds = 0;
 
   const createWindow = (preloadPath: string): void => {
-    // The renderer's --bg (renderer/styles.css), so the first paint does not flash.
+    // The renderer's --bg (renderer/base.css), so the first paint does not flash.
     const backgroundColor = nativeTheme.shouldUseDarkColors ? '#16181b' : '#f6f5f2';
     const created = createMainWindow(preloadPath, backgroundColor);
     created.on('closed', () => {

@@ -2,7 +2,6 @@
 
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../main/common/split-paragraphs.js';
-import { splitParagraphs as coreSplitParagraphs } from '../../main/core/quotes/tokenize-body.js';
 
 const cases: [string, string, string[]][] = [
   ['splits on a blank line', 'One.\n\nTwo.', ['One.', 'Two.']],
@@ -20,10 +19,5 @@ describe('splitParagraphs', () => {
   it.each(cases)('%s', (_name, body, expected) => {
     const paragraphs = splitParagraphs(body);
     expect(paragraphs.map((p) => body.slice(p.start, p.end))).toEqual(expected);
-  });
-
-  // Until tokenize-body.ts imports this module, the two must agree (the quote finder numbers paragraphs).
-  it.each(cases)('agrees with the quote finder: %s', (_name, body) => {
-    expect(splitParagraphs(body)).toEqual(coreSplitParagraphs(body));
   });
 });

@@ -323,7 +323,7 @@ export class ShardEngine {
       const article = articles.get(id);
       return shard && article ? this.quotesOf(shard, article) : [];
     };
-    this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden, copiesByPath: new Map() });
+    this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden });
     return this.searchState;
   }
 }

@@ -39,30 +39,9 @@ const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
-const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
 
-/**
- * The paragraphs of `body`: text between blank lines, trimmed, empty ones skipped. A single line break
- * is not a paragraph break (hard-wrapped text keeps its paragraphs).
- */
-export function splitParagraphs(body: string): MatchRange[] {
-  const paragraphs: MatchRange[] = [];
-  const push = (from: number, to: number): void => {
-    let start = from;
-    let end = to;
-    while (start < end && /\s/.test(body.charAt(start))) start++;
-    while (end > start && /\s/.test(body.charAt(end - 1))) end--;
-    if (end > start) paragraphs.push({ start, end });
-  };
-  let from = 0;
-  const breaks = new RegExp(PARAGRAPH_BREAK.source, 'g');
-  for (let m = breaks.exec(body); m !== null; m = breaks.exec(body)) {
-    push(from, m.index);
-    from = m.index + m[0].length;
-  }
-  push(from, body.length);
-  return paragraphs;
-}
+/** The paragraphs of `body` (one definition, shared with the reader so quotes and the page agree). */
+export { splitParagraphs } from '../../common/split-paragraphs.js';
 
 /**
  * The tokens of `body` in order. A full stop after an abbreviation ("Dr.", "U.S.", an initial "B.")

@@ -12,6 +12,7 @@ import { highlightsOf } from './highlights.js';
 import { makeSnippet } from './make-snippet.js';
 import { markQuotes, quoteSatisfies } from './match-quotes.js';
 import { parseQuery } from './parse-query.js';
+import { resultLimits } from '../result-limits.js';
 import type { SearchState } from './search-state.js';
 import { sortRanked } from './sort-results.js';
 import { articlesQuoting, speakerMatches } from './speaker-index.js';
@@ -20,8 +21,6 @@ import { articlesQuoting, speakerMatches } from './speaker-index.js';
 export { countsToValues } from './facets.js';
 export { compareForSort } from './sort-results.js';
 
-export const defaultSearchLimit = 50;
-export const defaultQuotesLimit = 100;
 /** Values listed per facet. */
 export const facetSize = 20;
 /**
@@ -45,7 +44,7 @@ export function searchArchive(
   const sort = options.sort ?? 'relevance';
   // Evaluation ranks by relevance already.
   const ranked = sort === 'relevance' ? evaluation.ranked : sortRanked(evaluation.ranked, sort);
-  const hits = ranked.slice(0, options.limit ?? defaultSearchLimit).map((r) => toHit(state, r.article, r.score, evaluation));
+  const hits = ranked.slice(0, options.limit ?? resultLimits.search.default).map((r) => toHit(state, r.article, r.score, evaluation));
   const facets = facetsOf(evaluation.table, ranked, options.facetLimit ?? facetSize);
   const speakers = speakersOf(state, evaluation.table, ranked.slice(0, options.speakerArticles ?? speakerArticles), evaluation.parsed, options.facetLimit ?? facetSize);
   return {
@@ -78,7 +77,8 @@ export function viewArticle(state: SearchState, id: string, queryText = ''): Art
     titleHighlights,
     highlights,
     quotes: [...marked.filter((q) => q.matches), ...marked.filter((q) => !q.matches)],
-    copies: [...(data.copiesByPath.get(article.path) ?? [])],
+    // Copies are known across shards only: the library fills them in (library/open-archive.ts).
+    copies: [],
   };
 }
 
@@ -103,7 +103,7 @@ export function findQuotes(state: SearchState, options: { query?: string; speake
     parsed.groups.length === 0 && parsed.excluded.length === 0
       ? newestArticles(state, parsed.filters.filter((f) => f.kind !== 'speaker'), quoting)
       : evaluate(state, parsed, { scope: 'quotes', allowPartial: false }).ranked.map((r) => r.article);
-  const limit = options.limit ?? defaultQuotesLimit;
+  const limit = options.limit ?? resultLimits.quotes.default;
   const found: QuoteHit[] = [];
   let total = 0;
   for (const article of articles) {

@@ -21,8 +21,6 @@ export interface SearchData {
   hidden: ReadonlySet<string>;
   /** The quotes of an article (none for an unknown id). */
   quotesOf: (id: string) => readonly Quote[];
-  /** Path of an article -> paths of its exact duplicates, which are not indexed. */
-  copiesByPath: ReadonlyMap<string, readonly string[]>;
 }
 
 /** One lunr index with its language code, and the compact form it was loaded from (see query-index.ts). */
