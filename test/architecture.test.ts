@@ -49,6 +49,39 @@ function packageName(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
+/**
+ * The layers inside core, lowest first: a module may import its own folder and the folders of lower layers
+ * only (as VS Code's layer lint does). Shared helpers, then readers of files and of quotes, the index built
+ * from them, search over the index, the engine that runs searches in a worker, and the library facade.
+ */
+const coreLayers: readonly (readonly string[])[] = [
+  ['util', 'errors', 'result-limits'],
+  ['archive', 'quotes'],
+  ['index'],
+  ['search'],
+  ['engine'],
+  ['library'],
+];
+
+/** `main/core/search/x.ts` -> `search`; `main/core/library.ts` -> `library`. */
+function coreFolder(repoPath: string): string {
+  return (repoPath.split('/')[2] ?? '').replace(/\.(ts|js)$/, '');
+}
+
+function coreLayerOf(folder: string): number {
+  return coreLayers.findIndex((layer) => layer.includes(folder));
+}
+
+/** Inside core: may a module of `from` import one of `to`? */
+function coreViolation(fromPath: string, toPath: string): string | null {
+  const from = coreFolder(fromPath);
+  const to = coreFolder(toPath);
+  if (from === to) return null;
+  const [a, b] = [coreLayerOf(from), coreLayerOf(to)];
+  if (a < 0 || b < 0) return `main/core/${a < 0 ? from : to} is in no layer of coreLayers`;
+  return b < a ? null : `core's ${from} may import only lower layers (${coreLayers.slice(0, a).flat().join(', ') || 'none'}), not ${to}`;
+}
+
 /** For each area: may it import this reference? Returns the reason when not. */
 function violation(ref: ImportRef): string | null {
   const from = areaOf(ref.file);
@@ -56,22 +89,25 @@ function violation(ref: ImportRef): string | null {
   if ('package' in to) {
     if (from === 'main/core' && !corePackages.has(packageName(to.package))) return `core may import only node:* and its parsing libraries (${[...corePackages].join(', ')})`;
     if (from === 'main/contract' || from === 'main/common' || from === 'renderer') return `${from} imports no packages`;
+    if (from === 'main/transport' && to.package !== 'node:') return 'the transport layer imports only node:*';
     if (from === 'main/preload' && to.package !== 'electron') return 'the preload imports only electron';
     if ((from === 'main/server' || from === 'main/cli') && to.package === 'electron') return `${from} must run without Electron`;
     return null;
   }
-  if (to.area === from) return null;
+  if (to.area === from) return from === 'main/core' ? coreViolation(ref.file, to.path) : null;
   if (from === 'main/common') return 'main/common imports nothing but itself';
+  if (from === 'main/contract') return 'the contract (API and model types) imports nothing but itself';
   if (to.area === 'main/contract') return ref.typeOnly ? null : 'the contract is imported for types only';
-  if (from === 'main/contract') return to.path === 'main/core/model.ts' || to.path === 'main/core/model.js' ? (ref.typeOnly ? null : 'types only') : 'the contract names only model types';
   // Pure code that runs anywhere (the query lexer): every layer, the renderer included, may use it.
   if (to.area === 'main/common') return null;
   if (from === 'main/core') return `core imports nothing above it`;
   if (from === 'renderer' || from === 'main/preload') return `${from} may import only contract types`;
+  // The transport-facing code (request validation, the UI's files and CSP) serves IPC and HTTP alike.
+  if (from === 'main/transport') return to.area === 'main/core' ? null : 'the transport layer may import only core';
   if (['main/shell', 'main/server', 'main/cli'].includes(from)) {
-    if (to.area === 'main/core') return null;
+    if (to.area === 'main/core' || to.area === 'main/transport') return null;
     if (from === 'main/cli' && to.area === 'main/server') return null;
-    return `${from} may import only core and contract`;
+    return `${from} may import only core, transport and contract`;
   }
   return null;
 }
@@ -100,7 +136,15 @@ describe('the dependency rule', () => {
     ['main/preload/preload.ts', 'node:fs', false],
     ['main/server/x.ts', 'electron', false],
     ['main/shell/x.ts', '../contract/api.js', false],
-    ['main/common/x.ts', '../core/model.js', true],
+    ['main/common/x.ts', '../contract/model.js', true],
+    ['main/contract/api.ts', '../core/errors.js', true],
+    ['main/core/x.ts', '../transport/api-handlers.js', false],
+    ['main/transport/x.ts', '../shell/ipc.js', false],
+    ['main/core/search/x.ts', '../engine/shard-engine.js', false],
+    ['main/core/index/x.ts', '../search/parse-query.js', true],
+    ['main/core/archive/x.ts', '../quotes/tokenize-body.js', false],
+    ['main/core/util/x.ts', '../errors.js', false],
+    ['main/core/newfolder/x.ts', '../util/lru.js', false],
     ['main/common/x.ts', 'node:fs', false],
     ['main/contract/api.ts', '../common/lex-query.js', false],
   ])('rejects %s importing %s', (file, specifier, typeOnly) => {
@@ -110,6 +154,11 @@ describe('the dependency rule', () => {
   it.each([
     ['main/core/search/parse-query.ts', '../../common/lex-query.js'],
     ['renderer/query-text.ts', '../main/common/lex-query.js'],
+    ['main/core/library/open-archive.ts', '../engine/engine-pool.js'],
+    ['main/core/search/x.ts', '../index/compact-index.js'],
+    ['main/core/library.ts', './library/open-archive.js'],
+    ['main/transport/api-handlers.ts', '../core/library.js'],
+    ['main/shell/ipc.ts', '../transport/api-handlers.js'],
   ])('lets %s import %s', (file, specifier) => {
     expect(violation({ file, specifier, typeOnly: false })).toBeNull();
   });

@@ -3,13 +3,13 @@
 
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createApiHandlers } from '../core/api-handlers.js';
+import { createApiHandlers } from '../transport/api-handlers.js';
 import { QueryError, VerbatimError } from '../core/errors.js';
 import { engineCount, openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
 import type { QuoteHit, QuoteKind, SearchReply, SearchSort } from '../contract/api.js';
 import { parseQuoteKinds } from '../core/search/parse-query.js';
-import type { Snippet } from '../core/model.js';
+import type { Snippet } from '../contract/model.js';
 import { startServer } from '../server/start-server.js';
 import { defaultCacheDir } from './default-cache-dir.js';
 import { terminalText } from './terminal-text.js';

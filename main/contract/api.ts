@@ -1,9 +1,9 @@
 // THE typed API between the renderer and the main side. Types only: the Electron preload, the HTTP
 // server and the renderer's fetch client all implement or call exactly this.
 
-import type { Article, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit } from '../core/model.js';
+import type { Article, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit } from './model.js';
 
-export type { Article, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit, Snippet, SpeakerFound, QuotePart } from '../core/model.js';
+export type { Article, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit, Snippet, SpeakerFound, QuotePart } from './model.js';
 
 /**
  * Every stable code of an expected failure, wherever it is raised: the core's typed errors, the engines, the

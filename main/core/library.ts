@@ -6,7 +6,7 @@
 import type { ArticleView, LibraryStatus, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../contract/api.js';
 import type { BuildProgress } from './index/build-library-data.js';
 import { openArchive } from './library/open-archive.js';
-import type { ImportProblem } from './model.js';
+import type { ImportProblem } from '../contract/model.js';
 
 export { engineCount, shardCountFor, shardOf, shardUnits } from './library/shards.js';
 export { startLibrary } from './library/watch-archive.js';

@@ -1,12 +1,12 @@
 // `verbatim serve`: the renderer and the VerbatimApi over HTTP, on loopback only, behind a per-run token.
-// The same handler table as Electron's IPC (main/core/api-handlers.ts), so validation is identical.
+// The same handler table as Electron's IPC (main/transport/api-handlers.ts), so validation is identical.
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { apiMethods, type ApiHandlers } from '../core/api-handlers.js';
-import { contentSecurityPolicy, contentTypeOf, resolveUiFile } from '../core/ui-files.js';
+import { apiMethods, type ApiHandlers } from '../transport/api-handlers.js';
+import { contentSecurityPolicy, contentTypeOf, resolveUiFile } from '../transport/ui-files.js';
 import type { ApiMethod } from '../contract/api.js';
 
 /** Largest request body accepted, in bytes (requests are small JSON objects). */

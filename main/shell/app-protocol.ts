@@ -1,7 +1,7 @@
 // Serves the renderer's files on app://verbatim/ from one folder, refusing anything that leaves it.
 
 import { readFile } from 'node:fs/promises';
-import { contentSecurityPolicy, contentTypeOf, resolveUiFile, type ResolvedUiFile } from '../core/ui-files.js';
+import { contentSecurityPolicy, contentTypeOf, resolveUiFile, type ResolvedUiFile } from '../transport/ui-files.js';
 import { appHost, appScheme } from './app-origin.js';
 
 /** The file to serve, or why the request is refused (every refusal is answered with 404). */

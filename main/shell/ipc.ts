@@ -3,7 +3,7 @@
 
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import type { ApiError, ApiMethod } from '../contract/api.js';
-import { apiMethods, type ApiHandlers } from '../core/api-handlers.js';
+import { apiMethods, type ApiHandlers } from '../transport/api-handlers.js';
 import { appOrigin, isAppUrl } from './app-origin.js';
 
 /** Largest request accepted, measured as UTF-8 JSON. */

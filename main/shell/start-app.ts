@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, Menu, nativeTheme, protocol, session, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
-import { createApiHandlers } from '../core/api-handlers.js';
+import { createApiHandlers } from '../transport/api-handlers.js';
 import type { LibrarySession, StartLibraryOptions } from '../core/library.js';
 import { appIndexUrl, appScheme } from './app-origin.js';
 import { createAppProtocolHandler } from './app-protocol.js';

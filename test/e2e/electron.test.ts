@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiMethods } from '../../main/core/api-handlers.js';
+import { apiMethods } from '../../main/transport/api-handlers.js';
 import { findElectronBinary } from '../../main/shell/electron-binary.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');

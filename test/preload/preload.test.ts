@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
-import { apiMethods } from '../../main/core/api-handlers.js';
+import { apiMethods } from '../../main/transport/api-handlers.js';
 import { ipcChannel } from '../../main/shell/ipc.js';
 
 const exposed = new Map<string, unknown>();

@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiHandlers } from '../../main/core/api-handlers.js';
+import { createApiHandlers } from '../../main/transport/api-handlers.js';
 import { startLibrary } from '../../main/core/library.js';
-import { contentSecurityPolicy } from '../../main/core/ui-files.js';
+import { contentSecurityPolicy } from '../../main/transport/ui-files.js';
 import { startServer, type RunningServer } from '../../main/server/start-server.js';
 import { contentDir, repoRoot, tempDir } from '../support/paths.js';
 

@@ -12,7 +12,7 @@ import { inspect } from 'node:util';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiMethod, SearchReply } from '../../main/contract/api.js';
-import { apiMethods, createApiHandlers, type ApiHandlers } from '../../main/core/api-handlers.js';
+import { apiMethods, createApiHandlers, type ApiHandlers } from '../../main/transport/api-handlers.js';
 import { startLibrary, type LibrarySession } from '../../main/core/library.js';
 import { ipcChannel, maxRequestBytes, registerApiIpc } from '../../main/shell/ipc.js';
 import { appMainFrame, fakeFrame, ipcMain, recorded, resetFakeElectron, type FakeFrame } from './fake-electron.js';

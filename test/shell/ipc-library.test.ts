@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArticleView, Result, SearchReply } from '../../main/contract/api.js';
-import { createApiHandlers } from '../../main/core/api-handlers.js';
+import { createApiHandlers } from '../../main/transport/api-handlers.js';
 import { startLibrary } from '../../main/core/library.js';
 import { createIpcListener } from '../../main/shell/ipc.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { LibraryStatus, SearchReply } from '../../main/contract/api.js';
-import { apiMethods, createApiHandlers, type ApiHandlers } from '../../main/core/api-handlers.js';
+import { apiMethods, createApiHandlers, type ApiHandlers } from '../../main/transport/api-handlers.js';
 import { createIpcListener, ipcChannel, maxRequestBytes, registerApiIpc } from '../../main/shell/ipc.js';
 import { appMainFrame, fakeFrame, type FakeFrame } from './fake-electron.js';
 

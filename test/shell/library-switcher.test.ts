@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryStatus } from '../../main/contract/api.js';
-import { createApiHandlers } from '../../main/core/api-handlers.js';
+import { createApiHandlers } from '../../main/transport/api-handlers.js';
 import type { Library, LibrarySession, StartLibraryOptions } from '../../main/core/library.js';
 import { createLibrarySwitcher, type LibrarySwitcherOptions } from '../../main/shell/library-switcher.js';
 import { defaultSettings, type Settings } from '../../main/shell/settings.js';

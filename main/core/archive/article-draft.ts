@@ -1,6 +1,6 @@
 // What a format parser produces: articles before the archive gives them ids and paths.
 
-import type { Article } from '../model.js';
+import type { Article } from '../../contract/model.js';
 
 export type ArticleDraft = Omit<Article, 'id' | 'path'>;
 

@@ -1,7 +1,7 @@
 // The order of the import report: by path, with numbers in paths compared as numbers, so that
 // "feed.jsonl (line 9)" comes before "feed.jsonl (line 10)" (issue 14: they were sorted as text).
 
-import type { ImportProblem } from '../model.js';
+import type { ImportProblem } from '../../contract/model.js';
 
 /**
  * Compares two problems by path: runs of digits by their value, everything else by UTF-16 code units

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { ArticleParseError } from '../errors.js';
-import type { Article, ImportProblem } from '../model.js';
+import type { Article, ImportProblem } from '../../contract/model.js';
 import type { ArticleDraft, ParsedFile } from './article-draft.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { detectLanguage, normalizeLanguage } from './detect-language.js';

@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { lstatSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportProblem } from '../model.js';
+import type { ImportProblem } from '../../contract/model.js';
 import { notRegularReason } from './regular-file.js';
 
 /** A file found in the archive, with what the cache fingerprint needs. */

@@ -14,7 +14,7 @@ import type { ArchiveFile } from '../archive/walk-archive.js';
 import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, type FileRecord, type LibraryData } from '../index/build-library-data.js';
 import { loadIndexes } from '../index/configure-lunr.js';
 import { describeCacheMiss, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
-import type { Article, ImportProblem, Quote, QuoteKind } from '../model.js';
+import type { Article, ImportProblem, Quote, QuoteKind } from '../../contract/model.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
 import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readArticleFile } from '../archive/read-archive.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
-import type { Article, ImportProblem, Quote } from '../model.js';
+import type { Article, ImportProblem, Quote } from '../../contract/model.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { buildIndexes, type SerializedIndexes } from './configure-lunr.js';
 

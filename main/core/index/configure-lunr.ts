@@ -2,7 +2,7 @@
 // languages.ts), built in the compact form (build-index.ts) and loaded lazily (compact-index.ts).
 
 import lunr from 'lunr';
-import type { Article } from '../model.js';
+import type { Article } from '../../contract/model.js';
 import { CompactIndexBuilder } from './build-index.js';
 import { loadCompactIndex, type CompactIndex } from './compact-index.js';
 import { languageProcessing } from './languages.js';

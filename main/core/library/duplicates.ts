@@ -3,7 +3,7 @@
 
 import type { ShardSummary } from '../engine/shard-engine.js';
 import { compareProblems } from '../archive/compare-problems.js';
-import type { ImportProblem } from '../model.js';
+import type { ImportProblem } from '../../contract/model.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** The archive as the main thread knows it, once duplicates are set aside. */

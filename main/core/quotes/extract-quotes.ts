@@ -1,6 +1,6 @@
 // Extracts what an article reports as said (quotations, quoted words, reported speech), each with its
 // parts, offsets and attributed speaker.
-import type { MatchRange, Quote, QuoteKind } from '../model.js';
+import type { MatchRange, Quote, QuoteKind } from '../../contract/model.js';
 import { attributeQuote, attributeReported, opensInsideSentence } from './attribution/attribute-speaker.js';
 import type { Attribution, AttributionContext, PreviousQuote, QuoteSite, ReportingClause } from './attribution/attribution.js';
 import { findClauseAfter } from './attribution/find-clause-after.js';

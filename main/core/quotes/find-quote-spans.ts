@@ -1,5 +1,5 @@
 // Finds the quoted spans of a body by pairing quotation marks, paragraph by paragraph.
-import type { MatchRange } from '../model.js';
+import type { MatchRange } from '../../contract/model.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { isSpace, trimRange } from '../util/white-space.js';
 import { isSentenceFinal } from './tokenize-body.js';

@@ -1,6 +1,6 @@
 // Finds reported speech: what a sentence says someone said, without quotation marks ("X said (that) ...",
 // "..., X said", "according to X, ...", "X заявил, что ...", "по словам X, ...").
-import type { MatchRange } from '../model.js';
+import type { MatchRange } from '../../contract/model.js';
 import { accordingToLength } from './attribution/according-to.js';
 import type { AttributionContext, ReportingClause } from './attribution/attribution.js';
 import { findClauseAfter } from './attribution/find-clause-after.js';

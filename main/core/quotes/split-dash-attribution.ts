@@ -1,5 +1,5 @@
 // Splits a quotation whose attribution sits inside its marks between dashes, as Russian copy writes it.
-import type { MatchRange } from '../model.js';
+import type { MatchRange } from '../../contract/model.js';
 import { trimRange } from '../util/white-space.js';
 import { isReportingVerb } from './speaker-phrase/word-classes.js';
 import { PRONOUNS } from './quote-lexicon.js';

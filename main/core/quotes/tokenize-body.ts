@@ -1,5 +1,5 @@
 // Splits an article body into paragraphs and into word, punctuation and quotation-mark tokens.
-import type { MatchRange } from '../model.js';
+import type { MatchRange } from '../../contract/model.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { ABBREVIATIONS } from './quote-lexicon.js';
 

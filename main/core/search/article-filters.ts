@@ -1,7 +1,7 @@
 // The metadata filters of a query (`source:`, `author:`, `lang:`, `speaker:`, `date:`, `kind:`), tested on
 // one article at a time.
 
-import type { Article } from '../model.js';
+import type { Article } from '../../contract/model.js';
 import { fold } from './fold.js';
 import type { QueryFilter } from './parse-query.js';
 import type { SearchState } from './search-state.js';

@@ -5,7 +5,7 @@
 import lunr from 'lunr';
 import { QueryError } from '../errors.js';
 import { processingForShard } from '../index/languages.js';
-import type { Article, Quote } from '../model.js';
+import type { Article, Quote } from '../../contract/model.js';
 import { memoize } from '../util/kept.js';
 import { passesFilters } from './article-filters.js';
 import { satisfyingQuotes } from './match-quotes.js';

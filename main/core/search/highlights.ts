@@ -2,7 +2,7 @@
 // highlights, and from which its snippet and matching quotes are found.
 
 import { languageProcessing, type LanguageProcessing } from '../index/languages.js';
-import type { Article, MatchRange } from '../model.js';
+import type { Article, MatchRange } from '../../contract/model.js';
 import { kept, keptMap } from '../util/kept.js';
 import { Lru } from '../util/lru.js';
 import { compileMatcher, findMatches, matchWords, positionedWords, type PositionedWords, type TextMatcher } from './match-text.js';

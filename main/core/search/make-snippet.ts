@@ -1,6 +1,6 @@
 // Picks the best short passage of an article for a result list: the window with the most matches.
 
-import type { MatchRange, Snippet } from '../model.js';
+import type { MatchRange, Snippet } from '../../contract/model.js';
 
 /** Target snippet length in characters. */
 export const snippetLength = 220;

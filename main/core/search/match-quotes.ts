@@ -2,7 +2,7 @@
 // speaker and kind pass its filters; and, for an article view, which quotes hold a highlighted match.
 
 import { languageProcessing, type LanguageProcessing } from '../index/languages.js';
-import type { MatchRange, Quote, QuoteKind, QuoteMatch } from '../model.js';
+import type { MatchRange, Quote, QuoteKind, QuoteMatch } from '../../contract/model.js';
 import { keptMap } from '../util/kept.js';
 import { anyClauseIn, compileMatcher, wordIndex, type TextMatcher, type WordIndex } from './match-text.js';
 import type { ParsedQuery } from './parse-query.js';

@@ -3,7 +3,7 @@
 
 import type { LanguageProcessing } from '../index/languages.js';
 import { normalizeWord, wordPattern } from '../index/tokenize.js';
-import type { MatchRange } from '../model.js';
+import type { MatchRange } from '../../contract/model.js';
 import { withinEditDistance } from '../util/edit-distance.js';
 import type { TermClause } from './parse-query.js';
 

@@ -5,7 +5,7 @@
 import { lexQuery } from '../../common/lex-query.js';
 import { normalizeLanguage } from '../archive/detect-language.js';
 import { tokenize } from '../index/tokenize.js';
-import type { QuoteKind } from '../model.js';
+import type { QuoteKind } from '../../contract/model.js';
 
 /** A search term: a word, a prefix, a word with typo tolerance, or a phrase. */
 export interface TermClause {

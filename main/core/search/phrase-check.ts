@@ -2,7 +2,7 @@
 // articles holding all its words, anywhere.
 
 import type { LanguageProcessing } from '../index/languages.js';
-import type { Article } from '../model.js';
+import type { Article } from '../../contract/model.js';
 import { keptMap } from '../util/kept.js';
 import { anyClauseOccurs, compileMatcher, findMatches, textWords } from './match-text.js';
 import type { TermClause } from './parse-query.js';

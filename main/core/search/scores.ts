@@ -2,7 +2,7 @@
 // in typed arrays instead of maps by id: combining the clauses of a query over thousands of matches was a
 // fifth of a search's time at 10x BBC, and most of its garbage (issue 6).
 
-import type { Article } from '../model.js';
+import type { Article } from '../../contract/model.js';
 import { lowerBound } from '../util/lower-bound.js';
 
 /** An engine's articles by number, with what a search asks of each again and again. */

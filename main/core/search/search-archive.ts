@@ -5,7 +5,7 @@
 import type { ArticleView, QuoteHit, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
 import { NotFoundError, QueryError } from '../errors.js';
 import { languageProcessing } from '../index/languages.js';
-import type { Article, QuoteKind, QuoteMatch, SearchHit } from '../model.js';
+import type { Article, QuoteKind, QuoteMatch, SearchHit } from '../../contract/model.js';
 import { dropCommonWords, evaluate, newestArticles, type Evaluation } from './evaluate-query.js';
 import { facetsOf, speakersOf } from './facets.js';
 import { highlightsOf } from './highlights.js';

@@ -4,7 +4,7 @@
 
 import type lunr from 'lunr';
 import type { CompactIndex } from '../index/compact-index.js';
-import type { Article, Quote } from '../model.js';
+import type { Article, Quote } from '../../contract/model.js';
 import type { Lru } from '../util/lru.js';
 import { createBodyWordCache, type BodyWords, type HighlightMatchers } from './highlights.js';
 import type { QuoteColumns, QuoteMatchers, QuoteWords } from './match-quotes.js';

@@ -2,7 +2,7 @@
 // the hits of several engines merged on the main thread.
 
 import type { SearchSort } from '../../contract/api.js';
-import type { Article } from '../model.js';
+import type { Article } from '../../contract/model.js';
 import { descendingOrder } from './scores.js';
 
 /** What results are ordered by: a hit, or an article with its score. */

@@ -1,7 +1,7 @@
 // What Verbatim counts as white space, and the trims built on it: one idea of it everywhere (JavaScript's
 // `\s`, which is also what `String.prototype.trim` removes).
 
-import type { MatchRange } from '../model.js';
+import type { MatchRange } from '../../contract/model.js';
 
 /** True when `ch` is one white-space character (false for the empty string). */
 export function isSpace(ch: string): boolean {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../../../main/core/archive/read-archive.js';
 import { readArticles } from '../../support/read-articles.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
-import type { Article, ImportProblem } from '../../../main/core/model.js';
+import type { Article, ImportProblem } from '../../../main/contract/model.js';
 import { describeWithCorpora, itWithCorpora } from '../../support/corpora.js';
 import { repoRoot, sharedDir, tempDir } from '../../support/paths.js';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compareProblems } from '../../../main/core/archive/compare-problems.js';
 import { readArticleFile } from '../../../main/core/archive/read-archive.js';
 import { walkArchive, type ArchiveListing } from '../../../main/core/archive/walk-archive.js';
-import type { Article, ImportProblem } from '../../../main/core/model.js';
+import type { Article, ImportProblem } from '../../../main/contract/model.js';
 import { tempDir } from '../../support/paths.js';
 
 const article = (headline: string): string => `${headline}\n\nThe council met on Tuesday.`;

@@ -3,7 +3,7 @@ import { readArticles } from '../../support/read-articles.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { buildIndexes } from '../../../main/core/index/configure-lunr.js';
 import { languageProcessing } from '../../../main/core/index/languages.js';
-import type { Article } from '../../../main/core/model.js';
+import type { Article } from '../../../main/contract/model.js';
 import { compactIndex, createLunrBuilder } from '../../support/lunr-reference.js';
 import { itWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, repoRoot } from '../../support/paths.js';

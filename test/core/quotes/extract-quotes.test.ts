@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Quote } from '../../../main/core/model.js';
+import type { Quote } from '../../../main/contract/model.js';
 import { extractQuotes } from '../../../main/core/quotes/extract-quotes.js';
 import { describeWithCorpora, itWithCorpora } from '../../support/corpora.js';
 import { bbcDir, repoRoot, seedFile, sharedDir } from '../../support/paths.js';

@@ -4,7 +4,7 @@ import { readArticles } from '../../support/read-articles.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { languageProcessing, type LanguageProcessing } from '../../../main/core/index/languages.js';
 import { tokenize } from '../../../main/core/index/tokenize.js';
-import type { MatchRange } from '../../../main/core/model.js';
+import type { MatchRange } from '../../../main/contract/model.js';
 import { anyClauseIn, anyClauseOccurs, compileMatcher, findMatches, matchWords, mergeRanges, positionedWords, textWords, wordIndex } from '../../../main/core/search/match-text.js';
 import type { TermClause } from '../../../main/core/search/parse-query.js';
 import { withinEditDistance } from '../../../main/core/util/edit-distance.js';

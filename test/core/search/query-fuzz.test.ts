@@ -1,7 +1,7 @@
 // Property test: thousands of random and hostile queries through the API's search handler. None may
 // throw or crash; each is answered, or refused as a bad query whose span lies inside the query.
 import { expect, it } from 'vitest';
-import { createApiHandlers, type ApiHandlers } from '../../../main/core/api-handlers.js';
+import { createApiHandlers, type ApiHandlers } from '../../../main/transport/api-handlers.js';
 import { startLibrary } from '../../../main/core/library.js';
 import { beforeAllWithCorpora, describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, tempDir } from '../../support/paths.js';

@@ -6,7 +6,7 @@ import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import type { CompactIndex } from '../../../main/core/index/compact-index.js';
 import { buildIndexes, loadIndexes } from '../../../main/core/index/configure-lunr.js';
 import { tokenize } from '../../../main/core/index/tokenize.js';
-import type { Article } from '../../../main/core/model.js';
+import type { Article } from '../../../main/contract/model.js';
 import { queryIndex } from '../../../main/core/search/query-index.js';
 import { beforeAllWithCorpora, describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, repoRoot } from '../../support/paths.js';

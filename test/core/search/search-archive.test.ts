@@ -5,7 +5,7 @@ import { readArticles } from '../../support/read-articles.js';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { languageProcessing } from '../../../main/core/index/languages.js';
 import { tokenize } from '../../../main/core/index/tokenize.js';
-import type { Article } from '../../../main/core/model.js';
+import type { Article } from '../../../main/contract/model.js';
 import { beforeAllWithCorpora, describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, tempDir } from '../../support/paths.js';
 

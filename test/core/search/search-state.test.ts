@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../main/core/model.js';
+import type { Article } from '../../../main/contract/model.js';
 import { extractQuotes } from '../../../main/core/quotes/extract-quotes.js';
 import { findQuotes, viewArticle } from '../../../main/core/search/search-archive.js';
 import { createSearchState, type SearchData } from '../../../main/core/search/search-state.js';

@@ -1,5 +1,5 @@
 // What attribution reads and returns: the reporting clause, where a quotation sits, and who it is attributed to.
-import type { MatchRange, SpeakerFound } from '../../model.js';
+import type { MatchRange, SpeakerFound } from '../../../contract/model.js';
 import type { PeopleIndex, Person } from '../people/index-people.js';
 import type { Gender, SpeakerPhrase } from '../speaker-phrase/speaker-phrase.js';
 import type { Token } from '../tokenize-body.js';

@@ -1,5 +1,5 @@
 // Turns a reporting clause into an attribution: surnames to full names, pronouns and roles to people.
-import type { SpeakerFound } from '../../model.js';
+import type { SpeakerFound } from '../../../contract/model.js';
 import { DEFINITE_DETERMINERS, DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSONAL_DOCUMENT_NOUNS, PERSONAL_PRONOUNS } from '../quote-lexicon.js';
 import { caseAfter, caseOfSurname, nominativeName } from '../russian-names.js';
 import type { SpeakerPhrase } from '../speaker-phrase/speaker-phrase.js';

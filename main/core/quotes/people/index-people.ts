@@ -1,5 +1,5 @@
 // Collects the people an article names, so that "Maigeldinov", "he" and "the analyst" find a full name.
-import type { MatchRange } from '../../model.js';
+import type { MatchRange } from '../../../contract/model.js';
 import { lowerBound } from '../../util/lower-bound.js';
 import { COMMENTATOR_NOUNS } from '../quote-lexicon.js';
 import { caseOfSurname, nominativeName } from '../russian-names.js';

@@ -1,6 +1,6 @@
 // What a speaker phrase is (a name, a pronoun or a role, as the body writes it), and the phrases of a role or a pronoun.
 import { collapseSpaces } from '../../util/white-space.js';
-import type { MatchRange } from '../../model.js';
+import type { MatchRange } from '../../../contract/model.js';
 import { PERSONAL_PRONOUNS } from '../quote-lexicon.js';
 import type { Token } from '../tokenize-body.js';
 

@@ -3,10 +3,10 @@
 // so every transport applies the same checks; expected failures become `Result` values, never throws.
 
 import type { ApiError, ApiMethod, QuoteKind, Result, VerbatimApi } from '../contract/api.js';
-import { InvalidArgumentError, toErrorValue } from './errors.js';
-import type { LibrarySession } from './library.js';
-import { resultLimits } from './result-limits.js';
-import { quoteKinds } from './search/parse-query.js';
+import { InvalidArgumentError, toErrorValue } from '../core/errors.js';
+import type { LibrarySession } from '../core/library.js';
+import { resultLimits } from '../core/result-limits.js';
+import { quoteKinds } from '../core/search/parse-query.js';
 
 /** A handler per API method; each takes the raw, untrusted request and always resolves. */
 export type ApiHandlers = { [K in ApiMethod]: (request: unknown) => ReturnType<VerbatimApi[K]> };
