@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
-import { afterAll, afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, onTestFinished, vi, type MockInstance } from 'vitest';
 import type { LibraryStatus, Result } from '../../main/contract/api.js';
 import type { LibrarySession, StartLibraryOptions } from '../../main/core/library.js';
 import { letPendingWorkRun } from '../support/let-pending-work-run.js';
@@ -90,6 +90,17 @@ async function quitAndWait(): Promise<void> {
 
 const archive = (name: string): string => path.join(scratch, name);
 const settingsFile = (): string => path.join(recorded.userData, 'settings.json');
+
+/** Keeps every question dialog open until `answer()`, and silences (while recording) the warnings. */
+function holdQuestionsOpen(): { answer: () => void; warn: MockInstance<typeof console.warn> } {
+  let answer = (): void => undefined;
+  recorded.messageBoxesOpenUntil = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  onTestFinished(() => warn.mockRestore());
+  return { answer: () => answer(), warn };
+}
 
 function readSavedSettings(): unknown {
   return JSON.parse(readFileSync(settingsFile(), 'utf8'));
@@ -443,12 +454,7 @@ describe('dropping on the window', () => {
 
   it('asks about one drop at a time: drops while the question is open are ignored, not stacked', async () => {
     const started = await startReady();
-    let answer = (): void => undefined;
-    recorded.messageBoxesOpenUntil = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    onTestFinished(() => warn.mockRestore());
+    const { answer, warn } = holdQuestionsOpen();
     const contents = recorded.windows[0]?.webContents;
     contents?.windowOpenHandler?.({ url: pathToFileURL(archive('news')).href });
     await vi.waitFor(() => expect(recorded.messageBoxes).toHaveLength(1));
@@ -500,12 +506,7 @@ describe('dropping on the window', () => {
 describe('links from the page', () => {
   it('open in the browser only after the user agrees, one question at a time', async () => {
     await startReady();
-    let answer = (): void => undefined;
-    recorded.messageBoxesOpenUntil = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    onTestFinished(() => warn.mockRestore());
+    const { answer, warn } = holdQuestionsOpen();
     const contents = recorded.windows[0]?.webContents;
     // Links reach the question synchronously, in order: no wait is needed between them.
     for (const url of ['https://en.wikinews.org/', 'https://tracker.example/1', 'https://tracker.example/2']) {
@@ -523,7 +524,7 @@ describe('links from the page', () => {
     recorded.messageBoxResponses.push(1);
     recorded.windows[0]?.webContents.windowOpenHandler?.({ url: 'https://en.wikinews.org/' });
     await vi.waitFor(() => expect(recorded.messageBoxes).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await letPendingWorkRun(20); // a cancelled question must open nothing: no condition to wait for
     expect(recorded.openedExternally).toEqual([]);
   });
 });
