@@ -39,6 +39,8 @@ export function parseSubjectAfter(body: string, tokens: readonly Token[], from: 
     return null;
   }
   if (PRONOUNS.has(lower(first))) return pronounPhrase(first, from);
+  // "later adding that it would take years": "that" after a verb of saying opens what was said, not a speaker.
+  if (lower(first) === 'that') return null;
   const russian = russianNameAfterRole(body, tokens, from, hi);
   if (russian !== null) return russian;
   let k = from;
@@ -71,6 +73,15 @@ export function parseSubjectAfter(body: string, tokens: readonly Token[], from: 
       }
       runStart = nameAt;
       end = nameRunEnd(tokens, runStart, hi);
+    }
+    // "said Secretary of State Rex Tillerson", "said Minister of Public Works and Transport Ghazi Aridi": a
+    // title's "of" complement runs on to the name that ends it; the name is the last run's (see nameChunk).
+    const ofEnd = titleOfComplementEnd(tokens, runStart, end, hi);
+    if (ofEnd !== null) {
+      const named = namePhrase(body, tokens, ofEnd.lastRun, ofEnd.end, ofEnd.lastRun, hi);
+      if (named?.kind === 'name' && named.personLike) {
+        return { ...named, firstToken: from, description: named.description ?? spanText(tokens, k, tokens[named.firstToken] === undefined ? ofEnd.lastRun : named.firstToken) };
+      }
     }
     if (runStart > words) {
       const named = namePhrase(body, tokens, runStart, end, runStart, hi);
@@ -149,4 +160,19 @@ function roleWordsEnd(tokens: readonly Token[], start: number, hi: number): numb
     if (word !== undefined && (isRoleNounAsWritten(word.text) || isTitle(word))) roleEnd = end;
   }
   return roleEnd;
+}
+
+/**
+ * When the run `[runStart, end)` ends in a title followed by "of" and more runs joined by "of" or "and" ("Secretary
+ * of State Rex Tillerson"), where the last of them starts and where the chain ends; else null.
+ */
+function titleOfComplementEnd(tokens: readonly Token[], runStart: number, end: number, hi: number): { lastRun: number; end: number } | null {
+  if (!isTitle(tokens[end - 1]) || lower(tokens[end]) !== 'of') return null;
+  let lastRun = -1;
+  let at = end;
+  while (at + 1 < hi && (lower(tokens[at]) === 'of' || lower(tokens[at]) === 'and') && isNameWord(tokens[at + 1]) && sameParagraph(tokens[at + 1], tokens[runStart])) {
+    lastRun = at + 1;
+    at = nameRunEnd(tokens, lastRun, hi);
+  }
+  return lastRun < 0 ? null : { lastRun, end: at };
 }

@@ -27,6 +27,8 @@ describe('parseSubjectAfter', () => {
     ['It will rise, said ESA astronaut Matthias Maurer.', 'Matthias Maurer', 'ESA astronaut'],
     ['It will rise, said Kremlin Press Office Dmitry Peskov.', 'Dmitry Peskov', 'Kremlin Press Office'],
     ['It will rise, said the Crown prosecutor, Mark Tedeschi, QC.', 'Mark Tedeschi', 'Crown prosecutor'],
+    ['It will rise, said Secretary of State Rex Tillerson.', 'Rex Tillerson', 'Secretary of State'],
+    ['It will rise, said Minister of Public Works and Transport Ghazi Aridi.', 'Ghazi Aridi', 'Minister of Public Works and Transport'],
   ])('reads %s as the name %s (described as %s)', (body, text, description) => {
     expect(phraseAfterVerb(body)).toMatchObject({ kind: 'name', text, description, personLike: true });
   });
@@ -91,5 +93,12 @@ describe('parseSubjectAfter', () => {
 
   it('reads a web address as an outlet, never a person', () => {
     expect(phraseAfterVerb('Налог вырастет, сообщает Лента.ру.')).toMatchObject({ kind: 'name', personLike: false });
+  });
+
+  it.each([
+    ['It is hard, he said, later adding that it would take years.'],
+    ['Stocks fell, suggesting that investors do not fear a rise.'],
+  ])('reads no speaker after "that", which opens what was said: %s', (body) => {
+    expect(phraseAfterVerb(body.replace(/^[^,]*, (he said, )?/, ''))).toBeNull();
   });
 });
