@@ -1,4 +1,5 @@
 // The speaker phrase after a reporting verb or "according to": "said [Redfield]", "сказал [мэр Москвы Сергей Собянин]".
+import { collapseSpaces } from '../../util/white-space.js';
 import { DOCUMENT_NOUNS, FUNCTION_WORDS, PRONOUNS, RUSSIAN_PREPOSITIONS } from '../quote-lexicon.js';
 import { endsInCyrillic, endsSentence, isLowerWord, type Token } from '../tokenize-body.js';
 import { joinDescription, MAX_DESCRIPTION_WORDS } from './descriptions.js';
@@ -6,7 +7,7 @@ import { namePhrase } from './name-phrase.js';
 import { nameRunEnd, startsNameRun } from './name-runs.js';
 import { spanText, withoutArticle } from './phrase-text.js';
 import { pronounPhrase, rolePhrase, type SpeakerPhrase } from './speaker-phrase.js';
-import { isDeterminer, isNameWord, isReportingVerb, isRoleNoun, isRoleNounAsWritten, isRussianDative, isTitle, lower, ORGANISATION_ACRONYM, sameParagraph } from './word-classes.js';
+import { isDeterminer, isNameWord, isReportingVerb, isRoleNoun, isRoleNounAsWritten, isRussianDative, isTitle, lower, ORGANISATION_ACRONYM, sameParagraph, withoutPossessive } from './word-classes.js';
 
 /** Tokens of a Russian description before the name it describes. */
 const MAX_RUSSIAN_DESCRIPTION_TOKENS = 14;
@@ -61,6 +62,10 @@ export function parseSubjectAfter(body: string, tokens: readonly Token[], from: 
     // Crown prosecutor, Mark Tedeschi, QC": runs and role words before the last run describe it.
     let runStart = words;
     let end = nameRunEnd(tokens, runStart, hi);
+    // "Bank of England deputy governor Rachel Lomax": an institution's "of" complement before a role and a name
+    // (not a person's: "Herbert Hansen of Respond's partner Keyobs" is Herbert Hansen).
+    const institutionEnd = isTitle(tokens[end - 1]) ? end : ofComplementEnd(tokens, end, hi);
+    if (institutionEnd > end && roleWordsEnd(tokens, institutionEnd, hi) > institutionEnd && namePhrase(body, tokens, runStart, end, runStart, hi)?.personLike === false) end = institutionEnd;
     for (;;) {
       // "ESA astronaut Matthias Maurer": after an organisation's acronym, lower-case words that name no
       // role the lexicon knows still describe the person whose full name follows.
@@ -97,6 +102,8 @@ export function parseSubjectAfter(body: string, tokens: readonly Token[], from: 
     const phrase = namePhrase(body, tokens, words, end, words, hi);
     if (phrase === null) return null;
     if (phrase.kind === 'role') return { ...phrase, firstToken: from };
+    const institution = phrase.personLike ? null : institutionOf(body, tokens, phrase, end, hi);
+    if (institution !== null) return { ...institution, firstToken: from };
     const description = words > k ? joinDescription(spanText(tokens, k, words), phrase.description) : phrase.description;
     return { ...phrase, firstToken: from, description };
   }
@@ -160,6 +167,23 @@ function roleWordsEnd(tokens: readonly Token[], start: number, hi: number): numb
     if (word !== undefined && (isRoleNounAsWritten(word.text) || isTitle(word))) roleEnd = end;
   }
   return roleEnd;
+}
+
+/** "said the Bank of England": an institution's name runs on over "of" (as before the verb, see subject-before.ts). */
+function institutionOf(body: string, tokens: readonly Token[], head: SpeakerPhrase, end: number, hi: number): SpeakerPhrase | null {
+  const tailEnd = ofComplementEnd(tokens, end, hi);
+  const last = tokens[tailEnd - 1];
+  if (tailEnd === end || last === undefined) return null;
+  const mention = { start: head.mention.start, end: last.end };
+  const tail: string[] = [];
+  for (let i = end + 1; i < tailEnd; i++) tail.push(withoutPossessive(tokens[i]?.lower ?? ''));
+  return { ...head, text: withoutPossessive(collapseSpaces(body.slice(mention.start, mention.end))), words: [...head.words, ...tail], mention, lastToken: tailEnd - 1 };
+}
+
+/** One past the name run after "of" at `end` ("[of England]"), else `end`. */
+function ofComplementEnd(tokens: readonly Token[], end: number, hi: number): number {
+  if (end + 1 >= hi || lower(tokens[end]) !== 'of' || !isNameWord(tokens[end + 1]) || !sameParagraph(tokens[end + 1], tokens[end])) return end;
+  return nameRunEnd(tokens, end + 1, hi);
 }
 
 /**

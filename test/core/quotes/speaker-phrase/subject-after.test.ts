@@ -29,6 +29,8 @@ describe('parseSubjectAfter', () => {
     ['It will rise, said the Crown prosecutor, Mark Tedeschi, QC.', 'Mark Tedeschi', 'Crown prosecutor'],
     ['It will rise, said Secretary of State Rex Tillerson.', 'Rex Tillerson', 'Secretary of State'],
     ['It will rise, said Minister of Public Works and Transport Ghazi Aridi.', 'Ghazi Aridi', 'Minister of Public Works and Transport'],
+    ['It will rise, said Bank of England deputy governor Rachel Lomax.', 'Rachel Lomax', 'Bank of England deputy governor'],
+    ['It will rise, explains Herbert Hansen of Respond partner Keyobs.', 'Herbert Hansen', null],
   ])('reads %s as the name %s (described as %s)', (body, text, description) => {
     expect(phraseAfterVerb(body)).toMatchObject({ kind: 'name', text, description, personLike: true });
   });
@@ -89,6 +91,14 @@ describe('parseSubjectAfter', () => {
     ['Налог вырастет, сказал Роман Коноплев Русской общины.', 'Роман Коноплев', null],
   ])('reads the Russian %s as %s (described as %s)', (body, text, description) => {
     expect(phraseAfterVerb(body)).toMatchObject({ kind: 'name', text, description, personLike: true });
+  });
+
+  it.each([
+    ['It will rise, said the Bank of England.', 'Bank of England'],
+    ['It will rise, said the Department of Agriculture in a statement.', 'Department of Agriculture'],
+    ['It will rise, said the Telecom Regulatory Authority of India.', 'Telecom Regulatory Authority of India'],
+  ])('reads an institution named over "of" whole: %s', (body, text) => {
+    expect(phraseAfterVerb(body)).toMatchObject({ kind: 'name', text, personLike: false });
   });
 
   it('reads a web address as an outlet, never a person', () => {
