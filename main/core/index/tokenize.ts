@@ -44,6 +44,18 @@ export function tokenize(text: string): WordToken[] {
   return tokens;
 }
 
+/**
+ * The first `limit` words of `text` as written (not normalized): what the index takes of a field. A text no
+ * longer than `limit` cannot hold more words (each takes a character), and is matched in one call.
+ */
+export function firstWords(text: string, limit: number): string[] {
+  if (text.length <= limit) return text.match(wordPattern) ?? [];
+  const words: string[] = [];
+  const pattern = new RegExp(wordPattern.source, wordPattern.flags);
+  for (let match = pattern.exec(text); match !== null && words.length < limit; match = pattern.exec(text)) words.push(match[0]);
+  return words;
+}
+
 /** Lower-cases a word and unifies its apostrophes; drops a possessive `'s` ("Trump's" -> "trump"). */
 export function normalizeWord(raw: string): string {
   let word = raw.toLowerCase().replace(/’/g, "'");

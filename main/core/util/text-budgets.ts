@@ -25,3 +25,11 @@ export const maxIndexedWords = 200_000;
  * most quoted real article of the evaluation sets has a few hundred.
  */
 export const maxQuotesPerArticle = 2_000;
+
+/**
+ * Most characters of one article's text that quote extraction reads; quotes past them are not looked
+ * for, and the file's problems say so. Extraction holds a token per word and punctuation mark (about
+ * 150 MB per million characters of `"Yes," he said.`): this bounds its memory whatever the file size. A
+ * million characters is some 170,000 words, eight times the longest real report.
+ */
+export const maxQuoteScanChars = 1_000_000;
