@@ -4,11 +4,10 @@
 
 import { Worker } from 'node:worker_threads';
 import { fromErrorValue, toErrorValue, VerbatimError } from '../errors.js';
+import { engineHeapMb } from './engine-heap.js';
 import { handleEngineRequest, type EngineMessage, type EngineMethod, type EngineReply, type EngineRequest, type WorkerMessage } from './engine-protocol.js';
 import { ShardEngine, type QuotesReady, type ShardSpec } from './shard-engine.js';
 
-/** Heap of one engine worker: large archives need room, and a cap keeps one from taking the machine. */
-export const engineHeapMb = 6144;
 /** A search, article or quote request that takes longer than this stops its worker, which is restarted. */
 export const requestTimeoutMs = 30_000;
 /** How long closing waits for caches being written (a 50x archive writes ~700 MB). */
@@ -44,10 +43,12 @@ class WorkerEngine implements Engine {
     private readonly script: string,
     private readonly events: PoolEvents,
     private readonly workerData: unknown,
+    /** Its heap cap, MB (see engine-heap.ts). */
+    private readonly heapMb: number,
   ) {}
 
   private spawn(): Worker {
-    const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: { maxOldGenerationSizeMb: engineHeapMb } });
+    const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     worker.on('message', (reply: WorkerMessage) => {
       if ('type' in reply) {
         if (reply.type === 'progress') this.events.onFilesRead(reply.files);
@@ -179,8 +180,9 @@ export class EnginePool {
    */
   constructor(options: PoolEvents & { workerScript?: string | undefined; workerData?: unknown; count: number }) {
     const count = Math.max(1, options.count);
+    const heapMb = engineHeapMb(count);
     this.engines = Array.from({ length: options.workerScript ? count : 1 }, () =>
-      options.workerScript ? new WorkerEngine(options.workerScript, options, options.workerData) : new InProcessEngine(options),
+      options.workerScript ? new WorkerEngine(options.workerScript, options, options.workerData, heapMb) : new InProcessEngine(options),
     );
   }
 

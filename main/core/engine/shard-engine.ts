@@ -196,7 +196,8 @@ export class ShardEngine {
       if (performance.now() >= until) return false;
       const record = shard.pending.pop() as FileRecord;
       try {
-        extractRecordQuotes(record, (article) => shard.quotes.get(article.id));
+        // A budget cut in (issue 14): the record's problems keep it for the next open; this one hears now.
+        for (const problem of extractRecordQuotes(record, (article) => shard.quotes.get(article.id))) this.hooks.notice?.(`${problem.path}: ${problem.reason}`);
       } catch (error) {
         // Thrown here, it would end the worker, and the restarted one would try again, and again.
         record.quotes = [];

@@ -7,7 +7,15 @@
 import lunr from 'lunr';
 import type { CompactIndex } from './compact-index.js';
 import type { LanguageProcessing } from './languages.js';
-import { normalizeWord, wordPattern } from './tokenize.js';
+import { maxIndexedWords } from '../util/text-budgets.js';
+import { firstWords, normalizeWord } from './tokenize.js';
+
+/** Whether the index takes only part of `doc`: it has more than `maxIndexedWords` words (see `add`). */
+export function isOverWordBudget(doc: IndexSource): boolean {
+  if (doc.title.length + doc.body.length <= maxIndexedWords) return false;
+  const inTitle = firstWords(doc.title, maxIndexedWords + 1).length;
+  return inTitle + firstWords(doc.body, maxIndexedWords + 1 - inTitle).length > maxIndexedWords;
+}
 
 /** The indexed fields in lunr's order, with their boosts: a headline word weighs five body words. */
 export const indexedFields = [
@@ -51,13 +59,17 @@ export class CompactIndexBuilder {
 
   constructor(private readonly processing: LanguageProcessing) {}
 
+  /** Adds an article: the first `maxIndexedWords` words of its fields, in field order (see `isOverWordBudget`). */
   add(doc: IndexSource): void {
     const docNo = this.refs.length;
     this.refs.push(doc.id);
+    let budget = maxIndexedWords;
     indexedFields.forEach((field, f) => {
       const seen: number[] = [];
       let length = 0;
-      for (const raw of doc[field.name].match(wordPattern) ?? []) {
+      const words = firstWords(doc[field.name], budget);
+      budget -= words.length;
+      for (const raw of words) {
         const termNo = this.termOf(raw);
         if (termNo < 0) continue;
         length += 1;

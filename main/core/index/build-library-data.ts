@@ -9,6 +9,9 @@ import { readArticleFile } from '../archive/read-archive.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import type { Article, ImportProblem, Quote } from '../../contract/model.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
+import { quoteBudgetReason } from '../quotes/quote-budget.js';
+import { maxIndexedWords } from '../util/text-budgets.js';
+import { isOverWordBudget } from './build-index.js';
 import { buildIndexes, type SerializedIndexes } from './configure-lunr.js';
 
 /** One file of the archive as read: what the cache keeps per file, so an update re-reads only changes. */
@@ -80,7 +83,10 @@ export function articleDigest(article: Pick<Article, 'title' | 'body'>): string 
   return createHash('sha1').update(`${article.title}\0${article.body}`).digest('hex');
 }
 
-/** Reads one file into its record: articles, their quotes (unless `quotes` is false), its problems. */
+/**
+ * Reads one file into its record: articles, their quotes (unless `quotes` is false), its problems, with
+ * one for each article the index takes only part of (`maxIndexedWords`).
+ */
 export function readFileRecord(file: ArchiveFile, quotes = true): FileRecord {
   const { articles, problems } = readArticleFile(file);
   const record: FileRecord = {
@@ -92,16 +98,37 @@ export function readFileRecord(file: ArchiveFile, quotes = true): FileRecord {
     quotes: null,
     problems,
   };
+  articles.forEach((article, i) => {
+    if (isOverWordBudget(article)) {
+      const reason = `only its first ${maxIndexedWords.toLocaleString('en')} words are indexed; search does not find the rest`;
+      problems.push({ path: file.path, reason: articleReason(articles, i, reason) });
+    }
+  });
   if (quotes) extractRecordQuotes(record);
   return record;
 }
 
 /**
  * Fills in the quotes of a record read without them; `known` gives the quotes of articles already
- * extracted (for a result shown before the record's turn came), so none is extracted twice.
+ * extracted (for a result shown before the record's turn came), so none is extracted twice. Adds a
+ * problem for each article whose quotes stopped at a budget (see `quoteBudgetReason`), and returns those.
  */
-export function extractRecordQuotes(record: FileRecord, known: (article: Article) => Quote[] | undefined = () => undefined): void {
-  record.quotes ??= record.articles.flatMap((article) => known(article) ?? extractQuotes(article));
+export function extractRecordQuotes(record: FileRecord, known: (article: Article) => Quote[] | undefined = () => undefined): ImportProblem[] {
+  if (record.quotes !== null) return [];
+  const found: ImportProblem[] = [];
+  record.quotes = record.articles.flatMap((article, i) => {
+    const quotes = known(article) ?? extractQuotes(article);
+    const reason = quoteBudgetReason(article.body, quotes.length);
+    if (reason !== null) found.push({ path: record.path, reason: articleReason(record.articles, i, reason) });
+    return quotes;
+  });
+  record.problems.push(...found);
+  return found;
+}
+
+/** A problem's reason about the `i`th article of a file: named by its number when the file holds several. */
+function articleReason(articles: readonly Article[], i: number, reason: string): string {
+  return articles.length > 1 ? `article ${i + 1}: ${reason}` : reason;
 }
 
 /** True when `record` was read from the file as it is now. */

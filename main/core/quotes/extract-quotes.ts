@@ -10,9 +10,11 @@ import type { SpeakerPhrase } from './speaker-phrase/speaker-phrase.js';
 import { isReportingVerb } from './speaker-phrase/word-classes.js';
 import { indexPeople } from './people/index-people.js';
 import { capitaliseName, markLowerCaseNames } from './lower-case-names.js';
+import { scannedPart } from './quote-budget.js';
 import { splitDashAttribution } from './split-dash-attribution.js';
 import { FUNCTION_WORDS } from './quote-lexicon.js';
 import { endsSentence, isCapitalWord, isLowerWord, isSentenceFinal, splitParagraphs, tokenIndexAt, tokenizeBody, type Token } from './tokenize-body.js';
+import { maxQuotesPerArticle } from '../util/text-budgets.js';
 
 /** The article fields extraction reads. */
 export interface QuoteSource {
@@ -60,14 +62,16 @@ const TITLE_MAX_WORDS = 12;
  * previous quotation's. Surnames, "he"/"she" and roles ("the analyst") resolve to the fullest name the
  * article gives; titles go to `description` ("Rep. Charles Rangel" is "Charles Rangel", "Rep.").
  *
- * Pure and linear in the length of the body; it does not throw on any string.
+ * Pure and linear in the length of the body; it does not throw on any string. Bounded whatever the body
+ * (issue 14): it reads the body's first `maxQuoteScanChars` characters only (see `scannedPart`), and stops
+ * looking once it has `maxQuotesPerArticle` quotes (`quoteBudgetReason` says when either cut in).
  *
  * @example
  * extractQuotes({ id: 'a1', body: 'Analyst Jane Roe spoke. "We will rebuild," she said.' })
  * // [{ id: 'a1:0', text: 'We will rebuild,', speaker: 'Jane Roe', verb: 'said', ... }]
  */
 export function extractQuotes(article: QuoteSource): Quote[] {
-  const { body } = article;
+  const body = scannedPart(article.body);
   const paragraphs = splitParagraphs(body);
   const tokens = tokenizeBody(body, paragraphs);
   const lowerCaseNames = markLowerCaseNames(tokens);
@@ -113,8 +117,11 @@ export function extractQuotes(article: QuoteSource): Quote[] {
   let previous: PreviousQuote | null = null;
   let next = 0;
   let midSentence: Set<string> | undefined;
+  // Found in order of appearance, so stopping at the budget keeps the first ones (the filtering in
+  // `inOrder` only removes, and its overlap checks are quadratic in the count).
+  const full = (): boolean => quotes.length + reported.length >= maxQuotesPerArticle;
   const reportUntil = (token: number): void => {
-    for (; next < statements.length; next++) {
+    for (; next < statements.length && !full(); next++) {
       const found = statements[next];
       if (found === undefined || found.startToken >= token) return;
       const site: QuoteSite = { startToken: found.startToken, endToken: found.endToken, firstParagraph: found.paragraph, lastParagraph: found.paragraph, lastPartEnd: found.content.end, interruption: null };
@@ -127,6 +134,7 @@ export function extractQuotes(article: QuoteSource): Quote[] {
   };
   for (const candidate of joinInterruptions(context, single)) {
     reportUntil(candidate.startToken);
+    if (full()) break;
     const attribution = attributeQuote(context, candidate, previous);
     if (!isQuotation(body, tokens, candidate, attribution)) continue;
     learn(attribution);

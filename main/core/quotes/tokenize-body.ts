@@ -2,6 +2,7 @@
 import type { MatchRange } from '../../contract/model.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { ABBREVIATIONS } from './quote-lexicon.js';
+import { maxInnerSeparators, maxRunLength } from '../util/text-budgets.js';
 
 /** `mark` is a double quotation mark of any style; `punct` is any other single non-space character. */
 export type TokenKind = 'word' | 'punct' | 'mark';
@@ -32,8 +33,13 @@ const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00A
 // "Trump's", "U.S"); `''` is one token (NYT copy's double quotation mark, `'''` when it meets a
 // single one); anything else is a
 // one-character token. Each repetition of the group must start with a separator, so the pattern
-// cannot backtrack catastrophically. Sticky: `tokenizeBody` matches it at each token's start.
-const TOKEN = /'''|''|[\p{L}\p{M}\p{N}]+(?:[-'\u2019.\u00B7][\p{L}\p{M}\p{N}]+)*|\S/uy;
+// cannot backtrack catastrophically; its runs are bounded (`maxRunLength`: a longer run is split), so
+// that a 10-million-character word never overflows the stack (issue 14). Sticky: `tokenizeBody` matches
+// it at each token's start.
+const TOKEN = new RegExp(
+  `'''|''|[\\p{L}\\p{M}\\p{N}]{1,${maxRunLength}}(?:[-'\\u2019.\\u00B7][\\p{L}\\p{M}\\p{N}]{1,${maxRunLength}}){0,${maxInnerSeparators}}|\\S`,
+  'uy',
+);
 const SPACE = /\s/;
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
 const UPPER_START = /^\p{Lu}/u;
