@@ -221,6 +221,7 @@ async function serve(args: string[], values: Values, options: OpenLibraryOptions
     (error: unknown) => process.stderr.write(`verbatim: the archive could not be opened: ${terminalText(error instanceof Error ? error.message : String(error))}\n`),
   );
   const signal = await stopped;
+  process.stderr.write(`Stopping (${signal}).\n`);
   // Closing waits for the archive to open and for caches being written: the deadline of untilStopSignal
   // ends the process when that takes longer (an interrupted cache write leaves only a temporary file).
   await server.close();

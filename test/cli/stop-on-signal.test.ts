@@ -117,7 +117,15 @@ describe('verbatim serve on a signal', () => {
   it('ends at once on a second signal, with its code (the deadline would give the first one)', async () => {
     const serving = await serve(stuckArchive);
     expect((await serving.status()).state).toBe('indexing');
+    // Signals sent together may be handled in either order (any thread can take one): the second waits
+    // until the first is handled, which serve says on stderr.
+    const stopping = new Promise<void>((resolve) => {
+      createInterface({ input: serving.child.stderr! }).on('line', (line) => {
+        if (line === 'Stopping (SIGINT).') resolve();
+      });
+    });
     serving.child.kill('SIGINT');
+    await stopping;
     serving.child.kill('SIGTERM');
     expect(await exitOf(serving.child)).toEqual({ code: 143, signal: null });
   });
