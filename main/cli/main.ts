@@ -12,6 +12,7 @@ import { parseQuoteKinds } from '../core/search/parse-query.js';
 import type { Snippet } from '../contract/model.js';
 import { startServer } from '../server/start-server.js';
 import { defaultCacheDir } from './default-cache-dir.js';
+import { signalExitCodes, untilStopSignal } from './stop-on-signal.js';
 import { terminalText } from './terminal-text.js';
 
 /** Bad usage or an invalid query: exit code 2 with a one-line reason. */
@@ -205,6 +206,8 @@ async function index(args: string[], json: boolean, options: OpenLibraryOptions)
 async function serve(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
   if (args.length > 0) throw new UsageError(`serve takes no QUERY (got "${args.join(' ')}")`);
   const port = parsePort(values.port);
+  // Listening from the start: a signal while the server starts stops it as surely as one later.
+  const stopped = untilStopSignal();
   const session = startLibrary({ ...options, onProgress: () => undefined, watch: true });
   const server = await startServer({ handlers: createApiHandlers(session), rendererDir, port });
   process.stdout.write(`${server.url}\n`);
@@ -217,14 +220,13 @@ async function serve(args: string[], values: Values, options: OpenLibraryOptions
     },
     (error: unknown) => process.stderr.write(`verbatim: the archive could not be opened: ${terminalText(error instanceof Error ? error.message : String(error))}\n`),
   );
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const signal = await stopped;
+  process.stderr.write(`Stopping (${signal}).\n`);
+  // Closing waits for the archive to open and for caches being written: the deadline of untilStopSignal
+  // ends the process when that takes longer (an interrupted cache write leaves only a temporary file).
   await server.close();
   await session.close();
-  return 0;
+  return signalExitCodes[signal];
 }
 
 function parseLimit(value: string | undefined, max: number): number | undefined {

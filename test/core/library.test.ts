@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkArchive } from '../../main/core/archive/walk-archive.js';
@@ -70,6 +71,37 @@ describe('the index cache', () => {
     const library = await openLibrary({ archiveDir: contentDir, cacheDir, onNotice: (m) => notices.push(m) });
     expect(notices.join('\n')).toMatch(/could not be saved .*the next start rebuilds it/);
     expect((await library.search('Putin Trump Alaska')).total).toBeGreaterThan(0);
+  });
+
+  it('damaged alike in every shard, or unwritable, is told once per cause, without the damage\'s bytes', async () => {
+    const workerScript = path.join(distDir, 'index-worker.cjs');
+    const cacheDir = tempDir();
+    await (await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2 })).close();
+    const files = cacheFiles(cacheDir);
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) writeFileSync(file, 'garbage \x1b]0;pwned\x07\nbytes');
+    const notices: string[] = [];
+    await (await openLibrary({ archiveDir: contentDir, cacheDir, workerScript, engines: 2, onNotice: (m) => notices.push(m) })).close();
+    expect(notices).toEqual([`The index cache in ${path.dirname(files[0] ?? '')} was damaged (the header line is not JSON) and is rebuilt.`]);
+
+    const notAFolder = path.join(tempDir(), 'not-a-folder');
+    writeFileSync(notAFolder, 'a file where the cache folder would go');
+    const unsaved: string[] = [];
+    await (await openLibrary({ archiveDir: contentDir, cacheDir: notAFolder, workerScript, engines: 2, onNotice: (m) => unsaved.push(m) })).close();
+    expect(unsaved).toHaveLength(1);
+    expect(unsaved[0]).toMatch(/could not be saved \(ENOTDIR: not a directory\); the next start rebuilds it/);
+  });
+
+  it('loses the temporary files a crashed write left, when the archive is next opened', async () => {
+    const cacheDir = tempDir();
+    await openLibrary({ archiveDir: contentDir, cacheDir });
+    const [file] = cacheFiles(cacheDir);
+    // The pid of a process that has ended: its write can never finish.
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const left = `${file ?? ''}.${ended}.${Date.now()}.tmp`;
+    writeFileSync(left, 'half a cache');
+    expect((await openLibrary({ archiveDir: contentDir, cacheDir })).cache).toBe('loaded');
+    expect(existsSync(left)).toBe(false);
   });
 
   it('written by another V8 is rebuilt quietly, not reported as damaged', async () => {

@@ -173,6 +173,7 @@ class InProcessEngine implements Engine {
 /** The engines of one archive. */
 export class EnginePool {
   readonly engines: Engine[];
+  private readonly onNotice: (message: string) => void;
 
   /**
    * `workerScript` runs each engine in a worker thread (given `workerData`); without it, one engine runs in
@@ -181,6 +182,7 @@ export class EnginePool {
   constructor(options: PoolEvents & { workerScript?: string | undefined; workerData?: unknown; count: number }) {
     const count = Math.max(1, options.count);
     const heapMb = engineHeapMb(count);
+    this.onNotice = options.onNotice;
     this.engines = Array.from({ length: options.workerScript ? count : 1 }, () =>
       options.workerScript ? new WorkerEngine(options.workerScript, options, options.workerData, heapMb) : new InProcessEngine(options),
     );
@@ -201,7 +203,9 @@ export class EnginePool {
    * quote is extracted and saved too.
    */
   async close(options: { finishQuotes: boolean }): Promise<void> {
-    await this.broadcast({ type: 'save', finishQuotes: options.finishQuotes }, saveTimeoutMs).catch(() => undefined);
+    const unsaved = await this.broadcast({ type: 'save', finishQuotes: options.finishQuotes }, saveTimeoutMs).catch(() => []);
+    // A cache that could not be written is told, as it is when written in the background.
+    for (const notice of unsaved.flat()) this.onNotice(notice);
     await Promise.all(this.engines.map((engine) => engine.terminate()));
   }
 }

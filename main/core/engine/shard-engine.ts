@@ -147,7 +147,7 @@ export class ShardEngine {
         try {
           await writeCache(spec.cacheFile, spec.fingerprint, data);
         } catch (error) {
-          notices.push(describeUnsavedCache(error));
+          notices.push(describeUnsavedCache(spec.cacheFile, error));
         }
       }
       return notices;

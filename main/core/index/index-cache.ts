@@ -6,7 +6,7 @@
 // load-and-hope.
 
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { ArchiveFile } from '../archive/walk-archive.js';
@@ -43,8 +43,16 @@ export function cacheFileFor(cacheFolder: string, shard: number, shardCount: num
 }
 
 /**
+ * A temporary file untouched for this long is left over even when a process with its writer's pid runs
+ * (a reused pid): a write refreshes its file's time with every chunk, and no fsync takes this long.
+ */
+export const staleTempMs = 10 * 60_000;
+
+/**
  * Deletes the files of `cacheFolder` other than `inUse`: the caches of shard layouts no longer used (the
- * archive grew past a shard boundary), and the JSON caches of earlier versions.
+ * archive grew past a shard boundary), the JSON caches of earlier versions, and the temporary files of
+ * writes that never finished (a crash, `kill -9`: issue 14) whose writer is gone or that are older than
+ * `staleTempMs`. A temporary file being written by a live process is left alone.
  */
 export async function removeStaleCaches(cacheFolder: string, inUse: readonly string[]): Promise<void> {
   const keep = new Set(inUse.map((file) => path.basename(file)));
@@ -54,7 +62,33 @@ export async function removeStaleCaches(cacheFolder: string, inUse: readonly str
   } catch {
     return;
   }
-  await Promise.all(names.filter((n) => /\.(cache|json)$/.test(n) && !keep.has(n)).map((n) => rm(path.join(cacheFolder, n), { force: true })));
+  const stale = await Promise.all(
+    names.map(async (n) => (/\.(cache|json)$/.test(n) ? !keep.has(n) : n.endsWith('.tmp') && (await isLeftOverTemp(path.join(cacheFolder, n))))),
+  );
+  await Promise.all(names.filter((_, i) => stale[i]).map((n) => rm(path.join(cacheFolder, n), { force: true })));
+}
+
+/** Whether the temporary file `file` (named by `writeCache`: `<cache>.<pid>.<ms>.tmp`) is no longer written. */
+async function isLeftOverTemp(file: string): Promise<boolean> {
+  let modified: number;
+  try {
+    modified = (await stat(file)).mtimeMs;
+  } catch {
+    return false; // Renamed or removed meanwhile.
+  }
+  if (Date.now() - modified > staleTempMs) return true;
+  const pid = /\.(\d+)\.\d+\.tmp$/.exec(file)?.[1];
+  return pid !== undefined && !isRunning(Number(pid));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // Signal 0 only checks that the process exists.
+    return true;
+  } catch (error) {
+    // EPERM: it exists, as another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** A digest of files (paths, sizes, modification times), of how they are read, and of `context`. */
@@ -67,19 +101,34 @@ export function fingerprintArchive(files: readonly ArchiveFile[], context = ''):
 /** Why a cache file was not used. */
 export type CacheMiss = { reason: 'absent' } | { reason: 'stale' } | { reason: 'damaged'; detail: string };
 
-/** What the user is told of a cache that was not used: nothing when it was absent or out of date. */
+/**
+ * What the user is told of a cache that was not used: nothing when it was absent or out of date. Worded
+ * per folder, not per shard file, so that the library tells it once however many shards were damaged alike.
+ */
 export function describeCacheMiss(file: string, miss: CacheMiss): string | null {
-  return miss.reason === 'damaged' ? `The index cache at ${file} was damaged (${miss.detail}) and is rebuilt.` : null;
+  return miss.reason === 'damaged' ? `The index cache in ${path.dirname(file)} was damaged (${miss.detail}) and is rebuilt.` : null;
 }
 
 /** What the user is told of a cache whose data could not be loaded into an index (`error`). */
 export function describeUnloadableCache(file: string, error: unknown): string {
-  return `The index cache at ${file} could not be loaded (${String(error)}) and is rebuilt.`;
+  return `The index cache in ${path.dirname(file)} could not be loaded (${String(error)}) and is rebuilt.`;
 }
 
-/** What the user is told of a cache that could not be written (`error`). */
-export function describeUnsavedCache(error: unknown): string {
-  return `The index cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next start rebuilds it.`;
+/**
+ * What the user is told of the cache `file` that could not be written (`error`): the folder and the cause,
+ * without the file's name, so that one cause is told once however many shards (and writes) it stopped.
+ * @example describeUnsavedCache('/c/a-1f/shard-0-of-2.cache', enotdir) // "The index cache in /c/a-1f could not be saved (ENOTDIR: not a directory); ..."
+ */
+export function describeUnsavedCache(file: string, error: unknown): string {
+  return `The index cache in ${path.dirname(file)} could not be saved (${causeOf(error)}); the next start rebuilds it.`;
+}
+
+/** An error's message without the path a file system error ends with ("ENOSPC: no space left on device, write '/c/x.tmp'"). */
+function causeOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const syscall = (error as NodeJS.ErrnoException).syscall;
+  const at = syscall === undefined ? -1 : error.message.indexOf(`, ${syscall}`);
+  return at === -1 ? error.message : error.message.slice(0, at);
 }
 
 /** Loads the cache at `file` when it matches `fingerprint`; otherwise says why not. Never throws. */
@@ -93,21 +142,46 @@ export async function readCache(file: string, fingerprint: string): Promise<{ da
   try {
     const newline = raw.indexOf(0x0a);
     if (newline === -1) throw new Error('no header line');
-    const header = JSON.parse(raw.subarray(0, newline).toString('utf8')) as Partial<CacheHeader>;
+    const header = parseHeader(raw.subarray(0, newline));
     if (header.format !== cacheFormat) throw new Error('not a Verbatim index cache');
     if (header.schema !== cacheSchemaVersion || header.lunr !== lunrVersion || header.v8 !== process.versions.v8 || header.fingerprint !== fingerprint) {
       return { reason: 'stale' };
     }
     const payload = raw.subarray(newline + 1);
-    if (payload.length !== header.bytes) throw new Error(`truncated: ${payload.length} of ${String(header.bytes)} bytes`);
+    if (typeof header.bytes !== 'number') throw new Error('the header gives no length');
+    if (payload.length !== header.bytes) throw new Error(`truncated: ${payload.length} of ${header.bytes} bytes`);
     if (createHash('sha256').update(payload).digest('hex') !== header.sha256) throw new Error('checksum mismatch');
-    const data = v8.deserialize(payload) as LibraryData;
+    const data = deserialize(payload);
     if (!Array.isArray(data.files) || !Array.isArray(data.walkProblems) || typeof data.indexes !== 'object' || data.indexes === null) {
       throw new Error('missing parts');
     }
     return { data };
   } catch (error) {
     return { reason: 'damaged', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * The header line of a cache file. Its errors name what is wrong, never the bytes: JSON.parse's own message
+ * quotes the text it choked on, which a damaged file fills with anything (issue 14).
+ */
+function parseHeader(line: Buffer): Partial<CacheHeader> {
+  let header: unknown;
+  try {
+    header = JSON.parse(line.toString('utf8'));
+  } catch {
+    throw new Error('the header line is not JSON');
+  }
+  if (typeof header !== 'object' || header === null) throw new Error('the header line is not a JSON object');
+  return header as Partial<CacheHeader>;
+}
+
+/** The data of a cache whose checksum matched (a file written by a V8 that serializes differently throws). */
+function deserialize(payload: Buffer): LibraryData {
+  try {
+    return v8.deserialize(payload) as LibraryData;
+  } catch {
+    throw new Error('its data cannot be deserialized');
   }
 }
 

@@ -46,6 +46,8 @@ export class OpenArchive {
   /** True while duplicates are found (see settle). */
   private settling = false;
   private quotesWaiting: (() => void)[] = [];
+  /** The notices told since the archive was opened or last updated (see tell). */
+  private readonly told = new Set<string>();
 
   constructor(
     readonly archiveDir: string,
@@ -61,7 +63,7 @@ export class OpenArchive {
         this.progress = { done: Math.min(this.progress.total, this.progress.done + count), total: this.progress.total };
         this.report(this.progress);
       },
-      onNotice: (message) => options.onNotice?.(message),
+      onNotice: (message) => this.tell(message),
       onQuotesReady: (ready) => {
         this.readyQuotes.set(ready.shard, ready);
         this.applyQuotes();
@@ -111,6 +113,7 @@ export class OpenArchive {
     const nextSpecs = await planShards(next, shardCountFor(next.files.length, this.units), this.cacheFolder);
     const changed = changedShards(this.specs, nextSpecs);
     if (changed.shards.length === 0) return false;
+    this.told.clear();
     this.report = onProgress;
     this.progress = { done: 0, total: changed.filesToRead.length };
     this.report(this.progress);
@@ -138,7 +141,18 @@ export class OpenArchive {
   }
 
   private notice(summaries: readonly ShardSummary[]): void {
-    for (const s of summaries) for (const n of s.notices) this.options.onNotice?.(n);
+    for (const s of summaries) for (const n of s.notices) this.tell(n);
+  }
+
+  /**
+   * Passes `message` on unless it was told since the archive was opened or last updated: each shard, and
+   * each of its writes, reports a cause shared by all (a cache folder that cannot be written), and the
+   * user was told it three times (issue 14).
+   */
+  private tell(message: string): void {
+    if (this.told.has(message)) return;
+    this.told.add(message);
+    this.options.onNotice?.(message);
   }
 
   /**
