@@ -196,7 +196,8 @@ async function index(args: string[], json: boolean, options: OpenLibraryOptions)
     const duplicates = library.duplicates.length > 0 ? ` (${library.duplicates.length} exact duplicates set aside)` : '';
     process.stdout.write(`${terminalText(library.archiveDir)}: ${library.articleCount} articles${duplicates}, ${library.quoteCount} quotes; index ${how} in ${tookMs} ms\n`);
     if (library.problems.length > 0) {
-      process.stdout.write(`${library.problems.length} files could not be read:\n`);
+      // Files not read, and files read only in part (an article cut at a budget): each with its reason.
+      process.stdout.write(`${library.problems.length} ${library.problems.length === 1 ? 'problem' : 'problems'} reading the archive:\n`);
       for (const p of library.problems) process.stdout.write(`  ${terminalText(`${p.path}: ${p.reason}`)}\n`);
     }
   }

@@ -55,5 +55,8 @@ describe('a flood of quotes', () => {
     expect(JSON.parse(again.stdout).problems.map((p: { path: string; reason: string }) => `${p.path}: ${p.reason}`)).toContain(reason);
     const quotes = run('quotes', '--json', '--limit', String(maxQuotesPerArticle * 2));
     expect(JSON.parse(quotes.stdout).total).toBe(maxQuotesPerArticle + 1);
+    // In text, a file read only in part is listed as a problem, not as a file that "could not be read".
+    const text = run('index');
+    expect(text.stdout).toContain(`1 problem reading the archive:\n  ${reason}`);
   });
 });
