@@ -49,6 +49,11 @@ export function articleId(path: string, position = 0): string {
 export interface FileArticles {
   articles: Article[];
   problems: ImportProblem[];
+  /**
+   * The size and modification time of the file as it was read, present only when they are not the
+   * listing's (it changed after the walk): a cache must not file what was read under the listing's stamp.
+   */
+  changed?: { size: number; mtimeMs: number };
 }
 
 /** Parses one file's bytes; throws `ArticleParseError` with the reason when it holds no article. */
@@ -143,16 +148,23 @@ function binaryKind(bytes: Uint8Array): string {
  * engine worker threads, where a blocking read of a small file costs a fraction of a promise round trip.
  */
 export function readArticleFile(file: ArchiveFile): FileArticles {
+  let changed: FileArticles['changed'];
+  const result = (read: FileArticles): FileArticles => (changed === undefined ? read : { ...read, changed });
   try {
     if (file.size > maxFileBytes) {
       throw new ArticleParseError(file.path, `the file is ${formatMiB(file.size)}; Verbatim reads files up to ${formatMiB(maxFileBytes)}`);
     }
-    return parseArticleFile(file.path, readRegularFile(file.absolutePath, file.path));
+    const { bytes, size, mtimeMs } = readRegularFile(file.absolutePath, file.path, maxFileBytes);
+    if (size !== file.size || Math.round(mtimeMs) !== Math.round(file.mtimeMs)) changed = { size, mtimeMs };
+    if (bytes.length > maxFileBytes) {
+      throw new ArticleParseError(file.path, `the file grew to more than ${formatMiB(maxFileBytes)} after the archive was listed; Verbatim reads files up to ${formatMiB(maxFileBytes)}`);
+    }
+    return result(parseArticleFile(file.path, bytes));
   } catch (error) {
-    if (error instanceof ArticleParseError) return { articles: [], problems: [{ path: file.path, reason: error.reason }] };
+    if (error instanceof ArticleParseError) return result({ articles: [], problems: [{ path: file.path, reason: error.reason }] });
     const code = (error as { code?: unknown } | null)?.code;
     const reason = code === 'ENOENT' ? 'the file disappeared while the archive was being read' : `the file cannot be read (${describeFsError(error)})`;
-    return { articles: [], problems: [{ path: file.path, reason }] };
+    return result({ articles: [], problems: [{ path: file.path, reason }] });
   }
 }
 
