@@ -9,9 +9,10 @@ import { decodeText, looksBinary } from './decode-text.js';
 import { detectLanguage, normalizeLanguage } from './detect-language.js';
 import { parseJson, parseJsonLines } from './parse-json.js';
 import { parseMarkdown } from './parse-md.js';
-import { declaredCharset, parseHtml } from './parse-html.js';
+import { declaredCharset } from './parse-html.js';
 import { parseTxt } from './parse-txt.js';
 import { readRegularFile } from './regular-file.js';
+import { readSavedPage } from './read-saved-page.js';
 import { describeFsError, type ArchiveFile } from './walk-archive.js';
 
 /** Files larger than this are not read (stated in the problem): no news file is 50 MB of text. */
@@ -84,7 +85,7 @@ function parseAs(format: Format, path: string, text: string): ParsedFile {
     case 'md':
       return single(parseMarkdown(path, text));
     case 'html':
-      return single(parseHtml(path, text));
+      return readSavedPage(path, text);
     case 'json':
       return parseJson(path, text);
     case 'jsonl':
