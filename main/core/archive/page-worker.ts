@@ -2,7 +2,7 @@
 // that takes too long can be stopped (page-reader.ts terminates this thread and starts another). It answers
 // one page at a time on the port it is given, and raises the shared signal when the answer is posted.
 
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { ArticleParseError } from '../errors.js';
 import { parseHtml } from './parse-html.js';
 import type { PageReply, PageRequest, PageWorkerData } from './page-reader.js';
@@ -10,7 +10,7 @@ import type { PageReply, PageRequest, PageWorkerData } from './page-reader.js';
 const { port, signal } = workerData as PageWorkerData;
 
 function answer(reply: PageReply | null): void {
-  if (reply !== null) (port as MessagePort).postMessage(reply);
+  if (reply !== null) port.postMessage(reply);
   Atomics.store(signal, 0, 1);
   Atomics.notify(signal, 0);
 }
