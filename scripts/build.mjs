@@ -1,4 +1,4 @@
-// Builds Verbatim into dist/: the Electron main and preload, the CLI, the index worker and the renderer.
+// Builds Verbatim into dist/: the Electron main and preload, the CLI, the index and page workers and the renderer.
 import { build } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,8 @@ await Promise.all([
   build({ ...node, entryPoints: [from('main/preload/preload.ts')], outfile: path.join(dist, 'preload.cjs'), sourcemap: false }),
   build({ ...node, entryPoints: [from('main/cli/main.ts')], outfile: path.join(dist, 'cli.cjs') }),
   build({ ...node, entryPoints: [from('main/core/engine/index-worker.ts')], outfile: path.join(dist, 'index-worker.cjs') }),
+  // Saved pages are read in a thread of their own, stopped when one takes too long (core/archive/page-reader.ts).
+  build({ ...node, entryPoints: [from('main/core/archive/page-worker.ts')], outfile: path.join(dist, 'page-worker.cjs') }),
   build({
     bundle: true,
     platform: 'browser',

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeholderBanner, writePlaceholderRuntime } from './placeholder-runtime.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const builtFiles = ['dist/main.cjs', 'dist/preload.cjs', 'dist/index-worker.cjs', 'dist/renderer/index.html'];
+const builtFiles = ['dist/main.cjs', 'dist/preload.cjs', 'dist/index-worker.cjs', 'dist/page-worker.cjs', 'dist/renderer/index.html'];
 const electronVersion = (JSON.parse(readFileSync(path.join(projectRoot, 'node_modules/electron/package.json'), 'utf8')) as {
   version: string;
 }).version;

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../main/shell/electron-binary.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const builtFiles = ['dist/main.cjs', 'dist/preload.cjs', 'dist/index-worker.cjs', 'dist/renderer/index.html'];
+const builtFiles = ['dist/main.cjs', 'dist/preload.cjs', 'dist/index-worker.cjs', 'dist/page-worker.cjs', 'dist/renderer/index.html'];
 // @electron/fuses is CommonJS and its enums are re-exported in a way Node's ESM loader cannot see by name.
 const fuses = createRequire(import.meta.url)('@electron/fuses') as { getCurrentFuseWire(binary: string): Promise<Record<number, unknown>> };
 /** What the probe prints when the binary runs it as Node. */

@@ -11,7 +11,7 @@ export interface CliRun {
 }
 
 export function ensureBuilt(): void {
-  if (!existsSync(path.join(distDir, 'cli.cjs'))) {
+  if (!['cli.cjs', 'page-worker.cjs'].every((entry) => existsSync(path.join(distDir, entry)))) {
     execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   }
 }

@@ -7,6 +7,8 @@ import type { parseHTML } from 'linkedom';
 import { ArticleParseError } from '../errors.js';
 import { collapseSpaces, trimToNull } from '../util/white-space.js';
 import type { ArticleDraft } from './article-draft.js';
+import { flattenHtml } from './flatten-html.js';
+import { measureHtml, pageLimits } from './html-scan.js';
 import { normalizeDate } from './normalize-date.js';
 import { normalizeParagraphs } from './paragraphs.js';
 
@@ -86,8 +88,13 @@ export function parseHtml(path: string, html: string): ArticleDraft[] {
   ];
 }
 
-/** The text of an HTML fragment, one paragraph per block element (for HTML inside JSON records). */
+/**
+ * The text of an HTML fragment, one paragraph per block element (for HTML inside JSON records); past
+ * `pageLimits`, by a linear pass (no DOM walk as deep as a hostile fragment nests).
+ */
 export function htmlToText(html: string): string {
+  const shape = measureHtml(html, pageLimits);
+  if (shape.depth > pageLimits.depth || shape.elements > pageLimits.elements) return flattenHtml(html).paragraphs.join('\n\n');
   const { document } = htmlLibraries().parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: DomDocument };
   for (const el of Array.from(document.querySelectorAll('script, style, noscript, template'))) el.remove();
   return document.body ? blockText(document.body) : '';

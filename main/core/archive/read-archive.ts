@@ -9,9 +9,10 @@ import { decodeText, looksBinary } from './decode-text.js';
 import { detectLanguage, normalizeLanguage } from './detect-language.js';
 import { parseJson, parseJsonLines } from './parse-json.js';
 import { parseMarkdown } from './parse-md.js';
-import { declaredCharset, parseHtml } from './parse-html.js';
+import { declaredCharset } from './parse-html.js';
 import { parseTxt } from './parse-txt.js';
 import { readRegularFile } from './regular-file.js';
+import { readSavedPage } from './read-saved-page.js';
 import { describeFsError, type ArchiveFile } from './walk-archive.js';
 
 /** Files larger than this are not read (stated in the problem): no news file is 50 MB of text. */
@@ -49,6 +50,11 @@ export function articleId(path: string, position = 0): string {
 export interface FileArticles {
   articles: Article[];
   problems: ImportProblem[];
+  /**
+   * The size and modification time of the file as it was read, present only when they are not the
+   * listing's (it changed after the walk): a cache must not file what was read under the listing's stamp.
+   */
+  changed?: { size: number; mtimeMs: number };
 }
 
 /** Parses one file's bytes; throws `ArticleParseError` with the reason when it holds no article. */
@@ -79,7 +85,7 @@ function parseAs(format: Format, path: string, text: string): ParsedFile {
     case 'md':
       return single(parseMarkdown(path, text));
     case 'html':
-      return single(parseHtml(path, text));
+      return readSavedPage(path, text);
     case 'json':
       return parseJson(path, text);
     case 'jsonl':
@@ -143,16 +149,23 @@ function binaryKind(bytes: Uint8Array): string {
  * engine worker threads, where a blocking read of a small file costs a fraction of a promise round trip.
  */
 export function readArticleFile(file: ArchiveFile): FileArticles {
+  let changed: FileArticles['changed'];
+  const result = (read: FileArticles): FileArticles => (changed === undefined ? read : { ...read, changed });
   try {
     if (file.size > maxFileBytes) {
       throw new ArticleParseError(file.path, `the file is ${formatMiB(file.size)}; Verbatim reads files up to ${formatMiB(maxFileBytes)}`);
     }
-    return parseArticleFile(file.path, readRegularFile(file.absolutePath, file.path));
+    const { bytes, size, mtimeMs } = readRegularFile(file.absolutePath, file.path, maxFileBytes);
+    if (size !== file.size || Math.round(mtimeMs) !== Math.round(file.mtimeMs)) changed = { size, mtimeMs };
+    if (bytes.length > maxFileBytes) {
+      throw new ArticleParseError(file.path, `the file grew to more than ${formatMiB(maxFileBytes)} after the archive was listed; Verbatim reads files up to ${formatMiB(maxFileBytes)}`);
+    }
+    return result(parseArticleFile(file.path, bytes));
   } catch (error) {
-    if (error instanceof ArticleParseError) return { articles: [], problems: [{ path: file.path, reason: error.reason }] };
+    if (error instanceof ArticleParseError) return result({ articles: [], problems: [{ path: file.path, reason: error.reason }] });
     const code = (error as { code?: unknown } | null)?.code;
     const reason = code === 'ENOENT' ? 'the file disappeared while the archive was being read' : `the file cannot be read (${describeFsError(error)})`;
-    return { articles: [], problems: [{ path: file.path, reason }] };
+    return result({ articles: [], problems: [{ path: file.path, reason }] });
   }
 }
 

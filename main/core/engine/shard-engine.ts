@@ -11,7 +11,7 @@
 
 import type { ArticleView, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
-import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, type FileRecord, type LibraryData } from '../index/build-library-data.js';
+import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
 import { loadIndexes } from '../index/configure-lunr.js';
 import { describeCacheMiss, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
 import type { Article, ImportProblem, Quote, QuoteKind } from '../../contract/model.js';
@@ -144,6 +144,8 @@ export class ShardEngine {
       const notices: string[] = [];
       for (const [shard, { spec, data }] of this.unsaved) {
         this.unsaved.delete(shard);
+        // A file changed while the shard was read: its cache would name a listing it does not hold.
+        if (!readAsListed(data, spec.files)) continue;
         try {
           await writeCache(spec.cacheFile, spec.fingerprint, data);
         } catch (error) {

@@ -88,11 +88,12 @@ export function articleDigest(article: Pick<Article, 'title' | 'body'>): string 
  * one for each article the index takes only part of (`maxIndexedWords`).
  */
 export function readFileRecord(file: ArchiveFile, quotes = true): FileRecord {
-  const { articles, problems } = readArticleFile(file);
+  const { articles, problems, changed } = readArticleFile(file);
   const record: FileRecord = {
     path: file.path,
-    size: file.size,
-    mtimeMs: file.mtimeMs,
+    // What was read: when the file changed after the walk, not the listing's (see `readAsListed`).
+    size: changed?.size ?? file.size,
+    mtimeMs: changed?.mtimeMs ?? file.mtimeMs,
     articles,
     digests: articles.map(articleDigest),
     quotes: null,
@@ -134,6 +135,18 @@ function articleReason(articles: readonly Article[], i: number, reason: string):
 /** True when `record` was read from the file as it is now. */
 export function isCurrent(record: Pick<FileRecord, 'size' | 'mtimeMs'>, file: ArchiveFile): boolean {
   return record.size === file.size && Math.round(record.mtimeMs) === Math.round(file.mtimeMs);
+}
+
+/**
+ * True when every record of `data` was read from `files` as listed. A file that changed between the walk
+ * and its read (issue 14: one grew from a few KB to 124 MB) makes it false: the data is then not what the
+ * listing's fingerprint names, so it must not be cached under it, and the next open reads the shard again.
+ */
+export function readAsListed(data: Pick<LibraryData, 'files'>, files: readonly ArchiveFile[]): boolean {
+  return data.files.length === files.length && data.files.every((record, i) => {
+    const file = files[i];
+    return file !== undefined && record.path === file.path && isCurrent(record, file);
+  });
 }
 
 /**

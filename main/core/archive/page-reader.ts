@@ -1,0 +1,133 @@
+// Saved pages read in a thread that can be stopped: a page Readability takes longer than the time budget
+// over (issue 14: 2,000 nested <div>s took 50 s, 10,000 never finished) is abandoned and reported, the
+// thread is terminated, and the next page gets a fresh one. Archives are read synchronously in engine
+// threads, so the wait is synchronous too: Atomics.wait on a shared signal, then the reply taken from the
+// port with receiveMessageOnPort.
+//
+// The budget is processor time, not the clock's: engine threads (and so page threads) run below normal
+// priority, and on a busy machine (2 cores, load 12) an ordinary BBC page waited more than 5 s for the
+// processor. Node 20 cannot measure one thread's time, so the process's is counted: the page thread's
+// and whatever other engines did meanwhile, which can only end a stuck page sooner.
+
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { ArticleParseError } from '../errors.js';
+import type { ArticleDraft } from './article-draft.js';
+
+/** A page taking more processor time than this is skipped: the nested page of issue 14 is flattened long before. */
+export const pageTimeoutMs = 5000;
+
+/** However starved of the processor, a page is given up after this many times its budget on the clock. */
+const clockFactor = 12;
+
+/** How often a waiting read looks at the processor time used. */
+const checkEveryMs = 50;
+
+/** How long a fresh thread may take to load linkedom and Readability (~0.1 s; far more on a busy machine). */
+const startTimeoutMs = 30_000;
+
+/** An idle thread is ended after this long: it holds linkedom's and Readability's code (~30 MB). */
+const idleMs = 5000;
+
+/**
+ * A page's heap: a page within the element budget (read-saved-page.ts) needs far less. One that needs
+ * more ends its thread, and is reported when its time is up.
+ */
+const pageHeapMb = 1024;
+
+/** What a page thread is given at start. */
+export interface PageWorkerData {
+  port: MessagePort;
+  /** Element 0 becomes 1 when the thread is ready, and again when a reply is posted. */
+  signal: Int32Array;
+}
+
+export interface PageRequest {
+  path: string;
+  html: string;
+}
+
+export type PageReply = { ok: true; drafts: ArticleDraft[] } | { ok: false; reason: string };
+
+interface PageThread {
+  worker: Worker;
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+/** Reads saved pages in a thread started from `script` (dist/page-worker.cjs), each within `timeoutMs`. */
+export class PageReader {
+  private thread: PageThread | null = null;
+  private idle: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly script: string,
+    private readonly timeoutMs = pageTimeoutMs,
+  ) {}
+
+  /**
+   * The articles of the page `html` at `path`, as `parseHtml` reads them; throws `ArticleParseError` when
+   * the page has none, or took more than the time budget (then the thread is replaced).
+   */
+  parse(path: string, html: string): ArticleDraft[] {
+    if (this.idle !== null) clearTimeout(this.idle);
+    const thread = this.thread ?? this.start(path);
+    Atomics.store(thread.signal, 0, 0);
+    thread.port.postMessage({ path, html } satisfies PageRequest);
+    const reply = this.waitForReply(thread) ? (receiveMessageOnPort(thread.port)?.message as PageReply | undefined) : undefined;
+    if (reply === undefined) {
+      this.stop();
+      throw new ArticleParseError(path, `took more than ${this.timeoutMs / 1000} s of processor time to read: skipped`);
+    }
+    this.idle = setTimeout(() => this.stop(), idleMs).unref();
+    if (!reply.ok) throw new ArticleParseError(path, reply.reason);
+    return reply.drafts;
+  }
+
+  /** Waits for the thread's reply: true when it came within the budget (see the header). */
+  private waitForReply(thread: PageThread): boolean {
+    const processorAtStart = process.cpuUsage();
+    const giveUpAt = performance.now() + this.timeoutMs * clockFactor;
+    for (;;) {
+      Atomics.wait(thread.signal, 0, 0, checkEveryMs);
+      // The signal, not the wake-up: the notify of the previous reply can come late, after its signal was
+      // seen and this request sent (it did, once in 300 pages on a busy machine).
+      if (Atomics.load(thread.signal, 0) !== 0) return true;
+      const used = process.cpuUsage(processorAtStart);
+      if ((used.user + used.system) / 1000 >= this.timeoutMs || performance.now() >= giveUpAt) return false;
+    }
+  }
+
+  /** Ends the thread (a new one starts with the next page). */
+  stop(): void {
+    if (this.idle !== null) clearTimeout(this.idle);
+    this.idle = null;
+    if (this.thread === null) return;
+    void this.thread.worker.terminate();
+    this.thread.port.close();
+    this.thread = null;
+  }
+
+  private start(path: string): PageThread {
+    const { port1, port2 } = new MessageChannel();
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(this.script, {
+      workerData: { port: port2, signal } satisfies PageWorkerData,
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: pageHeapMb },
+    });
+    // A thread that dies (out of memory) sends an error event, which unheard would end this thread too;
+    // its page is reported when its time is up.
+    worker.on('error', () => undefined);
+    // Neither keeps a command from exiting: the thread only ever works while a read waits for it.
+    worker.unref();
+    port1.unref();
+    Atomics.wait(signal, 0, 0, startTimeoutMs);
+    if (Atomics.load(signal, 0) === 0) {
+      void worker.terminate();
+      port1.close();
+      throw new ArticleParseError(path, `the page reader did not start within ${startTimeoutMs / 1000} s: skipped`);
+    }
+    this.thread = { worker, port: port1, signal };
+    return this.thread;
+  }
+}
