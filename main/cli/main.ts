@@ -27,7 +27,7 @@ const usage = `Usage:
   verbatim index [--archive DIR] [--json]
   verbatim serve [--archive DIR] [--port N]
 Every command also takes --cache-dir DIR (or VERBATIM_CACHE_DIR). The default archive is the bundled sample.
-A query stops after VERBATIM_QUERY_BUDGET_MS (default 100) with what it found, and says so.`;
+A query stops after VERBATIM_QUERY_BUDGET_MS (default 75) with what it found, and says so.`;
 
 const options = {
   archive: { type: 'string' },

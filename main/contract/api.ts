@@ -133,7 +133,7 @@ export interface SearchReply {
   hits: SearchHit[];
   /**
    * Set when the query ran out of its time budget before every candidate was checked (a phrase of very
-   * common words, such as "a 2"): the notice to show ("Stopped after 100 ms: results may be incomplete.").
+   * common words, such as "a 2"): the notice to show ("Stopped after 75 ms: results may be incomplete.").
    * The hits are real matches; some matches may be missing. Absent for a complete answer.
    */
   incomplete?: string;

@@ -3,7 +3,7 @@
 
 import { h } from '../dom.js';
 
-/** The notice of a search or quotes reply that stopped early ("Stopped after 100 ms: results may be incomplete."), or nothing. */
+/** The notice of a search or quotes reply that stopped early ("Stopped after 75 ms: results may be incomplete."), or nothing. */
 export function incompleteNotice(reply: { incomplete?: string }): Node[] {
   return reply.incomplete === undefined ? [] : [h('span', { class: 'incomplete' }, reply.incomplete)];
 }

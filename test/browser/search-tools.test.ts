@@ -92,7 +92,7 @@ describe('the tools around the results', () => {
 
   it('says in the results and quotes summaries when a query stopped at its time budget (issue 14)', async () => {
     // The server's answers, marked as a query over its budget would be: how the page shows it is what is tested.
-    const notice = 'Stopped after 100 ms: results may be incomplete.';
+    const notice = 'Stopped after 75 ms: results may be incomplete.';
     for (const method of ['search', 'quotes']) {
       await page.route(`**/api/${method}`, async (route) => {
         const response = await route.fetch();

@@ -167,7 +167,7 @@ describe('a query over its time budget (issue 14)', () => {
     const stopped = json(runCli(['search', '"a 2"', '--archive', archive, '--json'], env).stdout) as { total: number; incomplete: string | null };
     expect(stopped.incomplete).toBe('Stopped after 0 ms: results may be incomplete.');
     expect(stopped.total).toBeLessThan(20);
-    const complete = json(runCli(['search', '"a 2"', '--archive', archive, '--json'], { VERBATIM_CACHE_DIR: cacheDir }).stdout) as { total: number; incomplete: string | null };
+    const complete = json(runCli(['search', '"a 2"', '--archive', archive, '--json'], { VERBATIM_CACHE_DIR: cacheDir, VERBATIM_QUERY_BUDGET_MS: '600000' }).stdout) as { total: number; incomplete: string | null };
     expect(complete).toMatchObject({ total: 20, incomplete: null });
   });
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
     const filler = Array.from({ length: 300 }, (_, k) => `a ${k + 3}`).join(' ');
     writeFileSync(path.join(archiveDir, `${String(i).padStart(3, '0')}.txt`), `Match ${i}\n\nScores 2 and ${filler}${i % 2 === 0 ? ' and a 2 draw' : ''}${i === 7 ? ' with a penguin' : ''}.\n`);
   }
-  // A spent budget forces the stop whatever the machine's speed; the default (100 ms) stops it the same way.
+  // A spent budget forces the stop whatever the machine's speed; the default (75 ms) stops it the same way.
   library = await openLibrary({ archiveDir, cacheDir: tempDir(), workerScript: path.join(distDir, 'index-worker.cjs'), engines: 1, queryBudgetMs: 0 });
 }, 60_000);
 
