@@ -27,7 +27,8 @@ const usage = `Usage:
   verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--kind direct,partial,indirect] [--limit N] [--json]
   verbatim index [--archive DIR] [--json]
   verbatim serve [--archive DIR] [--port N]
-Every command also takes --cache-dir DIR (or VERBATIM_CACHE_DIR). The default archive is the bundled sample.`;
+Every command also takes --cache-dir DIR (or VERBATIM_CACHE_DIR). The default archive is the bundled sample.
+A query stops after VERBATIM_QUERY_BUDGET_MS (default 75) with what it found, and says so.`;
 
 const options = {
   archive: { type: 'string' },
@@ -79,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
       workerScript,
       onNotice: (message) => process.stderr.write(`verbatim: ${terminalText(message)}\n`),
       ...(process.stderr.isTTY ? { onProgress: showProgress } : {}),
+      ...queryBudget(process.env.VERBATIM_QUERY_BUDGET_MS),
     };
     switch (command) {
       case 'search':
@@ -98,6 +100,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Opens the archive for one answer (index, search, quotes): on every core (see engineCount). */
+/** `VERBATIM_QUERY_BUDGET_MS` as the library's query budget (none when unset: the engines' default). */
+function queryBudget(value: string | undefined): { queryBudgetMs?: number } {
+  if (value === undefined || value === '') return {};
+  if (!/^\d+$/.test(value)) throw new UsageError(`VERBATIM_QUERY_BUDGET_MS must be a number of milliseconds (got "${terminalText(value.slice(0, 40))}")`);
+  return { queryBudgetMs: Number(value) };
+}
+
 async function open(options: OpenLibraryOptions): Promise<Library> {
   try {
     return await openLibrary({ engines: engineCount('once'), ...options });
@@ -120,6 +129,7 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
       tookMs: reply.tookMs,
       partial: reply.partial,
       notices: reply.notices,
+      incomplete: reply.incomplete ?? null,
       facets: reply.facets,
       hits: reply.hits.map((hit) => ({
         id: hit.id,
@@ -154,6 +164,7 @@ async function quotes(args: string[], values: Values, options: OpenLibraryOption
   if (values.json === true) {
     printJson({
       total: reply.total,
+      incomplete: reply.incomplete ?? null,
       quotes: reply.quotes.map((q) => ({
         articleId: q.articleId,
         path: q.path,
@@ -169,6 +180,7 @@ async function quotes(args: string[], values: Values, options: OpenLibraryOption
       })),
     });
   } else {
+    if (reply.incomplete !== undefined) process.stderr.write(`verbatim: ${reply.incomplete}\n`);
     printQuotes(reply.total, reply.quotes);
   }
   return 0;
@@ -285,6 +297,7 @@ function printSearch(reply: SearchReply): void {
   const lines: string[] = [];
   const note = reply.partial ? ' (no article has all the words; closest matches)' : '';
   for (const notice of reply.notices) process.stderr.write(`verbatim: ${terminalText(notice)}\n`);
+  if (reply.incomplete !== undefined) process.stderr.write(`verbatim: ${reply.incomplete}\n`);
   lines.push(`${reply.total} ${reply.total === 1 ? 'article' : 'articles'} for "${terminalText(reply.query)}"${note}, ${reply.tookMs} ms`);
   reply.hits.forEach((hit, i) => {
     const meta = terminalText([hit.date, hit.source, hit.path].filter((x) => x !== null).join(' · '));

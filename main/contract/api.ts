@@ -131,6 +131,12 @@ export interface SearchReply {
    */
   speakers: FacetValue[];
   hits: SearchHit[];
+  /**
+   * Set when the query ran out of its time budget before every candidate was checked (a phrase of very
+   * common words, such as "a 2"): the notice to show ("Stopped after 75 ms: results may be incomplete.").
+   * The hits are real matches; some matches may be missing. Absent for a complete answer.
+   */
+  incomplete?: string;
 }
 
 export interface ArticleRequest {
@@ -173,6 +179,8 @@ export interface QuoteHit extends Quote {
 export interface QuotesReply {
   total: number;
   quotes: QuoteHit[];
+  /** As `SearchReply.incomplete`. */
+  incomplete?: string;
 }
 
 /** Every call the renderer can make. Each method takes one request object and never rejects. */

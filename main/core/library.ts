@@ -22,6 +22,8 @@ export interface OpenLibraryOptions {
   onProgress?: (progress: BuildProgress) => void;
   /** Called with things the user should know that do not stop the archive opening (a damaged cache). */
   onNotice?: (message: string) => void;
+  /** A query's time budget in each engine (default `queryBudgetMs`, search/query-budget.ts); tests shorten it. */
+  queryBudgetMs?: number;
 }
 
 /** An open archive, ready to search. Call `close()` to end its engine threads. */

@@ -7,6 +7,7 @@ import type { ApiError, QuoteHit, QuotesReply, VerbatimApi } from '../../main/co
 import { latestRequest } from '../latest-request.js';
 import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, plural } from '../dom.js';
+import { incompleteNotice } from './incomplete-notice.js';
 import { quoteWords } from './quote-words.js';
 
 /** How many quotations the view asks for. */
@@ -161,6 +162,10 @@ export function createQuoteResults(elements: QuoteResultsElements, api: Pick<Ver
 }
 
 function describe(query: string, reply: QuotesReply): Node[] {
+  return [...describeCount(query, reply), ...incompleteNotice(reply)];
+}
+
+function describeCount(query: string, reply: QuotesReply): Node[] {
   if (reply.total === 0) {
     return [h('span', {}, 'No quotation has these words. Quotes are matched on their own words; try fewer.')];
   }

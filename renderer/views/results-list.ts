@@ -9,6 +9,7 @@ import { latestRequest } from '../latest-request.js';
 import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, highlightedText, plural } from '../dom.js';
 import { quoteWords } from './quote-words.js';
+import { incompleteNotice } from './incomplete-notice.js';
 import { hasQuoteScope } from '../query-text.js';
 import { isFindingQuotes } from '../status-change.js';
 
@@ -260,7 +261,7 @@ export function createResultsList(
 
 /** Whether two replies list the same articles with the same snippets and counts (timing aside). */
 function sameResults(a: SearchReply, b: SearchReply): boolean {
-  return a.query === b.query && a.total === b.total && a.partial === b.partial && JSON.stringify(a.hits) === JSON.stringify(b.hits);
+  return a.query === b.query && a.total === b.total && a.partial === b.partial && a.incomplete === b.incomplete && JSON.stringify(a.hits) === JSON.stringify(b.hits);
 }
 
 function describeStart(start: HTMLElement, status: LibraryStatus | null): void {
@@ -277,6 +278,10 @@ function describeStart(start: HTMLElement, status: LibraryStatus | null): void {
 }
 
 function describeReply(reply: SearchReply): Node[] {
+  return [...describeCount(reply), ...incompleteNotice(reply)];
+}
+
+function describeCount(reply: SearchReply): Node[] {
   if (reply.total === 0) {
     return [h('span', {}, 'No articles match. Try fewer words, or a prefix like ', h('code', {}, 'negotiat*'), '.')];
   }

@@ -2,7 +2,7 @@
 // references, each in a fresh process, one after another; progress goes to stderr.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { QUERIES, SIMPLE_QUERIES } from './common.mjs';
+import { ORDINARY_QUERY, PATHOLOGICAL_QUERIES, QUERIES, SIMPLE_QUERIES } from './common.mjs';
 import { fmtMb, fmtMs } from './format.mjs';
 import { benchDir, distWorker, root } from './paths.mjs';
 
@@ -51,7 +51,7 @@ export async function measureRun(scale, archiveDir, run, runs, probe, options, c
     out.cacheBytes = dirBytes(cacheDir);
     note('Verbatim cold open', { ...out.verbatimCold, value: out.verbatimCold.openMs }, (r) => `${r.articleCount} articles, cache ${r.cache}, stall max ${fmtMs(r.stall.maxMs)}, peak RSS ${fmtMb(r.peakRssMb)}`);
     if (out.verbatimCold.ok) {
-      out.verbatimWarm = await children.runScenario(probe, { ...common, mode: 'warm', archiveDir, cacheDir, workerScript: distWorker }, options);
+      out.verbatimWarm = await children.runScenario(probe, { ...common, mode: 'warm', archiveDir, cacheDir, workerScript: distWorker, pathologicalQueries: PATHOLOGICAL_QUERIES, ordinaryQuery: ORDINARY_QUERY }, options);
       note('Verbatim warm open + queries', { ...out.verbatimWarm, value: out.verbatimWarm.openMs }, (r) => `cache ${r.cache}, search p50 ${fmtMs(r.search.p50)} p95 ${fmtMs(r.search.p95)}, peak RSS ${fmtMb(r.peakRssMb)}`);
     }
     rmSync(cacheDir, { recursive: true, force: true });

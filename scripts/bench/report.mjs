@@ -44,6 +44,8 @@ export function printReport(report) {
   row('  search p50 / p95 (top 20, snippets, quotes)', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.searchP50Ms)} / ${fmtMs(x.verbatim.searchP95Ms)}` : '-')));
   row('  article(id, query) p50 / p95', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.articleP50Ms)} / ${fmtMs(x.verbatim.articleP95Ms)}` : '-')));
   row('  quotes({...}) p50 / p95', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.quotesP50Ms)} / ${fmtMs(x.verbatim.quotesP95Ms)}` : '-')));
+  row('  pathological query, slowest median ("a 2"...)', s.map((x) => fmtMs(x.verbatim?.pathologicalQueryMs)));
+  row('    a search sent meanwhile, delayed by', s.map((x) => fmtMs(x.verbatim?.searchDelayMs)));
   lines.push('(a) straightforward lunr (main thread, positions, one JSON.stringify)');
   row('  read + build = open to searchable', s.map((x) => x.lunr ? fmtMs(x.lunr.openToSearchableMs) : (x.failed.lunrBuild ?? '-')));
   row('    of which: reading the files', s.map((x) => fmtMs(x.lunr?.readMs)));
@@ -84,6 +86,7 @@ export function printReport(report) {
       if (v.apiMissing.length > 0) notes.push(`x${r.scale}: the Library lacks ${v.apiMissing.join(', ')}`);
       for (const n of v.notices) notes.push(`x${r.scale} notice: ${n}`);
       for (const st of v.worstStalls.slice(0, 3)) notes.push(`x${r.scale} cold-open stall ${fmtMs(st.ms)} at ${fmtMs(st.atMs)}: ${st.phase}`);
+      for (const q of v.pathologicalQueries) if (q.incomplete !== null || q.error !== null) notes.push(`x${r.scale} ${q.query}: ${q.error ?? `${q.total} found; ${q.incomplete}`}`);
       if (v.slowestQueries.length > 0) notes.push(`x${r.scale} slowest searches (median): ${v.slowestQueries.map((q) => `${q.query} ${fmtMs(q.medianMs)}`).join(', ')}`);
     }
   }

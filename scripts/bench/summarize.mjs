@@ -13,6 +13,9 @@ const TARGETS = {
   stallMs: 50,
   /** The quote extractor's unit test asserted this until issue 13 moved speed to the bench. */
   pathologicalQuotesMs: 10_000,
+  /** Issue 14: a query that makes every article a candidate, and a search sent while it runs, at 10x. */
+  pathologicalQueryMsX10: 1000,
+  searchDelayMsX10: 100,
 };
 
 /** Times are medians over the runs; peak RSS and stalls are the worst run; failures are listed. */
@@ -67,6 +70,9 @@ export function summarize(scale, runs) {
       .map(([query, medians]) => ({ query, medianMs: median(medians) }))
       .sort((a, b) => b.medianMs - a.medianMs)
       .slice(0, 5),
+    pathologicalQueryMs: worst(warm.flatMap((r) => (r.pathologicalQueries ?? []).map((q) => q.medianMs))),
+    searchDelayMs: worst(warm.flatMap((r) => (r.pathologicalQueries ?? []).map((q) => q.ordinaryDelayMs))),
+    pathologicalQueries: warm[0]?.pathologicalQueries ?? [],
     apiMissing: [...new Set([...cold, ...warm].flatMap((r) => r.apiMissing ?? []))],
     notices: [...new Set([...cold, ...warm].flatMap((r) => r.notices ?? []))],
   };
@@ -149,6 +155,8 @@ export function evaluateTargets(results) {
   check('Query p95 with snippets and quotes (top 20), 10x: at most 15 ms', 10, x10?.verbatim?.searchP95Ms, TARGETS.queryP95MsX10, 'ms');
   check('Peak RSS, 10x: at most 1.5 GB', 10, x10?.verbatim?.peakRssMb, TARGETS.peakRssMbX10, 'MB');
   for (const r of results) check(`Main-thread stall while indexing, x${r.scale}: at most 50 ms`, r.scale, r.summary.verbatim?.stallMaxMs, TARGETS.stallMs, 'ms');
+  check('Pathological query ("a 2", a^2, tony^blair), 10x: at most 1 s', 10, x10?.verbatim?.pathologicalQueryMs, TARGETS.pathologicalQueryMsX10, 'ms');
+  check('  a search sent while it runs is delayed at most 100 ms', 10, x10?.verbatim?.searchDelayMs, TARGETS.searchDelayMsX10, 'ms');
   check('Quote extraction on the pathological inputs (test/fixtures/quotes), x1 run: at most 10 s', 1, x1?.verbatim?.pathologicalQuotesMs, TARGETS.pathologicalQuotesMs, 'ms');
   for (const r of results.filter((x) => x.scale >= 50)) {
     const v = r.summary.verbatim;

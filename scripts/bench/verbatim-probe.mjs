@@ -4,8 +4,10 @@
 // probe times both, and watches the main thread's stalls until the quotes are done.
 // A cold run also times the quote extractor on the inputs built to trip a quadratic scan (the unit test only
 // checks that it returns on them).
+// A warm run also times the queries that make every article a candidate, and an ordinary search sent while
+// each runs (issue 14).
 // Task (argv[2], JSON): { mode: 'cold'|'warm', archiveDir, cacheDir, workerScript, queries, repeats, resultFile,
-// pathologicalInputs (cold: test/fixtures/quotes/pathological.json) }.
+// pathologicalInputs (cold: test/fixtures/quotes/pathological.json), pathologicalQueries, ordinaryQuery (warm) }.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { openLibrary } from '../../main/core/library.ts';
@@ -68,6 +70,7 @@ async function main() {
   };
 
   if (task.mode === 'warm') Object.assign(result, await runQueries(library, task));
+  if (task.mode === 'warm' && task.pathologicalQueries !== undefined) result.pathologicalQueries = await timePathologicalQueries(library, task);
   // After the stall monitor has stopped: this runs on the main thread on purpose, and is not a stall.
   if (task.mode === 'cold' && task.pathologicalInputs !== undefined) result.pathologicalQuotes = timePathologicalQuotes(task.pathologicalInputs);
   if (typeof library.close === 'function') result.closeMs = round((await timedAsync(() => library.close()))[0]);
@@ -119,6 +122,39 @@ async function runQueries(library, task) {
     quotes: latency(quotesSamples.map((ms) => round(ms, 3))),
     perQuery,
   };
+}
+
+/**
+ * Each of `task.pathologicalQueries` once untimed, then `repeats` timed runs (median); then, `repeats` times,
+ * sent together with `task.ordinaryQuery`: how much later the ordinary one is answered than alone (median).
+ */
+async function timePathologicalQueries(library, task) {
+  const ordinary = () => library.search(task.ordinaryQuery, { limit: 20 });
+  const out = [];
+  for (const query of task.pathologicalQueries) {
+    const entry = { query, total: null, incomplete: null, medianMs: null, ordinaryDelayMs: null, error: null };
+    try {
+      const reply = await library.search(query, { limit: 20 });
+      entry.total = reply.total;
+      entry.incomplete = reply.incomplete ?? null;
+      const samples = [];
+      for (let i = 0; i < task.repeats; i++) samples.push((await timedAsync(() => library.search(query, { limit: 20 })))[0]);
+      entry.medianMs = round(latency(samples).p50, 2);
+      const delays = [];
+      for (let i = 0; i < task.repeats; i++) {
+        const [aloneMs] = await timedAsync(ordinary);
+        const slow = library.search(query, { limit: 20 });
+        const [meanwhileMs] = await timedAsync(ordinary);
+        await slow;
+        delays.push(Math.max(0, meanwhileMs - aloneMs));
+      }
+      entry.ordinaryDelayMs = round(latency(delays).p50, 2);
+    } catch (error) {
+      entry.error = `${error?.constructor?.name ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    out.push(entry);
+  }
+  return out;
 }
 
 /**

@@ -90,6 +90,25 @@ describe('the tools around the results', () => {
     expect(await text('#search-notices')).toBe('');
   }, testTimeoutMs);
 
+  it('says in the results and quotes summaries when a query stopped at its time budget (issue 14)', async () => {
+    // The server's answers, marked as a query over its budget would be: how the page shows it is what is tested.
+    const notice = 'Stopped after 75 ms: results may be incomplete.';
+    for (const method of ['search', 'quotes']) {
+      await page.route(`**/api/${method}`, async (route) => {
+        const response = await route.fetch();
+        const result = (await response.json()) as { ok: boolean; value?: Record<string, unknown> };
+        await route.fulfill({ response, json: result.ok ? { ...result, value: { ...result.value, incomplete: notice } } : result });
+      });
+    }
+    await search('Ukraine');
+    await waitFor(async () => (await text('#results-summary .incomplete')) === notice, 'the notice in the results summary');
+    expect(await text('#results-summary')).toMatch(/^\d+ articles?/);
+    await page.click('#view-quotes');
+    await waitFor(async () => (await text('#quote-results-summary .incomplete')) === notice, 'the notice in the quotes summary');
+    await shoot('search-tools-incomplete');
+    await page.unrouteAll();
+  }, testTimeoutMs);
+
   it('opens the query help with ? and closes it with Escape; it lists the whole query language', async () => {
     const help = page.locator('#query-help');
     expect(await help.isVisible()).toBe(false);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { itWithCorpora } from '../support/corpora.js';
 import { bbcDir, tempDir } from '../support/paths.js';
@@ -140,5 +142,39 @@ describe('verbatim index', () => {
     expect(second).toMatchObject({ articles: 63, cache: 'loaded', problems: [] });
     expect(second.quotes).toBe(first.quotes);
     expect(first.quotes).toBeGreaterThan(100);
+  });
+});
+
+describe('a query over its time budget (issue 14)', () => {
+  /** An archive where every article is a candidate for "a 2", and VERBATIM_QUERY_BUDGET_MS=0 to stop at once. */
+  const hurried = (): { archive: string; env: NodeJS.ProcessEnv } => {
+    const archive = tempDir();
+    for (let i = 0; i < 20; i += 1) writeFileSync(path.join(archive, `${i}.txt`), `Match ${i}\n\nScores 2 and ${Array.from({ length: 50 }, (_, k) => `a ${k + 3}`).join(' ')} and a 2 draw.\n`);
+    return { archive, env: { VERBATIM_CACHE_DIR: cacheDir, VERBATIM_QUERY_BUDGET_MS: '0' } };
+  };
+
+  it('prints what it found and the notice on stderr', () => {
+    const { archive, env } = hurried();
+    const run = runCli(['search', '"a 2"', '--archive', archive], env);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^\d+ articles? for ""a 2""/);
+    expect(run.stderr).toContain('verbatim: Stopped after 0 ms: results may be incomplete.');
+    const quotes = runCli(['quotes', '"a 2"', '--archive', archive], env);
+    expect(quotes.stderr).toContain('verbatim: Stopped after 0 ms: results may be incomplete.');
+  });
+
+  it('carries the notice in JSON as incomplete, null when the answer is complete', () => {
+    const { archive, env } = hurried();
+    const stopped = json(runCli(['search', '"a 2"', '--archive', archive, '--json'], env).stdout) as { total: number; incomplete: string | null };
+    expect(stopped.incomplete).toBe('Stopped after 0 ms: results may be incomplete.');
+    expect(stopped.total).toBeLessThan(20);
+    const complete = json(runCli(['search', '"a 2"', '--archive', archive, '--json'], { VERBATIM_CACHE_DIR: cacheDir, VERBATIM_QUERY_BUDGET_MS: '600000' }).stdout) as { total: number; incomplete: string | null };
+    expect(complete).toMatchObject({ total: 20, incomplete: null });
+  });
+
+  it('exits 2 when VERBATIM_QUERY_BUDGET_MS is not a number', () => {
+    const run = runCli(['search', 'x', '--cache-dir', cacheDir], { VERBATIM_QUERY_BUDGET_MS: 'soon' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/VERBATIM_QUERY_BUDGET_MS must be a number of milliseconds/);
   });
 });

@@ -22,13 +22,14 @@ export interface EngineMethods {
   save: { request: { finishQuotes: boolean }; reply: string[] };
   /**
    * A search as the API takes it, with the main thread's defaults applied; `speakerArticles`: the speakers
-   * list counts the quotes of this many of the engine's best articles.
+   * list counts the quotes of this many of the engine's best articles; `budgetMs`: the query's time budget
+   * (search/query-budget.ts; its default when absent).
    */
-  search: { request: Required<SearchRequest> & { speakerArticles?: number }; reply: SearchReply };
+  search: { request: Required<SearchRequest> & { speakerArticles?: number; budgetMs?: number }; reply: SearchReply };
   /** The article, or null when this engine does not hold it. */
   article: { request: { id: string; query?: string }; reply: ArticleView | null };
   /** The main thread applies the default limit. */
-  quotes: { request: QuotesRequest & { limit: number }; reply: QuotesReply };
+  quotes: { request: QuotesRequest & { limit: number; budgetMs?: number }; reply: QuotesReply };
 }
 
 export type EngineMethod = keyof EngineMethods;

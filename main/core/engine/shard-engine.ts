@@ -231,7 +231,7 @@ export class ShardEngine {
     return quotes;
   }
 
-  search(query: string, options: { limit?: number; sort?: SearchSort; speakerArticles?: number }): SearchReply {
+  search(query: string, options: { limit?: number; sort?: SearchSort; speakerArticles?: number; budgetMs?: number }): SearchReply {
     // Facets are not cut here: the main thread adds up the counts of every engine first.
     return searchArchive(this.state(), query, { ...options, facetLimit: Number.POSITIVE_INFINITY });
   }
@@ -243,7 +243,7 @@ export class ShardEngine {
     return viewArticle(state, id, query);
   }
 
-  quotes(options: { query?: string; speaker?: string; kinds?: readonly QuoteKind[]; limit?: number }): QuotesReply {
+  quotes(options: { query?: string; speaker?: string; kinds?: readonly QuoteKind[]; limit?: number; budgetMs?: number }): QuotesReply {
     return findQuotes(this.state(), options);
   }
 

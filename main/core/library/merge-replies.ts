@@ -20,13 +20,20 @@ export function mergeSearch(replies: readonly SearchReply[], limit: number, sort
     facets: { source: addUp((f) => f.source), year: addUp((f) => f.year), language: addUp((f) => f.language) },
     speakers: addUp((_f, reply) => reply.speakers),
     hits,
+    ...incompleteOf(replies),
   };
 }
 
 /** Merges quote lists: newest first, then by path and place; totals add up. */
 export function mergeQuotes(replies: readonly QuotesReply[], limit: number): QuotesReply {
   const quotes = replies.flatMap((r) => r.quotes).sort(byNewestThenPath);
-  return { total: replies.reduce((n, r) => n + r.total, 0), quotes: quotes.slice(0, limit) };
+  return { total: replies.reduce((n, r) => n + r.total, 0), quotes: quotes.slice(0, limit), ...incompleteOf(replies) };
+}
+
+/** The merged answer is incomplete when any engine's is (each engine has its own budget; the first notice says it). */
+function incompleteOf(replies: readonly { incomplete?: string }[]): { incomplete?: string } {
+  const notice = replies.find((r) => r.incomplete !== undefined)?.incomplete;
+  return notice === undefined ? {} : { incomplete: notice };
 }
 
 function byNewestThenPath(a: QuoteHit, b: QuoteHit): number {

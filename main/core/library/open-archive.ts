@@ -208,7 +208,7 @@ export class OpenArchive {
     if (this.quotesPending() && needsAllQuotes(query)) await this.quotesReady();
     // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
     const share = Math.ceil(speakerArticles / this.pool.engines.length);
-    const replies = await this.pool.broadcast({ type: 'search', query, limit, sort, speakerArticles: share }, requestTimeoutMs);
+    const replies = await this.pool.broadcast({ type: 'search', query, limit, sort, speakerArticles: share, ...this.budget() }, requestTimeoutMs);
     return { ...mergeSearch(replies, limit, sort), query, tookMs: Math.round((performance.now() - started) * 10) / 10 };
   }
 
@@ -222,7 +222,12 @@ export class OpenArchive {
   async quotes(options: QuotesRequest = {}): Promise<QuotesReply> {
     await this.quotesReady();
     const limit = options.limit ?? resultLimits.quotes.default;
-    return mergeQuotes(await this.pool.broadcast({ type: 'quotes', ...options, limit }, requestTimeoutMs), limit);
+    return mergeQuotes(await this.pool.broadcast({ type: 'quotes', ...options, limit, ...this.budget() }, requestTimeoutMs), limit);
+  }
+
+  /** The query budget the library was opened with, for a request; none for the engines' default. */
+  private budget(): { budgetMs?: number } {
+    return this.options.queryBudgetMs === undefined ? {} : { budgetMs: this.options.queryBudgetMs };
   }
 
   async close(options: { finishQuotes?: boolean } = {}): Promise<void> {

@@ -11,6 +11,7 @@ import { passesFilters } from './article-filters.js';
 import { satisfyingQuotes } from './match-quotes.js';
 import type { ParsedQuery, QueryFilter, TermClause } from './parse-query.js';
 import { containsPhrase } from './phrase-check.js';
+import { QueryBudget } from './query-budget.js';
 import { queryIndex } from './query-index.js';
 import { intersectScores, partialScores, refNumbers, Scores, unionScores, type ArticleTable } from './scores.js';
 import { articleTable, type SearchState } from './search-state.js';
@@ -27,22 +28,31 @@ export interface Evaluation {
   quoteMatches: Map<string, Quote[]> | null;
   /** The articles by number (`Ranked.n`). */
   table: ArticleTable;
+  /** Set when the query's budget ran out before every candidate was confirmed: the notice to show. */
+  incomplete: string | undefined;
 }
 
 /**
  * Runs a parsed query: the ranked articles that satisfy it. Every group of words must match unless no
  * article has them all (and `allowPartial` is not false): then the articles matching the most groups.
+ * Phrase candidates are confirmed best first until `budget` runs out; then the evaluation is `incomplete`.
  * @throws QueryError when the query is malformed.
  */
-export function evaluate(state: SearchState, parsed: ParsedQuery, override: { scope?: 'quotes'; allowPartial?: boolean } = {}): Evaluation {
+export function evaluate(
+  state: SearchState,
+  parsed: ParsedQuery,
+  override: { scope?: 'quotes'; allowPartial?: boolean; budget?: QueryBudget } = {},
+): Evaluation {
   if (parsed.error) throw new QueryError(parsed.error.message, parsed.error.start, parsed.error.end);
   if (override.scope) parsed.scope = override.scope;
   dropCommonWords(state, parsed);
   const table = articleTable(state);
-  if (parsed.groups.length === 0 && parsed.filters.length === 0) return { parsed, ranked: [], partial: false, quoteMatches: null, table };
+  if (parsed.groups.length === 0 && parsed.filters.length === 0) return { parsed, ranked: [], partial: false, quoteMatches: null, table, incomplete: undefined };
 
   const count = table.articles.length;
-  const lookup = memoize((clause: TermClause) => clauseScores(state, table, clause));
+  const budget = override.budget ?? new QueryBudget();
+  // Out of time, an excluded phrase excludes its unconfirmed candidates too: the answer may miss articles, never add wrong ones.
+  const lookup = memoize((clause: TermClause) => clauseScores(state, table, clause, budget, parsed.excluded.includes(clause)));
   // Without words, every article is a candidate (score 0), in archive order.
   let scores: Scores | null = null;
   let partial = false;
@@ -81,7 +91,7 @@ export function evaluate(state: SearchState, parsed: ParsedQuery, override: { sc
   } else {
     for (const n of scores.order) consider(n, scores.get(n));
   }
-  return { parsed, ranked: sortRanked(ranked, 'relevance'), partial, quoteMatches, table };
+  return { parsed, ranked: sortRanked(ranked, 'relevance'), partial, quoteMatches, table, incomplete: budget.notice };
 }
 
 /** The articles that pass `filters` (and are `among` those given, unless null), newest first. */
@@ -135,8 +145,11 @@ export function dropCommonWords(state: SearchState, parsed: ParsedQuery): void {
   if (dropped.length > 0) parsed.notices.push(`Ignored common words: ${[...new Set(dropped)].join(', ')}.`);
 }
 
-/** The articles (with lunr scores) in which `clause` occurs, over every shard. */
-function clauseScores(state: SearchState, table: ArticleTable, clause: TermClause): Scores {
+/**
+ * The articles (with lunr scores) in which `clause` occurs, over every shard. A phrase's candidates are
+ * confirmed in lunr's rank order while `budget` lasts; the rest are dropped, or kept when `keepUnchecked`.
+ */
+function clauseScores(state: SearchState, table: ArticleTable, clause: TermClause, budget: QueryBudget, keepUnchecked: boolean): Scores {
   const scores = new Scores(table.articles.length);
   const fields = clause.titleOnly ? ['title'] : undefined;
   for (const { code, index, compact } of state.data.indexes) {
@@ -159,7 +172,7 @@ function clauseScores(state: SearchState, table: ArticleTable, clause: TermClaus
     for (let k = 0; k < matches.docs.length; k += 1) {
       const n = numbers[matches.docs[k] ?? 0] ?? -1;
       if (n < 0 || table.hidden[n] === 1) continue;
-      if (clause.phrase && !containsPhrase(state, table.articles[n], clause, language)) continue;
+      if (clause.phrase && (budget.spent() ? !keepUnchecked : !containsPhrase(state, table.articles[n], clause, language))) continue;
       scores.set(n, matches.scores[k] ?? 0);
     }
   }

@@ -39,20 +39,44 @@ function phraseCheck(state: SearchState, clause: TermClause, language: LanguageP
   const pattern = new RegExp(parts.join('[^\\p{L}\\p{M}\\p{N}]*'), 'giu');
   const check = (text: string): boolean => {
     pattern.lastIndex = 0;
+    let failed = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      // A phrase of short words ("a 2", `a^2`) gives no start to look for: every pair of words is a
+      // candidate, each tokenized twice. Past a few, reading the whole text once is cheaper (issue 14:
+      // 16 s at 10x BBC, nearly all of it in these windows).
+      if (failed === maxFailedCandidates) return anyClauseOccurs(textWords(text, language), matcher);
       // Most candidates are the phrase itself: when one starts a word, its own words are the text's words
       // there (it ends at a non-letter), so finding the phrase in them is finding it in the window below.
       if (startsWord(text, m.index) && anyClauseOccurs(textWords(text, language, m.index, m.index + m[0].length), matcher)) return true;
       // Confirm with the real tokens, in a window a little wider than the candidate.
-      const from = Math.max(0, m.index - 40);
-      const window = text.slice(from, m.index + m[0].length + 40);
-      if (findMatches(window, matcher).found[0] === true) return true;
+      if (findMatches(wordWindow(text, m.index - 40, m.index + m[0].length + 40), matcher).found[0] === true) return true;
+      failed += 1;
       pattern.lastIndex = m.index + 1;
     }
     return false;
   };
   byLanguage.set(language.code, check);
   return check;
+}
+
+/** Candidates of one text that fail their window before the whole text is read instead (see phraseCheck). */
+const maxFailedCandidates = 8;
+
+/** How far a window's edge moves to reach the end of the word it falls in (longer words are cut: see maxWordLength). */
+const maxEdgeShift = 64;
+
+/**
+ * `text` from `from` to `to`, widened so neither edge cuts a word: a cut word is another word ("Australia 2-1"
+ * cut to "a 2-1" held the phrase "a 2").
+ */
+function wordWindow(text: string, from: number, to: number): string {
+  let start = Math.max(0, from);
+  const leftmost = Math.max(0, start - maxEdgeShift);
+  while (start > leftmost && !startsWord(text, start)) start -= 1;
+  let end = Math.min(text.length, to);
+  const rightmost = Math.min(text.length, end + maxEdgeShift);
+  while (end < rightmost && !startsWord(text, end + 1)) end += 1;
+  return text.slice(start, end);
 }
 
 /** Ends with a character of a word: a letter, mark or digit, or an apostrophe or dot (which join a word's parts). */

@@ -12,6 +12,7 @@ import { highlightsOf } from './highlights.js';
 import { makeSnippet } from './make-snippet.js';
 import { markQuotes, quoteSatisfies } from './match-quotes.js';
 import { parseQuery } from './parse-query.js';
+import { QueryBudget } from './query-budget.js';
 import { resultLimits } from '../result-limits.js';
 import type { SearchState } from './search-state.js';
 import { sortRanked } from './sort-results.js';
@@ -31,16 +32,17 @@ export const speakerArticles = 500;
 
 /**
  * Searches `state.data` for `queryText`. Every group of words must match (in title or body) unless no
- * article has them all: then the best partial matches are returned with `partial: true`.
+ * article has them all: then the best partial matches are returned with `partial: true`. A query whose
+ * phrase checks outlast `budgetMs` (query-budget.ts) answers with what it confirmed and `incomplete`.
  * @throws QueryError when the query is malformed (a field without a value, a date that is not one).
  */
 export function searchArchive(
   state: SearchState,
   queryText: string,
-  options: { limit?: number; sort?: SearchSort; facetLimit?: number; speakerArticles?: number } = {},
+  options: { limit?: number; sort?: SearchSort; facetLimit?: number; speakerArticles?: number; budgetMs?: number } = {},
 ): SearchReply {
   const started = performance.now();
-  const evaluation = evaluate(state, parseQuery(queryText));
+  const evaluation = evaluate(state, parseQuery(queryText), { budget: new QueryBudget(options.budgetMs) });
   const sort = options.sort ?? 'relevance';
   // Evaluation ranks by relevance already.
   const ranked = sort === 'relevance' ? evaluation.ranked : sortRanked(evaluation.ranked, sort);
@@ -57,6 +59,7 @@ export function searchArchive(
     facets,
     speakers,
     hits,
+    ...(evaluation.incomplete === undefined ? {} : { incomplete: evaluation.incomplete }),
   };
 }
 
@@ -85,9 +88,12 @@ export function viewArticle(state: SearchState, id: string, queryText = ''): Art
 /**
  * Lists quotes across the archive whose own words satisfy `query` (all quotes when it is empty), by a
  * speaker whose name contains `speaker`, of the `kinds` asked for (all without); newest article first when
- * there is no query to rank by.
+ * there is no query to rank by. Over `budgetMs`, as `searchArchive`.
  */
-export function findQuotes(state: SearchState, options: { query?: string; speaker?: string; kinds?: readonly QuoteKind[]; limit?: number } = {}): QuotesReply {
+export function findQuotes(
+  state: SearchState,
+  options: { query?: string; speaker?: string; kinds?: readonly QuoteKind[]; limit?: number; budgetMs?: number } = {},
+): QuotesReply {
   const queryText = options.query?.trim() ?? '';
   const parsed = parseQuery(queryText);
   if (parsed.error) throw new QueryError(parsed.error.message, parsed.error.start, parsed.error.end);
@@ -99,10 +105,9 @@ export function findQuotes(state: SearchState, options: { query?: string; speake
   // Only articles quoting the speaker can hold a quote by them (speaker-index.ts).
   const wanted = speakerFilters.find((f) => !f.exclude);
   const quoting = wanted === undefined ? null : articlesQuoting(state, { kind: 'speaker', value: wanted.value, exclude: false, start: 0, end: 0 });
-  const articles =
-    parsed.groups.length === 0 && parsed.excluded.length === 0
-      ? newestArticles(state, parsed.filters.filter((f) => f.kind !== 'speaker'), quoting)
-      : evaluate(state, parsed, { scope: 'quotes', allowPartial: false }).ranked.map((r) => r.article);
+  const evaluation =
+    parsed.groups.length === 0 && parsed.excluded.length === 0 ? null : evaluate(state, parsed, { scope: 'quotes', allowPartial: false, budget: new QueryBudget(options.budgetMs) });
+  const articles = evaluation === null ? newestArticles(state, parsed.filters.filter((f) => f.kind !== 'speaker'), quoting) : evaluation.ranked.map((r) => r.article);
   const limit = options.limit ?? resultLimits.quotes.default;
   const found: QuoteHit[] = [];
   let total = 0;
@@ -117,7 +122,7 @@ export function findQuotes(state: SearchState, options: { query?: string; speake
       if (found.length < limit) found.push({ ...quote, path: article.path, title: article.title, date: article.date, source: article.source });
     }
   }
-  return { total, quotes: found };
+  return { total, quotes: found, ...(evaluation?.incomplete === undefined ? {} : { incomplete: evaluation.incomplete }) };
 }
 
 /** A result as shown: its highlights, snippet and matching quotes, computed for the hits shown only. */
