@@ -47,14 +47,17 @@ export async function measureRun(scale, archiveDir, run, runs, probe, options, c
 
   if (options.parts.has('verbatim')) {
     const cacheDir = fresh(scratch, `verbatim-cache-x${scale}`);
-    out.verbatimCold = await children.runScenario(probe, { ...common, mode: 'cold', archiveDir, cacheDir, workerScript: distWorker, pathologicalInputs }, options);
+    out.verbatimCold = await children.runScenario(probe, { ...common, mode: 'cold', archiveDir, cacheDir, workerScript: distWorker }, options);
     out.cacheBytes = dirBytes(cacheDir);
     note('Verbatim cold open', { ...out.verbatimCold, value: out.verbatimCold.openMs }, (r) => `${r.articleCount} articles, cache ${r.cache}, stall max ${fmtMs(r.stall.maxMs)}, peak RSS ${fmtMb(r.peakRssMb)}`);
     if (out.verbatimCold.ok) {
-      out.verbatimWarm = await children.runScenario(probe, { ...common, mode: 'warm', archiveDir, cacheDir, workerScript: distWorker, pathologicalQueries: PATHOLOGICAL_QUERIES, ordinaryQuery: ORDINARY_QUERY }, options);
+      out.verbatimWarm = await children.runScenario(probe, { ...common, mode: 'warm', archiveDir, cacheDir, workerScript: distWorker }, options);
       note('Verbatim warm open + queries', { ...out.verbatimWarm, value: out.verbatimWarm.openMs }, (r) => `cache ${r.cache}, search p50 ${fmtMs(r.search.p50)} p95 ${fmtMs(r.search.p95)}, peak RSS ${fmtMb(r.peakRssMb)}`);
+      // Hostile queries and inputs each in processes of their own: the archive's numbers above stay its own.
+      out.verbatimPathological = await children.runScenario(probe, { ...common, mode: 'warm', onlyPathological: true, archiveDir, cacheDir, workerScript: distWorker, pathologicalQueries: PATHOLOGICAL_QUERIES, ordinaryQuery: ORDINARY_QUERY }, options);
     }
     rmSync(cacheDir, { recursive: true, force: true });
+    out.pathologicalQuotes = await children.runScenario(probe, { mode: 'pathological-quotes', pathologicalInputs }, options);
   }
 
   if (options.parts.has('cli')) {

@@ -32,6 +32,7 @@ export function summarize(scale, runs) {
   }
   const cold = ok('verbatimCold');
   const warm = ok('verbatimWarm');
+  const pathological = ok('verbatimPathological');
   const queryProblems = [];
   for (const w of warm) for (const q of w.perQuery ?? []) if (q.error || q.total === 0) queryProblems.push(`${q.query}: ${q.error ?? 'no hits'}`);
   const verbatim = cold.length === 0 ? null : {
@@ -41,7 +42,7 @@ export function summarize(scale, runs) {
     coldOpenMs: median(cold.map((r) => r.openMs)),
     coldFirstSearchMs: median(cold.map((r) => r.firstSearchMs)),
     coldQuotesDoneMs: median(cold.map((r) => r.quotesDoneMs)),
-    pathologicalQuotesMs: median(cold.map((r) => r.pathologicalQuotes?.ms)),
+    pathologicalQuotesMs: median(ok('pathologicalQuotes').map((r) => r.pathologicalQuotes?.ms)),
     coldCache: cold.map((r) => r.cache),
     lastFileReadMs: median(cold.map((r) => r.lastFileReadMs)),
     coldPeakRssMb: worst(cold.map((r) => r.peakRssMb)),
@@ -70,9 +71,9 @@ export function summarize(scale, runs) {
       .map(([query, medians]) => ({ query, medianMs: median(medians) }))
       .sort((a, b) => b.medianMs - a.medianMs)
       .slice(0, 5),
-    pathologicalQueryMs: worst(warm.flatMap((r) => (r.pathologicalQueries ?? []).map((q) => q.medianMs))),
-    searchDelayMs: worst(warm.flatMap((r) => (r.pathologicalQueries ?? []).map((q) => q.ordinaryDelayMs))),
-    pathologicalQueries: warm[0]?.pathologicalQueries ?? [],
+    pathologicalQueryMs: worst(pathological.flatMap((r) => (r.pathologicalQueries ?? []).map((q) => q.medianMs))),
+    searchDelayMs: worst(pathological.flatMap((r) => (r.pathologicalQueries ?? []).map((q) => q.ordinaryDelayMs))),
+    pathologicalQueries: pathological[0]?.pathologicalQueries ?? [],
     apiMissing: [...new Set([...cold, ...warm].flatMap((r) => r.apiMissing ?? []))],
     notices: [...new Set([...cold, ...warm].flatMap((r) => r.notices ?? []))],
   };
