@@ -26,6 +26,9 @@ function answers(engine: ShardEngine) {
   };
 }
 
+/** Each test reads and extracts 417 articles, some twice: on a loaded 2-core machine that passed 30 s. */
+const shardTimeoutMs = 120_000;
+
 describeWithCorpora('a shard built from its files (BBC politics, 417 files)', () => {
   it('is searchable before its quotes are extracted, and answers exactly as with all of them', async () => {
     const complete = new ShardEngine();
@@ -42,7 +45,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     expect(early.searches[0]?.speakers.length).toBeGreaterThan(0);
     expect(early.quotes[0]?.total).toBeGreaterThan(0);
     expect(early).toEqual(answers(complete));
-  });
+  }, shardTimeoutMs);
 
   it('extracts the quotes in the background, reports their counts, then writes the cache with them', async () => {
     const cacheDir = tempDir();
@@ -69,7 +72,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const reopened = new ShardEngine();
     const [summary] = await reopened.open([spec]);
     expect(summary).toMatchObject({ cache: 'loaded', quotesPending: false, quoteCounts });
-  });
+  }, shardTimeoutMs);
 
   it('is cached before its quotes are all found, so quitting then keeps the index', async () => {
     const spec = await politicsShard(tempDir());
@@ -84,7 +87,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     await engine.save();
     const saved = await readCache(spec.cacheFile, spec.fingerprint);
     expect('data' in saved && saved.data.files.every((record) => record.quotes !== null)).toBe(true);
-  });
+  }, shardTimeoutMs);
 
   it('saved before its quotes were found, opens from the cache and finds them in the background', async () => {
     const spec = await politicsShard(tempDir());
@@ -109,5 +112,5 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     await engine.save();
     const [reopened] = await new ShardEngine().open([spec]);
     expect(reopened).toMatchObject({ cache: 'loaded', quotesPending: false, quoteCounts });
-  });
+  }, shardTimeoutMs);
 });
