@@ -8,7 +8,8 @@ import { fetchAllHits, fetchAllQuotes, exportHits, exportQuotes } from './export
 import { createHttpApi, tokenFromHash } from './http-api.js';
 import { toggleFilter } from './query-text.js';
 import { statusChange } from './status-change.js';
-import { createUrlHistory, hashWithoutToken, type UrlState } from './url-state.js';
+import { createUrlHistory } from './url-history.js';
+import { hashWithoutToken, type UrlState } from './url-state.js';
 import { createExportButtons } from './views/export-buttons.js';
 import { createQueryHelp, renderSyntaxSummary } from './views/query-help.js';
 import { createQuoteResults } from './views/quote-results.js';

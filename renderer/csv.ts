@@ -1,6 +1,9 @@
 // CSV as RFC 4180 writes it: fields separated by commas, records by CRLF, a field with a comma, a
 // quotation mark or a line break in double quotes, its quotation marks doubled. Pure, for the exports.
 
+/** The byte-order mark that makes Excel read a CSV file as UTF-8 (without it, it guesses the locale's code page). */
+export const utf8Bom = '\uFEFF';
+
 /**
  * The CSV text of `rows` (the first is usually the header). `null` is an empty field.
  * @example

@@ -3,9 +3,6 @@
 // `will-download` handler asks where to save it (main/shell/session-policy.ts). The page's CSP needs no
 // `blob:` source for this: a download is neither a fetch nor a navigation that CSP governs.
 
-/** The byte-order mark that makes Excel read a CSV file as UTF-8 (without it, it guesses the locale's code page). */
-export const utf8Bom = '\uFEFF';
-
 /** Offers `text` for download as `fileName`, of MIME type `type` (UTF-8). */
 export function downloadFile(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));

@@ -3,8 +3,7 @@
 // line's `--json`). Fetching is one function per view, so that paging through the API replaces it alone.
 
 import type { QuotesReply, Result, ResultLimits, SearchReply, SearchSort, VerbatimApi } from '../main/contract/api.js';
-import { toCsv } from './csv.js';
-import { utf8Bom } from './download-file.js';
+import { toCsv, utf8Bom } from './csv.js';
 
 export type ExportFormat = 'csv' | 'json';
 

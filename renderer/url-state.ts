@@ -3,6 +3,7 @@
 // article can be bookmarked, and Back and Forward step through searches. The hash is never sent to the
 // server, and changing it is not a navigation (Electron's will-navigate is not emitted for it).
 // `verbatim serve`'s session token also arrives in the hash: it is read once and never written back.
+// Pure (no DOM), so unit-tested under Node; url-history.ts applies it to the page's history.
 
 import type { SearchSort } from '../main/contract/api.js';
 
@@ -65,42 +66,4 @@ export function isNewStep(previous: UrlState, next: UrlState): boolean {
   // Leaving the empty page is a step: Back from the first search returns to it, not out of the app.
   if (previous.query === '') return true;
   return !(previous.query.startsWith(next.query) || next.query.startsWith(previous.query));
-}
-
-export interface UrlHistory {
-  /** Records `state` in the address: a new history entry when it is a new step, else in place. */
-  update(state: UrlState): void;
-  /** Applies the address's state to the page (at start: a reload or a bookmark), without recording it again. */
-  applyCurrent(): void;
-}
-
-/**
- * Keeps the address in step with the page: `update` writes it, and Back/Forward (`popstate`) and
- * `applyCurrent` call `apply` with the address's state; the updates `apply` causes are not recorded again.
- */
-export function createUrlHistory(apply: (state: UrlState) => void): UrlHistory {
-  let current = readUrlState(location.hash);
-  let applying = false;
-  const applyCurrent = (): void => {
-    current = readUrlState(location.hash);
-    applying = true;
-    try {
-      apply(current);
-    } finally {
-      applying = false;
-    }
-  };
-  window.addEventListener('popstate', applyCurrent);
-  return {
-    applyCurrent,
-    update: (state) => {
-      if (applying) return;
-      const hash = urlStateHash(state);
-      if (hash === urlStateHash(current)) return;
-      const url = `${location.pathname}${location.search}${hash}`;
-      if (isNewStep(current, state)) history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
-      current = state;
-    },
-  };
 }
