@@ -4,9 +4,13 @@
 // Quotes, sort, facets and speakers), the reader and the quotes panel.
 
 import type { QuoteHit, VerbatimApi } from '../main/contract/api.js';
+import { fetchAllHits, fetchAllQuotes, exportHits, exportQuotes } from './export-results.js';
 import { createHttpApi, tokenFromHash } from './http-api.js';
 import { toggleFilter } from './query-text.js';
 import { statusChange } from './status-change.js';
+import { createUrlHistory } from './url-history.js';
+import { hashWithoutToken, type UrlState } from './url-state.js';
+import { createExportButtons } from './views/export-buttons.js';
 import { createQueryHelp, renderSyntaxSummary } from './views/query-help.js';
 import { createQuoteResults } from './views/quote-results.js';
 import { createQuotesPanel } from './views/quotes-panel.js';
@@ -65,6 +69,7 @@ function start(api: VerbatimApi): void {
         quotes.clear();
         results.markOpen(null);
         quoteResults.markOpen(null);
+        address.update(urlState());
       },
     },
   );
@@ -117,6 +122,27 @@ function start(api: VerbatimApi): void {
     },
   );
 
+  const sort = byId('sort', HTMLSelectElement);
+  sort.addEventListener('change', () => address.update(urlState()));
+
+  // Export buttons beside each view's summary: every result of the query on show, in its order.
+  byId('results-summary', HTMLElement).after(
+    createExportButtons('article', async (format) => {
+      const query = results.query;
+      if (query === null) return null;
+      const reply = await fetchAllHits(api, query, sort.value === 'newest' || sort.value === 'oldest' ? sort.value : 'relevance');
+      return reply.ok ? { ok: true, value: exportHits(reply.value, format) } : reply;
+    }),
+  );
+  byId('quote-results-summary', HTMLElement).after(
+    createExportButtons('quote', async (format) => {
+      const query = quoteResults.query;
+      if (query === null) return null;
+      const reply = await fetchAllQuotes(api, query);
+      return reply.ok ? { ok: true, value: exportQuotes(query, reply.value, format) } : reply;
+    }),
+  );
+
   const articlesView = byId('articles-view', HTMLElement);
   const quotesView = byId('quotes-view', HTMLElement);
   const showView = (view: ResultsView): void => {
@@ -133,7 +159,10 @@ function start(api: VerbatimApi): void {
       quotesStale = false;
     }
   };
-  const viewSwitch = createViewSwitch({ articles: byId('view-articles', HTMLButtonElement), quotes: byId('view-quotes', HTMLButtonElement) }, showView);
+  const viewSwitch = createViewSwitch({ articles: byId('view-articles', HTMLButtonElement), quotes: byId('view-quotes', HTMLButtonElement) }, (view) => {
+    showView(view);
+    address.update(urlState());
+  });
 
   // Whether the reader shows article `id` with the hits of the results' query.
   const isOpen = (id: string): boolean => reader.articleId === id && reader.query === (results.query ?? '');
@@ -144,6 +173,7 @@ function start(api: VerbatimApi): void {
     results.markOpen(id);
     quoteResults.markOpen(null);
     reader.open(id, results.query ?? '');
+    address.update(urlState());
   };
 
   const openQuote = (quote: QuoteHit): void => {
@@ -158,6 +188,7 @@ function start(api: VerbatimApi): void {
     pendingQuote = { articleId: quote.articleId, id: quote.id };
     quotes.clear();
     reader.open(quote.articleId, query);
+    address.update(urlState());
   };
 
   const searchBox = createSearchBox(
@@ -170,6 +201,7 @@ function start(api: VerbatimApi): void {
     {
       onQuery: (query) => {
         currentQuery = query;
+        address.update(urlState());
         results.search(query);
         if (viewSwitch.view === 'quotes') quoteResults.search(query);
         refine.markPressed(query);
@@ -210,6 +242,7 @@ function start(api: VerbatimApi): void {
         quotes.clear();
         results.markOpen(null);
         quoteResults.markOpen(null);
+        address.update(urlState());
         results.refresh(false);
       } else {
         // Files were added, changed or removed: the same query and article, from the updated index.
@@ -245,11 +278,47 @@ function start(api: VerbatimApi): void {
     }
   });
 
+  // The address's state: written at every step, applied at start and on Back/Forward.
+  const urlState = (): UrlState => ({
+    query: currentQuery,
+    view: viewSwitch.view,
+    sort: sort.value === 'newest' || sort.value === 'oldest' ? sort.value : 'relevance',
+    article: reader.articleId,
+  });
+  const applyUrlState = (state: UrlState): void => {
+    const sortChanged = state.sort !== urlState().sort;
+    sort.value = state.sort;
+    // The same query in another order is not reported by the search box: ask for it here.
+    if (sortChanged && state.query === currentQuery) results.search(state.query);
+    searchBox.setQuery(state.query);
+    if (viewSwitch.view !== state.view) {
+      viewSwitch.set(state.view);
+      showView(state.view);
+    }
+    if (state.article === null) {
+      if (reader.articleId !== null) {
+        pendingQuote = null;
+        reader.clear();
+        quotes.clear();
+        results.markOpen(null);
+        quoteResults.markOpen(null);
+      }
+    } else if (reader.articleId !== state.article || reader.query !== state.query) {
+      pendingQuote = null;
+      quotes.clear();
+      results.markOpen(state.article);
+      quoteResults.markOpen(null);
+      reader.open(state.article, state.query);
+    }
+  };
+  const address = createUrlHistory(applyUrlState);
+
   results.showStart(null);
   searchBox.clearError();
   statusLine.start();
   searchBox.focus();
-  if (input.value !== '') searchBox.flush();
+  if (location.hash !== '') address.applyCurrent();
+  else if (input.value !== '') searchBox.flush();
 }
 
 /**
@@ -260,7 +329,8 @@ function takeToken(): string {
   const storageKey = 'verbatim-token';
   const fromHash = tokenFromHash(location.hash);
   if (fromHash !== null) {
-    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    // Only the token goes: a bookmarked search after it (`#token=…&q=…`) stays in the address (url-state.ts).
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${hashWithoutToken(location.hash)}`);
     try {
       sessionStorage.setItem(storageKey, fromHash);
     } catch {

@@ -1,6 +1,8 @@
-// The renderer session's rules: no network, no file: loads, no permissions, no downloads.
+// The renderer session's rules: no network, no file: loads, no permissions, and no downloads but the
+// page's own exports.
 
 import type { Session } from 'electron';
+import { isAppUrl } from './app-origin.js';
 
 const networkSchemes: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
 
@@ -31,8 +33,20 @@ export function isRefusedUrl(url: string): boolean {
 }
 
 /**
+ * True for the one kind of download the session allows: a Blob the app's own page made (its CSV and JSON
+ * exports, issue 15: `blob:app://verbatim/<uuid>`). A `blob:` URL names the origin that created it.
+ * @example
+ * isAppExportUrl('blob:app://verbatim/4a1f…');   // true
+ * isAppExportUrl('blob:https://evil.example/…'); // false
+ */
+export function isAppExportUrl(url: string): boolean {
+  return url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length));
+}
+
+/**
  * Applies the policy to `session`: every http(s)/ws(s)/ftp and file: request is cancelled, every permission
- * request and check is denied (device permissions too), and downloads are refused.
+ * request and check is denied (device permissions too), and downloads are refused except the page's
+ * exports, which Electron saves where the user says in a save dialog (no `savePath` is set).
  */
 export function applySessionPolicy(session: Session): void {
   session.webRequest.onBeforeRequest((details, callback) => {
@@ -43,7 +57,11 @@ export function applySessionPolicy(session: Session): void {
   });
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
-  session.on('will-download', (event) => {
+  session.on('will-download', (event, item) => {
+    if (isAppExportUrl(item.getURL())) {
+      item.setSaveDialogOptions({ title: 'Save the export', defaultPath: item.getFilename() });
+      return;
+    }
     event.preventDefault();
   });
 }

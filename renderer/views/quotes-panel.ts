@@ -7,6 +7,7 @@ import { formatCitation } from '../format-citation.js';
 import { copyText } from '../copy-text.js';
 import { h, plural } from '../dom.js';
 import { quoteWords } from './quote-words.js';
+import { createCitationStyleChooser } from './citation-style-chooser.js';
 
 /** How long a "Copy" button says "Copied", in milliseconds. */
 const copiedShownMs = 1800;
@@ -28,7 +29,8 @@ export function createQuotesPanel(panel: HTMLElement, onChoose: (quote: QuoteMat
   const list = h('ol', { class: 'quote-list', 'aria-labelledby': 'quotes-heading' });
   // Says "Copied …" to screen readers; the button itself shows it to everyone else.
   const copyStatus = h('p', { class: 'visually-hidden', id: 'copy-status', 'aria-live': 'polite' });
-  panel.replaceChildren(heading, summary, list, copyStatus);
+  const citationStyle = createCitationStyleChooser();
+  panel.replaceChildren(heading, summary, citationStyle.element, list, copyStatus);
   let quotes: readonly QuoteMatch[] = [];
   let article: Article | null = null;
   let copyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -46,7 +48,7 @@ export function createQuotesPanel(panel: HTMLElement, onChoose: (quote: QuoteMat
 
   const copy = async (quote: QuoteMatch, button: HTMLButtonElement): Promise<void> => {
     if (article === null) return;
-    const copied = await copyText(formatCitation(quote, article));
+    const copied = await copyText(formatCitation(quote, article, citationStyle.style));
     if (copyTimer !== undefined) clearTimeout(copyTimer);
     for (const other of list.querySelectorAll<HTMLElement>('.copy-quote')) {
       other.textContent = 'Copy';

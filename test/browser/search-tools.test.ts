@@ -248,7 +248,7 @@ describe('the tools around the results', () => {
     const copy = quote.getByRole('button', { name: 'Copy quote with citation' });
     await copy.click();
     // The sample's seed article states no source or date: those parts are left out.
-    expect(await clipboard()).toBe(`“${quoteText}” — Kazbek Maigeldinov, in "${seedTitle}" (${seedPath})`);
+    expect(await clipboard()).toBe(`“${asCited(quoteText)}” — Kazbek Maigeldinov, in "${seedTitle}" (${seedPath})`);
     await waitFor(async () => (await text('#copy-status')) === 'Copied the quote with its citation.', 'the confirmation');
     expect(await page.getAttribute('#copy-status', 'aria-live')).toBe('polite');
     expect(await copy.textContent()).toBe('Copied');
@@ -263,7 +263,9 @@ describe('the tools around the results', () => {
     const mohibText = ((await mohib.locator('.quote-text').textContent()) ?? '').trim();
     await mohib.locator('.copy-quote').click();
     await waitFor(async () => (await clipboard()).includes('Hamdullah Mohib'), 'the second citation');
-    expect(await clipboard()).toBe(`“${mohibText}” — Hamdullah Mohib, in "${title}", Wikinews, 2017-07-21 (${path})`);
+    // Two parts around "Mohib said": the citation joins them with an ellipsis, the comma that led into it dropped (issue 15).
+    expect(mohibText).toContain('possible at all, They represent');
+    expect(await clipboard()).toBe(`“${mohibText.replace('possible at all, They', 'possible at all … They')}” — Hamdullah Mohib, in "${title}", Wikinews, 2017-07-21 (${path})`);
   }, testTimeoutMs);
 
   it('shows reported speech apart from quotations, marks its speaker in the text, and copies it as reported', async () => {
@@ -303,7 +305,7 @@ describe('the tools around the results', () => {
     const quoteText = ((await quote.locator('.quote-text').textContent()) ?? '').trim();
     await quote.locator('.copy-quote').click();
     await waitFor(async () => (await text('#copy-status')).startsWith('Copied'), 'the confirmation');
-    expect(await clipboard()).toBe(`“${quoteText}” — Kazbek Maigeldinov, in "${seedTitle}" (${seedPath})`);
+    expect(await clipboard()).toBe(`“${asCited(quoteText)}” — Kazbek Maigeldinov, in "${seedTitle}" (${seedPath})`);
     expect(await page.getAttribute('html', 'data-copy-event')).toBe('yes');
     // The text area is gone and the focus is back on the button.
     expect(await page.locator('textarea').count()).toBe(0);
@@ -356,6 +358,11 @@ function isSorted(dates: ReadonlyArray<string | null>, order: 'newest' | 'oldest
   const dated = (firstUndated < 0 ? dates : dates.slice(0, firstUndated)) as string[];
   if (firstUndated >= 0 && dates.slice(firstUndated).some((d) => d !== null)) return false;
   return dated.every((date, i) => i === 0 || (order === 'newest' ? (dated[i - 1] ?? '') >= date : (dated[i - 1] ?? '') <= date));
+}
+
+/** A quotation's words as a citation gives them: the comma that led into "he said" becomes a full stop (issue 15). */
+function asCited(words: string): string {
+  return words.replace(/,$/, '.');
 }
 
 async function clipboard(): Promise<string> {

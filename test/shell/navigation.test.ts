@@ -34,6 +34,9 @@ async function settle(): Promise<void> {
 const table: [string, boolean][] = [
   ['app://verbatim/index.html', true],
   ['app://verbatim/other.html', true],
+  // The address's state lives in the hash (issue 15); a change of it stays on the app's origin.
+  ['app://verbatim/index.html#q=war&view=quotes&article=a1', true],
+  ['app://verbatim.evil/index.html#q=war', false],
   ['app://verbatim.evil/', false],
   ['javascript:alert(1)', false],
   ['file:///etc/passwd', false],

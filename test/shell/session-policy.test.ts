@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from 'electron';
-import { applySessionPolicy, isNetworkUrl, isRefusedUrl } from '../../main/shell/session-policy.js';
+import { applySessionPolicy, isAppExportUrl, isNetworkUrl, isRefusedUrl } from '../../main/shell/session-policy.js';
 import { navigationEvent, recorded, resetFakeElectron, session } from './fake-electron.js';
 import { permissions } from './expected-policy.js';
 
@@ -65,10 +65,24 @@ describe('applySessionPolicy', () => {
     expect(policed().devicePermission?.({ deviceType: 'usb', origin: 'app://verbatim' })).toBe(false);
   });
 
-  it('refuses downloads', () => {
+  // Issue 15: the page's exports (a Blob of its own) are saved through a save dialog; nothing else downloads.
+  it.each([
+    ['blob:app://verbatim/0b6a3e2c-1d2f-4c55-9d0e-7c1a2b3c4d5e', false],
+    ['blob:app://verbatim.evil/1', true],
+    ['blob:https://evil.example/1', true],
+    ['blob:null/1', true],
+    ['https://example.org/file.zip', true],
+    ['file:///etc/passwd', true],
+    ['data:text/csv,a,b', true],
+    ['app://verbatim/app.js', true],
+  ])('the download of %s is refused: %s', (url, refused) => {
     const record = policed();
-    const event = navigationEvent('blob:app://verbatim/1');
-    for (const listener of record.listeners.get('will-download') ?? []) listener(event, {}, {});
-    expect(event.defaultPrevented).toBe(true);
+    const event = navigationEvent(url);
+    const dialogs: unknown[] = [];
+    const item = { getURL: () => url, getFilename: () => 'verbatim-war-articles.csv', setSaveDialogOptions: (options: unknown) => dialogs.push(options) };
+    for (const listener of record.listeners.get('will-download') ?? []) listener(event, item, {});
+    expect(event.defaultPrevented).toBe(refused);
+    expect(dialogs).toEqual(refused ? [] : [{ title: 'Save the export', defaultPath: 'verbatim-war-articles.csv' }]);
+    expect(isAppExportUrl(url)).toBe(!refused);
   });
 });

@@ -1,0 +1,66 @@
+// Unit tests of the exports' requests and files (issue 15); the browser test saves them for real.
+
+import { describe, expect, it } from 'vitest';
+import type { QuotesRequest, QuotesReply, SearchReply, SearchRequest } from '../../main/contract/api.js';
+import { exportHits, exportQuotes, fetchAllHits, fetchAllQuotes } from '../../renderer/export-results.js';
+
+const reply: SearchReply = {
+  query: 'peace, "talks"',
+  total: 2,
+  tookMs: 1,
+  partial: false,
+  notices: [],
+  facets: { source: [], year: [], language: [] },
+  speakers: [],
+  hits: [
+    {
+      id: 'a1',
+      path: 'world/talks.txt',
+      title: 'Talks, "at last"',
+      date: '2025-08-16',
+      source: null,
+      score: 1.5,
+      hitCount: 3,
+      titleHighlights: [],
+      snippet: { text: 'The talks…', highlights: [] },
+      quotes: [],
+    },
+  ],
+};
+
+describe('fetching every result', () => {
+  it('asks for the most one request gives, in the order on show', async () => {
+    const asked: SearchRequest[] = [];
+    await fetchAllHits({ search: async (request) => (asked.push(request), { ok: true, value: reply }) }, 'war', 'newest');
+    await fetchAllHits({ search: async (request) => (asked.push(request), { ok: true, value: reply }) }, 'war', 'relevance');
+    expect(asked).toEqual([{ query: 'war', sort: 'newest', limit: 500 }, { query: 'war', limit: 500 }]);
+    const quotesAsked: QuotesRequest[] = [];
+    const none: QuotesReply = { total: 0, quotes: [] };
+    await fetchAllQuotes({ quotes: async (request) => (quotesAsked.push(request), { ok: true, value: none }) }, '');
+    expect(quotesAsked).toEqual([{ query: '', limit: 1000 }]);
+  });
+});
+
+describe('the exported files', () => {
+  it('names the file after the query, and writes CSV with a BOM and escaped fields', () => {
+    const csv = exportHits(reply, 'csv');
+    expect(csv.name).toBe('verbatim-peace-talks-articles.csv');
+    expect(csv.type).toBe('text/csv');
+    expect(csv.text).toBe('\uFEFFtitle,date,source,path,score,hits,matching quotes,snippet\r\n"Talks, ""at last""",2025-08-16,,world/talks.txt,1.5,3,0,The talks…\r\n');
+    expect({ count: csv.count, total: csv.total }).toEqual({ count: 1, total: 2 });
+  });
+
+  it('writes JSON in the shape of the command line', () => {
+    const json = JSON.parse(exportHits(reply, 'json').text) as unknown;
+    expect(json).toEqual({
+      query: 'peace, "talks"',
+      total: 2,
+      hits: [{ id: 'a1', path: 'world/talks.txt', title: 'Talks, "at last"', date: '2025-08-16', source: null, score: 1.5, snippet: 'The talks…', quotes: [] }],
+    });
+  });
+
+  it('calls an export of every quotation verbatim-quotes', () => {
+    expect(exportQuotes('', { total: 0, quotes: [] }, 'json').name).toBe('verbatim-quotes.json');
+    expect(exportQuotes('Путин', { total: 0, quotes: [] }, 'csv').name).toBe('verbatim-путин-quotes.csv');
+  });
+});
