@@ -19,6 +19,9 @@ function archiveOf(files: Record<string, string>): (...args: string[]) => Return
 
 beforeAll(() => ensureBuilt());
 
+/** Each test indexes a 10-45 MB file, some several times: on a loaded 2-core machine that passed 30 s. */
+const budgetTestTimeoutMs = 120_000;
+
 describe('a 10-million-letter word', () => {
   const hash = 'q'.repeat(maxRunLength * 3 + 17);
   let run: ReturnType<typeof archiveOf>;
@@ -31,7 +34,7 @@ describe('a 10-million-letter word', () => {
     expect(stderr).not.toContain('Maximum call stack size exceeded');
     expect(status).toBe(0);
     expect(JSON.parse(stdout).hits.map((h: { path: string }) => h.path)).toEqual(['good.txt']);
-  });
+  }, budgetTestTimeoutMs);
 
   it('is found by a query holding a long word, and a cache hit answers the same', () => {
     for (const cache of ['built', 'loaded']) {
@@ -39,7 +42,7 @@ describe('a 10-million-letter word', () => {
       expect(status, cache).toBe(0);
       expect(JSON.parse(stdout).hits.map((h: { path: string }) => h.path), cache).toEqual(['big.txt']);
     }
-  });
+  }, budgetTestTimeoutMs);
 });
 
 describe('a flood of quotes', () => {
@@ -58,5 +61,5 @@ describe('a flood of quotes', () => {
     // In text, a file read only in part is listed as a problem, not as a file that "could not be read".
     const text = run('index');
     expect(text.stdout).toContain(`1 problem reading the archive:\n  ${reason}`);
-  });
+  }, budgetTestTimeoutMs);
 });

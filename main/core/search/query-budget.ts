@@ -9,7 +9,15 @@
  * whole searches take 10-45 ms at 10x. (Evaluating in slices that yield to queued searches would bound the
  * wait without cutting answers, but makes the whole search path asynchronous.)
  */
-export const queryBudgetMs = 75;
+export const queryBudgetMs = budgetFromEnvironment(process.env['VERBATIM_QUERY_BUDGET_MS']) ?? 75;
+
+/**
+ * \`VERBATIM_QUERY_BUDGET_MS\` read by every entry point (the command line, \`verbatim serve\`, the app and their
+ * engine threads, which inherit it); the command line refuses a value that is not a number, here it is ignored.
+ */
+function budgetFromEnvironment(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
 
 /** The clock is read once per this many checks: a phrase check is microseconds, reading the clock is not free. */
 const checksPerClockRead = 8;
