@@ -33,6 +33,12 @@ const endings: readonly string[] = [
   'мын', 'мін', 'бын', 'бін', 'пын', 'пін', 'сың', 'сің', 'сыз', 'сіз',
 ].sort((a, b) => b.length - a.length);
 
+/**
+ * The dative and locative in -н- follow only the possessive -ы/-і ("тұрғындары-на"): elsewhere the н is the
+ * stem's ("өзен-де", "Астана-да"), and stripping it would part those forms from the word.
+ */
+const afterPossessive = new Set(['на', 'не', 'нда', 'нде']);
+
 /** A stem keeps at least this many letters: shorter roots ("ел", "су") are matched as written. */
 const minStem = 3;
 const vowel = /[аәеёиоөуұүыіэюя]/;
@@ -51,6 +57,7 @@ export function stemKazakh(word: string): string {
       if (!stem.endsWith(ending)) continue;
       const rest = stem.slice(0, -ending.length);
       if (rest.length < minStem || !vowel.test(rest)) continue;
+      if (afterPossessive.has(ending) && !/[ыі]$/.test(rest)) continue;
       stem = rest;
       stripped = true;
       break;
