@@ -16,8 +16,9 @@ import { lunrVersion } from './configure-lunr.js';
 /**
  * Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt.
  * 8: a file's quotes may be null (saved before they were extracted; see shard-engine.ts).
+ * 10: Russian keys corrected and Kazakh stemmed (issue 15): other terms, a new shard code `kk`.
  */
-export const cacheSchemaVersion = 9;
+export const cacheSchemaVersion = 10;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {

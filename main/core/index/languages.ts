@@ -1,6 +1,7 @@
 // How each language's words are indexed and searched: the stemmer and stop words of lunr (English) and
-// lunr-languages (the others). Articles are indexed in one shard per language, and a query is processed
-// the same way for each shard, so "санкции" finds "санкций" and "sanction" finds "sanctions".
+// lunr-languages (the others), with Verbatim's own for Russian (Snowball corrected, russian-stem.ts) and
+// Kazakh (kazakh-stem.ts). Articles are indexed in one shard per language, and a query is processed the same
+// way for each shard, so "санкции" finds "санкций" and "sanction" finds "sanctions".
 
 import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
@@ -18,6 +19,8 @@ import ro from 'lunr-languages/lunr.ro.js';
 import ru from 'lunr-languages/lunr.ru.js';
 import sv from 'lunr-languages/lunr.sv.js';
 import tr from 'lunr-languages/lunr.tr.js';
+import { stemKazakh } from './kazakh-stem.js';
+import { stemRussian } from './russian-stem.js';
 
 type PipelineFunction = lunr.PipelineFunction;
 
@@ -58,6 +61,16 @@ function runStemmer(stemmer: PipelineFunction, word: string): string {
   return word;
 }
 
+/**
+ * A stemmer of our own as a lunr pipeline function, registered under `label` so that an index saved with it
+ * loads it back (compact-index.ts).
+ */
+function pipelineStemmer(label: string, stem: (word: string) => string): PipelineFunction {
+  const stemmer: PipelineFunction = (token) => token.update((word) => stem(word));
+  lunr.Pipeline.registerFunction(stemmer, label);
+  return stemmer;
+}
+
 function makeProcessing(code: string, stemmer: PipelineFunction | null, stopWord: (word: string) => boolean): LanguageProcessing {
   const cache = new Map<string, string>();
   const stem = (word: string): string => {
@@ -82,7 +95,17 @@ for (const code of Object.keys(plugins)) {
   const isStop = (w: string): boolean => filter(new lunr.Token(w, {}), 0, []) === undefined && !(code === 'ru' && russianKeep.has(w));
   processing.set(code, makeProcessing(code, language.stemmer, isStop));
 }
-/** Languages without a stemmer (Kazakh, Ukrainian, Greek, Chinese...): words are matched as written. */
+// Russian: Snowball's stems, made the same for every form of a noun (issue 15). The old label, "stemmer-ru",
+// stays Snowball's: an index saved with it would hold other keys (the cache schema changed with this).
+const russian = processing.get('ru');
+if (russian?.stemmer) {
+  const snowball = russian.stemmer;
+  const stemmer = pipelineStemmer('stemmer-ru-forms', (word) => stemRussian(word, (w) => runStemmer(snowball, w)));
+  processing.set('ru', makeProcessing('ru', stemmer, russian.isStopWord));
+}
+// Kazakh: no stop words (the list would be ours to invent; the index keeps every word).
+processing.set('kk', makeProcessing('kk', pipelineStemmer('stemmer-kk', stemKazakh), () => false));
+/** Languages without a stemmer (Ukrainian, Greek, Chinese...): words are matched as written. */
 const plain = makeProcessing('plain', null, () => false);
 processing.set('plain', plain);
 

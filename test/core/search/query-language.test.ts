@@ -27,6 +27,28 @@ describe('every language', () => {
     expect(await paths(languages, 'санкциями')).toContain('ru-economy.txt');
   });
 
+  // Snowball stems "спортсмен" to "спортсм" but "спортсменам" to "спортсмен", and keeps "паводок" but
+  // gives "паводка" "паводк" (issue 15): any form must find the article, and mark the forms it holds.
+  it.each([
+    ['спортсмен спортсмена спортсмену спортсменом спортсмене спортсмены спортсменов спортсменам спортсменами спортсменах', ['спортсменам']],
+    ['паводок паводка паводку паводком паводке паводки паводков паводкам паводками паводках', ['паводка', 'паводков']],
+  ])('finds a Russian word in every form and marks every form: %s', async (forms, marks) => {
+    for (const form of forms.split(' ')) {
+      expect(await paths(languages, form), form).toEqual(['ru-flood.txt']);
+      const hit = (await languages.search(form)).hits[0];
+      const view = await languages.article(hit?.id ?? '', form);
+      expect(new Set(marked(view.article.body, view.highlights)), form).toEqual(new Set(marks));
+    }
+  });
+
+  it('finds Kazakh words in other forms than the text has', async () => {
+    for (const word of ['көпірлер', 'көпірге', 'көпір', 'қаланың', 'қалада', 'әкім', 'әкімдер', 'өзен', 'өзенде', 'жағалау', 'тұрғындар', 'жыл', 'қатысады', 'созылған']) {
+      expect(await paths(languages, word), word).toEqual(['kk-astana.txt']);
+    }
+    const view = await languages.article((await languages.search('көпір')).hits[0]?.id ?? '', 'көпір');
+    expect(new Set(marked(view.article.body, view.highlights))).toEqual(new Set(['көпірдің', 'Көпір', 'Көпірдің']));
+  });
+
   it('finds Kazakh words with their own letters', async () => {
     for (const word of ['көпір', 'Қала', 'әкімі', 'жаңа', 'жағалауын', 'Құрылыс', 'үлкен', 'гауһар', 'тәрізді']) {
       expect(await paths(languages, word)).toEqual(['kk-astana.txt']);
