@@ -122,9 +122,9 @@ function start(api: VerbatimApi): void {
   const showView = (view: ResultsView): void => {
     articlesView.hidden = view !== 'articles';
     quotesView.hidden = view !== 'quotes';
-    // The facets and speakers serve both views: they sit under the summary of the one shown.
-    const summaryRow = (view === 'articles' ? articlesView : quotesView).querySelector('.summary-row');
-    summaryRow?.after(byId('refine', HTMLElement));
+    // The facets and speakers serve both views. They follow the list of the one shown, so that Tab reaches the
+    // results before a dozen facets (issue 15); the stylesheet draws them above the list, under the summary.
+    byId(view === 'articles' ? 'results' : 'quote-results', HTMLElement).after(byId('refine', HTMLElement));
     results.setShown(view === 'articles');
     quoteResults.setShown(view === 'quotes');
     input.setAttribute('aria-controls', view === 'articles' ? 'results' : 'quote-results');
