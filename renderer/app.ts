@@ -9,6 +9,7 @@ import { toggleFilter } from './query-text.js';
 import { statusChange } from './status-change.js';
 import { createQueryHelp, renderSyntaxSummary } from './views/query-help.js';
 import { createQuoteResults } from './views/quote-results.js';
+import { createFileActions } from './views/file-actions.js';
 import { createQuotesPanel } from './views/quotes-panel.js';
 import { createReader } from './views/reader.js';
 import { createRefinePanel } from './views/refine-panel.js';
@@ -30,7 +31,7 @@ function byId<T extends HTMLElement>(id: string, type: new () => T): T {
   return element;
 }
 
-function start(api: VerbatimApi): void {
+function start(api: VerbatimApi, inApp: boolean): void {
   const input = byId('search', HTMLInputElement);
 
   // Enter pressed before the results of the typed query arrived: open the first one when they do.
@@ -46,6 +47,16 @@ function start(api: VerbatimApi): void {
   renderSyntaxSummary(byId('start-syntax', HTMLElement), help);
 
   const quotes = createQuotesPanel(byId('quotes', HTMLElement), (quote) => reader.showQuote(quote));
+  const fileActions = createFileActions(
+    {
+      group: byId('file-actions', HTMLElement),
+      open: byId('open-original', HTMLButtonElement),
+      reveal: byId('show-in-folder', HTMLButtonElement),
+      status: byId('hit-counter', HTMLElement),
+    },
+    api,
+    inApp,
+  );
 
   const reader = createReader(
     {
@@ -57,11 +68,13 @@ function start(api: VerbatimApi): void {
     api,
     {
       onLoaded: (view) => {
+        fileActions.show(view.article.id);
         quotes.show(view.quotes, view.article);
         if (pendingQuote !== null && pendingQuote.articleId === view.article.id) quotes.choose(pendingQuote.id);
         pendingQuote = null;
       },
       onRemoved: () => {
+        fileActions.show(null);
         quotes.clear();
         results.markOpen(null);
         quoteResults.markOpen(null);
@@ -207,6 +220,7 @@ function start(api: VerbatimApi): void {
         // Another archive: its articles are not the ones shown. Same query, fresh results, empty reader.
         pendingQuote = null;
         reader.clear();
+        fileActions.show(null);
         quotes.clear();
         results.markOpen(null);
         quoteResults.markOpen(null);
@@ -282,4 +296,5 @@ function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
 }
 
-start(window.verbatim ?? createHttpApi(takeToken()));
+// Only the app (the preload's API) can open an article's file; a browser on `verbatim serve` cannot.
+start(window.verbatim ?? createHttpApi(takeToken()), window.verbatim !== undefined);

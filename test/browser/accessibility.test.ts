@@ -1,6 +1,6 @@
 // End to end in Chromium against `verbatim serve` on the sample archive (content/): accessibility (issue 15).
 // axe-core reports nothing in any view, light and dark; ↑/↓ move through the quotes panel; Tab reaches the
-// results before the facets; and a printed article is the article alone.
+// results before the facets; a printed article is the article alone; and "Open original" is the app's only.
 
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -134,6 +134,13 @@ describe('accessibility', () => {
     expect(passed.length).toBeLessThan(40);
     await page.keyboard.press('Tab');
     expect(await page.evaluate<boolean>("document.activeElement?.closest('#refine') !== null")).toBe(true);
+  }, testTimeoutMs);
+
+  it('offers no "Open original" or "Show in folder" in a browser: only the app opens files', async () => {
+    await openFirstArticle();
+    expect(await page.locator('#file-actions').count()).toBe(1);
+    expect(await page.locator('#open-original').isVisible()).toBe(false);
+    expect(await page.locator('#show-in-folder').isVisible()).toBe(false);
   }, testTimeoutMs);
 
   it('prints the article alone: title, meta, text and quotes, without the search or the results', async () => {
