@@ -13,6 +13,7 @@ import { hashWithoutToken, type UrlState } from './url-state.js';
 import { createExportButtons } from './views/export-buttons.js';
 import { createQueryHelp, renderSyntaxSummary } from './views/query-help.js';
 import { createQuoteResults } from './views/quote-results.js';
+import { createFileActions } from './views/file-actions.js';
 import { createQuotesPanel } from './views/quotes-panel.js';
 import { createReader } from './views/reader.js';
 import { createRefinePanel } from './views/refine-panel.js';
@@ -34,7 +35,7 @@ function byId<T extends HTMLElement>(id: string, type: new () => T): T {
   return element;
 }
 
-function start(api: VerbatimApi): void {
+function start(api: VerbatimApi, inApp: boolean): void {
   const input = byId('search', HTMLInputElement);
 
   // Enter pressed before the results of the typed query arrived: open the first one when they do.
@@ -50,6 +51,16 @@ function start(api: VerbatimApi): void {
   renderSyntaxSummary(byId('start-syntax', HTMLElement), help);
 
   const quotes = createQuotesPanel(byId('quotes', HTMLElement), (quote) => reader.showQuote(quote));
+  const fileActions = createFileActions(
+    {
+      group: byId('file-actions', HTMLElement),
+      open: byId('open-original', HTMLButtonElement),
+      reveal: byId('show-in-folder', HTMLButtonElement),
+      status: byId('hit-counter', HTMLElement),
+    },
+    api,
+    inApp,
+  );
 
   const reader = createReader(
     {
@@ -61,11 +72,13 @@ function start(api: VerbatimApi): void {
     api,
     {
       onLoaded: (view) => {
+        fileActions.show(view.article.id);
         quotes.show(view.quotes, view.article);
         if (pendingQuote !== null && pendingQuote.articleId === view.article.id) quotes.choose(pendingQuote.id);
         pendingQuote = null;
       },
       onRemoved: () => {
+        fileActions.show(null);
         quotes.clear();
         results.markOpen(null);
         quoteResults.markOpen(null);
@@ -148,9 +161,9 @@ function start(api: VerbatimApi): void {
   const showView = (view: ResultsView): void => {
     articlesView.hidden = view !== 'articles';
     quotesView.hidden = view !== 'quotes';
-    // The facets and speakers serve both views: they sit under the summary of the one shown.
-    const summaryRow = (view === 'articles' ? articlesView : quotesView).querySelector('.summary-row');
-    summaryRow?.after(byId('refine', HTMLElement));
+    // The facets and speakers serve both views. They follow the list of the one shown, so that Tab reaches the
+    // results before a dozen facets (issue 15); the stylesheet draws them above the list, under the summary.
+    byId(view === 'articles' ? 'results' : 'quote-results', HTMLElement).after(byId('refine', HTMLElement));
     results.setShown(view === 'articles');
     quoteResults.setShown(view === 'quotes');
     input.setAttribute('aria-controls', view === 'articles' ? 'results' : 'quote-results');
@@ -239,6 +252,7 @@ function start(api: VerbatimApi): void {
         // Another archive: its articles are not the ones shown. Same query, fresh results, empty reader.
         pendingQuote = null;
         reader.clear();
+        fileActions.show(null);
         quotes.clear();
         results.markOpen(null);
         quoteResults.markOpen(null);
@@ -352,4 +366,5 @@ function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
 }
 
-start(window.verbatim ?? createHttpApi(takeToken()));
+// Only the app (the preload's API) can open an article's file; a browser on `verbatim serve` cannot.
+start(window.verbatim ?? createHttpApi(takeToken()), window.verbatim !== undefined);

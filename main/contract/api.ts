@@ -183,12 +183,26 @@ export interface QuotesReply {
   incomplete?: string;
 }
 
+/** What `showFile` does with an article's file: open it in its application, or show it in its folder. */
+export type FileAction = 'open' | 'reveal';
+
+export interface ShowFileRequest {
+  /** The article whose file it is; main finds the file from the id, never from a path the renderer sends. */
+  id: string;
+  action: FileAction;
+}
+
 /** Every call the renderer can make. Each method takes one request object and never rejects. */
 export interface VerbatimApi {
   status(request: StatusRequest): Promise<Result<LibraryStatus>>;
   search(request: SearchRequest): Promise<Result<SearchReply>>;
   article(request: ArticleRequest): Promise<Result<ArticleView>>;
   quotes(request: QuotesRequest): Promise<Result<QuotesReply>>;
+  /**
+   * Opens the article's original file, or shows it in its folder. The app only: `verbatim serve` answers
+   * `forbidden` (a page in a browser has no business opening files on the machine).
+   */
+  showFile(request: ShowFileRequest): Promise<Result<null>>;
 }
 
 export type ApiMethod = keyof VerbatimApi;

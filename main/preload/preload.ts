@@ -12,6 +12,7 @@ const api: VerbatimApi = {
   search: (request) => ipcRenderer.invoke('verbatim:search', request),
   article: (request) => ipcRenderer.invoke('verbatim:article', request),
   quotes: (request) => ipcRenderer.invoke('verbatim:quotes', request),
+  showFile: (request) => ipcRenderer.invoke('verbatim:showFile', request),
 };
 
 contextBridge.exposeInMainWorld('verbatim', api);

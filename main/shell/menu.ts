@@ -1,4 +1,4 @@
-// The application menu: File (Open Archive…, Open Recent, Quit), Edit, View (developer tools only in
+// The application menu: File (Open Archive…, Open Recent, Print…, Quit), Edit, View (developer tools only in
 // development) and Help.
 
 import type { MenuItemConstructorOptions } from 'electron';
@@ -18,6 +18,8 @@ export interface MenuOptions {
   recent: readonly string[];
   onOpenRecent: (archiveDir: string) => void;
   onClearRecent: () => void;
+  /** File > Print… (CmdOrCtrl+P): print the page, which its print stylesheet makes the open article alone. */
+  onPrint: () => void;
 }
 
 /** The menu template (pass it to `Menu.buildFromTemplate`). */
@@ -32,6 +34,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       submenu: [
         { label: 'Open Archive…', accelerator: 'CmdOrCtrl+O', click: () => options.onOpenArchive() },
         { label: 'Open Recent', submenu: recentSubmenu(options) },
+        { type: 'separator' },
+        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => options.onPrint() },
         { type: 'separator' },
         { role: 'quit', label: 'Quit' },
       ],

@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, dialog, ipcMain, Menu, nativeTheme, protocol, session, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
+import { app, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
 import { createApiHandlers } from '../transport/api-handlers.js';
 import type { LibrarySession, StartLibraryOptions } from '../core/library.js';
 import { appIndexUrl, appScheme } from './app-origin.js';
@@ -14,6 +14,7 @@ import { isDirectory } from './is-directory.js';
 import { createLibrarySwitcher, type LibrarySwitcher } from './library-switcher.js';
 import { attributionLine, buildMenuTemplate } from './menu.js';
 import { hardenWebContents } from './navigation.js';
+import { createFileOpener } from './show-file.js';
 import { oneAtATime } from './one-at-a-time.js';
 import { openExternal } from './open-external.js';
 import { archiveArgument, resolveShellPaths } from './paths.js';
@@ -96,6 +97,7 @@ export function startApp({ distDir, startLibrary }: StartAppOptions): void {
       recent,
       onOpenRecent: (archiveDir) => void openArchive(archiveDir, 'recent'),
       onClearRecent: () => void switcher?.clearRecent(),
+      onPrint: () => window?.webContents.print(),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
@@ -223,7 +225,7 @@ export function startApp({ distDir, startLibrary }: StartAppOptions): void {
       onChange: onArchiveChange,
     });
     library = switcher.session;
-    registerApiIpc(ipcMain, createApiHandlers(switcher.session));
+    registerApiIpc(ipcMain, createApiHandlers(switcher.session, createFileOpener(shell)));
     await refreshMenu();
     createWindow(paths.preloadPath);
     app.on('activate', () => {

@@ -2,8 +2,9 @@
 // (Electron IPC in main/shell, HTTP in main/server). Arguments arrive as `unknown` and are validated here,
 // so every transport applies the same checks; expected failures become `Result` values, never throws.
 
-import type { ApiError, ApiMethod, QuoteKind, Result, VerbatimApi } from '../contract/api.js';
-import { InvalidArgumentError, toErrorValue } from '../core/errors.js';
+import path from 'node:path';
+import type { ApiError, ApiMethod, FileAction, QuoteKind, Result, VerbatimApi } from '../contract/api.js';
+import { InvalidArgumentError, NotFoundError, toErrorValue } from '../core/errors.js';
 import type { LibrarySession } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
 import { quoteKinds } from '../core/search/parse-query.js';
@@ -15,7 +16,7 @@ export type ApiHandlers = { [K in ApiMethod]: (request: unknown) => ReturnType<V
  * Every API method, once: `satisfies Record<ApiMethod, …>` rejects a method left out and one that is not in
  * `VerbatimApi` (a list checked with `satisfies ApiMethod[]` would accept one left out).
  */
-const everyMethod = { status: true, search: true, article: true, quotes: true } as const satisfies Record<ApiMethod, true>;
+const everyMethod = { status: true, search: true, article: true, quotes: true, showFile: true } as const satisfies Record<ApiMethod, true>;
 
 /** The API's method names, in the order listed above. */
 export const apiMethods: readonly ApiMethod[] = Object.keys(everyMethod) as ApiMethod[];
@@ -23,16 +24,24 @@ export const apiMethods: readonly ApiMethod[] = Object.keys(everyMethod) as ApiM
 /** Longest query accepted at the boundary, in characters (the parser reads the first 1000). */
 export const maxQueryLength = 10_000;
 const sorts = ['relevance', 'newest', 'oldest'] as const;
+const fileActions = ['open', 'reveal'] as const satisfies readonly FileAction[];
 const maxIdLength = 200;
 const maxSpeakerLength = 200;
 
 /**
- * Builds the handler table for `session`.
+ * Does `action` to `file`, an absolute path inside the archive (the app's shell: `main/shell/show-file.ts`).
+ * Throws a `VerbatimError` for an expected failure (the file is gone).
+ */
+export type FileOpener = (file: string, action: FileAction) => Promise<void>;
+
+/**
+ * Builds the handler table for `session`. `showFile` needs `openFile`, which only the app gives; without it
+ * the method answers `forbidden`.
  * @example
  * const handlers = createApiHandlers(startLibrary({ archiveDir, cacheDir }));
  * await handlers.search({ query: 'sanctions' }); // { ok: true, value: { hits: [...] } }
  */
-export function createApiHandlers(session: LibrarySession): ApiHandlers {
+export function createApiHandlers(session: LibrarySession, openFile?: FileOpener): ApiHandlers {
   return {
     status: (request) =>
       run(() => {
@@ -71,7 +80,33 @@ export function createApiHandlers(session: LibrarySession): ApiHandlers {
           ...(limit === undefined ? {} : { limit }),
         });
       }),
+    showFile: async (request) => {
+      if (openFile === undefined) {
+        return { ok: false, error: { code: 'forbidden', message: 'showFile: only the Verbatim app opens files; verbatim serve does not' } };
+      }
+      return await run(async () => {
+        const r = expectObject(request, 'showFile', ['id', 'action']);
+        const id = expectString(r.id, 'id', maxIdLength);
+        const action = expectOneOf(r.action, 'action', fileActions);
+        const library = await session.ready();
+        const { article } = await library.article(id);
+        await openFile(fileInArchive(library.archiveDir, article.path), action);
+        return null;
+      });
+    },
   };
+}
+
+/**
+ * The absolute path of `relPath` (an article's path, relative to the archive), refused unless it stays
+ * inside `archiveDir`: `showFile` opens only the archive's own files.
+ */
+export function fileInArchive(archiveDir: string, relPath: string): string {
+  const root = path.resolve(archiveDir);
+  const file = path.resolve(root, relPath);
+  const inside = path.relative(root, file);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) throw new NotFoundError(`${relPath}: not a file inside the archive ${archiveDir}`);
+  return file;
 }
 
 /** Turns an expected failure into an `ApiError`; anything else becomes `internal` with its message. */

@@ -38,7 +38,8 @@ export function createQueryHelp(elements: QueryHelpElements): QueryHelp {
   popover.tabIndex = -1;
   popover.replaceChildren(
     h('div', { class: 'popover-head' }, h('h2', { class: 'popover-title', id: headingId }, 'Query syntax'), close),
-    h('div', { class: 'popover-body' }, table, note),
+    // Focusable, so that the keyboard can scroll it (a table of text has nothing else to focus: axe-core, issue 15).
+    h('div', { class: 'popover-body', tabindex: '0', role: 'region', 'aria-labelledby': headingId }, table, note),
   );
   popover.hidden = true;
   button.setAttribute('aria-controls', popover.id);

@@ -1,6 +1,6 @@
 // The quotes panel beside the reader: every direct quotation of the open article with its speaker, those
-// matching the query first and marked. Choosing one asks the reader to show it in the text; each has a
-// "Copy" button that puts the quotation on the clipboard with who said it and where it was published.
+// matching the query first and marked, ↑ ↓ moving between them. Choosing one asks the reader to show it in the
+// text; each has a "Copy" button that puts the quotation on the clipboard with who said it and where it was published.
 
 import type { Article, QuoteMatch } from '../../main/contract/api.js';
 import { formatCitation } from '../format-citation.js';
@@ -77,6 +77,19 @@ export function createQuotesPanel(panel: HTMLElement, onChoose: (quote: QuoteMat
     }
     setActive(index);
     onChoose(quote);
+  });
+
+  // ↑ ↓ Home End move the keyboard from quote to quote (from a "Copy" button too); Enter or Space chooses one.
+  list.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const buttons = [...list.querySelectorAll<HTMLElement>('.quote-button')];
+    const current = event.target instanceof Element ? event.target.closest('li.quote') : null;
+    const index = buttons.findIndex((button) => button.closest('li.quote') === current);
+    const targets: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: buttons.length - 1 };
+    const target = targets[event.key];
+    if (target === undefined || index < 0) return;
+    event.preventDefault();
+    buttons[Math.max(0, Math.min(target, buttons.length - 1))]?.focus();
   });
 
   const clearPanel = (message: string): void => {

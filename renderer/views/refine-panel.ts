@@ -45,7 +45,7 @@ export function createRefinePanel(elements: RefinePanelElements, onToggle: (fiel
     'Refine',
   );
   const facets = h('div', { class: 'facets', id: 'facets' });
-  const speakersHeading = h('h3', { class: 'refine-heading', id: 'speakers-heading' }, 'Quoted on this search');
+  const speakersHeading = h('h2', { class: 'refine-heading', id: 'speakers-heading' }, 'Quoted on this search');
   const speakersList = h('div', { class: 'facet-values', role: 'group', 'aria-labelledby': 'speakers-heading' });
   const speakers = h('section', { class: 'speakers', id: 'speakers', 'aria-labelledby': 'speakers-heading' }, speakersHeading, speakersList);
   panel.replaceChildren(h('div', { class: 'facets-block' }, toggle, facets), speakers);

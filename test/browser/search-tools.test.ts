@@ -174,7 +174,7 @@ describe('the tools around the results', () => {
 
   it('lists who is quoted on the search, with counts, and filters by a speaker from there', async () => {
     await search('conflict');
-    expect(await text('#speakers h3')).toBe('Quoted on this search');
+    expect(await text('#speakers h2')).toBe('Quoted on this search');
     const speaker = page.locator('#speakers button.speaker-facet', { hasText: 'Kazbek Maigeldinov' });
     expect(await speaker.count()).toBe(1);
     expect(await speaker.locator('.facet-count').evaluate((e) => e.firstChild?.textContent)).toBe('2');

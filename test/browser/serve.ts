@@ -44,6 +44,8 @@ export interface TestPageOptions {
   viewport: { width: number; height: number };
   /** Browser permissions of the page's context (e.g. the clipboard's). */
   permissions?: string[];
+  /** Lets the test inject scripts the app's CSP refuses (axe-core); the app's own CSP is tested elsewhere. */
+  bypassCSP?: boolean;
   /** Runs before the page loads the app: init scripts, more listeners that add to `problems`. */
   beforeLoad?: (page: Page, problems: string[]) => Promise<void> | void;
   /** Wait, before the test, until the status line shows the archive's counts (default true). */
@@ -116,7 +118,11 @@ function pagePerTest(served: () => Pick<ServedBrowser, 'server' | 'browser'>, op
   let current: { context: BrowserContext; page: Page; problems: string[] } | undefined;
   beforeEach(async () => {
     const { server, browser } = served();
-    const context = await browser.newContext({ viewport: options.viewport, ...(options.permissions === undefined ? {} : { permissions: options.permissions }) });
+    const context = await browser.newContext({
+      viewport: options.viewport,
+      ...(options.permissions === undefined ? {} : { permissions: options.permissions }),
+      ...(options.bypassCSP === undefined ? {} : { bypassCSP: options.bypassCSP }),
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     current = { context, page, problems };

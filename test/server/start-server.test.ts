@@ -87,6 +87,13 @@ describe('verbatim serve', () => {
     expect(result.value.hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
   });
 
+  it('refuses to open or show files: only the app does that (issue 15)', async () => {
+    const search = JSON.parse((await api('search', { query: 'Putin Trump Alaska' })).body) as { value: { hits: { id: string }[] } };
+    const reply = await api('showFile', { id: search.value.hits[0]?.id, action: 'open' });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('lists the quotes of the kinds asked for, and refuses a kind that is not one', async () => {
     type Listed = { ok: boolean; value: { total: number; quotes: { kind: string; speaker: string | null }[] } };
     const reported = JSON.parse((await api('quotes', { speaker: 'Maigeldinov', kinds: ['indirect'] })).body) as Listed;

@@ -43,6 +43,10 @@ export const recorded = {
   windows: [] as FakeBrowserWindow[],
   menuTemplate: null as unknown,
   openedExternally: [] as string[],
+  /** `shell.openPath` and `shell.showItemInFolder` calls, as 'open <path>' and 'reveal <path>'. */
+  shownFiles: [] as string[],
+  /** What the next `shell.openPath` answers: '' for opened, else the system's reason. */
+  openPathProblem: '',
   /** Options of every `dialog.showOpenDialog` call, and what the next ones answer (first in, first out). */
   openDialogs: [] as unknown[],
   openDialogAnswers: [] as Array<{ canceled: boolean; filePaths: string[] }>,
@@ -190,6 +194,13 @@ export const shell = {
     recorded.openedExternally.push(url);
     return Promise.resolve();
   },
+  openPath: (file: string) => {
+    recorded.shownFiles.push(`open ${file}`);
+    return Promise.resolve(recorded.openPathProblem);
+  },
+  showItemInFolder: (file: string) => {
+    recorded.shownFiles.push(`reveal ${file}`);
+  },
 };
 
 /** Electron's dialog functions take an optional parent window first. */
@@ -224,6 +235,8 @@ export function resetFakeElectron(): void {
   recorded.windows.length = 0;
   recorded.menuTemplate = null;
   recorded.openedExternally.length = 0;
+  recorded.shownFiles.length = 0;
+  recorded.openPathProblem = '';
   recorded.openDialogs.length = 0;
   recorded.openDialogAnswers.length = 0;
   recorded.messageBoxResponses.length = 0;

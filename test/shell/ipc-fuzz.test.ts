@@ -30,7 +30,9 @@ const content = path.resolve(import.meta.dirname, '../../content');
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'verbatim-ipc-fuzz-cache-'));
 let session: LibrarySession;
 /** How many times each handler of the table was entered. */
-const reached: Record<ApiMethod, number> = { status: 0, search: 0, article: 0, quotes: 0 };
+const reached: Record<ApiMethod, number> = { status: 0, search: 0, article: 0, quotes: 0, showFile: 0 };
+/** The files `showFile` was asked to open (a stand-in for the shell: the fuzz never opens a real file). */
+const openedFiles: string[] = [];
 /** Ids of real articles, so that some `article` calls get past the lookup to the query. */
 let realIds: string[] = [];
 
@@ -45,7 +47,7 @@ function listenerFor(method: ApiMethod): Listener {
 beforeAll(async () => {
   resetFakeElectron();
   session = startLibrary({ archiveDir: content, cacheDir });
-  const real = createApiHandlers(session);
+  const real = createApiHandlers(session, async (file) => void openedFiles.push(file));
   const counted = {} as Record<ApiMethod, (request: unknown) => Promise<unknown>>;
   for (const method of apiMethods) {
     counted[method] = (request) => {
@@ -181,7 +183,7 @@ function randomNumber(random: Random): number {
   ]);
 }
 
-const requestKeys = ['query', 'limit', 'sort', 'id', 'speaker'];
+const requestKeys = ['query', 'limit', 'sort', 'id', 'speaker', 'action'];
 const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineSetter__', 'then', 'path', 'file', '', ' query', 'Query', '\0', '💥'];
 
 /** A value that prototype pollution would write, nested under `__proto__` or `constructor.prototype`. */
@@ -271,6 +273,11 @@ function randomRequest(random: Random, method: ApiMethod): unknown {
         ...field('query', 0.6, queryValue),
         ...field('speaker', 0.4, () => (random.chance(0.85) ? randomString(random) : randomValue(random, 1))),
         ...field('limit', 0.3, limitValue),
+      };
+    case 'showFile':
+      return {
+        id: random.chance(0.4) ? random.pick(realIds) : random.chance(0.8) ? randomString(random) : randomValue(random, 1),
+        action: random.chance(0.7) ? random.pick(['open', 'reveal']) : randomValue(random, 1),
       };
   }
 }
@@ -391,6 +398,9 @@ describe(`IPC fuzz (seed ${seed}, ${rounds} calls; replay with VERBATIM_FUZZ_SEE
     expect(succeeded).toBeGreaterThan(rounds / 20);
     expect(codes.get('invalid-argument') ?? 0).toBeGreaterThan(rounds / 20);
     for (const method of apiMethods) expect(reached[method]).toBeGreaterThan(0);
+    // Whatever was asked, only the archive's own files were handed to the shell.
+    expect(openedFiles.length).toBeGreaterThan(0);
+    for (const file of openedFiles) expect(path.relative(content, file)).not.toMatch(/^\.\.|^\//);
   }, 600_000);
 
   it.each(untrustedSenders)('answers every call from %s with forbidden and never reaches a handler', async (name, makeFrame) => {
@@ -400,7 +410,7 @@ describe(`IPC fuzz (seed ${seed}, ${rounds} calls; replay with VERBATIM_FUZZ_SEE
     for (let index = 0; index < 200; index += 1) {
       const method = random.pick(apiMethods);
       // Well-formed requests too: a forbidden sender must be refused whatever it asks.
-      const args = random.chance(0.5) ? [{ search: { query: 'the' }, article: { id: realIds[0] }, quotes: {}, status: {} }[method]] : randomArguments(random, method);
+      const args = random.chance(0.5) ? [{ search: { query: 'the' }, article: { id: realIds[0] }, quotes: {}, status: {}, showFile: { id: realIds[0], action: 'open' } }[method]] : randomArguments(random, method);
       const outcome = await call(listenerFor(method), eventFrom(makeFrame()), args);
       if ('misbehaved' in outcome) {
         failures.push(`#${index} ${method}(${preview(args)}): ${outcome.misbehaved}`);

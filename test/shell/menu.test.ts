@@ -10,6 +10,7 @@ function options(overrides: Partial<MenuOptions> = {}): MenuOptions {
     recent: [],
     onOpenRecent: () => undefined,
     onClearRecent: () => undefined,
+    onPrint: () => undefined,
     ...overrides,
   };
 }
@@ -36,9 +37,9 @@ describe('buildMenuTemplate', () => {
     expect(buildMenuTemplate(options()).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
   });
 
-  it('offers Open Archive…, Open Recent and Quit in File, and the clipboard roles in Edit', () => {
+  it('offers Open Archive…, Open Recent, Print… and Quit in File, and the clipboard roles in Edit', () => {
     const template = buildMenuTemplate(options());
-    expect(roles(template, 'File')).toEqual(['Open Archive…', 'Open Recent', 'separator', 'quit']);
+    expect(roles(template, 'File')).toEqual(['Open Archive…', 'Open Recent', 'separator', 'Print…', 'separator', 'quit']);
     expect(roles(template, 'Edit')).toEqual(expect.arrayContaining(['copy', 'paste', 'selectAll']));
   });
 
@@ -49,6 +50,14 @@ describe('buildMenuTemplate', () => {
     expect(open?.accelerator).toBe('CmdOrCtrl+O');
     click(open);
     expect(onOpenArchive).toHaveBeenCalledOnce();
+  });
+
+  it('prints from File > Print… with Ctrl+P (Cmd+P on macOS)', () => {
+    const onPrint = vi.fn();
+    const print = submenu(buildMenuTemplate(options({ onPrint })), 'File').find((item) => item.label === 'Print…');
+    expect(print?.accelerator).toBe('CmdOrCtrl+P');
+    click(print);
+    expect(onPrint).toHaveBeenCalledOnce();
   });
 
   it('lists the recent archives in the order given, each opening its folder, then Clear Recent', () => {

@@ -233,7 +233,7 @@ describe('startApp on ready', () => {
 
   it('registers a verbatim: IPC channel for every API method', async () => {
     await startReady();
-    expect([...recorded.ipcHandlers.keys()]).toEqual(['verbatim:status', 'verbatim:search', 'verbatim:article', 'verbatim:quotes']);
+    expect([...recorded.ipcHandlers.keys()]).toEqual(['verbatim:status', 'verbatim:search', 'verbatim:article', 'verbatim:quotes', 'verbatim:showFile']);
   });
 
   it('hardens every web contents: window.open denied, foreign navigation prevented', async () => {
@@ -349,7 +349,7 @@ describe('File > Open Archive…', () => {
     recorded.openDialogAnswers.push({ canceled: false, filePaths: [archive('news')] });
     click(fileItem('Open Archive…'));
     await vi.waitFor(async () => expect(await ipcStatus()).toMatchObject({ ok: true, value: { archiveDir: archive('news') } }));
-    expect([...recorded.ipcHandlers.keys()]).toHaveLength(4);
+    expect([...recorded.ipcHandlers.keys()]).toHaveLength(5);
   });
 
   it('does nothing when the dialog is cancelled', async () => {
