@@ -13,7 +13,7 @@ const exitCodes = (zero: string): string => `Exit codes:
   1  an unexpected error
   2  bad usage or an invalid query (one line on stderr; with --json, {"error": {"code", "message"}} on stdout)`;
 
-const queryNote = `The query language (words, "phrases", word*, word~1, -word, a OR b, fields such as source:, folder:,
+const queryNote = `The query language (words, "phrases", "a b"~5, word*, word~1, -word, a OR b, fields such as source:, folder:,
 date:, speaker:, in:quotes) is described in the README's "Query syntax". A query that starts with "-" goes
 after --: verbatim search -- -source:bbc putin`;
 

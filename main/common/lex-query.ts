@@ -19,7 +19,7 @@ export interface QueryTerm {
   near?: number;
 }
 
-/** The names that make `name:` a field; any other `word:` is a plain word (`php:echo`). */
+/** The names that make `name:` a field; any other `word:` is lexed as a plain word, for the parser to report (see unknownFieldOf). */
 export const queryFieldNames: ReadonlySet<string> = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in', 'kind', 'folder', 'path']);
 
 /**

@@ -61,3 +61,12 @@ describe('usage errors', () => {
     expect((JSON.parse(run.stdout) as { query: string }).query).toBe('Alaska -Ukraine');
   });
 });
+
+describe('query errors on the command line', () => {
+  it('exits 2 for an unknown field, with the known fields and where it stands', () => {
+    const run = runCli(['search', 'blair category:politics', '--json', '--cache-dir', cacheDir]);
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'bad-query', message: expect.stringMatching(/^category: is not a field; the fields are .*folder: path:/), start: 6, end: 23 } });
+    expect(run.stderr).toMatch(/^verbatim: category: is not a field; .*\(characters 7-23 of the query\)\n$/);
+  });
+});

@@ -2,7 +2,7 @@
 // and what is plainly wrong (a field with no value, a date that is not one) comes back as an error with
 // the span to underline.
 
-import { lexQuery, queryFieldNames, unknownFieldOf } from '../../common/lex-query.js';
+import { lexQuery, queryFieldNames, unknownFieldOf, type QueryTerm } from '../../common/lex-query.js';
 import { normalizeLanguage } from '../archive/detect-language.js';
 import { tokenize } from '../index/tokenize.js';
 import type { QuoteKind } from '../../contract/model.js';
@@ -86,7 +86,7 @@ export function parseQuery(input: string): ParsedQuery {
   };
   let terms = 0;
   let joinNext = false;
-  for (const term of lexQuery(text)) {
+  for (const term of joinNear(lexQuery(text))) {
     const { start, end, exclude, field: fieldName, value, quoted, near } = term;
     // OR between two terms joins them into one group.
     const written = text.slice(start, end);
@@ -201,6 +201,30 @@ function parseTerm(value: string, quoted: boolean, titleOnly: boolean, start: nu
     }
   }
   return { words, phrase, prefix, fuzzy, titleOnly, start, end };
+}
+
+/** How many words `a NEAR b` lets stand between its two words (`NEAR/3` says another number). */
+export const defaultNearDistance = 5;
+
+/**
+ * `a NEAR b` (or `NEAR/3`) as the proximity search `"a b"~5` spanning the three terms, when both sides are
+ * plain words; elsewhere `NEAR` stays a word, as it was before it meant anything.
+ */
+function joinNear(terms: readonly QueryTerm[]): QueryTerm[] {
+  const plain = (t: QueryTerm | undefined): t is QueryTerm => t !== undefined && t.field === null && !t.quoted && !t.exclude && t.near === undefined && /^[^*~"“«„]+$/u.test(t.value);
+  const joined: QueryTerm[] = [];
+  for (let i = 0; i < terms.length; i += 1) {
+    const [left, near, right] = [terms[i], terms[i + 1], terms[i + 2]];
+    const distance = near === undefined ? null : /^NEAR(?:\/(\d+))?$/.exec(near.value);
+    if (plain(left) && near?.field === null && !near.quoted && distance !== null && plain(right)) {
+      const words = `${left.value} ${right.value}`;
+      joined.push({ start: left.start, end: right.end, exclude: false, field: null, value: words, quoted: true, near: distance[1] === undefined ? defaultNearDistance : Number(distance[1]) });
+      i += 2;
+    } else if (left !== undefined) {
+      joined.push(left);
+    }
+  }
+  return joined;
 }
 
 /** Makes the phrase `clause` a proximity search (`"a b"~5`), or says why the distance is not used. */
