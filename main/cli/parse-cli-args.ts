@@ -33,7 +33,7 @@ export function parseCliArgs<Options extends Record<string, OptionSpec>>(argv: r
     if (token.kind !== 'option') continue;
     const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
     const typed = argv[token.index] ?? token.rawName;
-    if (spec === undefined) throw new UsageError(unknownOption(typed, Object.keys(options)));
+    if (spec === undefined) throw new UsageError(unknownOption(typed, Object.keys(options), positionals[0] ?? 'search'));
     // `--limit --json`: the next option is not a value (a value may start with "--" written as --limit=--x).
     const missing = token.value === undefined || (token.inlineValue === false && token.value.startsWith('--'));
     if (spec.type === 'string' && missing) throw new UsageError(`${token.rawName} needs a value, e.g. ${token.rawName} ${exampleValue(token.name)}`);
@@ -44,9 +44,9 @@ export function parseCliArgs<Options extends Record<string, OptionSpec>>(argv: r
   return { values: values as CliValues<Options>, positionals };
 }
 
-function unknownOption(typed: string, known: readonly string[]): string {
+function unknownOption(typed: string, known: readonly string[], command: string): string {
   // A query of excluded words or filters ("-source:bbc putin") reads as options unless it comes after --.
-  if (/^-[^-]/.test(typed)) return `unknown option "${typed}"; to search for something that starts with "-", put the query after --, e.g. verbatim search -- ${typed}`;
+  if (/^-[^-]/.test(typed)) return `unknown option "${typed}"; to search for something that starts with "-", put the query after --, e.g. verbatim ${command} -- ${typed}`;
   const name = typed.replace(/^--/, '').split('=')[0] ?? '';
   const near = known.filter((k) => name !== '' && k.startsWith(name));
   const hint = near.length > 0 ? `did you mean ${near.map((k) => `--${k}`).join(' or ')}? ` : '';
