@@ -24,6 +24,10 @@ export const syntaxRows: readonly SyntaxRow[] = [
     start: { example: '"prime minister"', finds: 'the words side by side, in this order' },
   },
   {
+    type: '`"tony blair"~3`, `blair NEAR brown`, `blair NEAR/3 brown`',
+    finds: 'the words near each other, in any order, with up to 3 other words among them (at most 50; `NEAR` alone means 5); `~0` is the phrase itself',
+  },
+  {
     type: '`Putin–Trump`, `mobile-phone`, `北京`',
     finds: 'a run of words joined by dashes, or of Chinese/Japanese characters, is searched as a phrase',
   },
@@ -52,6 +56,8 @@ export const syntaxRows: readonly SyntaxRow[] = [
     type: '`source:reuters`, `author:"Jane Doe"`',
     finds: 'articles whose source or author contains the text (any case, accents ignored)',
   },
+  { type: '`folder:politics`, `folder:2005/politics`', finds: 'articles in a folder of that name, at any depth of the archive (any case)' },
+  { type: '`path:2005/pol`', finds: 'articles whose path in the archive contains the text (any case)' },
   {
     type: '`speaker:"Kazbek Maigeldinov"`',
     finds: 'articles quoting a speaker whose name contains the text',

@@ -1,8 +1,8 @@
 // The `verbatim` command: search | quotes | index | serve over an archive folder (ARCHITECTURE.md's
 // command line contract). With --json, stdout is exactly one JSON document.
 
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createApiHandlers } from '../transport/api-handlers.js';
 import { QueryError, VerbatimError } from '../core/errors.js';
 import { engineCount, openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
@@ -11,24 +11,23 @@ import type { QuoteHit, QuoteKind, SearchReply, SearchSort } from '../contract/a
 import { parseQuoteKinds } from '../core/search/parse-query.js';
 import type { Snippet } from '../contract/model.js';
 import { startServer } from '../server/start-server.js';
+import { commandHelp, isCommandName } from './command-help.js';
 import { defaultCacheDir } from './default-cache-dir.js';
+import { exitWhenOutputCloses } from './exit-when-output-closes.js';
+import { parseCliArgs, type OptionSpec } from './parse-cli-args.js';
 import { signalExitCodes, untilStopSignal } from './stop-on-signal.js';
 import { terminalText } from './terminal-text.js';
-
-/** Bad usage or an invalid query: exit code 2 with a one-line reason. */
-class UsageError extends VerbatimError {
-  constructor(message: string) {
-    super('usage', message);
-  }
-}
+import { UsageError } from './usage-error.js';
 
 const usage = `Usage:
   verbatim search QUERY [--archive DIR] [--limit N] [--sort relevance|newest|oldest] [--json]
   verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--kind direct,partial,indirect] [--limit N] [--json]
   verbatim index [--archive DIR] [--json]
   verbatim serve [--archive DIR] [--port N]
+  verbatim --version
 Every command also takes --cache-dir DIR (or VERBATIM_CACHE_DIR). The default archive is the bundled sample.
-A query stops after VERBATIM_QUERY_BUDGET_MS (default 75) with what it found, and says so.`;
+A query stops after VERBATIM_QUERY_BUDGET_MS (default 75) with what it found, and says so.
+verbatim COMMAND --help tells a command's options, defaults and exit codes.`;
 
 const options = {
   archive: { type: 'string' },
@@ -38,9 +37,10 @@ const options = {
   kind: { type: 'string' },
   port: { type: 'string' },
   sort: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const satisfies ParseArgsConfig['options'];
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const satisfies Record<string, OptionSpec>;
 
 type Values = {
   archive?: string | undefined;
@@ -52,6 +52,7 @@ type Values = {
   sort?: string | undefined;
   json?: boolean | undefined;
   help?: boolean | undefined;
+  version?: boolean | undefined;
 };
 
 // The bundled CLI lives in dist/; the package root (with content/) is one level up.
@@ -62,16 +63,31 @@ const workerScript = path.join(__dirname, 'index-worker.cjs');
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseCliArgs(argv, options);
   } catch (error) {
-    return fail(new UsageError(error instanceof Error ? error.message : String(error)), argv.includes('--json'));
+    return fail(error, argv.includes('--json'));
   }
   const values: Values = parsed.values;
   const [command, ...rest] = parsed.positionals;
   const json = values.json === true;
-  if (values.help === true || command === undefined || command === 'help') {
+  if (values.version === true) {
+    process.stdout.write(`verbatim ${packageVersion()}\n`);
+    return 0;
+  }
+  // `verbatim search --help` and `verbatim help search`: the command's own page.
+  const helpFor = command === 'help' ? rest[0] : values.help === true ? command : undefined;
+  if (helpFor !== undefined && isCommandName(helpFor)) {
+    process.stdout.write(`${commandHelp[helpFor]}\n`);
+    return 0;
+  }
+  if (values.help === true || command === 'help') {
     process.stdout.write(`${usage}\n`);
-    return command === undefined && values.help !== true ? 2 : 0;
+    return 0;
+  }
+  if (command === undefined) {
+    // Asked for nothing: usage is the error message, so it goes where errors go (issue 15).
+    process.stderr.write(`${usage}\n`);
+    return 2;
   }
   try {
     const libraryOptions: OpenLibraryOptions = {
@@ -92,14 +108,18 @@ async function main(argv: string[]): Promise<number> {
       case 'serve':
         return await serve(rest, values, libraryOptions);
       default:
-        throw new UsageError(`unknown command "${command}"; use search, quotes, index or serve`);
+        throw new UsageError(`unknown command "${command}"; use search, quotes, index or serve (see verbatim --help)`);
     }
   } catch (error) {
     return fail(error, json);
   }
 }
 
-/** Opens the archive for one answer (index, search, quotes): on every core (see engineCount). */
+/** The version in package.json (one level above dist/, as the archive is). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /** `VERBATIM_QUERY_BUDGET_MS` as the library's query budget (none when unset: the engines' default). */
 function queryBudget(value: string | undefined): { queryBudgetMs?: number } {
   if (value === undefined || value === '') return {};
@@ -107,6 +127,7 @@ function queryBudget(value: string | undefined): { queryBudgetMs?: number } {
   return { queryBudgetMs: Number(value) };
 }
 
+/** Opens the archive for one answer (index, search, quotes): on every core (see engineCount). */
 async function open(options: OpenLibraryOptions): Promise<Library> {
   try {
     return await openLibrary({ engines: engineCount('once'), ...options });
@@ -116,8 +137,9 @@ async function open(options: OpenLibraryOptions): Promise<Library> {
 }
 
 async function search(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
-  if (args.length === 0) throw new UsageError('search needs a QUERY, e.g. verbatim search "sanctions"');
   const query = args.join(' ');
+  // An empty query is no query (`search ""` used to answer 0 articles and exit 0 where `search` exited 2).
+  if (query.trim() === '') throw new UsageError('search needs a QUERY, e.g. verbatim search "sanctions"');
   const limit = parseLimit(values.limit, resultLimits.search.cliMax) ?? resultLimits.search.cliDefault;
   const sort = parseSort(values.sort);
   const library = await open(options);
@@ -222,7 +244,11 @@ async function serve(args: string[], values: Values, options: OpenLibraryOptions
   // Listening from the start: a signal while the server starts stops it as surely as one later.
   const stopped = untilStopSignal();
   const session = startLibrary({ ...options, onProgress: () => undefined, watch: true });
-  const server = await startServer({ handlers: createApiHandlers(session), rendererDir, port });
+  const server = await startServer({ handlers: createApiHandlers(session), rendererDir, port }).catch((error: unknown) => {
+    // A port in use used to leave the process hanging (issue 15): the archive is opening in worker threads,
+    // which keep it alive. End it now, as a stop signal's deadline does (caches are written atomically).
+    process.exit(fail(error, false));
+  });
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(`Serving ${options.archiveDir} on 127.0.0.1 only. Open the address above; press Ctrl+C to stop.\n`);
   session.ready().then(
@@ -335,6 +361,7 @@ function fail(error: unknown, json: boolean): number {
   return error instanceof UsageError || code === 'bad-query' || code === 'archive' ? 2 : 1;
 }
 
+exitWhenOutputCloses();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

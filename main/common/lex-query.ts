@@ -15,10 +15,30 @@ export interface QueryTerm {
   value: string;
   /** Whether the value was in quotation marks (then `*` and `~` in it are plain characters). */
   quoted: boolean;
+  /** `"a b"~5` (digits right after the closing mark): the words may stand this many words apart. */
+  near?: number;
 }
 
-/** The names that make `name:` a field; any other `word:` is a plain word (`php:echo`). */
-export const queryFieldNames: ReadonlySet<string> = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in', 'kind']);
+/** The names that make `name:` a field; any other `word:` is lexed as a plain word, for the parser to report (see unknownFieldOf). */
+export const queryFieldNames: ReadonlySet<string> = new Set(['title', 'source', 'author', 'speaker', 'lang', 'language', 'date', 'after', 'before', 'in', 'kind', 'folder', 'path']);
+
+/**
+ * What looks like a field: a name of letters (A-Z) right before `:`, and right after it a value starting
+ * with a letter, a digit or a quotation mark. A colon in ordinary text is none: `10:30` (digits),
+ * `http://x` (a slash after it), `Note: this` (a space after it).
+ */
+const fieldLike = /^([A-Za-z]+):[\p{L}\p{N}"“«„]/u;
+
+/**
+ * The name of the field `term` looks like when no such field exists (`folder:x` before `folder:` was one,
+ * `php:echo`), or null: a known field, a quoted value or ordinary text. The parser reports it, listing the
+ * known fields, rather than searching it as words (issue 15).
+ */
+export function unknownFieldOf(term: QueryTerm): string | null {
+  if (term.field !== null || term.quoted) return null;
+  const name = fieldLike.exec(term.value)?.[1];
+  return name === undefined || queryFieldNames.has(name.toLowerCase()) ? null : name;
+}
 
 /** Quotation marks that open a quoted value; each closes as `closersOf` says. */
 const openQuotes = '"“«„';
@@ -65,19 +85,26 @@ export function lexQuery(query: string): QueryTerm[] {
     let value: string;
     const open = query[i] ?? '';
     const quoted = open !== '' && openQuotes.includes(open);
+    let near: number | undefined;
     if (quoted) {
       const closers = closersOf(open);
       let j = i + 1;
       while (j < query.length && !closers.includes(query[j] ?? '')) j += 1;
       value = query.slice(i + 1, j);
       i = Math.min(j + 1, query.length);
+      // Proximity, only right after a closing mark: `"a b"~5`.
+      const distance = j < query.length ? /^~(\d+)(?!\S)/.exec(query.slice(i)) : null;
+      if (distance !== null) {
+        near = Number(distance[1]);
+        i += distance[0].length;
+      }
     } else {
       let j = i;
       while (j < query.length && !space.test(query[j] ?? '')) j += 1;
       value = query.slice(i, j);
       i = j;
     }
-    terms.push({ start, end: i, exclude, field, value, quoted });
+    terms.push({ start, end: i, exclude, field, value, quoted, ...(near === undefined ? {} : { near }) });
   }
   return terms;
 }

@@ -28,7 +28,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the server on 127.0.0.1. */
+/** The port asked for is taken: an expected failure, told to the user in words they can act on. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} on 127.0.0.1 is in use: choose another with --port N, or --port 0 for any free port`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Starts the server on 127.0.0.1. Rejects with a PortInUseError when the port asked for is taken. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = randomBytes(24).toString('base64url');
   let allowedHosts: Set<string> = new Set();
@@ -98,7 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.port ?? 0) : error));
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;

@@ -2,7 +2,7 @@
 // `field:value`, `+`/`-` prefixes and the spans they cover.
 
 import { describe, expect, it } from 'vitest';
-import { lexQuery, type QueryTerm } from '../../main/common/lex-query.js';
+import { lexQuery, unknownFieldOf, type QueryTerm } from '../../main/common/lex-query.js';
 
 /** A term in a table row: `[start, end, exclude, field, value, quoted]`. */
 type Row = [number, number, boolean, string | null, string, boolean];
@@ -38,8 +38,44 @@ describe('lexQuery', () => {
     expect(lexQuery(query)).toEqual(rows.map(term));
   });
 
+  it.each<[string, string, number | undefined, number]>([
+    ['a distance right after the closing mark', '"a b"~5 c', 5, 7],
+    ['a distance of several digits', '-"a b"~12', 12, 9],
+    ['no distance without digits', '"a b"~', undefined, 5],
+    ['no distance glued to more text', '"a b"~5x', undefined, 5],
+    ['no distance after an unclosed quotation', '"a b~5', undefined, 6],
+  ])('reads %s (proximity)', (_name, query, near, end) => {
+    const first = lexQuery(query)[0];
+    expect(first?.near).toBe(near);
+    expect(first?.end).toBe(end);
+  });
+
+  it('reads folder: and path: as fields', () => {
+    expect(lexQuery('folder:politics -path:"2005/x"')).toEqual([term([0, 15, false, 'folder', 'politics', false]), term([16, 30, true, 'path', '2005/x', true])]);
+  });
+
   it('gives spans that cover each term as typed', () => {
     const query = ' -source:"Example Wire"  "peace talks" date:2005 +x ';
     expect(lexQuery(query).map((t) => query.slice(t.start, t.end))).toEqual(['-source:"Example Wire"', '"peace talks"', 'date:2005', '+x']);
+  });
+});
+
+describe('unknownFieldOf', () => {
+  it.each<[string, string | null]>([
+    ['category:politics', 'category'],
+    ['php:echo', 'php'],
+    ['-Foo:"bar baz"', 'Foo'],
+    ['x:1', 'x'],
+    ['folder:politics', null],
+    ['SOURCE:bbc', null],
+    ['10:30', null],
+    ['http://example.com', null],
+    ['Note:', null],
+    ['"category:politics"', null],
+    ['a1:b', null],
+    ['word', null],
+  ])('reads %s as the unknown field %s', (query, name) => {
+    const first = lexQuery(query)[0];
+    expect(first && unknownFieldOf(first)).toBe(name);
   });
 });

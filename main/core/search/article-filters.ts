@@ -1,5 +1,5 @@
-// The metadata filters of a query (`source:`, `author:`, `lang:`, `speaker:`, `date:`, `kind:`), tested on
-// one article at a time.
+// The metadata filters of a query (`source:`, `author:`, `lang:`, `speaker:`, `date:`, `kind:`, `folder:`,
+// `path:`), tested on one article at a time.
 
 import type { Article } from '../../contract/model.js';
 import { fold } from './fold.js';
@@ -23,6 +23,10 @@ function hasFiltered(state: SearchState, article: Article, filter: QueryFilter):
       return article.author !== null && fold(state, article.author).includes(fold(state, filter.value));
     case 'lang':
       return article.language === filter.value;
+    case 'folder':
+      return inFolder(fold(state, article.path), fold(state, filter.value));
+    case 'path':
+      return fold(state, article.path).includes(fold(state, filter.value).replaceAll('\\', '/'));
     case 'speaker':
       return articlesQuoting(state, filter).has(article.id);
     case 'date': {
@@ -32,4 +36,14 @@ function hasFiltered(state: SearchState, article: Article, filter: QueryFilter):
     case 'quote-kind':
       return state.data.quotesOf(article.id).some((quote) => filter.kinds.includes(quote.kind));
   }
+}
+
+/**
+ * True when the folders of `articlePath` (relative, with `/`) hold `folder` as whole names: `politics` and
+ * `2005/politics` are folders of `2005/politics/017.txt`; `polit` and `017.txt` are not.
+ */
+function inFolder(articlePath: string, folder: string): boolean {
+  const wanted = folder.replaceAll('\\', '/').replace(/^\/+|\/+$/g, '');
+  if (wanted === '') return false;
+  return `/${articlePath.slice(0, articlePath.lastIndexOf('/') + 1)}`.includes(`/${wanted}/`);
 }

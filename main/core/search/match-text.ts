@@ -8,19 +8,20 @@ import { withinEditDistance } from '../util/edit-distance.js';
 import type { TermClause } from './parse-query.js';
 
 /**
- * A compiled clause: a word by stem, a prefix, a word within an edit distance, or a phrase. Every kind has
+ * A compiled clause: a word by stem, a prefix, a word within an edit distance, a phrase, or a phrase's words
+ * near each other (`"a b"~5`: `distance` is how many other words may stand among them). Every kind has
  * every field (unused ones empty): one object shape keeps V8's code for the matching loops optimized, where
  * a shape per kind deoptimized it at each new kind of query (issue 6).
  */
 interface ClauseMatcher {
-  kind: 'word' | 'prefix' | 'fuzzy' | 'phrase';
+  kind: 'word' | 'prefix' | 'fuzzy' | 'phrase' | 'near';
   /** The stem of a word or typo-tolerant clause. */
   stem: string;
   prefix: string;
   distance: number;
   /** For a typo-tolerant clause, the answer per stem: a text repeats its words, and the edit distance is costly. */
   near: Map<string, boolean>;
-  /** The stems of a phrase's words. */
+  /** The stems of a phrase's (or a proximity search's) words. */
   stems: readonly string[];
   /** A word's stem, or a phrase's stems, as `WordIndex` strings hold them (see `clauseIn`). */
   key: string;
@@ -48,6 +49,7 @@ export function compileMatcher(clauses: readonly TermClause[], language: Languag
     language,
     clauses: clauses.map((clause): ClauseMatcher => {
       const first = clause.words[0] ?? '';
+      if (clause.phrase && clause.near !== undefined) return clauseMatcher('near', '', '', clause.near, clause.words.map((w) => language.stem(w)));
       if (clause.phrase) return clauseMatcher('phrase', '', '', 0, clause.words.map((w) => language.stem(w)));
       if (clause.prefix) return clauseMatcher('prefix', '', first, 0, []);
       if (clause.fuzzy > 0) return clauseMatcher('fuzzy', language.stem(first), '', clause.fuzzy, []);
@@ -149,6 +151,24 @@ function phraseAt(stems: readonly string[], words: readonly Spelling[], i: numbe
   return true;
 }
 
+/**
+ * Where the window of `words` that starts at `words[i]` and holds every stem of a proximity clause ends
+ * (exclusive), or -1: the stems in any order, within `stems.length + distance` words. A shortest window
+ * starts at one of the stems, so only those starts are tried.
+ */
+function nearEnd(clause: ClauseMatcher, words: readonly Spelling[], i: number): number {
+  if (!clause.stems.includes(words[i]?.stem ?? separator)) return -1;
+  const missing = [...clause.stems];
+  const last = Math.min(words.length, i + clause.stems.length + clause.distance);
+  for (let k = i; k < last; k += 1) {
+    const at = missing.indexOf(words[k]?.stem ?? separator);
+    if (at === -1) continue;
+    missing.splice(at, 1);
+    if (missing.length === 0) return k + 1;
+  }
+  return -1;
+}
+
 // The loops below are plain loops, not callbacks (`some`, `forEach`): they run over every word of
 // thousands of quotes per search, and V8 optimizes a loop in place while a callback per word stays slow
 // for the first searches (issue 6).
@@ -157,6 +177,10 @@ function phraseAt(stems: readonly string[], words: readonly Spelling[], i: numbe
 function clauseOccurs(clause: ClauseMatcher, words: readonly Spelling[]): boolean {
   if (clause.kind === 'phrase') {
     for (let i = 0; i + clause.stems.length <= words.length; i += 1) if (phraseAt(clause.stems, words, i)) return true;
+    return false;
+  }
+  if (clause.kind === 'near') {
+    for (let i = 0; i < words.length; i += 1) if (nearEnd(clause, words, i) !== -1) return true;
     return false;
   }
   for (const word of words) if (wordMatches(clause, word)) return true;
@@ -215,6 +239,7 @@ export function matchWords(words: PositionedWords, matcher: TextMatcher): TextMa
   const { spellings, starts, ends } = words;
   const ranges: MatchRange[] = [];
   const found = matcher.clauses.map((clause) => {
+    if (clause.kind === 'near') return matchNear(clause, words, ranges);
     // A phrase's occurrence spans its words; a word's, itself.
     const span = clause.kind === 'phrase' ? clause.stems.length : 1;
     let hits = 0;
@@ -227,6 +252,19 @@ export function matchWords(words: PositionedWords, matcher: TextMatcher): TextMa
     return hits > 0;
   });
   return { ranges: mergeRanges(ranges), found };
+}
+
+/** Adds the words of each place where the proximity `clause` occurs to `ranges` (each word its own range); true when any. */
+function matchNear(clause: ClauseMatcher, words: PositionedWords, ranges: MatchRange[]): boolean {
+  const { spellings, starts, ends } = words;
+  let hits = 0;
+  for (let i = 0; i < spellings.length; i += 1) {
+    const end = nearEnd(clause, spellings, i);
+    if (end === -1) continue;
+    for (let k = i; k < end; k += 1) if (clause.stems.includes(spellings[k]?.stem ?? separator)) ranges.push({ start: starts[k] ?? 0, end: ends[k] ?? 0 });
+    hits += 1;
+  }
+  return hits > 0;
 }
 
 /** Sorts ranges and merges overlapping ones. */

@@ -2,7 +2,7 @@
 // and what is plainly wrong (a field with no value, a date that is not one) comes back as an error with
 // the span to underline.
 
-import { lexQuery } from '../../common/lex-query.js';
+import { lexQuery, queryFieldNames, unknownFieldOf, type QueryTerm } from '../../common/lex-query.js';
 import { normalizeLanguage } from '../archive/detect-language.js';
 import { tokenize } from '../index/tokenize.js';
 import type { QuoteKind } from '../../contract/model.js';
@@ -18,13 +18,16 @@ export interface TermClause {
   fuzzy: number;
   /** `title:word`: only the headline. */
   titleOnly: boolean;
+  /** `"a b"~5`: a phrase whose words may stand in any order with up to this many other words among them. */
+  near?: number;
   start: number;
   end: number;
 }
 
 /** Metadata filters; `exclude` for a leading `-` (`-source:bbc`). */
 export type QueryFilter =
-  | { kind: 'source' | 'author' | 'speaker'; value: string; exclude: boolean; start: number; end: number }
+  /** `folder:politics`: a folder of the article's path; `path:017`: text in its path (relative to the archive). */
+  | { kind: 'source' | 'author' | 'speaker' | 'folder' | 'path'; value: string; exclude: boolean; start: number; end: number }
   | { kind: 'lang'; value: string; exclude: boolean; start: number; end: number }
   /** `kind:direct,partial`: which kinds of quote count (for `in:quotes`, `speaker:` and quote lists). */
   | { kind: 'quote-kind'; kinds: QuoteKind[]; exclude: boolean; start: number; end: number }
@@ -58,6 +61,8 @@ export const maxTerms = 32;
 export const minPrefixLength = 2;
 /** Typo tolerance allowed: lunr runs out of memory on large edit distances (SECURITY.md). */
 export const maxEditDistance = 2;
+/** The most words `"a b"~N` lets stand among a phrase's words: wider is "both words anywhere", as a search without quotes. */
+export const maxNearDistance = 50;
 
 /** The typo tolerance a word of this length may have: none under 4 letters, 1 under 7, else 2. */
 export function editDistanceFor(word: string): number {
@@ -81,7 +86,8 @@ export function parseQuery(input: string): ParsedQuery {
   };
   let terms = 0;
   let joinNext = false;
-  for (const { start, end, exclude, field: fieldName, value, quoted } of lexQuery(text)) {
+  for (const term of joinNear(lexQuery(text))) {
+    const { start, end, exclude, field: fieldName, value, quoted, near } = term;
     // OR between two terms joins them into one group.
     const written = text.slice(start, end);
     if (written === 'OR' || written === '|') {
@@ -90,6 +96,13 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const join = joinNext;
     joinNext = false;
+
+    const unknown = unknownFieldOf(term);
+    if (unknown !== null) {
+      // Searched as words, `folder:politics` quietly found articles with "folder" and "politics" (issue 15).
+      fail(`${unknown}: is not a field; the fields are ${[...queryFieldNames].map((f) => `${f}:`).join(' ')} (to search for the words, put them in quotation marks: "${value}")`, start, end);
+      continue;
+    }
 
     if (fieldName !== null && fieldName !== 'title') {
       if (value.trim() === '') {
@@ -106,6 +119,7 @@ export function parseQuery(input: string): ParsedQuery {
     }
 
     const clause = parseTerm(value, quoted, fieldName === 'title', start, end, parsed.notices);
+    if (clause !== null && near !== undefined) nearBy(clause, near, value, parsed.notices);
     if (clause === null) continue;
     if (terms >= maxTerms) {
       if (terms === maxTerms) parsed.notices.push(`Only the first ${maxTerms} terms of the query are searched.`);
@@ -137,6 +151,10 @@ function example(field: string): string {
       return 'in:quotes';
     case 'kind':
       return 'kind:direct, kind:partial or kind:indirect';
+    case 'folder':
+      return 'folder:politics';
+    case 'path':
+      return 'path:2005/politics';
     default:
       return `${field}:"${field === 'speaker' ? 'Kazbek Maigeldinov' : field === 'source' ? 'BBC' : 'Jane Doe'}"`;
   }
@@ -185,6 +203,42 @@ function parseTerm(value: string, quoted: boolean, titleOnly: boolean, start: nu
   return { words, phrase, prefix, fuzzy, titleOnly, start, end };
 }
 
+/** How many words `a NEAR b` lets stand between its two words (`NEAR/3` says another number). */
+export const defaultNearDistance = 5;
+
+/**
+ * `a NEAR b` (or `NEAR/3`) as the proximity search `"a b"~5` spanning the three terms, when both sides are
+ * plain words; elsewhere `NEAR` stays a word, as it was before it meant anything.
+ */
+function joinNear(terms: readonly QueryTerm[]): QueryTerm[] {
+  const plain = (t: QueryTerm | undefined): t is QueryTerm => t !== undefined && t.field === null && !t.quoted && !t.exclude && t.near === undefined && /^[^*~"“«„]+$/u.test(t.value);
+  const joined: QueryTerm[] = [];
+  for (let i = 0; i < terms.length; i += 1) {
+    const [left, near, right] = [terms[i], terms[i + 1], terms[i + 2]];
+    const distance = near === undefined ? null : /^NEAR(?:\/(\d+))?$/.exec(near.value);
+    if (plain(left) && near?.field === null && !near.quoted && distance !== null && plain(right)) {
+      const words = `${left.value} ${right.value}`;
+      joined.push({ start: left.start, end: right.end, exclude: false, field: null, value: words, quoted: true, near: distance[1] === undefined ? defaultNearDistance : Number(distance[1]) });
+      i += 2;
+    } else if (left !== undefined) {
+      joined.push(left);
+    }
+  }
+  return joined;
+}
+
+/** Makes the phrase `clause` a proximity search (`"a b"~5`), or says why the distance is not used. */
+function nearBy(clause: TermClause, near: number, value: string, notices: string[]): void {
+  if (!clause.phrase) {
+    notices.push(`"${value}"~${near}: proximity needs two words or more; "${value}" is searched as a word.`);
+    return;
+  }
+  // `~0` leaves no room between the words: the phrase itself, in its order.
+  if (near === 0) return;
+  if (near > maxNearDistance) notices.push(`"${value}"~${near}: the words may stand at most ${maxNearDistance} words apart.`);
+  clause.near = Math.min(near, maxNearDistance);
+}
+
 function parseFilter(
   field: string,
   value: string,
@@ -198,6 +252,8 @@ function parseFilter(
     case 'source':
     case 'author':
     case 'speaker':
+    case 'folder':
+    case 'path':
       return { kind: field, value, exclude, start, end };
     case 'lang':
     case 'language': {

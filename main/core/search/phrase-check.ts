@@ -1,5 +1,5 @@
-// Confirms that an article a phrase query found holds the phrase itself, words side by side: lunr finds the
-// articles holding all its words, anywhere.
+// Confirms that an article a phrase query found holds the phrase itself, words side by side (or near each
+// other, for `"a b"~5`): lunr finds the articles holding all its words, anywhere.
 
 import type { LanguageProcessing } from '../index/languages.js';
 import type { Article } from '../../contract/model.js';
@@ -31,6 +31,12 @@ function phraseCheck(state: SearchState, clause: TermClause, language: LanguageP
   const cached = byLanguage.get(language.code);
   if (cached) return cached;
   const matcher = compileMatcher([clause], language);
+  if (clause.near !== undefined) {
+    // `"a b"~5`: the words in any order, so no pattern of them side by side finds the candidates.
+    const nearCheck = (text: string): boolean => anyClauseOccurs(textWords(text, language), matcher);
+    byLanguage.set(language.code, nearCheck);
+    return nearCheck;
+  }
   const parts = clause.words.map((word) => {
     const start = stableStart(word, language.stem(word));
     // Words too changed by their stemmer to give a safe start are matched by any word here.

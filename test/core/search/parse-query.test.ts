@@ -52,7 +52,11 @@ describe('parseQuery', () => {
     ['after:9999', 'date=9999-12-32..9999-12-31'],
     ['date:0042', 'date=0042-01-01..0042-12-31'],
     ['after:0099-12-31', 'date=0100-01-01..9999-12-31'],
-    ['php:foo', '"php foo"'],
+    // Issue 15: unquoted, `php:foo` is an unknown field (rejected below); quoted, it is still the words.
+    ['"php:foo"', '"php foo"'],
+    ['10:30', '"10 30"'],
+    ['folder:politics', 'folder=politics'],
+    ['-path:"2005/x" y', 'y -path=2005/x'],
     ['санкции', 'санкции'],
     ['北京', '"北 京"'],
     ['"unclosed phrase', '"unclosed phrase"'],
@@ -79,10 +83,26 @@ describe('parseQuery', () => {
     ['after:soon', 0, 10, /is not a date/],
     ['lang:klingon', 0, 12, /not a language/],
     ['in:everything', 0, 13, /not a scope/],
+    ['php:foo', 0, 7, /^php: is not a field; the fields are title: .* folder: path:/],
+    ['x -category:politics', 2, 20, /^category: is not a field/],
+    ['folder:', 0, 7, /folder: needs a value, e\.g\. folder:politics/],
   ])('rejects %j at %i-%i', (query, start, end, message) => {
     const { error } = parseQuery(query);
     expect(error).toMatchObject({ start, end });
     expect(error?.message).toMatch(message);
+  });
+
+  it('reads a distance after a phrase as proximity, and none otherwise', () => {
+    expect(parseQuery('"tony blair"~3').groups[0]?.[0]).toMatchObject({ words: ['tony', 'blair'], phrase: true, near: 3 });
+    expect(parseQuery('"tony blair"~0').groups[0]?.[0]?.near).toBeUndefined();
+    expect(parseQuery('"tony blair"').groups[0]?.[0]?.near).toBeUndefined();
+    expect(parseQuery('"tony blair"~99').groups[0]?.[0]?.near).toBe(50);
+    expect(parseQuery('tony NEAR blair').groups[0]?.[0]).toMatchObject({ words: ['tony', 'blair'], phrase: true, near: 5, start: 0, end: 15 });
+    expect(parseQuery('x tony NEAR/2 blair').groups[1]?.[0]).toMatchObject({ words: ['tony', 'blair'], near: 2, start: 2, end: 19 });
+    // Without a plain word on each side, NEAR is the word it always was.
+    for (const query of ['tony NEAR', 'NEAR blair', 'tony near blair', '"tony" NEAR blair', 'tony* NEAR blair']) {
+      expect(parseQuery(query).groups.flat().some((c) => c.near !== undefined)).toBe(false);
+    }
   });
 
   it('notes what it changed', () => {

@@ -1,0 +1,72 @@
+// `verbatim COMMAND --help`: each command's syntax, options with their defaults, and exit codes (issue 15).
+
+import { resultLimits } from '../core/result-limits.js';
+
+/** The commands that have a help page of their own. */
+export type CommandName = 'search' | 'quotes' | 'index' | 'serve';
+
+const common = `  --archive DIR     the archive folder, searched recursively (default: the bundled sample)
+  --cache-dir DIR   where the index cache is kept (default: VERBATIM_CACHE_DIR, else the OS cache folder)`;
+
+const exitCodes = (zero: string): string => `Exit codes:
+  0  ${zero}
+  1  an unexpected error
+  2  bad usage or an invalid query (one line on stderr; with --json, {"error": {"code", "message"}} on stdout)`;
+
+const queryNote = `The query language (words, "phrases", "a b"~5, word*, word~1, -word, a OR b, fields such as source:, folder:,
+date:, speaker:, in:quotes) is described in the README's "Query syntax". A query that starts with "-" goes
+after --: verbatim search -- -source:bbc putin`;
+
+/** The help page of each command, ready to print. */
+export const commandHelp: Record<CommandName, string> = {
+  search: `Usage: verbatim search QUERY [options]
+Finds the articles that match QUERY, best first, with a snippet and their quotes.
+
+Options:
+  --limit N         how many articles to print, 1 to ${resultLimits.search.cliMax} (default: ${resultLimits.search.cliDefault})
+  --sort ORDER      relevance, newest or oldest (default: relevance)
+  --json            print one JSON document instead of text
+${common}
+
+${queryNote}
+A search stops after VERBATIM_QUERY_BUDGET_MS (default 75) with what it found, and says so.
+
+${exitCodes('success, whether or not anything was found')}`,
+  quotes: `Usage: verbatim quotes [QUERY] [options]
+Lists quotations: all of them, or those matching QUERY.
+
+Options:
+  --speaker NAME    only the quotes of this speaker
+  --kind KINDS      direct, partial, indirect, or several joined by commas (default: all three)
+  --limit N         how many quotes to print, 1 to ${resultLimits.quotes.cliMax} (default: ${resultLimits.quotes.cliDefault})
+  --json            print one JSON document instead of text
+${common}
+
+${queryNote}
+
+${exitCodes('success, whether or not anything was found')}`,
+  index: `Usage: verbatim index [options]
+Builds the archive's index (or loads it from the cache) and reports the articles, quotes and problems.
+
+Options:
+  --json            print one JSON document instead of text
+${common}
+
+${exitCodes('the archive opened (files it could not read are listed as problems)')}`,
+  serve: `Usage: verbatim serve [options]
+Serves the app on 127.0.0.1 only; prints the address to open (with a per-run token) as its first line.
+
+Options:
+  --port N          the port to listen on, 0 to 65535 (default: 0, any free port)
+${common}
+
+Exit codes:
+  130, 143  stopped by Ctrl+C (SIGINT) or SIGTERM
+  1  the port is in use, or an unexpected error
+  2  bad usage`,
+};
+
+/** True when `name` is a command with a help page. */
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commandHelp, name);
+}
