@@ -25,6 +25,8 @@ export const maxQueryLength = 10_000;
 const sorts = ['relevance', 'newest', 'oldest'] as const;
 const maxIdLength = 200;
 const maxSpeakerLength = 200;
+/** Far more results than any archive this app opens has (BBC at 50x: about 110,000 articles). */
+const maxOffset = 10_000_000;
 
 /**
  * Builds the handler table for `session`.
@@ -41,12 +43,17 @@ export function createApiHandlers(session: LibrarySession): ApiHandlers {
       }),
     search: (request) =>
       run(async () => {
-        const r = expectObject(request, 'search', ['query', 'limit', 'sort']);
+        const r = expectObject(request, 'search', ['query', 'limit', 'offset', 'sort']);
         const query = expectString(r.query, 'query', maxQueryLength);
         const limit = expectLimit(r.limit, resultLimits.search.max);
+        const offset = expectOffset(r.offset);
         const sort = r.sort === undefined ? undefined : expectOneOf(r.sort, 'sort', sorts);
         const library = await session.ready();
-        return library.search(query, { ...(limit === undefined ? {} : { limit }), ...(sort === undefined ? {} : { sort }) });
+        return library.search(query, {
+          ...(limit === undefined ? {} : { limit }),
+          ...(offset === undefined ? {} : { offset }),
+          ...(sort === undefined ? {} : { sort }),
+        });
       }),
     article: (request) =>
       run(async () => {
@@ -58,17 +65,19 @@ export function createApiHandlers(session: LibrarySession): ApiHandlers {
       }),
     quotes: (request) =>
       run(async () => {
-        const r = expectObject(request, 'quotes', ['query', 'speaker', 'kinds', 'limit']);
+        const r = expectObject(request, 'quotes', ['query', 'speaker', 'kinds', 'limit', 'offset']);
         const query = r.query === undefined ? undefined : expectString(r.query, 'query', maxQueryLength);
         const speaker = r.speaker === undefined ? undefined : expectString(r.speaker, 'speaker', maxSpeakerLength);
         const kinds = r.kinds === undefined ? undefined : expectQuoteKinds(r.kinds);
         const limit = expectLimit(r.limit, resultLimits.quotes.max);
+        const offset = expectOffset(r.offset);
         const library = await session.ready();
         return library.quotes({
           ...(query === undefined ? {} : { query }),
           ...(speaker === undefined ? {} : { speaker }),
           ...(kinds === undefined ? {} : { kinds }),
           ...(limit === undefined ? {} : { limit }),
+          ...(offset === undefined ? {} : { offset }),
         });
       }),
   };
@@ -127,6 +136,18 @@ function expectLimit(value: unknown, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
     throw new InvalidArgumentError(`limit must be a whole number from 1 to ${max}`);
+  }
+  return value;
+}
+
+/**
+ * How many results to skip. Bounded so that an engine is never asked for more than it could hold: each
+ * returns the first offset + limit (library/open-archive.ts).
+ */
+function expectOffset(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > maxOffset) {
+    throw new InvalidArgumentError(`offset must be a whole number from 0 to ${maxOffset}`);
   }
   return value;
 }

@@ -5,7 +5,7 @@
 import type { ArticleView, QuoteHit, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
 import { NotFoundError, QueryError } from '../errors.js';
 import { languageProcessing } from '../index/languages.js';
-import type { Article, QuoteKind, QuoteMatch, SearchHit } from '../../contract/model.js';
+import type { Article, Quote, QuoteKind, QuoteMatch, SearchHit } from '../../contract/model.js';
 import { dropCommonWords, evaluate, newestArticles, type Evaluation } from './evaluate-query.js';
 import { facetsOf, speakersOf } from './facets.js';
 import { highlightsOf } from './highlights.js';
@@ -13,6 +13,7 @@ import { makeSnippet } from './make-snippet.js';
 import { markQuotes, quoteSatisfies } from './match-quotes.js';
 import { parseQuery } from './parse-query.js';
 import { QueryBudget } from './query-budget.js';
+import { compareQuotePlaces } from './quote-order.js';
 import { resultLimits } from '../result-limits.js';
 import type { SearchState } from './search-state.js';
 import { sortRanked } from './sort-results.js';
@@ -87,8 +88,9 @@ export function viewArticle(state: SearchState, id: string, queryText = ''): Art
 
 /**
  * Lists quotes across the archive whose own words satisfy `query` (all quotes when it is empty), by a
- * speaker whose name contains `speaker`, of the `kinds` asked for (all without); newest article first when
- * there is no query to rank by. Over `budgetMs`, as `searchArchive`.
+ * speaker whose name contains `speaker`, of the `kinds` asked for (all without); the first `limit` in the
+ * list's one order, newest article first (quote-order.ts), as the main thread shows them. Over `budgetMs`, as
+ * `searchArchive`.
  */
 export function findQuotes(
   state: SearchState,
@@ -109,20 +111,23 @@ export function findQuotes(
     parsed.groups.length === 0 && parsed.excluded.length === 0 ? null : evaluate(state, parsed, { scope: 'quotes', allowPartial: false, budget: new QueryBudget(options.budgetMs) });
   const articles = evaluation === null ? newestArticles(state, parsed.filters.filter((f) => f.kind !== 'speaker'), quoting) : evaluation.ranked.map((r) => r.article);
   const limit = options.limit ?? resultLimits.quotes.default;
-  const found: QuoteHit[] = [];
-  let total = 0;
+  const matching: { article: Article; quote: Quote; date: string | null; path: string; start: number }[] = [];
   for (const article of articles) {
     if (quoting !== null && !quoting.has(article.id)) continue;
     const language = languageProcessing(article.language);
     for (const quote of state.data.quotesOf(article.id)) {
       if (!speakerFilters.every((f) => speakerMatches(state, quote.speaker, f))) continue;
       if (!quoteSatisfies(state, quote, parsed, language)) continue;
-      total += 1;
-      // Counted all, made only as many as asked for: listing every quote of a 10x BBC archive made 53,000.
-      if (found.length < limit) found.push({ ...quote, path: article.path, title: article.title, date: article.date, source: article.source });
+      matching.push({ article, quote, date: article.date, path: article.path, start: quote.start });
     }
   }
-  return { total, quotes: found, ...(evaluation?.incomplete === undefined ? {} : { incomplete: evaluation.incomplete }) };
+  // In the list's one order (quote-order.ts), so that the next page (a larger limit) starts where this one ended.
+  // Counted all, made only as many as asked for: listing every quote of a 10x BBC archive made 53,000.
+  const found: QuoteHit[] = matching
+    .sort(compareQuotePlaces)
+    .slice(0, limit)
+    .map(({ article, quote }) => ({ ...quote, path: article.path, title: article.title, date: article.date, source: article.source }));
+  return { total: matching.length, quotes: found, ...(evaluation?.incomplete === undefined ? {} : { incomplete: evaluation.incomplete }) };
 }
 
 /** A result as shown: its highlights, snippet and matching quotes, computed for the hits shown only. */
