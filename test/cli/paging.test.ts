@@ -75,7 +75,7 @@ describe('reading every page', () => {
 
   it('stops at the limit, and hands each page on as it comes', async () => {
     const pages: number[][] = [];
-    const reply = await readPages(
+    const reply = await readPages<number, { total: number; items: number[] }>(
       { offset: 0, limit: 10, jsonl: true },
       4,
       async (offset, limit) => ({ total: 100, items: Array.from({ length: limit }, (_, i) => offset + i) }),

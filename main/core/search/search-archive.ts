@@ -111,23 +111,28 @@ export function findQuotes(
     parsed.groups.length === 0 && parsed.excluded.length === 0 ? null : evaluate(state, parsed, { scope: 'quotes', allowPartial: false, budget: new QueryBudget(options.budgetMs) });
   const articles = evaluation === null ? newestArticles(state, parsed.filters.filter((f) => f.kind !== 'speaker'), quoting) : evaluation.ranked.map((r) => r.article);
   const limit = options.limit ?? resultLimits.quotes.default;
-  const matching: { article: Article; quote: Quote; date: string | null; path: string; start: number }[] = [];
+  // Without a query the articles come newest first: past `limit`, only quotes of the last kept one's date
+  // can still come before it (by path), and the rest are only counted. Ranked articles are all kept.
+  const newestFirst = evaluation === null;
+  const kept: { article: Article; quote: Quote; date: string | null; path: string; start: number }[] = [];
+  let total = 0;
   for (const article of articles) {
     if (quoting !== null && !quoting.has(article.id)) continue;
     const language = languageProcessing(article.language);
     for (const quote of state.data.quotesOf(article.id)) {
       if (!speakerFilters.every((f) => speakerMatches(state, quote.speaker, f))) continue;
       if (!quoteSatisfies(state, quote, parsed, language)) continue;
-      matching.push({ article, quote, date: article.date, path: article.path, start: quote.start });
+      total += 1;
+      if (!newestFirst || kept.length < limit || article.date === kept[kept.length - 1]?.date) kept.push({ article, quote, date: article.date, path: article.path, start: quote.start });
     }
   }
   // In the list's one order (quote-order.ts), so that the next page (a larger limit) starts where this one ended.
   // Counted all, made only as many as asked for: listing every quote of a 10x BBC archive made 53,000.
-  const found: QuoteHit[] = matching
+  const found: QuoteHit[] = kept
     .sort(compareQuotePlaces)
     .slice(0, limit)
     .map(({ article, quote }) => ({ ...quote, path: article.path, title: article.title, date: article.date, source: article.source }));
-  return { total: matching.length, quotes: found, ...(evaluation?.incomplete === undefined ? {} : { incomplete: evaluation.incomplete }) };
+  return { total, quotes: found, ...(evaluation?.incomplete === undefined ? {} : { incomplete: evaluation.incomplete }) };
 }
 
 /** A result as shown: its highlights, snippet and matching quotes, computed for the hits shown only. */
