@@ -178,6 +178,8 @@ export interface QuoteHit extends Quote {
   title: string;
   date: string | null;
   source: string | null;
+  /** Matches of the query's words in `text` (empty without a query), for the Quotes view to mark. */
+  highlights: MatchRange[];
 }
 
 export interface QuotesReply {

@@ -219,7 +219,8 @@ function renderQuoteHit(quote: QuoteHit, index: number, open: boolean): HTMLLIEl
     'li',
     { class: open ? 'quote-hit open' : 'quote-hit', id: `quote-hit-${index}`, role: 'option', 'aria-selected': 'false', 'data-quote-id': quote.id },
     attribution,
-    quoteWords(quote),
+    // `highlights` is absent from servers older than the field.
+    quoteWords(quote, quote.highlights ?? []),
     h('span', { class: 'quote-hit-where' }, ...where),
   );
 }

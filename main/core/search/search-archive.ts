@@ -8,9 +8,9 @@ import { languageProcessing } from '../index/languages.js';
 import type { Article, Quote, QuoteKind, QuoteMatch, SearchHit } from '../../contract/model.js';
 import { dropCommonWords, evaluate, newestArticles, type Evaluation } from './evaluate-query.js';
 import { facetsOf, speakersOf } from './facets.js';
-import { highlightsOf } from './highlights.js';
+import { highlightsOf, quoteHighlights } from './highlights.js';
 import { makeSnippet } from './make-snippet.js';
-import { markQuotes, quoteSatisfies } from './match-quotes.js';
+import { markSearchQuotes, quoteSatisfies } from './match-quotes.js';
 import { parseQuery } from './parse-query.js';
 import { QueryBudget } from './query-budget.js';
 import { compareQuotePlaces } from './quote-order.js';
@@ -72,15 +72,13 @@ export function viewArticle(state: SearchState, id: string, queryText = ''): Art
   const parsed = parseQuery(queryText);
   const { titleHighlights, highlights } = highlightsOf(state, article, parsed);
   const quotes = data.quotesOf(id);
-  const marked: QuoteMatch[] =
-    parsed.scope === 'quotes'
-      ? quotes.map((q) => ({ ...q, matches: quoteSatisfies(state, q, parsed, languageProcessing(article.language)) }))
-      : markQuotes(quotes, highlights);
+  const satisfying: QuoteMatch[] | null =
+    parsed.scope === 'quotes' ? quotes.map((q) => ({ ...q, matches: quoteSatisfies(state, q, parsed, languageProcessing(article.language)) })) : null;
   return {
     article,
     titleHighlights,
     highlights,
-    quotes: [...marked.filter((q) => q.matches), ...marked.filter((q) => !q.matches)],
+    quotes: satisfying === null ? markSearchQuotes(state, quotes, highlights, parsed) : [...satisfying.filter((q) => q.matches), ...satisfying.filter((q) => !q.matches)],
     // Copies are known across shards only: the library fills them in (library/open-archive.ts).
     copies: [],
   };
@@ -131,7 +129,14 @@ export function findQuotes(
   const found: QuoteHit[] = kept
     .sort(compareQuotePlaces)
     .slice(0, limit)
-    .map(({ article, quote }) => ({ ...quote, path: article.path, title: article.title, date: article.date, source: article.source }));
+    .map(({ article, quote }) => ({
+      ...quote,
+      path: article.path,
+      title: article.title,
+      date: article.date,
+      source: article.source,
+      highlights: quoteHighlights(state, quote.text, languageProcessing(article.language), parsed),
+    }));
   return { total, quotes: found, ...(evaluation?.incomplete === undefined ? {} : { incomplete: evaluation.incomplete }) };
 }
 
@@ -140,7 +145,7 @@ function toHit(state: SearchState, article: Article, score: number, evaluation: 
   const { titleHighlights, highlights } = highlightsOf(state, article, evaluation.parsed);
   const quotes = evaluation.quoteMatches
     ? (evaluation.quoteMatches.get(article.id) ?? [])
-    : markQuotes(state.data.quotesOf(article.id), highlights)
+    : markSearchQuotes(state, state.data.quotesOf(article.id), highlights, evaluation.parsed)
         .filter((q) => q.matches)
         .map(({ matches: _matches, ...quote }) => quote);
   const snippetMatches = evaluation.quoteMatches ? highlights.filter((h) => quotes.some((q) => q.parts.some((p) => h.start >= p.start && h.end <= p.end))) : highlights;
