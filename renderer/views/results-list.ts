@@ -343,7 +343,8 @@ function renderHit(hit: SearchHit, index: number, open: boolean, scoped: boolean
   if (hit.source !== null) addMeta(h('span', { class: 'source' }, hit.source));
   addMeta(h('span', { class: 'hit-count' }, plural(hit.hitCount, 'hit')));
   if (hit.quotes.length > 0) {
-    meta.push(h('span', { class: 'quote-count' }, plural(hit.quotes.length, 'matching quote')));
+    // "With search words", not "matching": the speakers list counts quotes with every word (issue 15).
+    meta.push(h('span', { class: 'quote-count' }, `${plural(hit.quotes.length, 'quote')} with search words`));
   }
 
   const title = h('span', { class: 'result-title' });

@@ -1,5 +1,6 @@
 // Issue 15 in Chromium through `verbatim serve`: "Show more" in the Articles and Quotes views adds the next
-// page below the results shown (keyboard reachable, the list not drawn again); choosing a quote never
+// page below the results shown (keyboard reachable, the list not drawn again), with the query's words marked
+// in the quotes, and the cards and speakers list say which quotes they count; choosing a quote never
 // scrolls the page; the next hit after a chosen quote is the first one from it on; a new search says
 // that the reader's marks are the earlier search's.
 
@@ -95,12 +96,20 @@ describe('paging in the window', () => {
     expect(await page.locator('#results li.result[aria-selected="true"]').getAttribute('id')).toBe('result-50');
   }, testTimeoutMs);
 
+  it('says which quotes the cards and the speakers list count', async () => {
+    await typeQuery(page, 'harbour', waitFor);
+    expect(await page.locator('#results .quote-count').first().innerText()).toMatch(/^\d+ quotes? with search words$/);
+    expect(await page.locator('#speakers .refine-note').innerText()).toBe('In quotes with every word of the search');
+  }, testTimeoutMs);
+
   it('adds the next quotes below the first 200 in the Quotes view', async () => {
     await page.click('#view-quotes');
     await page.fill('#search', 'harbour');
     const quotes = page.locator('#quote-results li.quote-hit');
     await waitFor(async () => (await page.getAttribute('#quote-results', 'data-query')) === 'harbour' && (await quotes.count()) === 200, 'the first 200 quotes');
     await quotes.first().evaluate((e) => e.setAttribute('data-kept', 'yes'));
+    // The query's words are marked in the quotes, as in the snippets.
+    expect(await quotes.first().locator('.quote-text mark').allInnerTexts()).toEqual(['harbour']);
     const more = page.locator('#more-quotes');
     expect(await more.innerText()).toBe(`Show ${quoteCount - 200} more quotes`);
     await more.focus();
