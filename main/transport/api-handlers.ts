@@ -141,8 +141,8 @@ function expectLimit(value: unknown, max: number): number | undefined {
 }
 
 /**
- * How many results to skip. Bounded so that an engine is never asked for more than it could hold: each
- * returns the first offset + limit (library/open-archive.ts).
+ * How many results to skip: a whole number up to `maxOffset` (each engine makes its first offset + limit
+ * results, library/open-archive.ts, so a huge offset is refused rather than tried).
  */
 function expectOffset(value: unknown): number | undefined {
   if (value === undefined) return undefined;
