@@ -98,6 +98,7 @@ function start(api: VerbatimApi, inApp: boolean): void {
       start: byId('start', HTMLElement),
       sort: byId('sort', HTMLSelectElement),
       sortControl: byId('sort-control', HTMLElement),
+      more: byId('more-results', HTMLButtonElement),
       owners: [input],
     },
     api,
@@ -111,8 +112,10 @@ function start(api: VerbatimApi, inApp: boolean): void {
         searchBox.showNotices([]);
         refine.clear();
       },
-      onSuccess: () => {
+      onSuccess: (query) => {
         searchBox.clearError();
+        // The reader may show an article with the marks of an earlier search: say so (issue 15).
+        reader.markStale(query);
         const reply = results.reply;
         searchBox.showNotices(reply?.notices ?? []);
         if (reply === null) refine.clear();
@@ -127,7 +130,12 @@ function start(api: VerbatimApi, inApp: boolean): void {
   );
 
   const quoteResults = createQuoteResults(
-    { list: byId('quote-results', HTMLOListElement), summary: byId('quote-results-summary', HTMLElement), owners: [input] },
+    {
+      list: byId('quote-results', HTMLOListElement),
+      summary: byId('quote-results-summary', HTMLElement),
+      more: byId('more-quotes', HTMLButtonElement),
+      owners: [input],
+    },
     api,
     {
       onOpen: (quote) => openQuote(quote),

@@ -1,6 +1,6 @@
 // Export of what a results view lists (issue 15): every article or quotation the query finds, not only
 // the page on show, as CSV (UTF-8 with a byte-order mark, for Excel) or JSON (the shapes of the command
-// line's `--json`). Fetching is one function per view, so that paging through the API replaces it alone.
+// line's `--json`), fetched page after page with the API's `offset`.
 
 import type { QuotesReply, Result, ResultLimits, SearchReply, SearchSort, VerbatimApi } from '../main/contract/api.js';
 import { toCsv, utf8Bom } from './csv.js';
@@ -21,17 +21,34 @@ export interface ExportFile {
 const searchMax: ResultLimits['search']['max'] = 500;
 const quotesMax: ResultLimits['quotes']['max'] = 1000;
 
-/**
- * Every hit of `query` in `sort` order. The API has no `offset` yet, so "every" is one request for the
- * most it gives (500); `ExportFile.total` tells the caller when that is fewer than the query found.
- */
+/** An export stops here, however many the query found: `ExportFile.total` then says how many more there were. */
+export const exportMaxRows = 100_000;
+
+/** Every hit of `query` in `sort` order, page after page of the most one request gives (500). */
 export async function fetchAllHits(api: Pick<VerbatimApi, 'search'>, query: string, sort: SearchSort): Promise<Result<SearchReply>> {
-  return await api.search(sort === 'relevance' ? { query, limit: searchMax } : { query, sort, limit: searchMax });
+  const ask = (offset: number) => api.search({ query, ...(sort === 'relevance' ? {} : { sort }), limit: searchMax, ...(offset === 0 ? {} : { offset }) });
+  return await allPages(ask, (reply) => reply.hits, (reply, hits) => ({ ...reply, hits }));
 }
 
-/** Every quotation matching `query` (as `fetchAllHits`: one request for the most the API gives, 1000). */
+/** Every quotation matching `query`, page after page of the most one request gives (1000). */
 export async function fetchAllQuotes(api: Pick<VerbatimApi, 'quotes'>, query: string): Promise<Result<QuotesReply>> {
-  return await api.quotes({ query, limit: quotesMax });
+  const ask = (offset: number) => api.quotes({ query, limit: quotesMax, ...(offset === 0 ? {} : { offset }) });
+  return await allPages(ask, (reply) => reply.quotes, (reply, quotes) => ({ ...reply, quotes }));
+}
+
+/** Asks for pages from offset 0 until the reply's total is reached (or a page is empty, or `exportMaxRows`). */
+async function allPages<R extends { total: number }, T>(ask: (offset: number) => Promise<Result<R>>, items: (reply: R) => T[], withItems: (reply: R, all: T[]) => R): Promise<Result<R>> {
+  const first = await ask(0);
+  if (!first.ok) return first;
+  const all = [...items(first.value)];
+  while (all.length < Math.min(first.value.total, exportMaxRows)) {
+    const page = await ask(all.length);
+    if (!page.ok) return page;
+    const more = items(page.value);
+    if (more.length === 0) break;
+    all.push(...more);
+  }
+  return { ok: true, value: withItems(first.value, all.slice(0, exportMaxRows)) };
 }
 
 /** The articles of `reply` as a CSV or JSON file named after the query. */

@@ -25,6 +25,9 @@ Finds the articles that match QUERY, best first, with a snippet and their quotes
 Options:
   --limit N         how many articles to print, 1 to ${resultLimits.search.cliMax} (default: ${resultLimits.search.cliDefault})
   --sort ORDER      relevance, newest or oldest (default: relevance)
+  --offset N        skip the first N results (default: 0)
+  --all             every result from the offset on (with --json or --jsonl)
+  --jsonl           one JSON object per result and line, printed as the pages come
   --json            print one JSON document instead of text
 ${common}
 
@@ -39,6 +42,9 @@ Options:
   --speaker NAME    only the quotes of this speaker
   --kind KINDS      direct, partial, indirect, or several joined by commas (default: all three)
   --limit N         how many quotes to print, 1 to ${resultLimits.quotes.cliMax} (default: ${resultLimits.quotes.cliDefault})
+  --offset N        skip the first N results (default: 0)
+  --all             every result from the offset on (with --json or --jsonl)
+  --jsonl           one JSON object per result and line, printed as the pages come
   --json            print one JSON document instead of text
 ${common}
 

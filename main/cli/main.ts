@@ -7,7 +7,7 @@ import { createApiHandlers } from '../transport/api-handlers.js';
 import { QueryError, VerbatimError } from '../core/errors.js';
 import { engineCount, openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
-import type { QuoteHit, QuoteKind, SearchReply, SearchSort } from '../contract/api.js';
+import type { QuoteHit, QuoteKind, QuotesReply, SearchHit, SearchReply, SearchSort } from '../contract/api.js';
 import { parseQuoteKinds } from '../core/search/parse-query.js';
 import type { Snippet } from '../contract/model.js';
 import { startServer } from '../server/start-server.js';
@@ -15,17 +15,21 @@ import { commandHelp, isCommandName } from './command-help.js';
 import { defaultCacheDir } from './default-cache-dir.js';
 import { exitWhenOutputCloses } from './exit-when-output-closes.js';
 import { parseCliArgs, type OptionSpec } from './parse-cli-args.js';
+import { parsePaging, readPages, writeJsonLines } from './paging.js';
+import { quoteJson, searchHitJson } from './result-json.js';
 import { signalExitCodes, untilStopSignal } from './stop-on-signal.js';
 import { terminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 const usage = `Usage:
-  verbatim search QUERY [--archive DIR] [--limit N] [--sort relevance|newest|oldest] [--json]
-  verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--kind direct,partial,indirect] [--limit N] [--json]
+  verbatim search QUERY [--archive DIR] [--limit N | --all] [--offset N] [--sort relevance|newest|oldest] [--json | --jsonl]
+  verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--kind direct,partial,indirect] [--limit N | --all] [--offset N] [--json | --jsonl]
   verbatim index [--archive DIR] [--json]
   verbatim serve [--archive DIR] [--port N]
   verbatim --version
 Every command also takes --cache-dir DIR (or VERBATIM_CACHE_DIR). The default archive is the bundled sample.
+--offset N skips the first N results; --all lists every one (with --json or --jsonl); --jsonl prints one JSON
+object per result and line, as they come.
 A query stops after VERBATIM_QUERY_BUDGET_MS (default 75) with what it found, and says so.
 verbatim COMMAND --help tells a command's options, defaults and exit codes.`;
 
@@ -40,6 +44,9 @@ const options = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  offset: { type: 'string' },
+  all: { type: 'boolean' },
+  jsonl: { type: 'boolean' },
 } as const satisfies Record<string, OptionSpec>;
 
 type Values = {
@@ -53,6 +60,9 @@ type Values = {
   json?: boolean | undefined;
   help?: boolean | undefined;
   version?: boolean | undefined;
+  offset?: string | undefined;
+  all?: boolean | undefined;
+  jsonl?: boolean | undefined;
 };
 
 // The bundled CLI lives in dist/; the package root (with content/) is one level up.
@@ -140,11 +150,22 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
   const query = args.join(' ');
   // An empty query is no query (`search ""` used to answer 0 articles and exit 0 where `search` exited 2).
   if (query.trim() === '') throw new UsageError('search needs a QUERY, e.g. verbatim search "sanctions"');
-  const limit = parseLimit(values.limit, resultLimits.search.cliMax) ?? resultLimits.search.cliDefault;
+  const paging = parsePaging(values, parseLimit(values.limit, resultLimits.search.cliMax), resultLimits.search.cliDefault);
   const sort = parseSort(values.sort);
   const library = await open(options);
-  const reply = await library.search(query, { limit, sort }).finally(() => library.close());
-  if (values.json === true) {
+  const read = readPages<SearchHit, SearchReply & { items: SearchHit[] }>(
+    paging,
+    resultLimits.search.cliMax,
+    async (offset, limit) => {
+      const page = await library.search(query, { offset, limit, sort });
+      return { ...page, items: page.hits };
+    },
+    paging.jsonl ? (hits) => writeJsonLines(hits.map(searchHitJson)) : undefined,
+  );
+  const { items, ...reply } = await read.finally(() => library.close());
+  if (paging.jsonl) {
+    printSearchNotices(reply);
+  } else if (values.json === true) {
     printJson({
       query: reply.query,
       total: reply.total,
@@ -153,57 +174,39 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
       notices: reply.notices,
       incomplete: reply.incomplete ?? null,
       facets: reply.facets,
-      hits: reply.hits.map((hit) => ({
-        id: hit.id,
-        path: hit.path,
-        title: hit.title,
-        date: hit.date,
-        source: hit.source,
-        score: hit.score,
-        snippet: hit.snippet.text,
-        quotes: hit.quotes.map((q) => ({ text: q.text, speaker: q.speaker, kind: q.kind })),
-      })),
+      hits: items.map(searchHitJson),
     });
   } else {
-    printSearch(reply);
+    printSearch({ ...reply, hits: items }, paging.offset);
   }
   return 0;
 }
 
 async function quotes(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
   const query = args.join(' ');
-  const limit = parseLimit(values.limit, resultLimits.quotes.cliMax) ?? resultLimits.quotes.cliDefault;
+  const paging = parsePaging(values, parseLimit(values.limit, resultLimits.quotes.cliMax), resultLimits.quotes.cliDefault);
   const kinds = values.kind === undefined ? undefined : parseKinds(values.kind);
   const library = await open(options);
-  const reply = await library
-    .quotes({
-      ...(query === '' ? {} : { query }),
-      ...(values.speaker === undefined ? {} : { speaker: values.speaker }),
-      ...(kinds === undefined ? {} : { kinds }),
-      limit,
-    })
-    .finally(() => library.close());
+  const filters = {
+    ...(query === '' ? {} : { query }),
+    ...(values.speaker === undefined ? {} : { speaker: values.speaker }),
+    ...(kinds === undefined ? {} : { kinds }),
+  };
+  const read = readPages<QuoteHit, QuotesReply & { items: QuoteHit[] }>(
+    paging,
+    resultLimits.quotes.cliMax,
+    async (offset, limit) => {
+      const page = await library.quotes({ ...filters, offset, limit });
+      return { ...page, items: page.quotes };
+    },
+    paging.jsonl ? (quotes) => writeJsonLines(quotes.map(quoteJson)) : undefined,
+  );
+  const { items, ...reply } = await read.finally(() => library.close());
   if (values.json === true) {
-    printJson({
-      total: reply.total,
-      incomplete: reply.incomplete ?? null,
-      quotes: reply.quotes.map((q) => ({
-        articleId: q.articleId,
-        path: q.path,
-        kind: q.kind,
-        text: q.text,
-        speaker: q.speaker,
-        speakerFound: q.speakerFound,
-        verb: q.verb,
-        mention: q.mention,
-        start: q.start,
-        end: q.end,
-        parts: q.parts.map((p) => ({ text: p.text, start: p.start, end: p.end })),
-      })),
-    });
+    printJson({ total: reply.total, incomplete: reply.incomplete ?? null, quotes: items.map(quoteJson) });
   } else {
     if (reply.incomplete !== undefined) process.stderr.write(`verbatim: ${reply.incomplete}\n`);
-    printQuotes(reply.total, reply.quotes);
+    if (!paging.jsonl) printQuotes(reply.total, items);
   }
   return 0;
 }
@@ -319,15 +322,21 @@ function highlight(snippet: Snippet): string {
   return out + terminalText(snippet.text.slice(at));
 }
 
-function printSearch(reply: SearchReply): void {
-  const lines: string[] = [];
-  const note = reply.partial ? ' (no article has all the words; closest matches)' : '';
+/** The search's notices and whether it stopped early, on stderr. */
+function printSearchNotices(reply: SearchReply): void {
   for (const notice of reply.notices) process.stderr.write(`verbatim: ${terminalText(notice)}\n`);
   if (reply.incomplete !== undefined) process.stderr.write(`verbatim: ${reply.incomplete}\n`);
+}
+
+/** The hits as a numbered list, numbered from `offset` + 1. */
+function printSearch(reply: SearchReply, offset: number): void {
+  const lines: string[] = [];
+  const note = reply.partial ? ' (no article has all the words; closest matches)' : '';
+  printSearchNotices(reply);
   lines.push(`${reply.total} ${reply.total === 1 ? 'article' : 'articles'} for "${terminalText(reply.query)}"${note}, ${reply.tookMs} ms`);
   reply.hits.forEach((hit, i) => {
     const meta = terminalText([hit.date, hit.source, hit.path].filter((x) => x !== null).join(' · '));
-    lines.push('', `${i + 1}. ${bold(terminalText(hit.title))}`, `   ${meta} · ${hit.hitCount} hits`, `   ${highlight(hit.snippet)}`);
+    lines.push('', `${offset + i + 1}. ${bold(terminalText(hit.title))}`, `   ${meta} · ${hit.hitCount} hits`, `   ${highlight(hit.snippet)}`);
     for (const q of hit.quotes.slice(0, 3)) lines.push(terminalText(`   ${quoted(q)} — ${q.speaker ?? 'unattributed'}`));
   });
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -358,7 +367,7 @@ function fail(error: unknown, json: boolean): number {
   }
   process.stderr.write(`verbatim: ${terminalText(message.split('\n')[0] ?? '')}\n`);
   if (!expected) return 1;
-  return error instanceof UsageError || code === 'bad-query' || code === 'archive' ? 2 : 1;
+  return code === 'usage' || code === 'bad-query' || code === 'archive' ? 2 : 1;
 }
 
 exitWhenOutputCloses();

@@ -97,6 +97,8 @@ export interface SearchRequest {
   query: string;
   /** At most this many hits (default 50, at most 500: see `ResultLimits`). */
   limit?: number;
+  /** Skip this many hits first (default 0): the next page starts where the last one ended. */
+  offset?: number;
   /** Default `relevance`; articles without a date come last when sorting by date. */
   sort?: SearchSort;
 }
@@ -116,7 +118,7 @@ export interface Facets {
 
 export interface SearchReply {
   query: string;
-  /** Articles matching, before `limit`. */
+  /** Articles matching, before `offset` and `limit`. */
   total: number;
   tookMs: number;
   /** True when no article matched every word and these are the best partial matches. */
@@ -166,6 +168,8 @@ export interface QuotesRequest {
   kinds?: QuoteKind[];
   /** At most this many quotes (default 100, at most 1000: see `ResultLimits`). */
   limit?: number;
+  /** Skip this many quotes first (default 0): the next page starts where the last one ended. */
+  offset?: number;
 }
 
 /** A quote found across the archive, with where it comes from. */
@@ -174,6 +178,8 @@ export interface QuoteHit extends Quote {
   title: string;
   date: string | null;
   source: string | null;
+  /** Matches of the query's words in `text` (empty without a query), for the Quotes view to mark. */
+  highlights: MatchRange[];
 }
 
 export interface QuotesReply {

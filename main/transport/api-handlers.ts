@@ -27,6 +27,8 @@ const sorts = ['relevance', 'newest', 'oldest'] as const;
 const fileActions = ['open', 'reveal'] as const satisfies readonly FileAction[];
 const maxIdLength = 200;
 const maxSpeakerLength = 200;
+/** Far more results than any archive this app opens has (BBC at 50x: about 110,000 articles). */
+const maxOffset = 10_000_000;
 
 /**
  * Does `action` to `file`, an absolute path inside the archive (the app's shell: `main/shell/show-file.ts`).
@@ -50,12 +52,17 @@ export function createApiHandlers(session: LibrarySession, openFile?: FileOpener
       }),
     search: (request) =>
       run(async () => {
-        const r = expectObject(request, 'search', ['query', 'limit', 'sort']);
+        const r = expectObject(request, 'search', ['query', 'limit', 'offset', 'sort']);
         const query = expectString(r.query, 'query', maxQueryLength);
         const limit = expectLimit(r.limit, resultLimits.search.max);
+        const offset = expectOffset(r.offset);
         const sort = r.sort === undefined ? undefined : expectOneOf(r.sort, 'sort', sorts);
         const library = await session.ready();
-        return library.search(query, { ...(limit === undefined ? {} : { limit }), ...(sort === undefined ? {} : { sort }) });
+        return library.search(query, {
+          ...(limit === undefined ? {} : { limit }),
+          ...(offset === undefined ? {} : { offset }),
+          ...(sort === undefined ? {} : { sort }),
+        });
       }),
     article: (request) =>
       run(async () => {
@@ -67,17 +74,19 @@ export function createApiHandlers(session: LibrarySession, openFile?: FileOpener
       }),
     quotes: (request) =>
       run(async () => {
-        const r = expectObject(request, 'quotes', ['query', 'speaker', 'kinds', 'limit']);
+        const r = expectObject(request, 'quotes', ['query', 'speaker', 'kinds', 'limit', 'offset']);
         const query = r.query === undefined ? undefined : expectString(r.query, 'query', maxQueryLength);
         const speaker = r.speaker === undefined ? undefined : expectString(r.speaker, 'speaker', maxSpeakerLength);
         const kinds = r.kinds === undefined ? undefined : expectQuoteKinds(r.kinds);
         const limit = expectLimit(r.limit, resultLimits.quotes.max);
+        const offset = expectOffset(r.offset);
         const library = await session.ready();
         return library.quotes({
           ...(query === undefined ? {} : { query }),
           ...(speaker === undefined ? {} : { speaker }),
           ...(kinds === undefined ? {} : { kinds }),
           ...(limit === undefined ? {} : { limit }),
+          ...(offset === undefined ? {} : { offset }),
         });
       }),
     showFile: async (request) => {
@@ -162,6 +171,18 @@ function expectLimit(value: unknown, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
     throw new InvalidArgumentError(`limit must be a whole number from 1 to ${max}`);
+  }
+  return value;
+}
+
+/**
+ * How many results to skip: a whole number up to `maxOffset` (each engine makes its first offset + limit
+ * results, library/open-archive.ts, so a huge offset is refused rather than tried).
+ */
+function expectOffset(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > maxOffset) {
+    throw new InvalidArgumentError(`offset must be a whole number from 0 to ${maxOffset}`);
   }
   return value;
 }

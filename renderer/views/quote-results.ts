@@ -1,23 +1,29 @@
 // The Quotes view of the results pane: the quotations across the archive whose own words match the query
 // (`api.quotes`, the query as typed; every quotation when it is empty), each with its speaker, verb, text
-// and where it was published. Choosing one opens its article with the quotation marked. Like the
-// article list, it is a listbox that the search box points into with aria-activedescendant.
+// and where it was published, and "Show more" below them. Choosing one opens its article with the
+// quotation marked. Like the article list, it is a listbox that the search box points into with
+// aria-activedescendant.
 
-import type { ApiError, QuoteHit, QuotesReply, VerbatimApi } from '../../main/contract/api.js';
+import type { ApiError, QuoteHit, QuotesReply, ResultLimits, VerbatimApi } from '../../main/contract/api.js';
 import { latestRequest } from '../latest-request.js';
 import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, plural } from '../dom.js';
 import { incompleteNotice } from './incomplete-notice.js';
 import { quoteWords } from './quote-words.js';
+import { wireShowMore } from './show-more.js';
 
-/** How many quotations the view asks for. */
+/** How many quotations the view asks for at a time (a first page, and each "Show more"). */
 export const quotesShown = 200;
+/** The most one request may ask for: a refresh asks for every quotation listed, up to this. */
+const maxLimit: ResultLimits['quotes']['max'] = 1000;
 
 export interface QuoteResultsElements {
   /** `ol#quote-results`, `role="listbox"`. */
   list: HTMLOListElement;
   /** The line above it: "3 quotes". */
   summary: HTMLElement;
+  /** "Show 200 more quotes", below the list. */
+  more: HTMLButtonElement;
   /** Also point at the selected option while the view is shown (the search box). */
   owners: HTMLElement[];
 }
@@ -94,6 +100,7 @@ export function createQuoteResults(elements: QuoteResultsElements, api: Pick<Ver
     list.dataset['query'] = query;
     delete summary.dataset['tone'];
     summary.replaceChildren(...describe(query, reply));
+    more.update(quotes.length, reply.total);
     if (keep) {
       list.scrollTop = scrollTop;
       const index = quotes.findIndex((quote) => quote.id === selectedId);
@@ -111,9 +118,12 @@ export function createQuoteResults(elements: QuoteResultsElements, api: Pick<Ver
       summary.textContent = 'Searching…';
       summary.dataset['tone'] = 'busy';
     };
+    more.setBusy(true);
     requests.send(
-      api.quotes({ query, limit: quotesShown }),
+      // A refresh keeps every quotation listed, those "Show more" added too.
+      api.quotes({ query, limit: keep ? Math.min(maxLimit, Math.max(quotesShown, quotes.length)) : quotesShown }),
       (result) => {
+        more.setBusy(false);
         if (result.ok) {
           show(query, result.value, keep);
           return;
@@ -125,6 +135,7 @@ export function createQuoteResults(elements: QuoteResultsElements, api: Pick<Ver
         list.replaceChildren();
         delete summary.dataset['tone'];
         summary.textContent = '';
+        more.hide();
         select(-1);
         handlers.onError(query, result.error);
       },
@@ -132,6 +143,27 @@ export function createQuoteResults(elements: QuoteResultsElements, api: Pick<Ver
       keep ? undefined : { afterMs: 120, show: searching },
     );
   };
+
+  /** The next page of the quotations shown, added below them: the list is not drawn again. */
+  const more = wireShowMore(elements.more, quotesShown, 'quote', (offset) => {
+    const query = shownQuery;
+    if (query === null || requests.busy) return;
+    more.setBusy(true);
+    requests.send(api.quotes({ query, limit: quotesShown, offset }), (result) => {
+      more.setBusy(false);
+      if (!result.ok) {
+        handlers.onError(query, result.error);
+        return;
+      }
+      const added = result.value.quotes;
+      quotes = [...quotes, ...added];
+      list.append(...added.map((quote, i) => renderQuoteHit(quote, offset + i, quote.id === openId)));
+      summary.replaceChildren(...describe(query, { ...result.value, quotes }));
+      more.update(quotes.length, result.value.total);
+      // The first of the new quotations, for the arrow keys to go on from.
+      if (added.length > 0) select(offset);
+    });
+  });
 
   return {
     search: (query) => run(query, false),
@@ -187,7 +219,8 @@ function renderQuoteHit(quote: QuoteHit, index: number, open: boolean): HTMLLIEl
     'li',
     { class: open ? 'quote-hit open' : 'quote-hit', id: `quote-hit-${index}`, role: 'option', 'aria-selected': 'false', 'data-quote-id': quote.id },
     attribution,
-    quoteWords(quote),
+    // `highlights` is absent from servers older than the field.
+    quoteWords(quote, quote.highlights ?? []),
     h('span', { class: 'quote-hit-where' }, ...where),
   );
 }

@@ -33,8 +33,16 @@ export interface Reader {
   readonly loading: boolean;
   /** Goes to the next (`+1`) or previous (`-1`) hit, wrapping around. */
   moveHit(delta: 1 | -1): void;
-  /** Marks `quote` (and where its speaker is named) in the text and scrolls to it. */
+  /**
+   * Marks `quote` (and where its speaker is named) in the text and scrolls to it; the next hit is then the
+   * first one from the quote on, and the previous hit the last one before it.
+   */
   showQuote(quote: Quote): void;
+  /**
+   * Says that the hits marked are those of an earlier search (`query` is the one now listed), until
+   * another article is opened; nothing when they are this query's.
+   */
+  markStale(query: string): void;
   /**
    * Fetches the article shown again, because the archive changed: redrawn (keeping the scroll position
    * and the current hit) only if it changed; if it is gone, the reader says it was removed.
@@ -55,6 +63,11 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
   let requests = 0;
   let loading = false;
   let currentHit = -1;
+  /**
+   * Set when a quote was chosen: the number of the first hit from the quote on, where the next hit (F3,
+   * Enter) goes instead of the one after `currentHit` (issue 15: it went back to the top).
+   */
+  let hitAfterQuote: number | null = null;
   let quote: Quote | null = null;
   let body: HTMLElement | null = null;
 
@@ -134,6 +147,7 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
     body = null;
     quote = null;
     currentHit = -1;
+    hitAfterQuote = null;
     article.dataset['state'] = state;
     article.removeAttribute('aria-busy');
     article.removeAttribute('aria-labelledby');
@@ -146,7 +160,9 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
   const moveHit = (delta: 1 | -1): void => {
     const total = view?.highlights.length ?? 0;
     if (total === 0) return;
-    currentHit = currentHit < 0 ? (delta > 0 ? 0 : total - 1) : (currentHit + delta + total) % total;
+    if (hitAfterQuote !== null) currentHit = (hitAfterQuote - (delta > 0 ? 0 : 1) + total) % total;
+    else currentHit = currentHit < 0 ? (delta > 0 ? 0 : total - 1) : (currentHit + delta + total) % total;
+    hitAfterQuote = null;
     markCurrent('center');
   };
 
@@ -186,6 +202,7 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
         }
         view = result.value;
         quote = null;
+        hitAfterQuote = null;
         currentHit = view.highlights.length > 0 ? 0 : -1;
         render();
         article.scrollTop = 0;
@@ -214,6 +231,7 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
         const total = result.value.highlights.length;
         view = result.value;
         quote = null;
+        hitAfterQuote = null;
         currentHit = total === 0 ? -1 : Math.min(Math.max(currentHit, 0), total - 1);
         render();
         article.scrollTop = scrollTop;
@@ -224,6 +242,9 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
     showQuote: (chosen) => {
       if (view === null || body === null || chosen.articleId !== view.article.id) return;
       quote = chosen;
+      const from = chosen.parts[0]?.start ?? chosen.start;
+      const after = view.highlights.findIndex((hit) => hit.start >= from);
+      hitAfterQuote = after < 0 ? view.highlights.length : after;
       const fresh = renderBody();
       body.replaceWith(fresh);
       body = fresh;
@@ -233,6 +254,14 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
         for (const part of body.querySelectorAll('mark.quote-mark, mark.speaker-mark')) part.classList.add('active');
         scrollToCenter(first);
       }
+    },
+    markStale: (query) => {
+      article.querySelector('.reader-stale')?.remove();
+      if (view === null || loading || openingQuery === query) return;
+      // The header stays; the hits are dimmed (reader.css) and a line says why.
+      article.dataset['state'] = 'stale';
+      const line = h('p', { class: 'reader-stale', role: 'status' }, 'The marked words are from an earlier search. Open a result to see this one’s.');
+      article.querySelector('.reader-header')?.append(line);
     },
     clear: () => {
       requests++;

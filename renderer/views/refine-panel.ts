@@ -46,8 +46,17 @@ export function createRefinePanel(elements: RefinePanelElements, onToggle: (fiel
   );
   const facets = h('div', { class: 'facets', id: 'facets' });
   const speakersHeading = h('h2', { class: 'refine-heading', id: 'speakers-heading' }, 'Quoted on this search');
+  // Says which quotes are counted: a result's "matching quotes" hold any word of the search (issue 15: two
+  // meanings of "matching quote" on one screen, unsaid).
+  const speakersNote = h('p', { class: 'refine-note', id: 'speakers-note' }, 'In quotes with every word of the search');
   const speakersList = h('div', { class: 'facet-values', role: 'group', 'aria-labelledby': 'speakers-heading' });
-  const speakers = h('section', { class: 'speakers', id: 'speakers', 'aria-labelledby': 'speakers-heading' }, speakersHeading, speakersList);
+  const speakers = h(
+    'section',
+    { class: 'speakers', id: 'speakers', 'aria-labelledby': 'speakers-heading', 'aria-describedby': 'speakers-note' },
+    speakersHeading,
+    speakersNote,
+    speakersList,
+  );
   panel.replaceChildren(h('div', { class: 'facets-block' }, toggle, facets), speakers);
   panel.hidden = true;
 

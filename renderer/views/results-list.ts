@@ -1,10 +1,10 @@
 // The result list: one option per article found (headline, date, source, hit count, snippet, matching
 // quotes; with `in:quotes`, the matching quotations themselves), a summary line above it with the sort
-// order beside it, and the start page with the query syntax when the query is empty.
+// order beside it, "Show more" below it, and the start page with the query syntax when the query is empty.
 // Selection follows the listbox pattern: the list (or the search box) owns focus and points at the
 // selected option with aria-activedescendant.
 
-import type { ApiError, LibraryStatus, Quote, SearchHit, SearchReply, SearchSort, VerbatimApi } from '../../main/contract/api.js';
+import type { ApiError, LibraryStatus, Quote, ResultLimits, SearchHit, SearchReply, SearchSort, VerbatimApi } from '../../main/contract/api.js';
 import { latestRequest } from '../latest-request.js';
 import { wireListNavigation } from '../list-navigation.js';
 import { formatDate, h, highlightedText, plural } from '../dom.js';
@@ -12,9 +12,15 @@ import { quoteWords } from './quote-words.js';
 import { incompleteNotice } from './incomplete-notice.js';
 import { hasQuoteScope } from '../query-text.js';
 import { isFindingQuotes } from '../status-change.js';
+import { wireShowMore } from './show-more.js';
 
 /** Quotations shown under a result when the query has `in:quotes`; the rest are counted. */
 export const scopedQuotesShown = 3;
+
+/** Results per page: the API's default, and what "Show more" adds. */
+const pageSize: ResultLimits['search']['default'] = 50;
+/** The most one request may ask for: a refresh asks for every result listed, up to this. */
+const maxLimit: ResultLimits['search']['max'] = 500;
 
 export interface ResultsElements {
   /** `ol#results`, `role="listbox"`. */
@@ -27,6 +33,8 @@ export interface ResultsElements {
   sort: HTMLSelectElement;
   /** What holds the sort control, hidden with no results to sort. */
   sortControl: HTMLElement;
+  /** "Show 50 more articles", below the list. */
+  more: HTMLButtonElement;
   /** Also points at the selected option (the search box, as a combobox). */
   owners: HTMLElement[];
 }
@@ -140,9 +148,13 @@ export function createResultsList(
       return;
     }
     const order = sortOrder();
+    // A refresh keeps every result listed, those "Show more" added too.
+    const limit = quiet ? Math.min(maxLimit, Math.max(pageSize, hits.length)) : pageSize;
+    more.setBusy(true);
     requests.send(
-      api.search(order === 'relevance' ? { query } : { query, sort: order }),
+      api.search({ query, ...(limit === pageSize ? {} : { limit }), ...(order === 'relevance' ? {} : { sort: order }) }),
       (result) => {
+        more.setBusy(false);
         if (result.ok) {
           self.showReply(result.value, quiet);
           shownQuery = query;
@@ -158,6 +170,31 @@ export function createResultsList(
       quiet ? undefined : { afterMs: searchingDelayMs, show: () => self.showSearching() },
     );
   };
+
+  /** The next page of the results shown, added below them: the list is not drawn again. */
+  const more = wireShowMore(elements.more, pageSize, 'article', (offset) => {
+    const query = shownQuery;
+    const reply = shownReply;
+    if (query === null || reply === null || requests.busy) return;
+    const order = sortOrder();
+    more.setBusy(true);
+    requests.send(api.search({ query, offset, ...(order === 'relevance' ? {} : { sort: order }) }), (result) => {
+      more.setBusy(false);
+      if (!result.ok) {
+        handlers.onError(query, result.error);
+        return;
+      }
+      const added = result.value.hits;
+      const scoped = hasQuoteScope(query);
+      hits = [...hits, ...added];
+      shownReply = { ...result.value, hits };
+      list.append(...added.map((hit, i) => renderHit(hit, offset + i, hit.id === openId, scoped)));
+      summary.replaceChildren(...describeReply(shownReply));
+      more.update(hits.length, result.value.total);
+      // The first of the new results, for the arrow keys to go on from.
+      if (added.length > 0) select(offset);
+    });
+  });
 
   const self: ResultsList = {
     search: (query) => run(query, false),
@@ -196,6 +233,7 @@ export function createResultsList(
       setExpanded(false);
       summary.textContent = '';
       sortControl.hidden = true;
+      more.hide();
       start.hidden = false;
       describeStart(start, status);
     },
@@ -222,6 +260,7 @@ export function createResultsList(
       delete summary.dataset['tone'];
       summary.replaceChildren(...describeReply(reply));
       sortControl.hidden = reply.total < 2;
+      more.update(hits.length, reply.total);
       setExpanded(hits.length > 0);
       if (keep) {
         list.scrollTop = scrollTop;
@@ -246,6 +285,7 @@ export function createResultsList(
       delete summary.dataset['tone'];
       summary.textContent = '';
       sortControl.hidden = true;
+      more.hide();
       setExpanded(false);
       select(-1);
     },
@@ -303,7 +343,8 @@ function renderHit(hit: SearchHit, index: number, open: boolean, scoped: boolean
   if (hit.source !== null) addMeta(h('span', { class: 'source' }, hit.source));
   addMeta(h('span', { class: 'hit-count' }, plural(hit.hitCount, 'hit')));
   if (hit.quotes.length > 0) {
-    meta.push(h('span', { class: 'quote-count' }, plural(hit.quotes.length, 'matching quote')));
+    // "With search words", not "matching": the speakers list counts quotes with every word (issue 15).
+    meta.push(h('span', { class: 'quote-count' }, `${plural(hit.quotes.length, 'quote')} with search words`));
   }
 
   const title = h('span', { class: 'result-title' });

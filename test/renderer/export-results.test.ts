@@ -29,15 +29,33 @@ const reply: SearchReply = {
 };
 
 describe('fetching every result', () => {
-  it('asks for the most one request gives, in the order on show', async () => {
+  it('asks page after page, in the order on show, until the total is reached', async () => {
     const asked: SearchRequest[] = [];
-    await fetchAllHits({ search: async (request) => (asked.push(request), { ok: true, value: reply }) }, 'war', 'newest');
-    await fetchAllHits({ search: async (request) => (asked.push(request), { ok: true, value: reply }) }, 'war', 'relevance');
-    expect(asked).toEqual([{ query: 'war', sort: 'newest', limit: 500 }, { query: 'war', limit: 500 }]);
+    const paged = async (request: SearchRequest) => {
+      asked.push(request);
+      // Two hits in all, one per page.
+      return { ok: true as const, value: { ...reply, hits: (request.offset ?? 0) < 2 ? reply.hits : [] } };
+    };
+    const all = await fetchAllHits({ search: paged }, 'war', 'newest');
+    expect(asked).toEqual([
+      { query: 'war', sort: 'newest', limit: 500 },
+      { query: 'war', sort: 'newest', limit: 500, offset: 1 },
+    ]);
+    expect(all.ok && all.value.hits).toHaveLength(2);
+    asked.length = 0;
+    await fetchAllHits({ search: paged }, 'war', 'relevance');
+    expect(asked[0]).toEqual({ query: 'war', limit: 500 });
     const quotesAsked: QuotesRequest[] = [];
     const none: QuotesReply = { total: 0, quotes: [] };
     await fetchAllQuotes({ quotes: async (request) => (quotesAsked.push(request), { ok: true, value: none }) }, '');
     expect(quotesAsked).toEqual([{ query: '', limit: 1000 }]);
+  });
+
+  it('stops at an empty page even when the total promised more', async () => {
+    let calls = 0;
+    const all = await fetchAllHits({ search: async () => (calls++, { ok: true, value: { ...reply, hits: calls === 1 ? reply.hits : [] } }) }, 'war', 'relevance');
+    expect(calls).toBe(2);
+    expect(all.ok && all.value.hits).toHaveLength(1);
   });
 });
 

@@ -23,13 +23,14 @@ export interface EngineMethods {
   /**
    * A search as the API takes it, with the main thread's defaults applied; `speakerArticles`: the speakers
    * list counts the quotes of this many of the engine's best articles; `budgetMs`: the query's time budget
-   * (search/query-budget.ts; its default when absent).
+   * (search/query-budget.ts; its default when absent). No offset: the engine returns the first offset + limit
+   * hits and the main thread, merging every engine's, skips the offset.
    */
-  search: { request: Required<SearchRequest> & { speakerArticles?: number; budgetMs?: number }; reply: SearchReply };
+  search: { request: Required<Omit<SearchRequest, 'offset'>> & { speakerArticles?: number; budgetMs?: number }; reply: SearchReply };
   /** The article, or null when this engine does not hold it. */
   article: { request: { id: string; query?: string }; reply: ArticleView | null };
-  /** The main thread applies the default limit. */
-  quotes: { request: QuotesRequest & { limit: number; budgetMs?: number }; reply: QuotesReply };
+  /** The main thread applies the default limit, and skips the offset after merging (as for search). */
+  quotes: { request: Omit<QuotesRequest, 'offset'> & { limit: number; budgetMs?: number }; reply: QuotesReply };
 }
 
 export type EngineMethod = keyof EngineMethods;

@@ -1,13 +1,23 @@
 // Merges the engines' answers to one request into the library's answer.
 
-import type { FacetValue, Facets, QuoteHit, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
+import type { FacetValue, Facets, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
+import { compareQuotePlaces } from '../search/quote-order.js';
 import { compareForSort, countsToValues, facetSize } from '../search/search-archive.js';
 
-/** Merges search answers: strict matches win over partial ones; facet counts add up. */
-export function mergeSearch(replies: readonly SearchReply[], limit: number, sort: SearchSort): Omit<SearchReply, 'query' | 'tookMs'> {
+/** Which slice of the merged list a request asked for. */
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Merges search answers: strict matches win over partial ones; facet counts add up. Each engine answered
+ * with its first `offset + limit` hits, so the merged list is right up to there and the page is sliced from it.
+ */
+export function mergeSearch(replies: readonly SearchReply[], page: Page, sort: SearchSort): Omit<SearchReply, 'query' | 'tookMs'> {
   const strict = replies.filter((r) => !r.partial && r.total > 0);
   const used = strict.length > 0 ? strict : replies.filter((r) => r.partial);
-  const hits = used.flatMap((r) => r.hits).sort(compareForSort(sort)).slice(0, limit);
+  const hits = used.flatMap((r) => r.hits).sort(compareForSort(sort)).slice(page.offset, page.offset + page.limit);
   const addUp = (pick: (f: Facets, reply: SearchReply) => FacetValue[]): FacetValue[] => {
     const counts = new Map<string, number>();
     for (const reply of used) for (const { value, count } of pick(reply.facets, reply)) counts.set(value, (counts.get(value) ?? 0) + count);
@@ -24,22 +34,14 @@ export function mergeSearch(replies: readonly SearchReply[], limit: number, sort
   };
 }
 
-/** Merges quote lists: newest first, then by path and place; totals add up. */
-export function mergeQuotes(replies: readonly QuotesReply[], limit: number): QuotesReply {
-  const quotes = replies.flatMap((r) => r.quotes).sort(byNewestThenPath);
-  return { total: replies.reduce((n, r) => n + r.total, 0), quotes: quotes.slice(0, limit), ...incompleteOf(replies) };
+/** Merges quote lists: newest first, then by path and place; totals add up. The page is sliced as in `mergeSearch`. */
+export function mergeQuotes(replies: readonly QuotesReply[], page: Page): QuotesReply {
+  const quotes = replies.flatMap((r) => r.quotes).sort(compareQuotePlaces);
+  return { total: replies.reduce((n, r) => n + r.total, 0), quotes: quotes.slice(page.offset, page.offset + page.limit), ...incompleteOf(replies) };
 }
 
 /** The merged answer is incomplete when any engine's is (each engine has its own budget; the first notice says it). */
 function incompleteOf(replies: readonly { incomplete?: string }[]): { incomplete?: string } {
   const notice = replies.find((r) => r.incomplete !== undefined)?.incomplete;
   return notice === undefined ? {} : { incomplete: notice };
-}
-
-function byNewestThenPath(a: QuoteHit, b: QuoteHit): number {
-  const da = a.date ?? '';
-  const db = b.date ?? '';
-  if (da !== db) return da < db ? 1 : -1;
-  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return a.start - b.start;
 }

@@ -202,14 +202,16 @@ export class OpenArchive {
   async search(query: string, options: Omit<SearchRequest, 'query'> = {}): Promise<SearchReply> {
     const started = performance.now();
     const limit = options.limit ?? resultLimits.search.default;
+    const offset = options.offset ?? 0;
     const sort = options.sort ?? 'relevance';
     // A speaker filter or `in:quotes` reads every article's quotes: not inside one request, which has
     // a time limit, while the engines are still extracting them.
     if (this.quotesPending() && needsAllQuotes(query)) await this.quotesReady();
     // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
     const share = Math.ceil(speakerArticles / this.pool.engines.length);
-    const replies = await this.pool.broadcast({ type: 'search', query, limit, sort, speakerArticles: share, ...this.budget() }, requestTimeoutMs);
-    return { ...mergeSearch(replies, limit, sort), query, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+    // Any engine may hold every hit of the page: each returns the first offset + limit, the merge skips the offset.
+    const replies = await this.pool.broadcast({ type: 'search', query, limit: offset + limit, sort, speakerArticles: share, ...this.budget() }, requestTimeoutMs);
+    return { ...mergeSearch(replies, { offset, limit }, sort), query, tookMs: Math.round((performance.now() - started) * 10) / 10 };
   }
 
   async article(id: string, query?: string): Promise<ArticleView> {
@@ -221,8 +223,10 @@ export class OpenArchive {
 
   async quotes(options: QuotesRequest = {}): Promise<QuotesReply> {
     await this.quotesReady();
-    const limit = options.limit ?? resultLimits.quotes.default;
-    return mergeQuotes(await this.pool.broadcast({ type: 'quotes', ...options, limit, ...this.budget() }, requestTimeoutMs), limit);
+    const { offset = 0, limit = resultLimits.quotes.default, ...filters } = options;
+    // As in search: each engine lists the first offset + limit, the merge skips the offset.
+    const replies = await this.pool.broadcast({ type: 'quotes', ...filters, limit: offset + limit, ...this.budget() }, requestTimeoutMs);
+    return mergeQuotes(replies, { offset, limit });
   }
 
   /** The query budget the library was opened with, for a request; none for the engines' default. */

@@ -23,6 +23,11 @@ export interface HighlightMatchers {
   body: TextMatcher;
 }
 
+/** Matches of the query's words in a quote's `text` (its words as listed, not the article's body). */
+export function quoteHighlights(state: SearchState, text: string, language: LanguageProcessing, parsed: ParsedQuery): MatchRange[] {
+  return findMatches(text, highlightMatchers(state, parsed, language).body).ranges;
+}
+
 /** The matchers of a query's words in titles and bodies, compiled once per query and language, not per hit. */
 function highlightMatchers(state: SearchState, parsed: ParsedQuery, language: LanguageProcessing): HighlightMatchers {
   const byLanguage = keptMap(state.highlightMatchers, parsed);

@@ -51,6 +51,24 @@ export function markQuotes(quotes: readonly Quote[], matches: readonly MatchRang
 }
 
 /**
+ * The quotes of an article as a search shows them: a quote matches when it holds one of the search's
+ * `matches` or is by the speaker the query names (`speaker:`); the speaker's matching quotes come first,
+ * then the other matching ones, then the rest, each in text order. Issue 15: with `Iraq speaker:Blair`,
+ * Blair's quotes were neither marked nor first.
+ */
+export function markSearchQuotes(state: SearchState, quotes: readonly Quote[], matches: readonly MatchRange[], parsed: ParsedQuery): QuoteMatch[] {
+  const speakerFilters = parsed.filters.flatMap((f) => (f.kind === 'speaker' ? [f] : []));
+  const marked = markQuotes(quotes, matches);
+  if (!speakerFilters.some((f) => !f.exclude)) return [...marked.filter((q) => q.matches), ...marked.filter((q) => !q.matches)];
+  const bySpeaker = marked.map((q) => speakerFilters.every((f) => speakerMatches(state, q.speaker, f)));
+  const tier = (q: QuoteMatch, i: number): number => (bySpeaker[i] === true ? 0 : q.matches ? 1 : 2);
+  return marked
+    .map((q, i) => ({ quote: bySpeaker[i] === true ? { ...q, matches: true } : q, tier: tier(q, i) }))
+    .sort((a, b) => a.tier - b.tier)
+    .map(({ quote }) => quote);
+}
+
+/**
  * Per article number, filled as searches need them: its quotes, and their texts in lower case, one per
  * line. Arrays by number, not maps by id: the speakers list looks them up for 500 articles per search.
  */

@@ -5,14 +5,15 @@
 import type { ArticleView, QuoteHit, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
 import { NotFoundError, QueryError } from '../errors.js';
 import { languageProcessing } from '../index/languages.js';
-import type { Article, QuoteKind, QuoteMatch, SearchHit } from '../../contract/model.js';
+import type { Article, Quote, QuoteKind, QuoteMatch, SearchHit } from '../../contract/model.js';
 import { dropCommonWords, evaluate, newestArticles, type Evaluation } from './evaluate-query.js';
 import { facetsOf, speakersOf } from './facets.js';
-import { highlightsOf } from './highlights.js';
+import { highlightsOf, quoteHighlights } from './highlights.js';
 import { makeSnippet } from './make-snippet.js';
-import { markQuotes, quoteSatisfies } from './match-quotes.js';
+import { markSearchQuotes, quoteSatisfies } from './match-quotes.js';
 import { parseQuery } from './parse-query.js';
 import { QueryBudget } from './query-budget.js';
+import { compareQuotePlaces } from './quote-order.js';
 import { resultLimits } from '../result-limits.js';
 import type { SearchState } from './search-state.js';
 import { sortRanked } from './sort-results.js';
@@ -71,15 +72,13 @@ export function viewArticle(state: SearchState, id: string, queryText = ''): Art
   const parsed = parseQuery(queryText);
   const { titleHighlights, highlights } = highlightsOf(state, article, parsed);
   const quotes = data.quotesOf(id);
-  const marked: QuoteMatch[] =
-    parsed.scope === 'quotes'
-      ? quotes.map((q) => ({ ...q, matches: quoteSatisfies(state, q, parsed, languageProcessing(article.language)) }))
-      : markQuotes(quotes, highlights);
+  const satisfying: QuoteMatch[] | null =
+    parsed.scope === 'quotes' ? quotes.map((q) => ({ ...q, matches: quoteSatisfies(state, q, parsed, languageProcessing(article.language)) })) : null;
   return {
     article,
     titleHighlights,
     highlights,
-    quotes: [...marked.filter((q) => q.matches), ...marked.filter((q) => !q.matches)],
+    quotes: satisfying === null ? markSearchQuotes(state, quotes, highlights, parsed) : [...satisfying.filter((q) => q.matches), ...satisfying.filter((q) => !q.matches)],
     // Copies are known across shards only: the library fills them in (library/open-archive.ts).
     copies: [],
   };
@@ -87,8 +86,9 @@ export function viewArticle(state: SearchState, id: string, queryText = ''): Art
 
 /**
  * Lists quotes across the archive whose own words satisfy `query` (all quotes when it is empty), by a
- * speaker whose name contains `speaker`, of the `kinds` asked for (all without); newest article first when
- * there is no query to rank by. Over `budgetMs`, as `searchArchive`.
+ * speaker whose name contains `speaker`, of the `kinds` asked for (all without); the first `limit` in the
+ * list's one order, newest article first (quote-order.ts), as the main thread shows them. Over `budgetMs`, as
+ * `searchArchive`.
  */
 export function findQuotes(
   state: SearchState,
@@ -109,7 +109,10 @@ export function findQuotes(
     parsed.groups.length === 0 && parsed.excluded.length === 0 ? null : evaluate(state, parsed, { scope: 'quotes', allowPartial: false, budget: new QueryBudget(options.budgetMs) });
   const articles = evaluation === null ? newestArticles(state, parsed.filters.filter((f) => f.kind !== 'speaker'), quoting) : evaluation.ranked.map((r) => r.article);
   const limit = options.limit ?? resultLimits.quotes.default;
-  const found: QuoteHit[] = [];
+  // Without a query the articles come newest first: past `limit`, only quotes of the last kept one's date
+  // can still come before it (by path), and the rest are only counted. Ranked articles are all kept.
+  const newestFirst = evaluation === null;
+  const kept: { article: Article; quote: Quote; date: string | null; path: string; start: number }[] = [];
   let total = 0;
   for (const article of articles) {
     if (quoting !== null && !quoting.has(article.id)) continue;
@@ -118,10 +121,22 @@ export function findQuotes(
       if (!speakerFilters.every((f) => speakerMatches(state, quote.speaker, f))) continue;
       if (!quoteSatisfies(state, quote, parsed, language)) continue;
       total += 1;
-      // Counted all, made only as many as asked for: listing every quote of a 10x BBC archive made 53,000.
-      if (found.length < limit) found.push({ ...quote, path: article.path, title: article.title, date: article.date, source: article.source });
+      if (!newestFirst || kept.length < limit || article.date === kept[kept.length - 1]?.date) kept.push({ article, quote, date: article.date, path: article.path, start: quote.start });
     }
   }
+  // In the list's one order (quote-order.ts), so that the next page (a larger limit) starts where this one ended.
+  // Counted all, made only as many as asked for: listing every quote of a 10x BBC archive made 53,000.
+  const found: QuoteHit[] = kept
+    .sort(compareQuotePlaces)
+    .slice(0, limit)
+    .map(({ article, quote }) => ({
+      ...quote,
+      path: article.path,
+      title: article.title,
+      date: article.date,
+      source: article.source,
+      highlights: quoteHighlights(state, quote.text, languageProcessing(article.language), parsed),
+    }));
   return { total, quotes: found, ...(evaluation?.incomplete === undefined ? {} : { incomplete: evaluation.incomplete }) };
 }
 
@@ -130,7 +145,7 @@ function toHit(state: SearchState, article: Article, score: number, evaluation: 
   const { titleHighlights, highlights } = highlightsOf(state, article, evaluation.parsed);
   const quotes = evaluation.quoteMatches
     ? (evaluation.quoteMatches.get(article.id) ?? [])
-    : markQuotes(state.data.quotesOf(article.id), highlights)
+    : markSearchQuotes(state, state.data.quotesOf(article.id), highlights, evaluation.parsed)
         .filter((q) => q.matches)
         .map(({ matches: _matches, ...quote }) => quote);
   const snippetMatches = evaluation.quoteMatches ? highlights.filter((h) => quotes.some((q) => q.parts.some((p) => h.start >= p.start && h.end <= p.end))) : highlights;
