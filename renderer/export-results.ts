@@ -3,6 +3,7 @@
 // line's `--json`), fetched page after page with the API's `offset`.
 
 import type { QuotesReply, Result, ResultLimits, SearchReply, SearchSort, VerbatimApi } from '../main/contract/api.js';
+import { quoteJson, searchHitJson } from '../main/common/result-json.js';
 import { toCsv, utf8Bom } from './csv.js';
 
 export type ExportFormat = 'csv' | 'json';
@@ -55,16 +56,7 @@ async function allPages<R extends { total: number }, T>(ask: (offset: number) =>
 export function exportHits(reply: SearchReply, format: ExportFormat): ExportFile {
   const base = { name: fileName(reply.query, 'articles', format), count: reply.hits.length, total: reply.total };
   if (format === 'json') {
-    const hits = reply.hits.map((hit) => ({
-      id: hit.id,
-      path: hit.path,
-      title: hit.title,
-      date: hit.date,
-      source: hit.source,
-      score: hit.score,
-      snippet: hit.snippet.text,
-      quotes: hit.quotes.map((quote) => ({ text: quote.text, speaker: quote.speaker })),
-    }));
+    const hits = reply.hits.map(searchHitJson);
     return { ...base, type: 'application/json', text: `${JSON.stringify({ query: reply.query, total: reply.total, hits }, null, 2)}\n` };
   }
   const rows = reply.hits.map((hit) => [hit.title, hit.date, hit.source, hit.path, hit.score, hit.hitCount, hit.quotes.length, hit.snippet.text]);
@@ -75,20 +67,7 @@ export function exportHits(reply: SearchReply, format: ExportFormat): ExportFile
 export function exportQuotes(query: string, reply: QuotesReply, format: ExportFormat): ExportFile {
   const base = { name: fileName(query, 'quotes', format), count: reply.quotes.length, total: reply.total };
   if (format === 'json') {
-    const quotes = reply.quotes.map((quote) => ({
-      articleId: quote.articleId,
-      path: quote.path,
-      title: quote.title,
-      date: quote.date,
-      source: quote.source,
-      text: quote.text,
-      speaker: quote.speaker,
-      kind: quote.kind,
-      verb: quote.verb,
-      start: quote.start,
-      end: quote.end,
-      parts: quote.parts,
-    }));
+    const quotes = reply.quotes.map(quoteJson);
     return { ...base, type: 'application/json', text: `${JSON.stringify({ query, total: reply.total, quotes }, null, 2)}\n` };
   }
   const rows = reply.quotes.map((quote) => [quote.speaker, quote.kind, quote.verb, quote.text, quote.title, quote.date, quote.source, quote.path]);

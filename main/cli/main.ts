@@ -16,7 +16,7 @@ import { defaultCacheDir } from './default-cache-dir.js';
 import { exitWhenOutputCloses } from './exit-when-output-closes.js';
 import { parseCliArgs, type OptionSpec } from './parse-cli-args.js';
 import { parsePaging, readPages, writeJsonLines } from './paging.js';
-import { quoteJson, searchHitJson } from './result-json.js';
+import { quoteJson, searchHitJson } from '../common/result-json.js';
 import { signalExitCodes, untilStopSignal } from './stop-on-signal.js';
 import { terminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';

@@ -1,5 +1,5 @@
-// What one search hit and one quote look like in the command's JSON output (ARCHITECTURE.md's command line
-// contract): the same shape in a --json document and on a --jsonl line.
+// What one search hit and one quote look like as JSON: in the command line's --json document and --jsonl lines
+// (ARCHITECTURE.md's command line contract), and in the window's JSON export.
 
 import type { QuoteHit, SearchHit } from '../contract/api.js';
 
@@ -22,6 +22,9 @@ export function quoteJson(q: QuoteHit): Record<string, unknown> {
   return {
     articleId: q.articleId,
     path: q.path,
+    title: q.title,
+    date: q.date,
+    source: q.source,
     kind: q.kind,
     text: q.text,
     speaker: q.speaker,
