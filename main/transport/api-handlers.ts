@@ -2,9 +2,11 @@
 // (Electron IPC in main/shell, HTTP in main/server). Arguments arrive as `unknown` and are validated here,
 // so every transport applies the same checks; expected failures become `Result` values, never throws.
 
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiError, ApiMethod, FileAction, QuoteKind, Result, VerbatimApi } from '../contract/api.js';
-import { InvalidArgumentError, NotFoundError, toErrorValue } from '../core/errors.js';
+import { supportedExtensions } from '../core/archive/read-archive.js';
+import { InvalidArgumentError, NotFoundError, toErrorValue, VerbatimError } from '../core/errors.js';
 import type { LibrarySession } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
 import { quoteKinds } from '../core/search/parse-query.js';
@@ -99,7 +101,7 @@ export function createApiHandlers(session: LibrarySession, openFile?: FileOpener
         const action = expectOneOf(r.action, 'action', fileActions);
         const library = await session.ready();
         const { article } = await library.article(id);
-        await openFile(fileInArchive(library.archiveDir, article.path), action);
+        await openFile(await realFileToShow(library.archiveDir, article.path, action), action);
         return null;
       });
     },
@@ -116,6 +118,29 @@ export function fileInArchive(archiveDir: string, relPath: string): string {
   const inside = path.relative(root, file);
   if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) throw new NotFoundError(`${relPath}: not a file inside the archive ${archiveDir}`);
   return file;
+}
+
+/**
+ * The file to open or show, by its real path (links followed), refused unless that is inside the archive's
+ * real folder: a file replaced by a link leading out after indexing is not opened. Opening (not showing) is
+ * only for the formats Verbatim reads: any file whose text looks like a page is read as one, and opening a
+ * `story.hta` or a `.command` would run it.
+ */
+export async function realFileToShow(archiveDir: string, relPath: string, action: FileAction): Promise<string> {
+  const lexical = fileInArchive(archiveDir, relPath);
+  let real: string;
+  let root: string;
+  try {
+    [real, root] = await Promise.all([realpath(lexical), realpath(archiveDir)]);
+  } catch {
+    throw new NotFoundError(`${relPath}: the file is no longer in the archive`);
+  }
+  fileInArchive(root, path.relative(root, real));
+  const extension = path.extname(real).toLowerCase();
+  if (action === 'open' && !supportedExtensions.includes(extension)) {
+    throw new VerbatimError('forbidden', `${relPath}: Verbatim opens only the formats it reads (${supportedExtensions.join(', ')}); use Show in folder`);
+  }
+  return real;
 }
 
 /** Turns an expected failure into an `ApiError`; anything else becomes `internal` with its message. */

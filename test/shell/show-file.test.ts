@@ -1,9 +1,11 @@
 // "Open Original" / "Show in Folder" (issue 15): the app's `showFile` finds the file from the article's id on
 // the main side, opens only files inside the archive, and `verbatim serve` (no opener) refuses it.
 
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotFoundError } from '../../main/core/errors.js';
 import { createIpcListener } from '../../main/shell/ipc.js';
 import { createFileOpener } from '../../main/shell/show-file.js';
@@ -14,7 +16,16 @@ vi.mock('electron', async () => (await import('./fake-electron.js')).fakeElectro
 
 type Session = Parameters<typeof createApiHandlers>[0];
 
-const archiveDir = path.resolve('/archives/news');
+// A real archive: the handler follows links to where files really are.
+const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'verbatim-show-file-')));
+const archiveDir = path.join(scratch, 'news');
+mkdirSync(path.join(archiveDir, 'politics'), { recursive: true });
+writeFileSync(path.join(archiveDir, 'politics/017.txt'), 'Headline\n\nText.\n');
+// A page in a format Verbatim reads as a page, but that the system would run if opened.
+writeFileSync(path.join(archiveDir, 'story.hta'), '<html><head><title>News</title></head><body><p>Text.</p></body></html>');
+writeFileSync(path.join(scratch, 'outside.txt'), 'not in the archive');
+symlinkSync(path.join(scratch, 'outside.txt'), path.join(archiveDir, 'leaves.txt'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A library whose articles are `paths` (id -> path relative to the archive). */
 function session(paths: Record<string, string>): Session {
@@ -29,7 +40,7 @@ function session(paths: Record<string, string>): Session {
   return { ready: () => Promise.resolve(library) } as unknown as Session;
 }
 
-const articles = { a1: 'politics/017.txt', escaping: '../../etc/passwd', absolute: '/etc/passwd' };
+const articles = { a1: 'politics/017.txt', escaping: '../../etc/passwd', absolute: '/etc/passwd', hta: 'story.hta', link: 'leaves.txt', gone: 'politics/999.txt' };
 const showFile = (request: unknown): Promise<unknown> => {
   const listener = createIpcListener('showFile', createApiHandlers(session(articles), createFileOpener(shell)));
   return listener({ senderFrame: appMainFrame() } as unknown as IpcMainInvokeEvent, request);
@@ -52,9 +63,17 @@ describe('showFile in the app', () => {
     ['an unknown article', { id: 'nope', action: 'open' }, 'not-found'],
     ['a path instead of an id', { path: '/etc/passwd', action: 'open' }, 'invalid-argument'],
     ['an unknown action', { id: 'a1', action: 'delete' }, 'invalid-argument'],
+    ['to open a file of a format Verbatim does not read (the system would run a .hta)', { id: 'hta', action: 'open' }, 'forbidden'],
+    ['a file that became a link leading out of the archive', { id: 'link', action: 'open' }, 'not-found'],
+    ['a file that is no longer there', { id: 'gone', action: 'reveal' }, 'not-found'],
   ])('refuses %s and touches no file', async (_name, request, code) => {
     expect(await showFile(request)).toMatchObject({ ok: false, error: { code } });
     expect(recorded.shownFiles).toEqual([]);
+  });
+
+  it('shows (but does not open) a file of a format it does not read', async () => {
+    expect(await showFile({ id: 'hta', action: 'reveal' })).toEqual({ ok: true, value: null });
+    expect(recorded.shownFiles).toEqual([`reveal ${path.join(archiveDir, 'story.hta')}`]);
   });
 
   it('says why a file could not be opened', async () => {
