@@ -21,11 +21,13 @@ export function mayContain(lowerText: string, starts: ClauseStarts): boolean {
 }
 
 /**
- * The start a word shares with its stem: every form of the word that stems alike begins with it (suffix
- * stemmers change only endings). Null when under two letters, too short to narrow anything.
+ * The start a word shares with its stem, less the stem's last letter: every form of the word that stems alike
+ * begins with it. Suffix stemmers change only endings, but Russian keys also drop a fleeting vowel just before
+ * the stem's last letter ("паводка" and "паводок" are both "паводк", and share only "павод"). Null when under
+ * two letters, too short to narrow anything.
  */
 export function stableStart(word: string, stem: string): string | null {
   let common = 0;
-  while (common < word.length && common < stem.length && word[common] === stem[common]) common += 1;
+  while (common < word.length && common < stem.length - 1 && word[common] === stem[common]) common += 1;
   return common >= 2 ? word.slice(0, common) : null;
 }

@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../main/core/library.js';
@@ -39,6 +39,17 @@ describe('every language', () => {
       const view = await languages.article(hit?.id ?? '', form);
       expect(new Set(marked(view.article.body, view.highlights)), form).toEqual(new Set(marks));
     }
+  });
+
+  // The key of "паводка" drops a vowel inside the word ("паводк"), so "паводок" does not begin with it: the
+  // cheap start test of phrases and quotes must not rule the text out (issue 15 review).
+  it('finds a phrase and a quote in another form than the text has, where the key drops a vowel', async () => {
+    const archiveDir = tempDir();
+    writeFileSync(path.join(archiveDir, 'ru-flood-2.txt'), 'Весенний паводок\n\nСильный паводок затопил село. «Паводок в этом году сильнее обычного», — сказал глава района Иван Петров.\n');
+    const library = await openLibrary({ archiveDir, cacheDir: tempDir() });
+    expect((await library.search('"паводка в этом году"')).hits.map((h) => h.path)).toEqual(['ru-flood-2.txt']);
+    expect((await library.quotes({ query: 'паводка' })).quotes.map((q) => q.speaker)).toEqual(['Иван Петров']);
+    await library.close();
   });
 
   it('finds Kazakh words in other forms than the text has', async () => {
