@@ -12,8 +12,11 @@ export interface HtmlVisitor {
   close(name: string): void;
 }
 
-/** Elements whose content is text up to their end tag, never tags. */
-const rawTextTags = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
+/**
+ * Elements whose content is text up to their end tag, never tags: those of the parser linkedom uses
+ * (htmlparser2), which reads the inside of <noscript> or <iframe> as elements, so they count here too.
+ */
+const rawTextTags = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 
 /** Elements that have no end tag and hold nothing. */
 export const voidTags = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
