@@ -38,18 +38,22 @@ export async function fetchAllQuotes(api: Pick<VerbatimApi, 'quotes'>, query: st
 }
 
 /** Asks for pages from offset 0 until the reply's total is reached (or a page is empty, or `exportMaxRows`). */
-async function allPages<R extends { total: number }, T>(ask: (offset: number) => Promise<Result<R>>, items: (reply: R) => T[], withItems: (reply: R, all: T[]) => R): Promise<Result<R>> {
+async function allPages<R extends { total: number; incomplete?: string | undefined }, T>(ask: (offset: number) => Promise<Result<R>>, items: (reply: R) => T[], withItems: (reply: R, all: T[]) => R): Promise<Result<R>> {
   const first = await ask(0);
   if (!first.ok) return first;
   const all = [...items(first.value)];
+  // Every page is a search of its own: one cut short by its time budget makes the export incomplete.
+  let incomplete = first.value.incomplete;
   while (all.length < Math.min(first.value.total, exportMaxRows)) {
     const page = await ask(all.length);
     if (!page.ok) return page;
+    incomplete ??= page.value.incomplete;
     const more = items(page.value);
     if (more.length === 0) break;
     all.push(...more);
   }
-  return { ok: true, value: withItems(first.value, all.slice(0, exportMaxRows)) };
+  const value = withItems(first.value, all.slice(0, exportMaxRows));
+  return { ok: true, value: incomplete === undefined ? value : { ...value, incomplete } };
 }
 
 /** The articles of `reply` as a CSV or JSON file named after the query. */

@@ -15,6 +15,8 @@ export interface Paging {
 export interface PageReply<T> {
   total: number;
   items: T[];
+  /** Set when the page's search stopped at its time budget: results may be missing. */
+  incomplete?: string | undefined;
 }
 
 /**
@@ -53,7 +55,10 @@ export async function readPages<T, R extends PageReply<T>>(
   // The next page's length: `size`, or what is left of the limit.
   const asked = (): number => (paging.limit === null ? size : Math.min(size, paging.limit - (offset - paging.offset)));
   const first = await fetchPage(offset, asked());
+  // Every page is a search of its own: one cut short by its time budget makes the whole answer incomplete.
+  let incomplete = first.incomplete;
   for (let reply = first; ; reply = await fetchPage(offset, asked())) {
+    incomplete ??= reply.incomplete;
     await onPage(reply.items);
     if (!paging.jsonl) items.push(...reply.items);
     const shortPage = reply.items.length < asked();
@@ -62,7 +67,7 @@ export async function readPages<T, R extends PageReply<T>>(
     if (served || shortPage || offset >= reply.total) break;
     size *= 2;
   }
-  return { ...first, items };
+  return { ...first, items, ...(incomplete === undefined ? {} : { incomplete }) };
 }
 
 /** Writes `lines` to stdout, one JSON value a line, waiting while the pipe is full (a slow reader, `| less`). */

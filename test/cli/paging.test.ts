@@ -85,6 +85,17 @@ describe('reading every page', () => {
     // Streamed, not kept.
     expect(reply.items).toEqual([]);
   });
+
+  it('is incomplete when any page stopped at its time budget, not only the first', async () => {
+    const notice = 'Stopped after 75 ms: results may be incomplete.';
+    const reply = await readPages({ offset: 0, limit: null, jsonl: false }, 2, async (offset, limit) => ({
+      total: 6,
+      items: Array.from({ length: Math.min(limit, 6 - offset) }, (_, i) => offset + i),
+      ...(offset === 2 ? { incomplete: notice } : {}),
+    }));
+    expect(reply.items).toHaveLength(6);
+    expect(reply.incomplete).toBe(notice);
+  });
 });
 
 describe('paging on the command line (BBC)', () => {

@@ -51,6 +51,16 @@ describe('fetching every result', () => {
     expect(quotesAsked).toEqual([{ query: '', limit: 1000 }]);
   });
 
+  it('says the export is incomplete when any page stopped at its time budget', async () => {
+    const notice = 'Stopped after 75 ms: results may be incomplete.';
+    const all = await fetchAllHits(
+      { search: async (request) => ({ ok: true, value: { ...reply, ...(request.offset === 1 ? { incomplete: notice } : {}) } }) },
+      'war',
+      'relevance',
+    );
+    expect(all.ok && all.value.incomplete).toBe(notice);
+  });
+
   it('stops at an empty page even when the total promised more', async () => {
     let calls = 0;
     const all = await fetchAllHits({ search: async () => (calls++, { ok: true, value: { ...reply, hits: calls === 1 ? reply.hits : [] } }) }, 'war', 'relevance');
