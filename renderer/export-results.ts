@@ -22,8 +22,12 @@ export interface ExportFile {
 const searchMax: ResultLimits['search']['max'] = 500;
 const quotesMax: ResultLimits['quotes']['max'] = 1000;
 
-/** An export stops here, however many the query found: `ExportFile.total` then says how many more there were. */
-export const exportMaxRows = 100_000;
+/**
+ * An export stops here, however many the query found (`ExportFile.total` then says how many there were). Each
+ * page costs the engines every result before it (they rank, then skip), so pages of 500 cost the square of the
+ * rows: 10,000 rows are 20 pages; the command line's `--all`, whose pages double, is for more.
+ */
+export const exportMaxRows = 10_000;
 
 /** Every hit of `query` in `sort` order, page after page of the most one request gives (500). */
 export async function fetchAllHits(api: Pick<VerbatimApi, 'search'>, query: string, sort: SearchSort): Promise<Result<SearchReply>> {
