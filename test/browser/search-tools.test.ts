@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { syntaxRows } from '../../renderer/query-syntax.js';
 import { minimumTextContrast, textContrast } from './contrast.js';
-import { animationsDone, inReader, outputDir, serveAndBrowse } from './serve.js';
+import { animationsDone, inReader, openResultTitled, outputDir, resultsFor, serveAndBrowse, typeQuery } from './serve.js';
 
 const testTimeoutMs = 60_000;
 const seedTitle = 'Putin–Trump meeting is a diplomatic step toward easing international tensions, analyst says';
@@ -330,21 +330,15 @@ describe('the tools around the results', () => {
 
 /** Types `query` into the search box and waits for the list to show this query's results. */
 async function search(query: string): Promise<void> {
-  await page.fill('#search', query);
-  await waitForResults(query);
+  await typeQuery(page, query, waitFor);
 }
 
 async function waitForResults(query: string): Promise<void> {
-  await waitFor(
-    async () => (await page.getAttribute('#results', 'data-query')) === query && (await page.locator('#results li.result').count()) > 0,
-    `results for ${query}`,
-  );
+  await resultsFor(page, query, waitFor);
 }
 
 async function openResult(title: string): Promise<void> {
-  await page.locator('#results li.result', { hasText: title }).click();
-  await waitFor(async () => (await text('#reader .reader-title')) === title, `the reader to show ${title}`);
-  await waitFor(async () => (await page.locator('#quotes li.quote').count()) > 0, 'the quotes panel to fill');
+  await openResultTitled(page, title, waitFor);
 }
 
 /** The date of each result in order (null for an undated one). */

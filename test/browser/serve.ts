@@ -245,12 +245,28 @@ export function recordPageProblems(page: Page, problems: string[]): void {
  * Types `query` into the search box and waits, with the test's `wait`, until the list shows this query's
  * results (at least one).
  */
-export async function typeQuery(page: Page, query: string, wait: (condition: () => Promise<boolean>, what: string) => Promise<void>): Promise<void> {
+export async function typeQuery(page: Page, query: string, wait: Wait): Promise<void> {
   await page.fill('#search', query);
+  await resultsFor(page, query, wait);
+}
+
+/** A file's `waitFor`: waits until `condition` holds, failing with `what`. */
+export type Wait = (condition: () => Promise<boolean>, what: string) => Promise<void>;
+
+/** Waits until the list shows results of `query` (typed, or restored from the address). */
+export async function resultsFor(page: Page, query: string, wait: Wait): Promise<void> {
   await wait(
     async () => (await page.getAttribute('#results', 'data-query')) === query && (await page.locator('#results li.result').count()) > 0,
     `results for ${query}`,
   );
+}
+
+/** Opens the result titled `title` and waits until the reader shows it with its quotes. */
+export async function openResultTitled(page: Page, title: string, wait: Wait): Promise<void> {
+  const text = async (selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').trim();
+  await page.locator('#results li.result', { hasText: title }).click();
+  await wait(async () => (await text('#reader .reader-title')) === title, `the reader to show ${title}`);
+  await wait(async () => (await page.locator('#quotes li.quote').count()) > 0, 'the quotes panel to fill');
 }
 
 /** Whether the first element matching `selector` is inside the visible part of the reader and the window. */
