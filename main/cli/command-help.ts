@@ -13,6 +13,11 @@ const exitCodes = (zero: string): string => `Exit codes:
   1  an unexpected error
   2  bad usage or an invalid query (one line on stderr; with --json, {"error": {"code", "message"}} on stdout)`;
 
+/** The paging options of search and quotes (main/cli/paging.ts). */
+const pagingOptions = `  --offset N        skip the first N results (default: 0)
+  --all             every result from the offset on (with --json or --jsonl)
+  --jsonl           one JSON object per result and line, printed as the pages come`;
+
 const queryNote = `The query language (words, "phrases", "a b"~5, word*, word~1, -word, a OR b, fields such as source:, folder:,
 date:, speaker:, in:quotes) is described in the README's "Query syntax". A query that starts with "-" goes
 after --: verbatim search -- -source:bbc putin`;
@@ -25,9 +30,7 @@ Finds the articles that match QUERY, best first, with a snippet and their quotes
 Options:
   --limit N         how many articles to print, 1 to ${resultLimits.search.cliMax} (default: ${resultLimits.search.cliDefault})
   --sort ORDER      relevance, newest or oldest (default: relevance)
-  --offset N        skip the first N results (default: 0)
-  --all             every result from the offset on (with --json or --jsonl)
-  --jsonl           one JSON object per result and line, printed as the pages come
+${pagingOptions}
   --json            print one JSON document instead of text
 ${common}
 
@@ -42,9 +45,7 @@ Options:
   --speaker NAME    only the quotes of this speaker
   --kind KINDS      direct, partial, indirect, or several joined by commas (default: all three)
   --limit N         how many quotes to print, 1 to ${resultLimits.quotes.cliMax} (default: ${resultLimits.quotes.cliDefault})
-  --offset N        skip the first N results (default: 0)
-  --all             every result from the offset on (with --json or --jsonl)
-  --jsonl           one JSON object per result and line, printed as the pages come
+${pagingOptions}
   --json            print one JSON document instead of text
 ${common}
 
