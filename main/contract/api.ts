@@ -1,9 +1,9 @@
 // THE typed API between the renderer and the main side. Types only: the Electron preload, the HTTP
 // server and the renderer's fetch client all implement or call exactly this.
 
-import type { Article, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit } from './model.js';
+import type { Article, Correction, CorrectionChange, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit, Speaker } from './model.js';
 
-export type { Article, ImportProblem, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit, Snippet, SpeakerFound, QuotePart } from './model.js';
+export type { Article, Correction, CorrectionChange, ImportProblem, Speaker, SpeakerKind, SpeakerRole, MatchRange, Quote, QuoteKind, QuoteMatch, SearchHit, Snippet, SpeakerFound, QuotePart } from './model.js';
 
 /**
  * Every stable code of an expected failure, wherever it is raised: the core's typed errors, the engines, the
@@ -196,6 +196,71 @@ export interface ShowFileRequest {
   /** The article whose file it is; main finds the file from the id, never from a path the renderer sends. */
   id: string;
   action: FileAction;
+}
+
+/** Issue 16: the people quoted in the archive, or in the articles matching `query`; most quoted first. */
+export interface SpeakersRequest {
+  query?: string;
+  /** At most this many (default 100, at most 1000). */
+  limit?: number;
+  offset?: number;
+}
+
+export interface SpeakersReply {
+  /** Speakers in all, before `offset` and `limit`. */
+  total: number;
+  speakers: Speaker[];
+  /** As `SearchReply.incomplete`. */
+  incomplete?: string;
+}
+
+export interface PersonRequest {
+  /** A `Speaker.id`. */
+  id: string;
+  /** Only their quotes whose words match this query (all of them when empty). */
+  query?: string;
+}
+
+/** Another speaker quoted in the same articles, and in how many of them. */
+export interface QuotedWith {
+  id: string;
+  name: string;
+  articles: number;
+}
+
+/** How many of a speaker's quotes fall in one month (`2005-03`), for the person page's timeline. */
+export interface MonthCount {
+  month: string;
+  quotes: number;
+}
+
+/** A person page: who they are, their quotes (newest first), the articles, who else is quoted with them. */
+export interface PersonView {
+  speaker: Speaker;
+  quotes: QuoteHit[];
+  articles: { id: string; path: string; title: string; date: string | null; source: string | null; quotes: number }[];
+  quotedWith: QuotedWith[];
+  /** Every month from the first to the last quote, zeros included; undated quotes are not counted. */
+  months: MonthCount[];
+}
+
+export interface CorrectionsRequest {
+  /** Reserved; send `{}`. */
+  readonly [key: string]: never;
+}
+
+export interface CorrectionsReply {
+  /** Every correction in force, oldest first. */
+  corrections: Correction[];
+}
+
+export interface CorrectRequest {
+  change: CorrectionChange;
+}
+
+export interface UndoCorrectionRequest {
+  /** A `Correction.id`. */
+  id: string;
 }
 
 /** Every call the renderer can make. Each method takes one request object and never rejects. */

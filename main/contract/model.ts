@@ -54,6 +54,13 @@ export interface Quote {
   text: string;
   /** The fullest name the article gives the speaker, or null when the text names no one. */
   speaker: string | null;
+  /**
+   * The speaker across the archive (`Speaker.id`): one person's quotes carry one id whatever form of the
+   * name each article used; null when there is no speaker (and until the archive's people are resolved).
+   */
+  speakerId: string | null;
+  /** Set when a user's correction decided this quote's speaker (`Correction.id`). */
+  correction?: string;
   /** How the speaker was found; null when there is no speaker. */
   speakerFound: SpeakerFound | null;
   /** The role or description given with the name ("political analyst"), if any. */
@@ -102,4 +109,57 @@ export interface SearchHit {
   snippet: Snippet;
   /** The article's quotes that match the query, best first. */
   quotes: Quote[];
+}
+
+/** Whether a speaker is a person or an organisation ("the ministry", "Bank of England"); kept apart. */
+export type SpeakerKind = 'person' | 'organisation';
+
+/** A role the archive gives a person ("prime minister"), with the first and last dates it is given on. */
+export interface SpeakerRole {
+  role: string;
+  first: string | null;
+  last: string | null;
+}
+
+/**
+ * One speaker across the archive (issue 16): every form of the name the archive used is one of its aliases;
+ * quotes of one person carry the same `id` (`Quote.speakerId`). Ids are stable across runs for the same
+ * archive and corrections (derived from the name, not a counter), so a saved correction keeps pointing at them.
+ */
+export interface Speaker {
+  id: string;
+  /** The fullest form of the name the archive gives ("Tony Blair"). */
+  name: string;
+  /** Every form the archive used for them ("Blair", "Mr Blair", "the prime minister"), the name excluded. */
+  aliases: string[];
+  roles: SpeakerRole[];
+  kind: SpeakerKind;
+  /** How many quotes, and in how many articles. */
+  quotes: number;
+  articles: number;
+  /** Date of the earliest and latest article quoting them (null when no article is dated). */
+  first: string | null;
+  last: string | null;
+}
+
+/**
+ * A user's correction (issue 16): it beats the extractor on every open and rebuild. A quote is named by its
+ * id and its text, so the correction still finds it when the extractor numbers the article's quotes anew.
+ */
+export type CorrectionChange =
+  /** The quote's speaker is this person (a speaker id) or this name (a person the archive may not know). */
+  | { type: 'speaker'; quoteId: string; quoteText: string; speakerId: string | null; speakerName: string }
+  /** The quote is not a quotation: it is dropped. */
+  | { type: 'not-quote'; quoteId: string; quoteText: string }
+  /** Two speakers are one person: the second's quotes join the first. */
+  | { type: 'merge'; into: string; from: string }
+  /** A form of a name is not this speaker: the alias's quotes become a speaker of their own. */
+  | { type: 'split'; speakerId: string; alias: string };
+
+export interface Correction {
+  /** Stable id, for undo. */
+  id: string;
+  /** When it was made (ISO 8601 date-time). */
+  made: string;
+  change: CorrectionChange;
 }

@@ -363,6 +363,8 @@ function toQuote(article: QuoteSource, candidate: Pick<Candidate, 'parts'>, attr
     kind,
     text: parts.map((part) => part.text).join(' '),
     speaker: attribution.speaker,
+    // Set across the archive once every article's quotes are known (issue 16).
+    speakerId: null,
     speakerFound: attribution.found,
     description: attribution.description,
     verb: attribution.verb,
