@@ -10,8 +10,13 @@ export interface MatchRange {
 export interface Article {
   /** Stable across runs: derived from the relative path (and the position, for multi-article files). */
   id: string;
-  /** Relative to the archive folder, with `/` separators. */
+  /**
+   * Relative to the archive folder, with `/` separators; an entry of a `.zip` is named inside it
+   * (`dump.zip/2019/a.json`).
+   */
   path: string;
+  /** Where in its file the article is, for a file of many rows: `row 12` of a CSV. Absent for the others. */
+  where?: string;
   title: string;
   /** ISO 8601 date (`2025-08-16`) or date-time, when the file states one. */
   date: string | null;

@@ -131,7 +131,8 @@ export function createReader(elements: ReaderElements, api: Pick<VerbatimApi, 'a
     if (a.date !== null) addMeta(h('time', { datetime: a.date }, formatDate(a.date)));
     if (a.source !== null) addMeta(h('span', { class: 'source' }, a.source));
     if (a.author !== null) addMeta(h('span', { class: 'author' }, a.author));
-    addMeta(h('span', { class: 'path' }, a.path));
+    // A CSV row is shown with its place in the file: "row 12 of ods/rt.csv.gz".
+    addMeta(h('span', { class: 'path' }, a.where === undefined ? a.path : `${a.where} of ${a.path}`));
     // `copies` is absent from servers older than the field.
     const copies = view.copies ?? [];
     if (copies.length > 0) addMeta(h('span', { class: 'copies' }, `Also saved as: ${copies.join(', ')}`));

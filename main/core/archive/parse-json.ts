@@ -21,6 +21,22 @@ const languageFields = ['language', 'lang', 'locale'];
 /** Arrays of articles inside an object, as crawlers and APIs wrap them. */
 const listFields = ['articles', 'items', 'data', 'results', 'docs', 'documents', 'entries', 'news'];
 
+/** Every field name a record is read by, in its JSON spelling. */
+const knownFields = [...titleFields, ...textFields, ...summaryFields, ...dateFields, ...sourceFields, ...authorFields, ...urlFields, ...languageFields];
+const knownByLowerCase = new Map(knownFields.map((name) => [name.toLowerCase(), name]));
+
+/**
+ * The JSON field name a column heading stands for (`Title` and `TEXT` read as `title` and `text`), or null
+ * when no record field has that name.
+ * @example fieldForHeading(' Date_Publish ') // 'date_publish'
+ */
+export function fieldForHeading(heading: string): string | null {
+  return knownByLowerCase.get(heading.trim().toLowerCase()) ?? null;
+}
+
+/** The names of the fields an article's text is read from, most specific first. */
+export const articleTextFields: readonly string[] = [...textFields, ...summaryFields];
+
 /** Nesting deeper than this is refused: news records are flat, and deep input is a parser attack. */
 export const maxJsonDepth = 64;
 

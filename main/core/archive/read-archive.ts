@@ -7,6 +7,8 @@ import type { Article, ImportProblem } from '../../contract/model.js';
 import type { ArticleDraft, ParsedFile } from './article-draft.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { detectLanguage, normalizeLanguage } from './detect-language.js';
+import { gunzipBytes } from './gunzip-bytes.js';
+import { parseCsv } from './parse-csv.js';
 import { parseJson, parseJsonLines } from './parse-json.js';
 import { parseMarkdown } from './parse-md.js';
 import { declaredCharset } from './parse-html.js';
@@ -18,7 +20,7 @@ import { describeFsError, type ArchiveFile } from './walk-archive.js';
 /** Files larger than this are not read (stated in the problem): no news file is 50 MB of text. */
 export const maxFileBytes = 50 * 1024 * 1024;
 
-type Format = 'txt' | 'md' | 'json' | 'jsonl' | 'html';
+type Format = 'txt' | 'md' | 'json' | 'jsonl' | 'html' | 'csv' | 'tsv';
 
 const extensions: Readonly<Record<string, Format>> = {
   '.txt': 'txt',
@@ -32,10 +34,12 @@ const extensions: Readonly<Record<string, Format>> = {
   '.htm': 'html',
   '.xhtml': 'html',
   '.shtml': 'html',
+  '.csv': 'csv',
+  '.tsv': 'tsv',
 };
 
-/** The file extensions Verbatim reads. */
-export const supportedExtensions: readonly string[] = Object.keys(extensions);
+/** The file extensions Verbatim reads: the formats above, each also gzip'd (`.jsonl.gz`), and `.zip` archives of them. */
+export const supportedExtensions: readonly string[] = [...Object.keys(extensions), '.gz', '.zip'];
 
 /**
  * The stable id of the article at `position` in the file at `path` (0 for single-article files).
@@ -57,10 +61,15 @@ export interface FileArticles {
   changed?: { size: number; mtimeMs: number };
 }
 
-/** Parses one file's bytes; throws `ArticleParseError` with the reason when it holds no article. */
-export function parseArticleFile(path: string, bytes: Uint8Array): FileArticles {
-  const extension = extensionOf(path);
+/**
+ * Parses one file's bytes; throws `ArticleParseError` with the reason when it holds no article. `name`
+ * (the path by default) decides the format by its extension: a `.gz` is unpacked and read by the name
+ * inside (`x.csv.gz` as `x.csv`); the articles are named by `path` either way.
+ */
+export function parseArticleFile(path: string, bytes: Uint8Array, name = path): FileArticles {
+  const extension = extensionOf(name);
   if (bytes.length === 0) throw new ArticleParseError(path, 'the file is empty');
+  if (extension === '.gz') return parseArticleFile(path, gunzipBytes(path, bytes, maxFileBytes), gzipInner(path, name));
   if (looksBinary(bytes)) throw new ArticleParseError(path, `the file is binary, not text${binaryKind(bytes)}`);
   const byExtension = extensions[extension];
   const declared = byExtension === 'html' || byExtension === undefined ? declaredCharset(bytes) : undefined;
@@ -90,6 +99,9 @@ function parseAs(format: Format, path: string, text: string): ParsedFile {
       return parseJson(path, text);
     case 'jsonl':
       return parseJsonLines(path, text);
+    case 'csv':
+    case 'tsv':
+      return parseCsv(path, text, format === 'tsv');
   }
 }
 
@@ -114,6 +126,16 @@ function isJsonLines(text: string): boolean {
   } catch {
     return true;
   }
+}
+
+/** The name inside a gzip'd file (`x.csv.gz` → `x.csv`); a compressed file inside it is refused (bombs nest). */
+function gzipInner(path: string, name: string): string {
+  const inner = name.slice(0, -'.gz'.length);
+  const innerExtension = extensionOf(inner);
+  if (innerExtension === '.gz' || innerExtension === '.zip') {
+    throw new ArticleParseError(path, `a compressed file inside a compressed file (${innerExtension} in .gz) is not opened: archives nest at most one level`);
+  }
+  return inner;
 }
 
 function withLanguage(draft: ArticleDraft): ArticleDraft {
