@@ -1,4 +1,5 @@
-// Builds Verbatim into dist/: the Electron main and preload, the CLI, the index and page workers and the renderer.
+// Builds Verbatim into dist/: the Electron main and preload, the CLI, the index and page workers (with pdfjs's
+// font data) and the renderer.
 import { build } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +28,18 @@ await Promise.all([
   build({ ...node, entryPoints: [from('main/preload/preload.ts')], outfile: path.join(dist, 'preload.cjs'), sourcemap: false }),
   build({ ...node, entryPoints: [from('main/cli/main.ts')], outfile: path.join(dist, 'cli.cjs') }),
   build({ ...node, entryPoints: [from('main/core/engine/index-worker.ts')], outfile: path.join(dist, 'index-worker.cjs') }),
-  // Saved pages are read in a thread of their own, stopped when one takes too long (core/archive/page-reader.ts).
-  build({ ...node, entryPoints: [from('main/core/archive/page-worker.ts')], outfile: path.join(dist, 'page-worker.cjs') }),
+  // Saved pages, PDFs and zips are read in a thread of their own, stopped when one takes too long
+  // (core/archive/page-reader.ts). pdfjs asks `import.meta.url` for its `require`: this bundle's own URL.
+  build({
+    ...node,
+    entryPoints: [from('main/core/archive/page-worker.ts')],
+    outfile: path.join(dist, 'page-worker.cjs'),
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  }),
+  // pdfjs's CMaps and standard fonts, which CJK and Cyrillic text in PDFs need (core/archive/pdf-text.ts).
+  cp(from('node_modules/pdfjs-dist/cmaps'), path.join(dist, 'pdfjs', 'cmaps'), { recursive: true }),
+  cp(from('node_modules/pdfjs-dist/standard_fonts'), path.join(dist, 'pdfjs', 'standard_fonts'), { recursive: true }),
   build({
     bundle: true,
     platform: 'browser',

@@ -23,7 +23,7 @@ beforeAll(() => {
     'Mayor\x1b]0;pwned\x07 speaks\x1b[2J on the budget\n\n' +
       '"We will rebuild\x1b[31m the\x9b1m bridge\r," the mayor said about the budget.\x1b[0m\n\nThe budget passed.\x07',
   );
-  writeFileSync(path.join(archive, 'bad\x1b[31mname.pdf'), '%PDF-1.4');
+  writeFileSync(path.join(archive, 'bad\x1b[31mname.doc'), 'Annual report');
   // Twelve broken lines: their problems must come in line order (9 before 10).
   writeFileSync(path.join(archive, 'feed.jsonl'), Array.from({ length: 12 }, (_, i) => `{"broken": ${i}`).join('\n'));
   symlinkSync('/etc/passwd', path.join(archive, 'passwd.txt'));
@@ -51,7 +51,7 @@ describe('text written to the terminal', () => {
     const { stdout } = run('search', 'budget');
     expect(stdout).toContain('Mayor speaks on the budget');
     expect(run('quotes').stdout).toContain('We will rebuild the1m bridge');
-    expect(run('index').stdout).toContain('badname.pdf: not an article format');
+    expect(run('index').stdout).toContain('badname.doc: not an article format');
   });
 
   it.each([

@@ -1,4 +1,5 @@
-// Saved pages read in a thread that can be stopped: a page Readability takes longer than the time budget
+// Saved pages, PDFs and zips read in a thread that can be stopped (PDFs and zips because pdfjs and yauzl
+// are asynchronous, and engine threads read synchronously): a page Readability takes longer than the time budget
 // over (issue 14: 2,000 nested <div>s took 50 s, 10,000 never finished) is abandoned and reported, the
 // thread is terminated, and the next page gets a fresh one. Archives are read synchronously in engine
 // threads, so the wait is synchronous too: Atomics.wait on a shared signal, then the reply taken from the
@@ -14,6 +15,8 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { ArticleParseError } from '../errors.js';
 import type { ArticleDraft } from './article-draft.js';
+import type { PdfText } from './pdf-text.js';
+import type { ZipBatch } from './zip-entries.js';
 
 /** A page taking more processor time than this is skipped: the nested page of issue 14 is flattened long before. */
 export const pageTimeoutMs = 5000;
@@ -43,12 +46,26 @@ export interface PageWorkerData {
   signal: Int32Array;
 }
 
-export interface PageRequest {
-  path: string;
-  html: string;
+/** What the thread is asked: a saved page, a PDF's text, or a batch of a zip's entries (zip-entries.ts). */
+export type PageRequest =
+  | { kind: 'page'; path: string; html: string }
+  | { kind: 'pdf'; path: string; bytes: Uint8Array; maxPages: number }
+  | { kind: 'zip'; path: string; fsPath: string | Uint8Array; from: number };
+
+/** The answer to each kind of request. */
+export interface PageAnswers {
+  page: ArticleDraft[];
+  pdf: PdfText;
+  zip: ZipBatch;
 }
 
-export type PageReply = { ok: true; drafts: ArticleDraft[] } | { ok: false; reason: string };
+export type PageReply<K extends PageRequest['kind'] = PageRequest['kind']> = { ok: true; value: PageAnswers[K] } | { ok: false; reason: string };
+
+/**
+ * The processor time a PDF or a batch of a zip may take: pdfjs reads ~100 pages a second (scripts/bench.mjs),
+ * a batch unpacks at most 32 MB.
+ */
+export const fileTimeoutMs = 60_000;
 
 interface PageThread {
   worker: Worker;
@@ -56,7 +73,7 @@ interface PageThread {
   signal: Int32Array;
 }
 
-/** Reads saved pages in a thread started from `script` (dist/page-worker.cjs), each within `timeoutMs`. */
+/** Reads saved pages (each within `timeoutMs`), PDFs and zips in a thread started from `script` (dist/page-worker.cjs). */
 export class PageReader {
   private thread: PageThread | null = null;
   private idle: NodeJS.Timeout | null = null;
@@ -71,25 +88,35 @@ export class PageReader {
    * the page has none, or took more than the time budget (then the thread is replaced).
    */
   parse(path: string, html: string): ArticleDraft[] {
-    if (this.idle !== null) clearTimeout(this.idle);
-    const thread = this.thread ?? this.start(path);
-    Atomics.store(thread.signal, 0, 0);
-    thread.port.postMessage({ path, html } satisfies PageRequest);
-    const reply = this.waitForReply(thread) ? (receiveMessageOnPort(thread.port)?.message as PageReply | undefined) : undefined;
-    if (reply === undefined) {
-      this.stop();
-      throw new ArticleParseError(path, `took more than ${this.timeoutMs / 1000} s of processor time to read: skipped`);
-    }
-    this.idle = setTimeout(() => this.stop(), idleMs).unref();
-    if (!reply.ok) throw new ArticleParseError(path, reply.reason);
-    return reply.drafts;
+    return this.ask({ kind: 'page', path, html });
   }
 
-  /** Waits for the thread's reply: true when it came within the budget (see the header). */
-  private waitForReply(thread: PageThread): boolean {
+  /**
+   * The thread's answer to `request` (a page within this reader's budget, a PDF or a zip batch within
+   * `fileTimeoutMs`); throws `ArticleParseError` with the thread's reason, or when the time is up (then
+   * the thread is replaced).
+   */
+  ask<K extends PageRequest['kind']>(request: PageRequest & { kind: K }): PageAnswers[K] {
+    if (this.idle !== null) clearTimeout(this.idle);
+    const thread = this.thread ?? this.start(request.path);
+    const timeoutMs = request.kind === 'page' ? this.timeoutMs : Math.max(this.timeoutMs, fileTimeoutMs);
+    Atomics.store(thread.signal, 0, 0);
+    thread.port.postMessage(request);
+    const reply = this.waitForReply(thread, timeoutMs) ? (receiveMessageOnPort(thread.port)?.message as PageReply<K> | undefined) : undefined;
+    if (reply === undefined) {
+      this.stop();
+      throw new ArticleParseError(request.path, `took more than ${timeoutMs / 1000} s of processor time to read: skipped`);
+    }
+    this.idle = setTimeout(() => this.stop(), idleMs).unref();
+    if (!reply.ok) throw new ArticleParseError(request.path, reply.reason);
+    return reply.value;
+  }
+
+  /** Waits for the thread's reply: true when it came within `timeoutMs` (see the header). */
+  private waitForReply(thread: PageThread, timeoutMs: number): boolean {
     const processorAtStart = process.cpuUsage();
-    const processorBudgetMs = this.timeoutMs * availableParallelism();
-    const giveUpAt = performance.now() + this.timeoutMs * clockFactor;
+    const processorBudgetMs = timeoutMs * availableParallelism();
+    const giveUpAt = performance.now() + timeoutMs * clockFactor;
     for (;;) {
       Atomics.wait(thread.signal, 0, 0, checkEveryMs);
       // The signal, not the wake-up: the notify of the previous reply can come late, after its signal was

@@ -13,7 +13,9 @@ import { parseJson, parseJsonLines } from './parse-json.js';
 import { parseMarkdown } from './parse-md.js';
 import { declaredCharset } from './parse-html.js';
 import { parseTxt } from './parse-txt.js';
+import { readPdf } from './read-pdf.js';
 import { readRegularFile } from './regular-file.js';
+import { readZipFile } from './read-zip.js';
 import { readSavedPage } from './read-saved-page.js';
 import { describeFsError, type ArchiveFile } from './walk-archive.js';
 
@@ -39,7 +41,7 @@ const extensions: Readonly<Record<string, Format>> = {
 };
 
 /** The file extensions Verbatim reads: the formats above, each also gzip'd (`.jsonl.gz`), and `.zip` archives of them. */
-export const supportedExtensions: readonly string[] = [...Object.keys(extensions), '.gz', '.zip'];
+export const supportedExtensions: readonly string[] = [...Object.keys(extensions), '.pdf', '.gz', '.zip'];
 
 /**
  * The stable id of the article at `position` in the file at `path` (0 for single-article files).
@@ -70,6 +72,7 @@ export function parseArticleFile(path: string, bytes: Uint8Array, name = path): 
   const extension = extensionOf(name);
   if (bytes.length === 0) throw new ArticleParseError(path, 'the file is empty');
   if (extension === '.gz') return parseArticleFile(path, gunzipBytes(path, bytes, maxFileBytes), gzipInner(path, name));
+  if (extension === '.pdf') return named(path, readPdf(path, bytes));
   if (looksBinary(bytes)) throw new ArticleParseError(path, `the file is binary, not text${binaryKind(bytes)}`);
   const byExtension = extensions[extension];
   const declared = byExtension === 'html' || byExtension === undefined ? declaredCharset(bytes) : undefined;
@@ -80,7 +83,11 @@ export function parseArticleFile(path: string, bytes: Uint8Array, name = path): 
     const kind = extension === '' ? 'a file without an extension' : `"${extension}" files`;
     throw new ArticleParseError(path, `not an article format Verbatim reads (${kind}; it reads ${supportedExtensions.join(', ')})`);
   }
-  const parsed = parseAs(format, path, text);
+  return named(path, parseAs(format, path, text));
+}
+
+/** The articles of a parsed file with their ids, paths and languages, and its problems named by place. */
+function named(path: string, parsed: ParsedFile): FileArticles {
   const articles = parsed.articles.map(({ draft, position }) => ({ id: articleId(path, position), path, ...withLanguage(draft) }));
   const problems = parsed.problems.map((p) => ({ path: p.where === '' ? path : `${path} (${p.where})`, reason: p.reason }));
   return { articles, problems };
@@ -166,11 +173,8 @@ function binaryKind(bytes: Uint8Array): string {
   return '';
 }
 
-/**
- * Reads one listed file; a file that cannot be read gives one problem. Synchronous: archives are read in
- * engine worker threads, where a blocking read of a small file costs a fraction of a promise round trip.
- */
-export function readArticleFile(file: ArchiveFile): FileArticles {
+/** Reads one listed file that is not a zip; a file that cannot be read gives one problem. */
+function readPlainFile(file: ArchiveFile): FileArticles {
   let changed: FileArticles['changed'];
   const result = (read: FileArticles): FileArticles => (changed === undefined ? read : { ...read, changed });
   try {
@@ -184,11 +188,29 @@ export function readArticleFile(file: ArchiveFile): FileArticles {
     }
     return result(parseArticleFile(file.path, bytes));
   } catch (error) {
-    if (error instanceof ArticleParseError) return result({ articles: [], problems: [{ path: file.path, reason: error.reason }] });
-    const code = (error as { code?: unknown } | null)?.code;
-    const reason = code === 'ENOENT' ? 'the file disappeared while the archive was being read' : `the file cannot be read (${describeFsError(error)})`;
-    return result({ articles: [], problems: [{ path: file.path, reason }] });
+    return result(unreadable(file, error));
   }
+}
+
+/**
+ * A listed file's articles: a zip's entries, or the file's own. Synchronous: archives are read in engine
+ * worker threads, where a blocking read of a small file costs a fraction of a promise round trip.
+ */
+export function readArticleFile(file: ArchiveFile): FileArticles {
+  if (extensionOf(file.path) !== '.zip') return readPlainFile(file);
+  try {
+    return readZipFile(file, parseArticleFile);
+  } catch (error) {
+    return unreadable(file, error);
+  }
+}
+
+/** The one problem of a file that cannot be read. */
+function unreadable(file: ArchiveFile, error: unknown): FileArticles {
+  if (error instanceof ArticleParseError) return { articles: [], problems: [{ path: file.path, reason: error.reason }] };
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason = code === 'ENOENT' ? 'the file disappeared while the archive was being read' : `the file cannot be read (${describeFsError(error)})`;
+  return { articles: [], problems: [{ path: file.path, reason }] };
 }
 
 function formatMiB(bytes: number): string {

@@ -41,7 +41,7 @@ function overLimit(shape: HtmlShape): string | null {
  * The page reader of this thread: one per engine thread, started with the first page it reads, from the
  * page-worker.cjs bundled beside this code (dist/); null when there is none (the sources run in tests).
  */
-function defaultPageReader(): PageReader | null {
+export function defaultPageReader(): PageReader | null {
   if (sharedReader === undefined) {
     const script = typeof __dirname === 'string' ? path.join(__dirname, 'page-worker.cjs') : '';
     sharedReader = script !== '' && existsSync(script) ? new PageReader(script) : null;

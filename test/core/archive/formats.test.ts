@@ -178,9 +178,10 @@ describe('files that cannot be read', () => {
   it('reports each with a reason and reads the rest', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'good.txt'), 'Headline\n\nText.');
-    writeFileSync(path.join(dir, 'scan.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64)]));
+    // PDFs and zips are read (issue 18), by their names: these are binary under a text file's name.
+    writeFileSync(path.join(dir, 'scan.txt'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64)]));
     writeFileSync(path.join(dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
-    writeFileSync(path.join(dir, 'bundle.zip'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));
+    writeFileSync(path.join(dir, 'bundle.json'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));
     writeFileSync(path.join(dir, 'notes.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]));
     writeFileSync(path.join(dir, 'data.csv'), 'a,b\n1,2\n');
     writeFileSync(path.join(dir, 'long-line.txt'), `A headline\n\n${'word '.repeat(400_000)}`);
@@ -189,11 +190,11 @@ describe('files that cannot be read', () => {
     const read = readArticles(listing.files);
     const reasons = Object.fromEntries(read.problems.map((p) => [p.path, p.reason]));
     expect(read.articles.map((a) => a.path).sort()).toEqual(['good.txt', 'long-line.txt']);
-    expect(reasons['scan.pdf']).toBe('the file is binary, not text: it looks like a PDF document');
+    expect(reasons['scan.txt']).toBe('the file is binary, not text: it looks like a PDF document');
     expect(reasons['photo.jpg']).toBe('the file is binary, not text: it looks like a JPEG image');
-    expect(reasons['bundle.zip']).toMatch(/binary, not text: it looks like a ZIP archive/);
+    expect(reasons['bundle.json']).toMatch(/binary, not text: it looks like a ZIP archive/);
     expect(reasons['notes.docx']).toMatch(/binary/);
-    expect(reasons['data.csv']).toMatch(/^not an article format Verbatim reads \("\.csv" files/);
+    expect(reasons['data.csv']).toMatch(/^no text column: the header row \("a", "b"\)/);
     expect(reasons['huge.txt']).toBe('the file is 51.0 MiB; Verbatim reads files up to 50.0 MiB');
   });
 

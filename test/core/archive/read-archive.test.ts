@@ -63,7 +63,7 @@ describe('bad files', () => {
     writeFileSync(path.join(dir, 'empty.txt'), '');
     writeFileSync(path.join(dir, 'blank.txt'), '  \n\n\t\n');
     writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
-    writeFileSync(path.join(dir, 'report.pdf'), '%PDF-1.4');
+    writeFileSync(path.join(dir, 'report.doc'), 'Annual report');
     writeFileSync(path.join(dir, 'bad-front-matter.md'), '---\ntitle: [unclosed\n---\nBody');
     writeFileSync(path.join(dir, '.hidden.txt'), 'Hidden\n\nNot read.');
     mkdirSync(path.join(dir, 'loop'));
@@ -80,7 +80,7 @@ describe('bad files', () => {
     expect(reasons['empty.txt']).toBe('the file is empty');
     expect(reasons['blank.txt']).toBe('the file holds only white space');
     expect(reasons['image.txt']).toBe('the file is binary, not text: it looks like a PNG image');
-    expect(reasons['report.pdf']).toMatch(/not an article format Verbatim reads \("\.pdf" files/);
+    expect(reasons['report.doc']).toMatch(/not an article format Verbatim reads \("\.doc" files/);
     expect(reasons['bad-front-matter.md']).toMatch(/front matter is not valid YAML/);
     expect(reasons['loop/back']).toMatch(/loop/);
     expect(Object.keys(reasons)).not.toContain('.hidden.txt');
