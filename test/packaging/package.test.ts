@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeholderBanner, writePlaceholderRuntime } from './placeholder-runtime.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const builtFiles = ['dist/main.cjs', 'dist/preload.cjs', 'dist/index-worker.cjs', 'dist/page-worker.cjs', 'dist/renderer/index.html'];
+const builtFiles = [
+  'dist/main.cjs',
+  'dist/preload.cjs',
+  'dist/index-worker.cjs',
+  'dist/page-worker.cjs',
+  'dist/renderer/index.html',
+  // pdfjs's CMaps and standard fonts, which PDFs in CJK and Cyrillic need (issue 18).
+  'dist/pdfjs/cmaps/UniJIS-UCS2-H.bcmap',
+  'dist/pdfjs/standard_fonts/FoxitSerif.pfb',
+];
 const electronVersion = (JSON.parse(readFileSync(path.join(projectRoot, 'node_modules/electron/package.json'), 'utf8')) as {
   version: string;
 }).version;

@@ -156,8 +156,9 @@ export function joinLine(text: string, line: string): string {
   const next = line.trim();
   if (text === '') return next;
   if (text.endsWith('\u00AD')) return text.slice(0, -1) + next;
-  if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(next)) return text.slice(0, -1) + next;
-  return /[\s-]$/u.test(text) ? text + next : `${text} ${next}`;
+  // Chromium and typesetters draw a break's hyphen as U+2010 HYPHEN, others as the ASCII one.
+  if (/\p{L}[-\u2010]$/u.test(text) && /^\p{Ll}/u.test(next)) return text.slice(0, -1) + next;
+  return /[\s\u2010-]$/u.test(text) ? text + next : `${text} ${next}`;
 }
 
 /** The font size most of the text is set in. */

@@ -78,7 +78,27 @@ export async function readZipEntries(fsPath: string | Uint8Array, from: number, 
   return batch;
 }
 
+/** Archives inside a zip: not opened, and named together in one problem (42.zip nests thousands). */
+const nestedArchive = /\.(zip|gz|tgz|7z|rar|bz2|xz)$/i;
+
 async function readBatch(zip: ZipFile, from: number, limits: ZipLimits, batch: ZipBatch): Promise<void> {
+  const nested: string[] = [];
+  try {
+    await readEntries(zip, from, limits, batch, nested);
+  } catch (error) {
+    // A list of entries broken part way: the entries before the break are kept.
+    if (!(error instanceof ZipError)) throw error;
+    batch.problems.push({ name: '', reason: `${error.message}; the entries after the break are not read` });
+    batch.next = null;
+  } finally {
+    if (nested.length > 0) {
+      const shown = nested.slice(0, 5).join(', ') + (nested.length > 5 ? `, and ${nested.length - 5} more` : '');
+      batch.problems.push({ name: '', reason: `${nested.length === 1 ? 'an archive' : `${nested.length} archives`} inside it not opened (${shown}): archives nest at most one level, as zip bombs such as 42.zip nest` });
+    }
+  }
+}
+
+async function readEntries(zip: ZipFile, from: number, limits: ZipLimits, batch: ZipBatch, nested: string[]): Promise<void> {
   let index = 0;
   let declaredTotal = 0;
   let carried = 0;
@@ -94,6 +114,10 @@ async function readBatch(zip: ZipFile, from: number, limits: ZipLimits, batch: Z
     if (declaredTotal > limits.totalBytes) {
       batch.problems.push({ name, reason: `the zip unpacks to more than ${formatMiB(limits.totalBytes)} in all; this entry and the rest are not read (a zip bomb?)` });
       return;
+    }
+    if (nestedArchive.test(name)) {
+      nested.push(name);
+      continue;
     }
     const refused = refusedReason(entry, limits);
     if (refused !== null) {
@@ -112,8 +136,6 @@ async function readBatch(zip: ZipFile, from: number, limits: ZipLimits, batch: Z
 
 /** Why `entry` is not read without unpacking it, or null. */
 function refusedReason(entry: Entry, limits: ZipLimits): string | null {
-  const lower = entry.fileName.toLowerCase();
-  if (lower.endsWith('.zip') || lower.endsWith('.gz')) return 'an archive inside a zip is not opened: archives nest at most one level (zip bombs such as 42.zip nest)';
   if (entry.isEncrypted()) return 'the entry is encrypted';
   if (entry.uncompressedSize > limits.entryBytes) return `the entry unpacks to ${formatMiB(entry.uncompressedSize)}; Verbatim reads files up to ${formatMiB(limits.entryBytes)}`;
   const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
