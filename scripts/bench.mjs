@@ -2,7 +2,7 @@
 //
 //   npm run bench                       # builds, then: node scripts/bench.mjs
 //   node scripts/bench.mjs [--scales 1,10,50] [--runs 3] [--runs-large 1] [--repeats 5]
-//                          [--parts verbatim,cli,lunr,minisearch] [--corpus DIR] [--work DIR]
+//                          [--parts verbatim,cli,lunr,minisearch,formats] [--corpus DIR] [--work DIR]
 //                          [--out bench-results/latest.json] [--timeout-min 60] [--reference-heap-mb N]
 //   node scripts/bench.mjs --report bench-results/latest.json   # prints an earlier run's table again
 //
@@ -16,7 +16,9 @@
 //     cold and warm, timed by the wall clock (Node's start included);
 //   - reference (a), the straightforward implementation: lunr with position metadata built in the main
 //     thread and saved with one JSON.stringify, then loaded back and searched in another process;
-//   - reference (b), MiniSearch addAll over the same documents.
+//   - reference (b), MiniSearch addAll over the same documents;
+//   - formats (issue 18, in this process): the corpus as one JSON lines file, CSV, and both gzip'd, read
+//     with the app's reader; and BBC articles printed to PDF, their text extracted in pages per second.
 // It prints a table with ratios and the issue's targets (met / NOT met) and writes everything to
 // bench-results/latest.json. Exits 0 whatever the numbers (speed is never a test), 1 on an error in the
 // benchmark itself, 2 on bad usage. A reference that runs out of memory is a result, not an error.
@@ -36,6 +38,7 @@ import { log } from './bench/measure-run.mjs';
 import { bundleProbe, measureScales } from './bench/measure-scales.mjs';
 import { readOptions, USAGE } from './bench/options.mjs';
 import { distCli, distWorker, root } from './bench/paths.mjs';
+import { measureFormats } from './bench/measure-formats.mjs';
 import { printReport, reprint } from './bench/report.mjs';
 import { round } from './bench/stats.mjs';
 import { evaluateTargets } from './bench/summarize.mjs';
@@ -96,6 +99,7 @@ async function main() {
 
     const probe = options.parts.has('verbatim') ? await bundleProbe(scratch) : null;
     const results = await measureScales(options, probe, children, scratch, corporaDir);
+    const formats = options.parts.has('formats') ? await measureFormats(options, scratch) : null;
 
     const report = {
       benchmark: 'verbatim issue 6',
@@ -106,6 +110,7 @@ async function main() {
       simpleQueries: SIMPLE_QUERIES,
       targets: null,
       results,
+      formats,
       totalMs: null,
       outFile: options.out,
     };

@@ -4,12 +4,12 @@ import { parseOptions, UsageError } from '../parse-options.mjs';
 import { root } from './paths.mjs';
 
 export const USAGE = `usage: node scripts/bench.mjs [--scales 1,10,50] [--runs N] [--runs-large N] [--repeats N]
-       [--parts verbatim,cli,lunr,minisearch] [--corpus DIR] [--work DIR] [--out FILE] [--timeout-min N]
+       [--parts verbatim,cli,lunr,minisearch,formats] [--corpus DIR] [--work DIR] [--out FILE] [--timeout-min N]
   --scales      archive sizes, as multiples of the corpus (default 1,10,50)
   --runs        fresh-process runs of every measurement for scales up to 10 (default 3); times are medians
   --runs-large  the same for larger scales (default 1)
   --repeats     timed repetitions of each query after one untimed run (default 5)
-  --parts       what to measure (default all four)
+  --parts       what to measure (default all five; formats: issue 18's CSV, gzip and PDF reading)
   --corpus      the source archive (default ../shared/corpora/bbc)
   --work        keep the scaled copies in DIR and reuse them next time (default: a temporary folder, removed)
   --out         where the JSON results go (default bench-results/latest.json)
@@ -17,7 +17,7 @@ export const USAGE = `usage: node scripts/bench.mjs [--scales 1,10,50] [--runs N
   --reference-heap-mb  run the references with --max-old-space-size=N (default: Node's own limit)
   --report FILE print the table of an earlier run's JSON again (measures nothing)`;
 
-const PARTS = ['verbatim', 'cli', 'lunr', 'minisearch'];
+const PARTS = ['verbatim', 'cli', 'lunr', 'minisearch', 'formats'];
 
 /** The run asked for by `argv`; `{ help: true }` for --help or -h. Bad usage throws UsageError. */
 export function readOptions(argv) {
@@ -64,6 +64,6 @@ export function readOptions(argv) {
 function readParts(value) {
   const parts = value.split(',').map((s) => s.trim());
   const unknown = parts.filter((p) => !PARTS.includes(p));
-  if (unknown.length > 0) throw new UsageError(`--parts: unknown "${unknown.join(', ')}" (use verbatim, cli, lunr, minisearch)`);
+  if (unknown.length > 0) throw new UsageError(`--parts: unknown "${unknown.join(', ')}" (use verbatim, cli, lunr, minisearch, formats)`);
   return new Set(parts);
 }
