@@ -27,7 +27,7 @@ export async function writeZip(file: string, entries: readonly ZipInput[]): Prom
     const chunks = entry.repeat === undefined ? [entry.data ?? Buffer.alloc(0)] : { length: entry.repeat.times, chunk: entry.repeat.chunk };
     const { packed, crc, size } = await deflate(chunks);
     const stated = entry.declaredSize ?? size;
-    const local = header(0x04034b50, 30, name, crc, packed.length, stated);
+    const local = localHeader(name, crc, packed.length, stated);
     central.push(Buffer.concat([centralHeader(name, crc, packed.length, stated, offset), name]));
     await write(Buffer.concat([local, name]));
     await write(packed);
@@ -63,9 +63,9 @@ async function deflate(chunks: Buffer[] | { length: number; chunk: Buffer }): Pr
   return { packed: Buffer.concat(parts), crc, size };
 }
 
-function header(signature: number, length: number, name: Buffer, crc: number, packed: number, size: number): Buffer {
-  const b = Buffer.alloc(length);
-  b.writeUInt32LE(signature, 0);
+function localHeader(name: Buffer, crc: number, packed: number, size: number): Buffer {
+  const b = Buffer.alloc(30);
+  b.writeUInt32LE(0x04034b50, 0);
   b.writeUInt16LE(20, 4);
   b.writeUInt16LE(0x0800, 6); // UTF-8 names
   b.writeUInt16LE(8, 8); // deflate
