@@ -62,8 +62,8 @@ export interface PageAnswers {
 export type PageReply<K extends PageRequest['kind'] = PageRequest['kind']> = { ok: true; value: PageAnswers[K] } | { ok: false; reason: string };
 
 /**
- * The processor time a PDF or a batch of a zip may take: pdfjs reads ~100 pages a second (scripts/bench.mjs),
- * a batch unpacks at most 32 MB.
+ * The processor time a PDF or a batch of a zip may take: a PDF is read up to its page limit (200 by default,
+ * ~20 s at the 9-11 pages a second `npm run bench` measured on a loaded machine), a batch unpacks at most 32 MB.
  */
 export const fileTimeoutMs = 60_000;
 

@@ -8,9 +8,10 @@ import { defaultPageReader } from './read-saved-page.js';
 
 /**
  * The most pages read of one PDF: `VERBATIM_PDF_PAGES` (read by every entry point and inherited by engine
- * threads), else 500 (an e-paper issue is 20-100 pages, and pdfjs reads ~100 a second: see `npm run bench`).
+ * threads), else 200. An e-paper issue is 20-100 pages; `npm run bench` measured 9-11 pages a second (one-page
+ * PDFs, on 2 cores shared with a load of 20), so 200 pages stay well within the thread's time (`fileTimeoutMs`).
  */
-export const pdfPageLimit = pagesFromEnvironment(process.env['VERBATIM_PDF_PAGES']) ?? 500;
+export const pdfPageLimit = pagesFromEnvironment(process.env['VERBATIM_PDF_PAGES']) ?? 200;
 
 function pagesFromEnvironment(value: string | undefined): number | undefined {
   return value !== undefined && /^[1-9]\d*$/.test(value) ? Number(value) : undefined;
