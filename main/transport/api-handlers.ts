@@ -133,7 +133,10 @@ export async function realFileToShow(archiveDir: string, relPath: string, action
   try {
     [real, root] = await Promise.all([realpath(lexical), realpath(archiveDir)]);
   } catch {
-    throw new NotFoundError(`${relPath}: the file is no longer in the archive`);
+    // An article read from inside a zip (`dump.zip/2019/a.json`, issue 18) is the zip's: that is the file to show.
+    const zip = /^(.+?\.zip)\//i.exec(relPath)?.[1];
+    if (zip === undefined) throw new NotFoundError(`${relPath}: the file is no longer in the archive`);
+    return realFileToShow(archiveDir, zip, action);
   }
   fileInArchive(root, path.relative(root, real));
   const extension = path.extname(real).toLowerCase();

@@ -24,6 +24,8 @@ writeFileSync(path.join(archiveDir, 'politics/017.txt'), 'Headline\n\nText.\n');
 // A page in a format Verbatim reads as a page, but that the system would run if opened.
 writeFileSync(path.join(archiveDir, 'story.hta'), '<html><head><title>News</title></head><body><p>Text.</p></body></html>');
 writeFileSync(path.join(scratch, 'outside.txt'), 'not in the archive');
+// Articles read from inside a zip have paths inside it (issue 18); the zip is their file.
+writeFileSync(path.join(archiveDir, 'dump.zip'), 'PK');
 symlinkSync(path.join(scratch, 'outside.txt'), path.join(archiveDir, 'leaves.txt'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -40,7 +42,7 @@ function session(paths: Record<string, string>): Session {
   return { ready: () => Promise.resolve(library) } as unknown as Session;
 }
 
-const articles = { a1: 'politics/017.txt', escaping: '../../etc/passwd', absolute: '/etc/passwd', hta: 'story.hta', link: 'leaves.txt', gone: 'politics/999.txt' };
+const articles = { zipped: 'dump.zip/2019/a.json', zipGone: 'gone.zip/a.json', zipEscaping: 'dump.zip/../../etc/passwd', a1: 'politics/017.txt', escaping: '../../etc/passwd', absolute: '/etc/passwd', hta: 'story.hta', link: 'leaves.txt', gone: 'politics/999.txt' };
 const showFile = (request: unknown): Promise<unknown> => {
   const listener = createIpcListener('showFile', createApiHandlers(session(articles), createFileOpener(shell)));
   return listener({ senderFrame: appMainFrame() } as unknown as IpcMainInvokeEvent, request);
@@ -66,9 +68,16 @@ describe('showFile in the app', () => {
     ['to open a file of a format Verbatim does not read (the system would run a .hta)', { id: 'hta', action: 'open' }, 'forbidden'],
     ['a file that became a link leading out of the archive', { id: 'link', action: 'open' }, 'not-found'],
     ['a file that is no longer there', { id: 'gone', action: 'reveal' }, 'not-found'],
+    ['an article of a zip that is no longer there', { id: 'zipGone', action: 'reveal' }, 'not-found'],
+    ['a path through a zip that leaves the archive', { id: 'zipEscaping', action: 'reveal' }, 'not-found'],
   ])('refuses %s and touches no file', async (_name, request, code) => {
     expect(await showFile(request)).toMatchObject({ ok: false, error: { code } });
     expect(recorded.shownFiles).toEqual([]);
+  });
+
+  it.each(['open', 'reveal'])('does %s to the zip that holds an article read from inside it', async (action) => {
+    expect(await showFile({ id: 'zipped', action })).toEqual({ ok: true, value: null });
+    expect(recorded.shownFiles).toEqual([`${action} ${path.join(archiveDir, 'dump.zip')}`]);
   });
 
   it('shows (but does not open) a file of a format it does not read', async () => {
