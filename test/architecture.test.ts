@@ -41,7 +41,7 @@ function target(ref: ImportRef): { area: string; path: string } | { package: str
   return { area: areaOf(resolved), path: resolved };
 }
 
-const corePackages = new Set(['node:', 'lunr', 'lunr-languages', 'yaml', 'chardet', 'franc', 'linkedom', '@mozilla/readability', 'chokidar', 'csv-parse', 'yauzl', 'pdfjs-dist']);
+const corePackages = new Set(['node:', 'lunr', 'lunr-languages', 'yaml', 'chardet', 'franc', 'linkedom', '@mozilla/readability', 'chokidar', 'papaparse', 'yauzl', 'pdfjs-dist']);
 
 /** The package a specifier names: `lunr-languages/lunr.ru.js` -> `lunr-languages`, `@scope/a/b` -> `@scope/a`. */
 function packageName(specifier: string): string {

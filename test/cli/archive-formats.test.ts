@@ -134,7 +134,7 @@ describe('hostile files beside good ones', () => {
       { path: 'bomb.txt.gz', reason: 'it unpacks to more than 50.0 MiB, more than Verbatim reads from one file (a zip bomb?)' },
       { path: 'cut.jsonl.gz', reason: 'the gzip data is cut off (the file is truncated)' },
       { path: 'encrypted.pdf', reason: 'the PDF is encrypted with a password: Verbatim cannot read it' },
-      { path: 'rows.csv (line 3)', reason: 'the row cannot be read (Invalid Closing Quote: got "n" at line 3)' },
+      { path: 'rows.csv (line 3)', reason: 'the row cannot be read (a quotation mark inside a quoted cell is not doubled as "")' },
       { path: 'scan.pdf', reason: 'the PDF has no text layer (a scanned image?): Verbatim does not run OCR' },
     ]);
   });
