@@ -22,7 +22,7 @@ export function speakersText(reply: SpeakersReply): string {
   for (const s of reply.speakers) {
     const also = s.aliases.length > 0 ? ` (also ${s.aliases.slice(0, 4).join(', ')}${s.aliases.length > 4 ? ', ...' : ''})` : '';
     const kind = s.kind === 'organisation' ? ' [organisation]' : '';
-    lines.push(`${s.quotes} quotes in ${s.articles} ${s.articles === 1 ? 'article' : 'articles'}: ${s.name}${kind}${also} [${s.id}]`);
+    lines.push(`${s.quotes} ${s.quotes === 1 ? 'quote' : 'quotes'} in ${s.articles} ${s.articles === 1 ? 'article' : 'articles'}: ${s.name}${kind}${also} [${s.id}]`);
   }
   // No escapes of Verbatim's own here: the whole list is cleaned at once.
   return `${terminalText(lines.join('\n'))}\n`;
