@@ -48,8 +48,8 @@ describe('verbatim speakers', () => {
       ['ian-blair', 1, 1],
       ['mr-blairs-spokesman', 1, 1],
     ]);
-    expect(reply.speakers[0]).toMatchObject({ name: 'Tony Blair', aliases: ['Blair', 'the prime minister'], kind: 'person' });
-    expect(reply.speakers[0]?.roles.map((r) => r.role)).toEqual(['Prime Minister']);
+    expect(reply.speakers[0]).toMatchObject({ name: 'Tony Blair', aliases: ['Blair', 'the prime minister'], kind: 'person', first: '2005-01-10', last: '2005-05-02' });
+    expect(reply.speakers[0]?.roles).toEqual([{ role: 'Prime Minister', first: '2005-01-10', last: '2005-01-10' }]);
     expect(Object.keys(reply.speakers[0] ?? {})).toEqual(['id', 'name', 'aliases', 'roles', 'kind', 'quotes', 'articles', 'first', 'last']);
   });
 
@@ -69,14 +69,14 @@ describe('people in quotes and search', () => {
   it('gives every quote its speakerId, and --speaker finds a person by any form of the name, and no one else', () => {
     const all = run<{ quotes: QuoteJson[] }>(['quotes', '--archive', peopleDir]);
     expect(all.quotes.map((q) => [q.path, q.speakerId])).toEqual([
-      ['a.txt', 'tony-blair'],
-      ['a.txt', 'tony-blair'],
-      ['b.txt', 'ian-blair'],
+      ['e.txt', 'tony-blair'],
+      ['e.txt', 'tony-blair'],
+      ['d.txt', 'tony-blair'],
       ['c.txt', 'mr-blairs-spokesman'],
       ['c.txt', 'tony-blair'],
-      ['d.txt', 'tony-blair'],
-      ['e.txt', 'tony-blair'],
-      ['e.txt', 'tony-blair'],
+      ['b.txt', 'ian-blair'],
+      ['a.txt', 'tony-blair'],
+      ['a.txt', 'tony-blair'],
     ]);
     for (const name of ['Tony Blair', 'the prime minister']) {
       const his = run<{ total: number; quotes: QuoteJson[] }>(['quotes', '--archive', peopleDir, '--speaker', name]);
