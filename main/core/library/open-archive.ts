@@ -77,6 +77,10 @@ export class OpenArchive {
         this.readyQuotes.set(ready.shard, ready);
         this.applyQuotes();
       },
+      // A restarted engine has its quotes' ids no more: the next request that needs people resolves them again.
+      onRestarted: () => {
+        this.resolving = null;
+      },
     });
     this.library = createLibrary(this);
   }
