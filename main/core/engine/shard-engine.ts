@@ -18,9 +18,9 @@ import type { Article, ImportProblem, Quote, QuoteKind } from '../../contract/mo
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
 import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
-import type { SpeakerMention } from '../quotes/people/resolve-people.js';
+import { readPeopleLists } from './people-wire.js';
 import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
-import { makePeopleTable, type PeopleTable, type PersonNames } from '../search/people-names.js';
+import { makePeopleTable, type PeopleTable } from '../search/people-names.js';
 import type lunr from 'lunr';
 
 /** One shard of an archive: the files whose paths hash to it, and where its cache lives. */
@@ -255,18 +255,20 @@ export class ShardEngine {
   }
 
   /** Every quote's speaker, in an order `setPeople` follows; call once the quotes are all extracted. */
-  mentions(): { token: number; mentions: SpeakerMention[] } {
+  mentions(): { token: number; mentions: string } {
     const { mentions, quotes } = collectMentions(this.state());
     this.listed = { token: this.listed.token + 1, quotes };
-    return { token: this.listed.token, mentions };
+    return { token: this.listed.token, mentions: JSON.stringify(mentions) };
   }
 
   /**
    * Gives the quotes of the list `token` their speaker ids, and the people their names; false (nothing
    * set) when the quotes changed since (a live update: the main thread resolves again).
    */
-  setPeople(token: number, speakerIds: readonly (string | null)[], people: readonly PersonNames[]): boolean {
-    if (token !== this.listed.token || speakerIds.length !== this.listed.quotes.length) return false;
+  setPeople(token: number, speakerIdsJson: string, namesJson: string): boolean {
+    if (token !== this.listed.token) return false;
+    const { speakerIds, names: people } = readPeopleLists(speakerIdsJson, namesJson);
+    if (speakerIds.length !== this.listed.quotes.length) return false;
     this.listed.quotes.forEach((quote, i) => {
       quote.speakerId = speakerIds[i] ?? null;
     });

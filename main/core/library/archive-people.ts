@@ -5,7 +5,7 @@ import type { MonthCount, PersonView, QuotedWith, SpeakersReply } from '../../co
 import type { Speaker } from '../../contract/model.js';
 import type { Engine } from '../engine/engine-pool.js';
 import { NotFoundError } from '../errors.js';
-import { resolvePeople, type PeopleCorrections, type SpeakerMention } from '../quotes/people/resolve-people.js';
+import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import type { PersonPart, SpeakerCount } from '../search/people-answers.js';
 import { compareQuotePlaces } from '../search/quote-order.js';
 
@@ -16,24 +16,19 @@ export interface ArchivePeople {
 }
 
 /**
- * Collects every engine's mentions, resolves them with `corrections`, and gives each engine its quotes'
- * ids. An engine whose quotes changed meanwhile refuses them (a live update): resolution starts over, at
+ * Collects every engine's mentions, resolves them with `corrections` (in the first engine), and gives each
+ * engine its quotes' ids. An engine whose quotes changed meanwhile refuses them (a live update): resolution starts over, at
  * most a few times.
  */
 export async function resolveArchivePeople(engines: readonly Engine[], corrections: PeopleCorrections, timeoutMs: number): Promise<ArchivePeople> {
   for (let attempt = 0; ; attempt++) {
     const lists = await Promise.all(engines.map((engine) => engine.request({ type: 'mentions' }, timeoutMs)));
-    const mentions: SpeakerMention[] = lists.flatMap((list) => list.mentions);
-    const { speakers, speakerIds } = resolvePeople(mentions, corrections);
-    const people = speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases] }));
-    let at = 0;
+    // The lists stay JSON text here: the main thread only passes them on (see engine/people-wire.ts).
+    const resolved = await (engines[0] as Engine).request({ type: 'resolvePeople', lists: lists.map((l) => l.mentions), corrections }, timeoutMs);
     const accepted = await Promise.all(
-      lists.map((list, i) => {
-        const ids = speakerIds.slice(at, at + list.mentions.length);
-        at += list.mentions.length;
-        return (engines[i] as Engine).request({ type: 'people', token: list.token, speakerIds: ids, people }, timeoutMs);
-      }),
+      lists.map((list, i) => (engines[i] as Engine).request({ type: 'people', token: list.token, speakerIds: resolved.speakerIds[i] ?? '[]', names: resolved.names }, timeoutMs)),
     );
+    const { speakers } = resolved;
     if (accepted.every(Boolean) || attempt >= 2) return { speakers, byId: new Map(speakers.map((s) => [s.id, s])) };
   }
 }
