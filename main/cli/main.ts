@@ -157,6 +157,8 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
   const paging = parsePaging(values, parseLimit(values.limit, resultLimits.search.cliMax), resultLimits.search.cliDefault);
   const sort = parseSort(values.sort);
   const library = await open(options);
+  // A command extracts every quote before it ends anyway: first, so that its quotes carry their people (issue 16).
+  await library.quotesReady();
   const read = readPages<SearchHit, SearchReply & { items: SearchHit[] }>(
     paging,
     resultLimits.search.cliMax,
