@@ -12,6 +12,8 @@ const api: VerbatimApi = {
   search: (request) => ipcRenderer.invoke('verbatim:search', request),
   article: (request) => ipcRenderer.invoke('verbatim:article', request),
   quotes: (request) => ipcRenderer.invoke('verbatim:quotes', request),
+  speakers: (request) => ipcRenderer.invoke('verbatim:speakers', request),
+  person: (request) => ipcRenderer.invoke('verbatim:person', request),
   showFile: (request) => ipcRenderer.invoke('verbatim:showFile', request),
 };
 

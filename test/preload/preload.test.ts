@@ -29,7 +29,7 @@ describe('the preload', () => {
   it('never exposes ipcRenderer or anything that reaches it', () => {
     const values = Object.values(api());
     expect(values.every((v) => typeof v === 'function')).toBe(true);
-    expect(JSON.stringify(Object.keys(api()))).not.toMatch(/ipc|invoke|send|on\b/);
+    expect(JSON.stringify(Object.keys(api()))).not.toMatch(/ipc|invoke|send|\bon\b/);
   });
 
   it.each(apiMethods)('forwards %s to ipcRenderer.invoke on its verbatim: channel with the request', async (method) => {

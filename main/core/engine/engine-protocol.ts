@@ -3,6 +3,9 @@
 // Like `VerbatimApi` for the renderer: adding a method makes the compiler point at every place to change.
 
 import type { ApiError, ArticleView, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
+import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
+import type { PersonPart, SpeakerCount } from '../search/people-answers.js';
+import { resolveMentionLists, type ResolvedLists } from './people-wire.js';
 import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-engine.js';
 
 /** Every method an engine answers: the fields of its request and the value of its reply. */
@@ -31,6 +34,23 @@ export interface EngineMethods {
   article: { request: { id: string; query?: string }; reply: ArticleView | null };
   /** The main thread applies the default limit, and skips the offset after merging (as for search). */
   quotes: { request: Omit<QuotesRequest, 'offset'> & { limit: number; budgetMs?: number }; reply: QuotesReply };
+  /**
+   * Every quote's speaker (the JSON of `SpeakerMention[]`, see people-wire.ts), for resolving people (issue
+   * 16); `token` names this list, and `people` applies ids in its order only while the engine's quotes are
+   * still the ones listed.
+   */
+  mentions: { request: Record<never, never>; reply: { token: number; mentions: string } };
+  /**
+   * Resolves every engine's mention list into people: pure work, done in an engine so that the main thread
+   * (the app's, which answers the window) is not held for it.
+   */
+  resolvePeople: { request: { lists: string[]; corrections: PeopleCorrections }; reply: ResolvedLists };
+  /** Sets each listed quote's `speakerId` and the people's names (JSON, from `resolvePeople`); false when the list is stale. */
+  people: { request: { token: number; speakerIds: string; names: string }; reply: boolean };
+  /** The speakers of the articles matching `query`, with their counts there. */
+  speakerCounts: { request: { query: string; budgetMs?: number }; reply: SpeakerCount[] };
+  /** The engine's share of a person page. */
+  person: { request: { id: string; query?: string; limit: number; budgetMs?: number }; reply: PersonPart };
 }
 
 export type EngineMethod = keyof EngineMethods;
@@ -74,6 +94,11 @@ const handlers: Handlers = {
   search: (engine, { type: _type, query, ...options }) => engine.search(query, options),
   article: (engine, request) => engine.article(request.id, request.query),
   quotes: (engine, { type: _type, ...options }) => engine.quotes(options),
+  mentions: (engine) => engine.mentions(),
+  resolvePeople: (_engine, request) => resolveMentionLists(request.lists, request.corrections),
+  people: (engine, request) => engine.setPeople(request.token, request.speakerIds, request.names),
+  speakerCounts: (engine, request) => engine.speakerCounts(request.query, request.budgetMs),
+  person: (engine, { type: _type, id, ...options }) => engine.person(id, options),
 };
 
 /** Runs one request on `engine`. */

@@ -18,6 +18,9 @@ import type { Article, ImportProblem, Quote, QuoteKind } from '../../contract/mo
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
 import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
+import { readPeopleLists } from './people-wire.js';
+import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
+import { makePeopleTable, type PeopleTable } from '../search/people-names.js';
 import type lunr from 'lunr';
 
 /** One shard of an archive: the files whose paths hash to it, and where its cache lives. */
@@ -95,6 +98,10 @@ export class ShardEngine {
   /** Cache writes, one after another. */
   private writing: Promise<unknown> = Promise.resolve();
   private writeQueued = false;
+  /** The archive's people as the main thread last resolved them (issue 16); null before. */
+  private people: PeopleTable | null = null;
+  /** The quotes of the last `mentions()` list, in its order, and the token that names it (see `setPeople`). */
+  private listed: { token: number; quotes: { speakerId: string | null }[] } = { token: 0, quotes: [] };
 
   constructor(private readonly hooks: EngineHooks = {}) {}
 
@@ -247,6 +254,37 @@ export class ShardEngine {
     return findQuotes(this.state(), options);
   }
 
+  /** Every quote's speaker, in an order `setPeople` follows; call once the quotes are all extracted. */
+  mentions(): { token: number; mentions: string } {
+    const { mentions, quotes } = collectMentions(this.state());
+    this.listed = { token: this.listed.token + 1, quotes };
+    return { token: this.listed.token, mentions: JSON.stringify(mentions) };
+  }
+
+  /**
+   * Gives the quotes of the list `token` their speaker ids, and the people their names; false (nothing
+   * set) when the quotes changed since (a live update: the main thread resolves again).
+   */
+  setPeople(token: number, speakerIdsJson: string, namesJson: string): boolean {
+    if (token !== this.listed.token) return false;
+    const { speakerIds, names: people } = readPeopleLists(speakerIdsJson, namesJson);
+    if (speakerIds.length !== this.listed.quotes.length) return false;
+    this.listed.quotes.forEach((quote, i) => {
+      quote.speakerId = speakerIds[i] ?? null;
+    });
+    this.people = makePeopleTable(people);
+    this.searchState = null;
+    return true;
+  }
+
+  speakerCounts(query: string, budgetMs?: number): SpeakerCount[] {
+    return countSpeakers(this.state(), query, budgetMs);
+  }
+
+  person(id: string, options: { query?: string; limit: number; budgetMs?: number }): PersonPart {
+    return personPart(this.state(), id, options);
+  }
+
   private async openShard(spec: ShardSpec, previous: LibraryData['files'], forceBuild = false): Promise<ShardSummary> {
     const notices: string[] = [];
     let data: LibraryData | null = null;
@@ -326,7 +364,7 @@ export class ShardEngine {
       const article = articles.get(id);
       return shard && article ? this.quotesOf(shard, article) : [];
     };
-    this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden });
+    this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden, people: this.people });
     return this.searchState;
   }
 }

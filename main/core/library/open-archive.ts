@@ -3,7 +3,7 @@
 // `refresh` re-walks the folder and re-opens only the shards whose files changed.
 
 import { realpath, stat } from 'node:fs/promises';
-import type { ArticleView, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
+import type { ArticleView, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../../contract/api.js';
 import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
@@ -12,8 +12,10 @@ import type { BuildProgress } from '../index/build-library-data.js';
 import { cacheFolderFor, removeStaleCaches } from '../index/index-cache.js';
 import type { Library, OpenLibraryOptions } from '../library.js';
 import { resultLimits } from '../result-limits.js';
+import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import { parseQuery } from '../search/parse-query.js';
 import { speakerArticles } from '../search/search-archive.js';
+import { assemblePerson, listSpeakers, resolveArchivePeople, type ArchivePeople } from './archive-people.js';
 import { countQuotes, deduplicate, noArticles, type Deduplicated } from './duplicates.js';
 import { mergeQuotes, mergeSearch } from './merge-replies.js';
 import { changedShards, engineCount, planShards, shardCountFor, shardUnits } from './shards.js';
@@ -48,6 +50,13 @@ export class OpenArchive {
   private quotesWaiting: (() => void)[] = [];
   /** The notices told since the archive was opened or last updated (see tell). */
   private readonly told = new Set<string>();
+  /**
+   * The user's merges and splits of people (issue 16), applied at every resolution: whoever changes them
+   * calls `refreshPeople()` after.
+   */
+  peopleCorrections: PeopleCorrections = { merges: [], splits: [] };
+  /** The archive's people, resolved once every quote is known; null until asked for, and after a change. */
+  private resolving: Promise<ArchivePeople> | null = null;
 
   constructor(
     readonly archiveDir: string,
@@ -67,6 +76,10 @@ export class OpenArchive {
       onQuotesReady: (ready) => {
         this.readyQuotes.set(ready.shard, ready);
         this.applyQuotes();
+      },
+      // A restarted engine has its quotes' ids no more: the next request that needs people resolves them again.
+      onRestarted: () => {
+        this.resolving = null;
       },
     });
     this.library = createLibrary(this);
@@ -127,6 +140,8 @@ export class OpenArchive {
       this.notice(updated);
       this.specs = nextSpecs;
       await this.settle();
+      // The quotes changed: the next request that needs people resolves them again.
+      this.resolving = null;
     } finally {
       // Waiters on shards that are gone, or done, hear of it even when the update failed.
       this.applyQuotes();
@@ -207,6 +222,8 @@ export class OpenArchive {
     // A speaker filter or `in:quotes` reads every article's quotes: not inside one request, which has
     // a time limit, while the engines are still extracting them.
     if (this.quotesPending() && needsAllQuotes(query)) await this.quotesReady();
+    // Once every quote is known, searches answer with people (ids in quotes, `speaker:` by person).
+    if (!this.quotesPending()) await this.people();
     // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
     const share = Math.ceil(speakerArticles / this.pool.engines.length);
     // Any engine may hold every hit of the page: each returns the first offset + limit, the merge skips the offset.
@@ -222,7 +239,7 @@ export class OpenArchive {
   }
 
   async quotes(options: QuotesRequest = {}): Promise<QuotesReply> {
-    await this.quotesReady();
+    await this.people();
     const { offset = 0, limit = resultLimits.quotes.default, ...filters } = options;
     // As in search: each engine lists the first offset + limit, the merge skips the offset.
     const replies = await this.pool.broadcast({ type: 'quotes', ...filters, limit: offset + limit, ...this.budget() }, requestTimeoutMs);
@@ -232,6 +249,48 @@ export class OpenArchive {
   /** The query budget the library was opened with, for a request; none for the engines' default. */
   private budget(): { budgetMs?: number } {
     return this.options.queryBudgetMs === undefined ? {} : { budgetMs: this.options.queryBudgetMs };
+  }
+
+  /**
+   * The archive's people: resolved once every quote is extracted, then kept until the archive changes or
+   * `refreshPeople()` is called.
+   */
+  people(): Promise<ArchivePeople> {
+    if (this.resolving === null) {
+      const resolving = this.quotesReady().then(() => resolveArchivePeople(this.pool.engines, this.peopleCorrections, requestTimeoutMs));
+      // A failed resolution (an engine restarting) is tried again by the next request.
+      resolving.catch(() => {
+        if (this.resolving === resolving) this.resolving = null;
+      });
+      this.resolving = resolving;
+    }
+    return this.resolving;
+  }
+
+  /** Collects the quotes' speakers again and resolves them with `peopleCorrections` (after a correction changed them). */
+  async refreshPeople(): Promise<void> {
+    const previous = this.resolving;
+    this.resolving = null;
+    await previous?.catch(() => undefined);
+    await this.people();
+  }
+
+  /** The people quoted in the archive, or in the articles matching `query`; most quoted first. */
+  async speakers(request: SpeakersRequest = {}): Promise<SpeakersReply> {
+    const people = await this.people();
+    const query = request.query?.trim() ?? '';
+    const counts = query === '' ? null : await this.pool.broadcast({ type: 'speakerCounts', query, ...this.budget() }, requestTimeoutMs);
+    return listSpeakers(people, counts, { offset: request.offset ?? 0, limit: request.limit ?? resultLimits.speakers.default });
+  }
+
+  /** A person page: the speaker, their quotes matching `query` (newest first), articles, company and months. */
+  async person(request: PersonRequest): Promise<PersonView> {
+    const people = await this.people();
+    if (!people.byId.has(request.id)) throw new NotFoundError(`no speaker with id "${request.id.slice(0, 60)}" in this archive`);
+    const limit = resultLimits.quotes.max;
+    const query = request.query?.trim() ?? '';
+    const parts = await this.pool.broadcast({ type: 'person', id: request.id, limit, ...(query === '' ? {} : { query }), ...this.budget() }, requestTimeoutMs);
+    return assemblePerson(people, request.id, parts, limit);
   }
 
   async close(options: { finishQuotes?: boolean } = {}): Promise<void> {
@@ -267,6 +326,8 @@ function createLibrary(archive: OpenArchive): Library {
     search: (query, options) => archive.search(query, options),
     article: (id, query) => archive.article(id, query),
     quotes: (options) => archive.quotes(options),
+    speakers: (request) => archive.speakers(request),
+    person: (request) => archive.person(request),
     close: (options) => archive.close(options),
   };
 }
