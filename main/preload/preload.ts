@@ -13,6 +13,9 @@ const api: VerbatimApi = {
   article: (request) => ipcRenderer.invoke('verbatim:article', request),
   quotes: (request) => ipcRenderer.invoke('verbatim:quotes', request),
   showFile: (request) => ipcRenderer.invoke('verbatim:showFile', request),
+  corrections: (request) => ipcRenderer.invoke('verbatim:corrections', request),
+  correct: (request) => ipcRenderer.invoke('verbatim:correct', request),
+  undoCorrection: (request) => ipcRenderer.invoke('verbatim:undoCorrection', request),
 };
 
 contextBridge.exposeInMainWorld('verbatim', api);
