@@ -4,10 +4,8 @@
 // are read before the shards open and given to every engine, so every answer and count is corrected.
 
 import { realpath, stat } from 'node:fs/promises';
-import type { ArticleView, Correction, CorrectionChange, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
-import { articleOfQuote } from '../corrections/apply-corrections.js';
-import { correctionsFileFor, CorrectionsStore } from '../corrections/corrections-store.js';
-import { peopleCorrectionsOf, type PeopleCorrections } from '../corrections/people-corrections.js';
+import type { ArticleView, Correction, CorrectionChange, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../../contract/api.js';
+import { correctionsFileFor } from '../corrections/corrections-store.js';
 import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
@@ -16,8 +14,11 @@ import type { BuildProgress } from '../index/build-library-data.js';
 import { cacheFolderFor, removeStaleCaches } from '../index/index-cache.js';
 import type { Library, OpenLibraryOptions } from '../library.js';
 import { resultLimits } from '../result-limits.js';
+import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import { parseQuery } from '../search/parse-query.js';
 import { speakerArticles } from '../search/search-archive.js';
+import { ArchiveCorrections } from './archive-corrections.js';
+import { assemblePerson, listSpeakers, resolveArchivePeople, type ArchivePeople } from './archive-people.js';
 import { countQuotes, deduplicate, noArticles, type Deduplicated } from './duplicates.js';
 import { mergeQuotes, mergeSearch } from './merge-replies.js';
 import { changedShards, engineCount, planShards, shardCountFor, shardUnits } from './shards.js';
@@ -36,10 +37,8 @@ export class OpenArchive {
   readonly library: Library;
   /** `loaded` when every shard came from the cache; set once, by `open`. */
   cache: 'built' | 'loaded' = 'built';
-  /** The merges and splits among the user's corrections, for the person resolution (r16-people); set with every change. */
-  peopleCorrections: PeopleCorrections = { merges: [], splits: [] };
-  /** The user's corrections, in the file next to the index cache. */
-  private readonly store: CorrectionsStore;
+  /** The user's corrections, in the file next to the index cache (library/archive-corrections.ts). */
+  readonly corrections: ArchiveCorrections;
   private readonly pool: EnginePool;
   private readonly cacheFolder: string;
   /** Shards come in multiples of this (see shardUnits); in this thread (tests), one unless the archive is large. */
@@ -56,13 +55,19 @@ export class OpenArchive {
   private quotesWaiting: (() => void)[] = [];
   /** The notices told since the archive was opened or last updated (see tell). */
   private readonly told = new Set<string>();
+  /**
+   * The user's merges and splits of people (issue 16), applied at every resolution: whoever changes them
+   * calls `refreshPeople()` after.
+   */
+  peopleCorrections: PeopleCorrections = { merges: [], splits: [] };
+  /** The archive's people, resolved once every quote is known; null until asked for, and after a change. */
+  private resolving: Promise<ArchivePeople> | null = null;
 
   constructor(
     readonly archiveDir: string,
     private readonly options: OpenLibraryOptions,
   ) {
     this.cacheFolder = cacheFolderFor(options.cacheDir, archiveDir);
-    this.store = new CorrectionsStore(correctionsFileFor(this.cacheFolder), (message) => this.tell(message));
     this.units = options.workerScript ? shardUnits() : 1;
     this.report = options.onProgress ?? (() => undefined);
     this.pool = new EnginePool({
@@ -78,6 +83,13 @@ export class OpenArchive {
         this.applyQuotes();
       },
     });
+    this.corrections = new ArchiveCorrections(correctionsFileFor(this.cacheFolder), {
+      pool: this.pool,
+      article: (id) => this.article(id),
+      counted: (ready) => this.counted(ready),
+      peopleChanged: (people, opening) => this.peopleChanged(people, opening),
+      tell: (message) => this.tell(message),
+    });
     this.library = createLibrary(this);
   }
 
@@ -87,7 +99,7 @@ export class OpenArchive {
       // Start the engine threads (loading their code takes a while) while this thread walks the folder.
       const warming = this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
       // The corrections reach the engines before the shards: their quote counts are counted corrected.
-      const [listing] = await Promise.all([walkArchive(this.archiveDir), warming, this.loadCorrections()]);
+      const [listing] = await Promise.all([walkArchive(this.archiveDir), warming, this.corrections.load()]);
       await this.openShards(listing);
     } catch (error) {
       await this.pool.close({ finishQuotes: false });
@@ -137,6 +149,8 @@ export class OpenArchive {
       this.notice(updated);
       this.specs = nextSpecs;
       await this.settle();
+      // The quotes changed: the next request that needs people resolves them again.
+      this.resolving = null;
     } finally {
       // Waiters on shards that are gone, or done, hear of it even when the update failed.
       this.applyQuotes();
@@ -147,57 +161,29 @@ export class OpenArchive {
 
   /** The cache folder's files in use: the shards' caches and the corrections (stale clean-up keeps these). */
   private filesInUse(): string[] {
-    return [...this.specs.map((s) => s.cacheFile), this.store.file];
+    return [...this.specs.map((s) => s.cacheFile), this.corrections.file];
   }
 
-  /** Reads the corrections file and gives its corrections to the engines; a file that cannot be read is told, not fatal. */
-  private async loadCorrections(): Promise<void> {
-    try {
-      await this.store.load();
-    } catch (error) {
-      this.tell(error instanceof Error ? error.message : String(error));
-    }
-    await this.applyCorrections();
-  }
-
-  /** Every correction in force, oldest first. */
-  corrections(): readonly Correction[] {
-    return this.store.corrections;
-  }
-
-  /** Saves a correction and applies it; a quote correction must name a quote of the archive (`NotFoundError`). */
-  async correct(change: CorrectionChange): Promise<Correction> {
-    if (change.type === 'speaker' || change.type === 'not-quote') {
-      const view = await this.article(articleOfQuote(change.quoteId));
-      // Found as `correctQuotes` finds it: by its text (its id may have been numbered anew).
-      if (!view.quotes.some((q) => q.text === change.quoteText)) {
-        throw new NotFoundError(`no quote "${change.quoteText.slice(0, 60)}" (${change.quoteId.slice(0, 60)}) in ${view.article.path}`);
-      }
-    }
-    const made = await this.store.add(change);
-    await this.applyCorrections();
-    return made;
-  }
-
-  /** Undoes the correction `id` (`NotFoundError` for an unknown id). */
-  async undoCorrection(id: string): Promise<Correction> {
-    const undone = await this.store.undo(id);
-    await this.applyCorrections();
-    return undone;
-  }
-
-  /** Gives the corrections to every engine, counts the quotes again, and hands merges and splits to the person resolution. */
-  private async applyCorrections(): Promise<void> {
-    const corrections = [...this.store.corrections];
-    const counts = (await this.pool.broadcast({ type: 'corrections', corrections })).flat();
-    for (const { shard, quoteCounts } of counts) {
+  /** Takes the engines' corrected quote counts (after a correction) and counts the archive's quotes again. */
+  private counted(ready: readonly QuotesReady[]): void {
+    for (const { shard, quoteCounts } of ready) {
       const summary = this.summaries.get(shard);
       if (summary !== undefined && !summary.quotesPending) summary.quoteCounts = quoteCounts;
     }
     // While duplicates are being found, `settle` counts the summaries as they are now.
     if (!this.settling) this.deduplicated.quoteCount = [...this.summaries.values()].reduce((n, s) => n + countQuotes(s, this.deduplicated.hidden), 0);
-    this.peopleCorrections = peopleCorrectionsOf(corrections);
-    // SEAM (r16-people): once their branch is merged, `await this.refreshPeople();` here resolves the people anew.
+  }
+
+  /**
+   * The user's merges and splits changed, or a correction changed a quote's speaker: the people are resolved
+   * again; while quotes are still being extracted (or the archive is opening), by the first request that needs them.
+   */
+  private async peopleChanged(people: PeopleCorrections, opening: boolean): Promise<void> {
+    this.peopleCorrections = people;
+    if (opening) return;
+    const refreshing = this.refreshPeople();
+    if (this.quotesPending()) refreshing.catch(() => undefined);
+    else await refreshing;
   }
 
   /** The archive as it is now: duplicates set aside, articles and quotes counted. */
@@ -272,6 +258,8 @@ export class OpenArchive {
     // A speaker filter or `in:quotes` reads every article's quotes: not inside one request, which has
     // a time limit, while the engines are still extracting them.
     if (this.quotesPending() && needsAllQuotes(query)) await this.quotesReady();
+    // Once every quote is known, searches answer with people (ids in quotes, `speaker:` by person).
+    if (!this.quotesPending()) await this.people();
     // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
     const share = Math.ceil(speakerArticles / this.pool.engines.length);
     // Any engine may hold every hit of the page: each returns the first offset + limit, the merge skips the offset.
@@ -287,7 +275,7 @@ export class OpenArchive {
   }
 
   async quotes(options: QuotesRequest = {}): Promise<QuotesReply> {
-    await this.quotesReady();
+    await this.people();
     const { offset = 0, limit = resultLimits.quotes.default, ...filters } = options;
     // As in search: each engine lists the first offset + limit, the merge skips the offset.
     const replies = await this.pool.broadcast({ type: 'quotes', ...filters, limit: offset + limit, ...this.budget() }, requestTimeoutMs);
@@ -297,6 +285,48 @@ export class OpenArchive {
   /** The query budget the library was opened with, for a request; none for the engines' default. */
   private budget(): { budgetMs?: number } {
     return this.options.queryBudgetMs === undefined ? {} : { budgetMs: this.options.queryBudgetMs };
+  }
+
+  /**
+   * The archive's people: resolved once every quote is extracted, then kept until the archive changes or
+   * `refreshPeople()` is called.
+   */
+  people(): Promise<ArchivePeople> {
+    if (this.resolving === null) {
+      const resolving = this.quotesReady().then(() => resolveArchivePeople(this.pool.engines, this.peopleCorrections, requestTimeoutMs));
+      // A failed resolution (an engine restarting) is tried again by the next request.
+      resolving.catch(() => {
+        if (this.resolving === resolving) this.resolving = null;
+      });
+      this.resolving = resolving;
+    }
+    return this.resolving;
+  }
+
+  /** Collects the quotes' speakers again and resolves them with `peopleCorrections` (after a correction changed them). */
+  async refreshPeople(): Promise<void> {
+    const previous = this.resolving;
+    this.resolving = null;
+    await previous?.catch(() => undefined);
+    await this.people();
+  }
+
+  /** The people quoted in the archive, or in the articles matching `query`; most quoted first. */
+  async speakers(request: SpeakersRequest = {}): Promise<SpeakersReply> {
+    const people = await this.people();
+    const query = request.query?.trim() ?? '';
+    const counts = query === '' ? null : await this.pool.broadcast({ type: 'speakerCounts', query, ...this.budget() }, requestTimeoutMs);
+    return listSpeakers(people, counts, { offset: request.offset ?? 0, limit: request.limit ?? resultLimits.speakers.default });
+  }
+
+  /** A person page: the speaker, their quotes matching `query` (newest first), articles, company and months. */
+  async person(request: PersonRequest): Promise<PersonView> {
+    const people = await this.people();
+    if (!people.byId.has(request.id)) throw new NotFoundError(`no speaker with id "${request.id.slice(0, 60)}" in this archive`);
+    const limit = resultLimits.quotes.max;
+    const query = request.query?.trim() ?? '';
+    const parts = await this.pool.broadcast({ type: 'person', id: request.id, limit, ...(query === '' ? {} : { query }), ...this.budget() }, requestTimeoutMs);
+    return assemblePerson(people, request.id, parts, limit);
   }
 
   async close(options: { finishQuotes?: boolean } = {}): Promise<void> {
@@ -332,9 +362,11 @@ function createLibrary(archive: OpenArchive): Library {
     search: (query, options) => archive.search(query, options),
     article: (id, query) => archive.article(id, query),
     quotes: (options) => archive.quotes(options),
-    corrections: () => archive.corrections(),
-    correct: (change) => archive.correct(change),
-    undoCorrection: (id) => archive.undoCorrection(id),
+    speakers: (request) => archive.speakers(request),
+    person: (request) => archive.person(request),
+    corrections: () => archive.corrections.list,
+    correct: (change) => archive.corrections.correct(change),
+    undoCorrection: (id) => archive.corrections.undo(id),
     close: (options) => archive.close(options),
   };
 }
