@@ -4,7 +4,7 @@
 // are read before the shards open and given to every engine, so every answer and count is corrected.
 
 import { realpath, stat } from 'node:fs/promises';
-import type { ArticleView, Correction, CorrectionChange, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../../contract/api.js';
+import type { ArticleView, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../../contract/api.js';
 import { correctionsFileFor } from '../corrections/corrections-store.js';
 import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
