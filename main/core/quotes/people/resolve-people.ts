@@ -51,7 +51,8 @@ interface Cluster {
  * initials aside) are one person. A bare surname joins the one full name with that surname quoted in the
  * same article, or else the one quoted in the same source and period (undated or sourceless mentions match
  * any); with two candidates (Ian Blair, Tony Blair) it stays a speaker of its own. A role noun ("the prime
- * minister") joins the one person quoted in the same article whom the archive describes with that role.
+ * minister") joins the one person quoted in the same article whom the archive describes with that role;
+ * one that joins nobody is a speaker of its article only ("the company" of one article is not another's).
  * A possessive ("Mr Blair's spokesman") is never the person it names. Ids are slugs of the name
  * ("tony-blair"), so they stay the same across runs.
  * @example
@@ -112,7 +113,8 @@ export function resolvePeople(mentions: readonly SpeakerMention[], corrections: 
     if (clusterOf[i] !== null || form === null || mentions[i]?.speakerId !== undefined) return;
     if (form.type === 'other') return join(i, `other:${form.key}`);
     const holder = form.type === 'role' && !form.organisation ? roleHolder(form.words, byArticle.get(mentions[i]?.articleId ?? '') ?? [], clusterOf, roles, mentions, describedAs) : null;
-    join(i, holder?.key ?? `${form.type}:${form.key}`);
+    // An unresolved role is someone of its own article only: "the company" in one article is not the one of another.
+    join(i, holder?.key ?? (form.type === 'role' ? `role:${form.key}\u0000${mentions[i]?.articleId ?? ''}` : `${form.type}:${form.key}`));
   });
 
   const ids = assignIds(clusters, mentions);
@@ -196,14 +198,18 @@ function memoDescriptions(): (description: string) => Set<string> {
   };
 }
 
-/** Each cluster's id: the slug of its key; a later key (in sorted order) taking a slug gets `-2`, `-3`. */
+/**
+ * Each cluster's id: the slug of its key ("tony-blair"), for an unresolved role with the start of its
+ * article's id ("the-company-3d8be2fb"); a later key (in sorted order) taking a slug gets `-2`, `-3`.
+ */
 function assignIds(clusters: ReadonlyMap<string, Cluster>, mentions: readonly SpeakerMention[]): Map<Cluster, string> {
   const ids = new Map<Cluster, string>();
   // A quote corrected to an id joins the cluster that has it (or makes a speaker of its own): ids are not reserved.
   const taken = new Set<string>();
   const sorted = [...clusters.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const cluster of sorted) {
-    const base = slugOf(cluster.key.slice(cluster.key.indexOf(':') + 1) || (mentions[cluster.mentions[0] ?? 0]?.speaker ?? ''));
+    const [body = '', article] = cluster.key.slice(cluster.key.indexOf(':') + 1).split('\u0000');
+    const base = slugOf(body || (mentions[cluster.mentions[0] ?? 0]?.speaker ?? '')) + (article === undefined ? '' : `-${article.slice(0, 8)}`);
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);

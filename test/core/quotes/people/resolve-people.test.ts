@@ -56,10 +56,15 @@ describe('resolvePeople', () => {
     [
       'but not a qualified office: the shadow chancellor is not the chancellor',
       [['a', 'Oliver Letwin', 'Shadow Chancellor'], ['a', 'the chancellor', null, 'description']],
-      ['oliver-letwin', 'chancellor'],
+      ['oliver-letwin', 'chancellor-a'],
     ],
-    ['a role nobody quoted holds stays a speaker of its own', [['a', 'Tony Blair'], ['a', 'the prime minister', null, 'description']], ['tony-blair', 'prime-minister']],
-    ['a bare role such as "the spokesman" is nobody in particular', [['a', 'Jan Ruiz', 'spokesman'], ['a', 'the spokesman', null, 'description']], ['jan-ruiz', 'spokesman']],
+    ['a role nobody quoted holds stays a speaker of its own', [['a', 'Tony Blair'], ['a', 'the prime minister', null, 'description']], ['tony-blair', 'prime-minister-a']],
+    ['a bare role such as "the spokesman" is nobody in particular', [['a', 'Jan Ruiz', 'spokesman'], ['a', 'the spokesman', null, 'description']], ['jan-ruiz', 'spokesman-a']],
+    [
+      'an unresolved role is someone of its own article only',
+      [['a1', 'the company', null, 'description'], ['a1', 'The company', null, 'description'], ['b2', 'the company', null, 'description']],
+      ['company-a1', 'company-a1', 'company-b2'],
+    ],
     ['Russian names in any case are one person', [['a', 'Владимир Путин'], ['b', 'Путина'], ['c', 'Путину']], ['владимир-путин', 'владимир-путин', 'владимир-путин']],
     [
       'a Russian role noun finds its holder',
