@@ -14,6 +14,7 @@ interface QuoteJson {
   id: string;
   text: string;
   speaker: string | null;
+  speakerId: string | null;
   correction: string | null;
 }
 
@@ -53,7 +54,8 @@ describe('verbatim corrections', () => {
 
     // The next open applies it: the quote is Campbell's, shown as a correction, and no longer Blair's.
     const campbell = quotesOf('Alastair Campbell');
-    expect(campbell.quotes.filter((q) => q.correction !== null)).toEqual([{ ...quote, speaker: 'Alastair Campbell', correction: 'bbc-fix-1', speakerFound: 'name', mention: null }]);
+    // The person resolution (r16-people) gives the name the correction typed a person of its own.
+    expect(campbell.quotes.filter((q) => q.correction !== null)).toEqual([{ ...quote, speaker: 'Alastair Campbell', speakerId: 'alastair-campbell', correction: 'bbc-fix-1', speakerFound: 'name', mention: null }]);
     expect(quotesOf('Tony Blair').total).toBe(blair.total - 1);
     const listed = json<{ file: string; corrections: Correction[] }>(bbc('corrections', '--json'));
     expect(listed.corrections).toEqual([correction]);
