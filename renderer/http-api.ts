@@ -47,6 +47,9 @@ export function createHttpApi(token: string): VerbatimApi {
     person: (request) => call('person', request),
     // verbatim serve answers `forbidden`; the renderer hides the buttons that call it there.
     showFile: (request) => call('showFile', request),
+    corrections: (request) => call('corrections', request),
+    correct: (request) => call('correct', request),
+    undoCorrection: (request) => call('undoCorrection', request),
   };
 }
 

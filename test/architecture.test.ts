@@ -56,7 +56,7 @@ function packageName(specifier: string): string {
  */
 const coreLayers: readonly (readonly string[])[] = [
   ['util', 'errors', 'result-limits'],
-  ['archive', 'quotes'],
+  ['archive', 'quotes', 'corrections'],
   ['index'],
   ['search'],
   ['engine'],

@@ -283,6 +283,15 @@ export interface VerbatimApi {
    * `forbidden` (a page in a browser has no business opening files on the machine).
    */
   showFile(request: ShowFileRequest): Promise<Result<null>>;
+  /** The user's corrections in force, oldest first. */
+  corrections(request: CorrectionsRequest): Promise<Result<CorrectionsReply>>;
+  /**
+   * Saves a correction next to the index cache and applies it to every answer from now on; answers with it
+   * (its `id` undoes it). `not-found` when a quote correction names a quote the archive does not have.
+   */
+  correct(request: CorrectRequest): Promise<Result<Correction>>;
+  /** Undoes a correction; answers with the correction undone (`not-found` for an unknown id). */
+  undoCorrection(request: UndoCorrectionRequest): Promise<Result<Correction>>;
 }
 
 export type ApiMethod = keyof VerbatimApi;

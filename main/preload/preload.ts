@@ -15,6 +15,9 @@ const api: VerbatimApi = {
   speakers: (request) => ipcRenderer.invoke('verbatim:speakers', request),
   person: (request) => ipcRenderer.invoke('verbatim:person', request),
   showFile: (request) => ipcRenderer.invoke('verbatim:showFile', request),
+  corrections: (request) => ipcRenderer.invoke('verbatim:corrections', request),
+  correct: (request) => ipcRenderer.invoke('verbatim:correct', request),
+  undoCorrection: (request) => ipcRenderer.invoke('verbatim:undoCorrection', request),
 };
 
 contextBridge.exposeInMainWorld('verbatim', api);

@@ -14,7 +14,8 @@ import type { ArchiveFile } from '../archive/walk-archive.js';
 import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
 import { loadIndexes } from '../index/configure-lunr.js';
 import { describeCacheMiss, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
-import type { Article, ImportProblem, Quote, QuoteKind } from '../../contract/model.js';
+import type { Article, Correction, ImportProblem, Quote, QuoteKind } from '../../contract/model.js';
+import { correctQuotes, quoteCorrectionsByArticle, type QuoteCorrection } from '../corrections/apply-corrections.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
 import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
@@ -92,6 +93,10 @@ export class ShardEngine {
   /** Shards built but not yet saved to their cache files (see `save`). */
   private readonly unsaved = new Map<number, { spec: ShardSpec; data: LibraryData }>();
   private hidden: ReadonlySet<string> = new Set();
+  /** The user's corrections of quotes, by article: every answer's quotes are corrected (see `corrected`). */
+  private quoteCorrections = new Map<string, QuoteCorrection[]>();
+  /** The corrected quotes of each corrected article, and the extractor's list they were made from (see `corrected`). */
+  private readonly correctedLists = new Map<string, { raw: readonly Quote[]; corrected: readonly Quote[] }>();
   /** What searches run over and keep between them; null after a change (see `state`). */
   private searchState: SearchState | null = null;
   private backgroundScheduled = false;
@@ -132,6 +137,39 @@ export class ShardEngine {
   hide(ids: readonly string[]): void {
     this.hidden = new Set(ids);
     this.searchState = null;
+  }
+
+  /**
+   * Sets the user's corrections (all of them, oldest first): from now on every quote an answer holds is
+   * corrected. Answers with the corrected quote counts of the shards whose quotes are all known (the others
+   * report theirs, corrected, when they are: `QuotesReady`).
+   */
+  setCorrections(corrections: readonly Correction[]): QuotesReady[] {
+    this.quoteCorrections = quoteCorrectionsByArticle(corrections);
+    this.correctedLists.clear();
+    this.searchState = null;
+    return [...this.shards.values()].filter((s) => s.pending.length === 0).map((s) => ({ shard: s.spec.shard, quoteCounts: this.countQuotes(s.data, s.quotes) }));
+  }
+
+  /**
+   * An article's `quotes` as the user corrected them (`quotes` itself when they did not). The corrected list
+   * is kept while the article's quotes are the same list: searches read it again and again, and the person
+   * resolution sets the `speakerId` of the very quote objects every answer reads (r16-people).
+   */
+  private corrected(articleId: string, quotes: readonly Quote[]): readonly Quote[] {
+    const corrections = this.quoteCorrections.get(articleId);
+    if (corrections === undefined) return quotes;
+    const known = this.correctedLists.get(articleId);
+    if (known?.raw === quotes) return known.corrected;
+    const corrected = correctQuotes(quotes, corrections);
+    this.correctedLists.set(articleId, { raw: quotes, corrected });
+    return corrected;
+  }
+
+  /** How many quotes each article of `data` has, corrected, in the order of `ShardSummary.ids` (0 for one not in `quotes`). */
+  private countQuotes(data: LibraryData, quotes: ReadonlyMap<string, readonly Quote[]>): Int32Array {
+    const ids = data.files.flatMap((f) => f.articles.map((a) => a.id));
+    return Int32Array.from(ids, (id) => this.corrected(id, quotes.get(id) ?? []).length);
   }
 
   /**
@@ -217,7 +255,7 @@ export class ShardEngine {
     }
     const assembled = assembleLibrary(shard.data);
     shard.quotes = groupByArticle(assembled.quotes, shard.articles);
-    this.hooks.quotesReady?.({ shard: shard.spec.shard, quoteCounts: countByArticle(shard.data, assembled.quotes) });
+    this.hooks.quotesReady?.({ shard: shard.spec.shard, quoteCounts: this.countQuotes(shard.data, shard.quotes) });
     // Its cache again, now with the quotes.
     this.unsaved.set(shard.spec.shard, { spec: shard.spec, data: shard.data });
     this.scheduleBackground();
@@ -317,11 +355,12 @@ export class ShardEngine {
     }
     const assembled = assembleLibrary(data);
     const pending = data.files.filter((record) => record.quotes === null).reverse();
+    const quotes = pending.length > 0 ? new Map<string, Quote[]>() : groupByArticle(assembled.quotes, assembled.articles);
     this.shards.set(spec.shard, {
       spec,
       data,
       articles: assembled.articles,
-      quotes: pending.length > 0 ? new Map() : groupByArticle(assembled.quotes, assembled.articles),
+      quotes,
       pending,
       indexes: [...indexes.values()],
       codes: [...indexes.keys()],
@@ -334,7 +373,7 @@ export class ShardEngine {
       ids: data.files.flatMap((f) => f.articles.map((a) => a.id)),
       paths: data.files.flatMap((f) => f.articles.map((a) => a.path)),
       digests: data.files.flatMap((f) => f.articles.map((a, i) => f.digests[i] ?? articleDigest(a))),
-      quoteCounts: countByArticle(data, pending.length > 0 ? [] : assembled.quotes),
+      quoteCounts: this.countQuotes(data, quotes),
       quotesPending: pending.length > 0,
       problems: assembled.problems,
       notices,
@@ -362,7 +401,7 @@ export class ShardEngine {
     const quotesOf = (id: string): readonly Quote[] => {
       const shard = shardOf.get(id);
       const article = articles.get(id);
-      return shard && article ? this.quotesOf(shard, article) : [];
+      return shard && article ? this.corrected(id, this.quotesOf(shard, article)) : [];
     };
     this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden, people: this.people });
     return this.searchState;
@@ -374,17 +413,4 @@ function groupByArticle(quotes: readonly Quote[], articles: readonly Article[]):
   const byArticle = new Map<string, Quote[]>(articles.map((a) => [a.id, []]));
   for (const quote of quotes) byArticle.get(quote.articleId)?.push(quote);
   return byArticle;
-}
-
-/** How many of `quotes` each article of `data` has, in the order of `ShardSummary.ids`. */
-function countByArticle(data: LibraryData, quotes: readonly Quote[]): Int32Array {
-  const position = new Map<string, number>();
-  let count = 0;
-  for (const file of data.files) for (const article of file.articles) position.set(article.id, count++);
-  const counts = new Int32Array(count);
-  for (const quote of quotes) {
-    const at = position.get(quote.articleId);
-    if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1;
-  }
-  return counts;
 }

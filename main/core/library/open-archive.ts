@@ -1,9 +1,11 @@
 // An archive open in its engines: the shards planned from the folder, what the engines answered of them,
 // the duplicates set aside, the quotes still being extracted, and the `Library` that searches it all.
-// `refresh` re-walks the folder and re-opens only the shards whose files changed.
+// `refresh` re-walks the folder and re-opens only the shards whose files changed. The user's corrections
+// are read before the shards open and given to every engine, so every answer and count is corrected.
 
 import { realpath, stat } from 'node:fs/promises';
 import type { ArticleView, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../../contract/api.js';
+import { correctionsFileFor } from '../corrections/corrections-store.js';
 import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
@@ -15,6 +17,7 @@ import { resultLimits } from '../result-limits.js';
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import { parseQuery } from '../search/parse-query.js';
 import { speakerArticles } from '../search/search-archive.js';
+import { ArchiveCorrections } from './archive-corrections.js';
 import { assemblePerson, listSpeakers, resolveArchivePeople, type ArchivePeople } from './archive-people.js';
 import { countQuotes, deduplicate, noArticles, type Deduplicated } from './duplicates.js';
 import { mergeQuotes, mergeSearch } from './merge-replies.js';
@@ -34,6 +37,8 @@ export class OpenArchive {
   readonly library: Library;
   /** `loaded` when every shard came from the cache; set once, by `open`. */
   cache: 'built' | 'loaded' = 'built';
+  /** The user's corrections, in the file next to the index cache (library/archive-corrections.ts). */
+  readonly corrections: ArchiveCorrections;
   private readonly pool: EnginePool;
   private readonly cacheFolder: string;
   /** Shards come in multiples of this (see shardUnits); in this thread (tests), one unless the archive is large. */
@@ -82,6 +87,13 @@ export class OpenArchive {
         this.resolving = null;
       },
     });
+    this.corrections = new ArchiveCorrections(correctionsFileFor(this.cacheFolder), {
+      pool: this.pool,
+      article: (id) => this.article(id),
+      counted: (ready) => this.counted(ready),
+      peopleChanged: (people, opening) => this.peopleChanged(people, opening),
+      tell: (message) => this.tell(message),
+    });
     this.library = createLibrary(this);
   }
 
@@ -90,7 +102,8 @@ export class OpenArchive {
     try {
       // Start the engine threads (loading their code takes a while) while this thread walks the folder.
       const warming = this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
-      const [listing] = await Promise.all([walkArchive(this.archiveDir), warming]);
+      // The corrections reach the engines before the shards: their quote counts are counted corrected.
+      const [listing] = await Promise.all([walkArchive(this.archiveDir), warming, this.corrections.load()]);
       await this.openShards(listing);
     } catch (error) {
       await this.pool.close({ finishQuotes: false });
@@ -117,7 +130,7 @@ export class OpenArchive {
     for (const summary of opened) this.summaries.set(summary.shard, summary);
     this.notice(opened);
     await this.settle();
-    await removeStaleCaches(this.cacheFolder, this.specs.map((s) => s.cacheFile));
+    await removeStaleCaches(this.cacheFolder, this.filesInUse());
   }
 
   /** Re-walks the folder and re-opens the shards whose files changed; true when anything changed. */
@@ -146,8 +159,35 @@ export class OpenArchive {
       // Waiters on shards that are gone, or done, hear of it even when the update failed.
       this.applyQuotes();
     }
-    await removeStaleCaches(this.cacheFolder, this.specs.map((s) => s.cacheFile));
+    await removeStaleCaches(this.cacheFolder, this.filesInUse());
     return true;
+  }
+
+  /** The cache folder's files in use: the shards' caches and the corrections (stale clean-up keeps these). */
+  private filesInUse(): string[] {
+    return [...this.specs.map((s) => s.cacheFile), this.corrections.file];
+  }
+
+  /** Takes the engines' corrected quote counts (after a correction) and counts the archive's quotes again. */
+  private counted(ready: readonly QuotesReady[]): void {
+    for (const { shard, quoteCounts } of ready) {
+      const summary = this.summaries.get(shard);
+      if (summary !== undefined && !summary.quotesPending) summary.quoteCounts = quoteCounts;
+    }
+    // While duplicates are being found, `settle` counts the summaries as they are now.
+    if (!this.settling) this.deduplicated.quoteCount = [...this.summaries.values()].reduce((n, s) => n + countQuotes(s, this.deduplicated.hidden), 0);
+  }
+
+  /**
+   * The user's merges and splits changed, or a correction changed a quote's speaker: the people are resolved
+   * again; while quotes are still being extracted (or the archive is opening), by the first request that needs them.
+   */
+  private async peopleChanged(people: PeopleCorrections, opening: boolean): Promise<void> {
+    this.peopleCorrections = people;
+    if (opening) return;
+    const refreshing = this.refreshPeople();
+    if (this.quotesPending()) refreshing.catch(() => undefined);
+    else await refreshing;
   }
 
   /** The archive as it is now: duplicates set aside, articles and quotes counted. */
@@ -328,6 +368,9 @@ function createLibrary(archive: OpenArchive): Library {
     quotes: (options) => archive.quotes(options),
     speakers: (request) => archive.speakers(request),
     person: (request) => archive.person(request),
+    corrections: () => archive.corrections.list,
+    correct: (change) => archive.corrections.correct(change),
+    undoCorrection: (id) => archive.corrections.undo(id),
     close: (options) => archive.close(options),
   };
 }
@@ -338,7 +381,8 @@ function needsAllQuotes(query: string): boolean {
   return parsed.scope === 'quotes' || parsed.filters.some((f) => f.kind === 'speaker');
 }
 
-async function resolveArchive(archiveDir: string): Promise<string> {
+/** The real path of the archive folder; `ArchiveError` when it is missing or not a folder. */
+export async function resolveArchive(archiveDir: string): Promise<string> {
   let resolved: string;
   try {
     resolved = await realpath(archiveDir);
