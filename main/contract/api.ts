@@ -274,6 +274,11 @@ export interface VerbatimApi {
    * `forbidden` (a page in a browser has no business opening files on the machine).
    */
   showFile(request: ShowFileRequest): Promise<Result<null>>;
+  speakers(request: SpeakersRequest): Promise<Result<SpeakersReply>>;
+  person(request: PersonRequest): Promise<Result<PersonView>>;
+  corrections(request: CorrectionsRequest): Promise<Result<CorrectionsReply>>;
+  correct(request: CorrectRequest): Promise<Result<Correction>>;
+  undoCorrection(request: UndoCorrectionRequest): Promise<Result<Correction>>;
 }
 
 export type ApiMethod = keyof VerbatimApi;

@@ -13,6 +13,11 @@ const api: VerbatimApi = {
   article: (request) => ipcRenderer.invoke('verbatim:article', request),
   quotes: (request) => ipcRenderer.invoke('verbatim:quotes', request),
   showFile: (request) => ipcRenderer.invoke('verbatim:showFile', request),
+  speakers: (request) => ipcRenderer.invoke('verbatim:speakers', request),
+  person: (request) => ipcRenderer.invoke('verbatim:person', request),
+  corrections: (request) => ipcRenderer.invoke('verbatim:corrections', request),
+  correct: (request) => ipcRenderer.invoke('verbatim:correct', request),
+  undoCorrection: (request) => ipcRenderer.invoke('verbatim:undoCorrection', request),
 };
 
 contextBridge.exposeInMainWorld('verbatim', api);

@@ -1,0 +1,157 @@
+// The person page's timeline (issue 16): how often they are quoted per month, as uPlot bars, with the same
+// numbers in a real <table> (a toggle below the chart) for screen readers and keyboards. Clicking a bar or a
+// month in the table asks for that month. uPlot draws on a canvas and styles its elements through the CSSOM
+// only (no HTML strings, no style attributes), so it runs under the renderer's CSP and Trusted Types; its CSS
+// is bundled into styles.css. Its colours come from the page's custom properties, read again when the colour
+// scheme changes, so the chart follows dark mode.
+
+import uPlot from 'uplot';
+import type { MonthCount } from '../../main/contract/api.js';
+import { h } from '../dom.js';
+import { describeTimeline, monthName, timelineColumns, type TimelineColumns } from '../timeline-data.js';
+
+/** The chart's height in CSS pixels; its width follows the page. */
+const chartHeight = 160;
+
+export interface TimelineChart {
+  /** The chart, its summary and the table toggle. */
+  readonly element: HTMLElement;
+  /** Draws `months`; `selected` (`2005-03`) is the month the query is narrowed to, if any. */
+  show(months: readonly MonthCount[], selected: string | null): void;
+  /** Frees the chart (its canvas, listeners and observers). */
+  destroy(): void;
+}
+
+/** Creates the timeline; `onMonth` gets the month (`2005-03`) clicked in the chart or the table. */
+export function createTimelineChart(onMonth: (month: string) => void): TimelineChart {
+  const summary = h('p', { class: 'timeline-summary', id: 'timeline-summary' });
+  // The canvas says nothing to a screen reader: the box is one image named by the summary, the table has the rest.
+  const plotBox = h('div', { class: 'timeline-plot', role: 'img', 'aria-labelledby': 'timeline-summary' });
+  const tableBody = h('tbody');
+  const table = h(
+    'table',
+    { class: 'timeline-table', id: 'timeline-table', hidden: true },
+    h('caption', {}, 'Quotes per month'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Month'), h('th', { scope: 'col' }, 'Quotes'))),
+    tableBody,
+  );
+  const toggle = h('button', { type: 'button', class: 'tool-button timeline-toggle', 'aria-expanded': 'false', 'aria-controls': 'timeline-table' }, 'Show as a table');
+  toggle.addEventListener('click', () => {
+    table.hidden = !table.hidden;
+    toggle.setAttribute('aria-expanded', String(!table.hidden));
+    toggle.textContent = table.hidden ? 'Show as a table' : 'Hide the table';
+  });
+  tableBody.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-month]') : null;
+    const month = button?.dataset['month'];
+    if (month !== undefined) onMonth(month);
+  });
+  const element = h('section', { class: 'timeline', 'aria-labelledby': 'timeline-heading' }, h('h3', { id: 'timeline-heading' }, 'Quotes over time'), plotBox, summary, toggle, table);
+
+  let plot: uPlot | null = null;
+  let columns: TimelineColumns = { months: [], starts: [], quotes: [] };
+  let selected: string | null = null;
+
+  const draw = (): void => {
+    plot?.destroy();
+    plot = null;
+    if (columns.months.length === 0) return;
+    plot = new uPlot(chartOptions(columns, selected, Math.max(plotBox.clientWidth, 240)), [columns.starts, columns.quotes], plotBox);
+    // A click (not a drag: the chart does not zoom) on a month's column asks for that month.
+    plot.over.addEventListener('click', () => {
+      const month = columns.months[plot?.cursor.idx ?? -1];
+      if (month !== undefined && (columns.quotes[columns.months.indexOf(month)] ?? 0) > 0) onMonth(month);
+    });
+  };
+
+  const resize = new ResizeObserver(() => {
+    if (plot !== null && plotBox.clientWidth > 0 && plotBox.clientWidth !== plot.width) plot.setSize({ width: plotBox.clientWidth, height: chartHeight });
+  });
+  resize.observe(plotBox);
+  const scheme = matchMedia('(prefers-color-scheme: dark)');
+  scheme.addEventListener('change', draw);
+
+  return {
+    element,
+    show: (months, month) => {
+      columns = timelineColumns(months);
+      selected = month;
+      summary.textContent = describeTimeline(months);
+      tableBody.replaceChildren(...months.map((count) => tableRow(count, count.month === month)));
+      toggle.hidden = months.length === 0;
+      // Drawn once the page is laid out, so that the chart takes the box's width.
+      requestAnimationFrame(draw);
+    },
+    destroy: () => {
+      resize.disconnect();
+      scheme.removeEventListener('change', draw);
+      plot?.destroy();
+      plot = null;
+    },
+  };
+}
+
+function tableRow(count: MonthCount, selected: boolean): HTMLTableRowElement {
+  const name = monthName(count.month);
+  // A month without quotes has nothing to narrow to.
+  const month =
+    count.quotes === 0
+      ? name
+      : h('button', { type: 'button', class: 'link-button', 'data-month': count.month, 'aria-pressed': String(selected), title: `Only ${name} (date:${count.month})` }, name);
+  return h('tr', { class: selected ? 'selected' : null }, h('th', { scope: 'row' }, month), h('td', {}, count.quotes.toLocaleString('en-US')));
+}
+
+/** uPlot's options: bars in the accent colour, axes and grid in the page's text and border colours. */
+function chartOptions(columns: TimelineColumns, selected: string | null, width: number): uPlot.Options {
+  const style = getComputedStyle(document.documentElement);
+  const colour = (name: string): string => style.getPropertyValue(name).trim();
+  const selectedIndex = selected === null ? -1 : columns.months.indexOf(selected);
+  const bars = uPlot.paths.bars;
+  const axis = (): uPlot.Axis => ({
+    stroke: colour('--muted'),
+    grid: { stroke: colour('--border'), width: 1 },
+    ticks: { stroke: colour('--border'), width: 1 },
+    font: `12px ${colour('--font-ui')}`,
+  });
+  return {
+    width,
+    height: chartHeight,
+    // Months are calendar months: read the seconds as UTC, not in the machine's time zone.
+    tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false }, points: { show: false } },
+    scales: { x: { time: true }, y: { range: (_plot, _min, max) => [0, Math.max(1, max)] } },
+    axes: [axis(), { ...axis(), incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], size: 40 }],
+    series: [
+      {},
+      {
+        label: 'Quotes',
+        stroke: colour('--accent'),
+        fill: colour('--accent'),
+        width: 0,
+        // Each bar starts at its month's first day and covers most of the month.
+        ...(bars === undefined ? {} : { paths: bars({ size: [0.8, 48], align: 1 }) }),
+        points: { show: false },
+      },
+    ],
+    hooks: {
+      // The month the query is narrowed to is outlined, in the colour of the current hit.
+      draw: [
+        (plot) => {
+          if (selectedIndex < 0) return;
+          const start = columns.starts[selectedIndex];
+          if (start === undefined) return;
+          const ratio = devicePixelRatio;
+          const left = plot.valToPos(start, 'x', true);
+          const next = columns.starts[selectedIndex + 1] ?? start + (start - (columns.starts[selectedIndex - 1] ?? start - 2_592_000));
+          const right = plot.valToPos(next, 'x', true);
+          plot.ctx.save();
+          plot.ctx.strokeStyle = colour('--hit-current-bg');
+          plot.ctx.lineWidth = 2 * ratio;
+          plot.ctx.strokeRect(left, plot.bbox.top, Math.max(right - left, 2 * ratio), plot.bbox.height);
+          plot.ctx.restore();
+        },
+      ],
+    },
+  };
+}
