@@ -3,25 +3,31 @@
 
 import type { MonthCount } from '../main/contract/api.js';
 
-/** The chart's data: each month (`2005-03`), its start (Unix seconds, UTC) and its number of quotes, in order. */
+/** Half a month, in seconds: the chart's padding before its first column's middle and after its last. */
+export const halfMonthSeconds = 16 * 24 * 3600;
+
+/**
+ * The chart's data: each month (`2005-03`), its middle (the 16th, 00:00 UTC, in Unix seconds: a column is drawn
+ * centred on it, between the ticks of its first day and the next month's) and its number of quotes, in order.
+ */
 export interface TimelineColumns {
   months: string[];
-  starts: number[];
+  middles: number[];
   quotes: number[];
 }
 
 /**
  * The columns for uPlot (x in seconds, as uPlot's time scale expects); a month that is not `YYYY-MM` is left out.
  * @example
- * timelineColumns([{ month: '2005-03', quotes: 4 }]); // { months: ['2005-03'], starts: [1109635200], quotes: [4] }
+ * timelineColumns([{ month: '2005-03', quotes: 4 }]); // { months: ['2005-03'], middles: [1110931200], quotes: [4] }
  */
 export function timelineColumns(months: readonly MonthCount[]): TimelineColumns {
-  const columns: TimelineColumns = { months: [], starts: [], quotes: [] };
+  const columns: TimelineColumns = { months: [], middles: [], quotes: [] };
   for (const { month, quotes } of months) {
     const start = monthStart(month);
     if (start === null) continue;
     columns.months.push(month);
-    columns.starts.push(start / 1000);
+    columns.middles.push(start / 1000 + 15 * 24 * 3600);
     columns.quotes.push(quotes);
   }
   return columns;

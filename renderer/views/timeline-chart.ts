@@ -8,7 +8,7 @@
 import uPlot from 'uplot';
 import type { MonthCount } from '../../main/contract/api.js';
 import { h } from '../dom.js';
-import { describeTimeline, monthName, timelineColumns, type TimelineColumns } from '../timeline-data.js';
+import { describeTimeline, halfMonthSeconds, monthName, timelineColumns, type TimelineColumns } from '../timeline-data.js';
 
 /** The chart's height in CSS pixels; its width follows the page. */
 const chartHeight = 160;
@@ -49,14 +49,14 @@ export function createTimelineChart(onMonth: (month: string) => void): TimelineC
   const element = h('section', { class: 'timeline', 'aria-labelledby': 'timeline-heading' }, h('h3', { id: 'timeline-heading' }, 'Quotes over time'), plotBox, summary, toggle, table);
 
   let plot: uPlot | null = null;
-  let columns: TimelineColumns = { months: [], starts: [], quotes: [] };
+  let columns: TimelineColumns = { months: [], middles: [], quotes: [] };
   let selected: string | null = null;
 
   const draw = (): void => {
     plot?.destroy();
     plot = null;
     if (columns.months.length === 0) return;
-    plot = new uPlot(chartOptions(columns, selected, Math.max(plotBox.clientWidth, 240)), [columns.starts, columns.quotes], plotBox);
+    plot = new uPlot(chartOptions(columns, selected, Math.max(plotBox.clientWidth, 240)), [columns.middles, columns.quotes], plotBox);
     // A click (not a drag: the chart does not zoom) on a month's column asks for that month.
     plot.over.addEventListener('click', () => {
       const month = columns.months[plot?.cursor.idx ?? -1];
@@ -120,7 +120,8 @@ function chartOptions(columns: TimelineColumns, selected: string | null, width: 
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     legend: { show: false },
     cursor: { drag: { x: false, y: false }, points: { show: false } },
-    scales: { x: { time: true }, y: { range: (_plot, _min, max) => [0, Math.max(1, max)] } },
+    // Half a month either side, so that the first and last columns are drawn whole.
+    scales: { x: { time: true, range: (_plot, min, max) => [min - halfMonthSeconds, max + halfMonthSeconds] }, y: { range: (_plot, _min, max) => [0, Math.max(1, max)] } },
     axes: [axis(), { ...axis(), incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], size: 40 }],
     series: [
       {},
@@ -129,8 +130,8 @@ function chartOptions(columns: TimelineColumns, selected: string | null, width: 
         stroke: colour('--accent'),
         fill: colour('--accent'),
         width: 0,
-        // Each bar starts at its month's first day and covers most of the month.
-        ...(bars === undefined ? {} : { paths: bars({ size: [0.8, 48], align: 1 }) }),
+        // Each bar is centred on its month's middle and covers most of the month.
+        ...(bars === undefined ? {} : { paths: bars({ size: [0.8, 48], align: 0 }) }),
         points: { show: false },
       },
     ],
@@ -139,12 +140,11 @@ function chartOptions(columns: TimelineColumns, selected: string | null, width: 
       draw: [
         (plot) => {
           if (selectedIndex < 0) return;
-          const start = columns.starts[selectedIndex];
-          if (start === undefined) return;
+          const middle = columns.middles[selectedIndex];
+          if (middle === undefined) return;
           const ratio = devicePixelRatio;
-          const left = plot.valToPos(start, 'x', true);
-          const next = columns.starts[selectedIndex + 1] ?? start + (start - (columns.starts[selectedIndex - 1] ?? start - 2_592_000));
-          const right = plot.valToPos(next, 'x', true);
+          const left = plot.valToPos(middle - halfMonthSeconds, 'x', true);
+          const right = plot.valToPos(middle + halfMonthSeconds, 'x', true);
           plot.ctx.save();
           plot.ctx.strokeStyle = colour('--hit-current-bg');
           plot.ctx.lineWidth = 2 * ratio;

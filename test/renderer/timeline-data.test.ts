@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { describeTimeline, monthName, timelineColumns } from '../../renderer/timeline-data.js';
 
 describe('timelineColumns', () => {
-  it('puts each month at its first second, UTC, with its count', () => {
+  it('puts each month at its middle (the 16th, UTC), with its count', () => {
     expect(timelineColumns([{ month: '2005-03', quotes: 4 }, { month: '2005-04', quotes: 0 }])).toEqual({
       months: ['2005-03', '2005-04'],
-      starts: [Date.UTC(2005, 2, 1) / 1000, Date.UTC(2005, 3, 1) / 1000],
+      middles: [Date.UTC(2005, 2, 16) / 1000, Date.UTC(2005, 3, 16) / 1000],
       quotes: [4, 0],
     });
   });
