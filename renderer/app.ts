@@ -46,9 +46,8 @@ function start(api: VerbatimApi, inApp: boolean): void {
   let currentQuery = input.value;
   // A quotation chosen in the Quotes view, to mark once its article has loaded.
   let pendingQuote: { articleId: string; id: string } | null = null;
-  // The Quotes (People) view missed a change of the archive while hidden: ask again when it is shown.
+  // The Quotes view missed a change of the archive while hidden: ask again when it is shown.
   let quotesStale = false;
-  let peopleStale = false;
 
   const help = createQueryHelp({ button: byId('query-help-button', HTMLButtonElement), popover: byId('query-help', HTMLElement) });
   renderSyntaxSummary(byId('start-syntax', HTMLElement), help);
@@ -202,14 +201,11 @@ function start(api: VerbatimApi, inApp: boolean): void {
     byId(view === 'quotes' ? 'quote-results' : 'results', HTMLElement).after(byId('refine', HTMLElement));
     results.setShown(view === 'articles');
     quoteResults.setShown(view === 'quotes');
-    people.setShown(view === 'people');
+    people.setShown(view === 'people', currentQuery);
     input.setAttribute('aria-controls', lists[view]);
     if (view === 'quotes') {
       if (quotesStale || quoteResults.requested !== currentQuery) quoteResults.search(currentQuery);
       quotesStale = false;
-    } else if (view === 'people') {
-      if (peopleStale || people.requested !== currentQuery) people.search(currentQuery, true);
-      peopleStale = false;
     }
   };
   const viewSwitch = createViewSwitch({ articles: byId('view-articles', HTMLButtonElement), quotes: byId('view-quotes', HTMLButtonElement), people: byId('view-people', HTMLButtonElement) }, (view) => {
@@ -260,7 +256,7 @@ function start(api: VerbatimApi, inApp: boolean): void {
         address.update(urlState());
         results.search(query);
         if (viewSwitch.view === 'quotes') quoteResults.search(query);
-        people.search(query, viewSwitch.view === 'people');
+        people.search(query);
         refine.markPressed(query);
       },
       onMove: (delta) => ({ articles: results, quotes: quoteResults, people }[viewSwitch.view].move(delta)),
@@ -300,6 +296,7 @@ function start(api: VerbatimApi, inApp: boolean): void {
         // Another archive: its articles are not the ones shown. Same query, fresh results, empty reader.
         pendingQuote = null;
         reader.clear();
+        people.showPerson(null, currentQuery);
         fileActions.show(null);
         quotes.clear();
         results.markOpen(null);
@@ -313,8 +310,7 @@ function start(api: VerbatimApi, inApp: boolean): void {
       }
       if (viewSwitch.view === 'quotes') quoteResults.refresh();
       else quotesStale = true;
-      if (viewSwitch.view === 'people') people.refresh();
-      else peopleStale = true;
+      people.refresh();
     },
   );
 

@@ -39,11 +39,12 @@ export interface PeopleViewHandlers {
 }
 
 export interface PeopleView {
-  /** Lists the speakers of `query`'s articles (when shown) and narrows the open person's quotes to it. */
-  search(query: string, listed: boolean): void;
-  /** Asks everything shown again (the archive changed). */
+  /** Lists the speakers of `query`'s articles (when the view is shown) and narrows the open person's quotes to it. */
+  search(query: string): void;
+  /** Asks everything shown again (the archive changed); the list, if hidden, once it is shown. */
   refresh(): void;
-  setShown(shown: boolean): void;
+  /** The view is shown (`true`, listing the speakers of `query`) or hidden. */
+  setShown(shown: boolean, query: string): void;
   move(delta: number): void;
   /** Opens the person selected in the list. */
   openSelected(): void;
@@ -62,9 +63,14 @@ export function createPeopleView(
 ): PeopleView {
   // Every speaker's name, for the name fields to offer and the corrections list to name ids with.
   let known: readonly Speaker[] = [];
+  let namesLoaded = false;
+  let shown = false;
+  // The list missed a change of the archive while hidden: ask again when it is shown.
+  let stale = false;
   const names = h('datalist', { id: speakerNamesId });
   elements.person.after(names);
   const loadNames = (): void => {
+    namesLoaded = true;
     void api.speakers({ limit: namesOffered }).then((result) => {
       if (!result.ok) return;
       known = result.value.speakers;
@@ -119,22 +125,31 @@ export function createPeopleView(
     list.markOpen(id);
     if (id === null) return;
     page.open(id, query);
-    if (opening) loadNames();
+    if (opening && !namesLoaded) loadNames();
   };
 
   return {
-    search: (query, listed) => {
-      if (listed) list.search(query);
+    search: (query) => {
+      if (shown) list.search(query);
       if (openId !== null && page.query !== query) page.open(openId, query);
     },
     refresh: () => {
-      if (list.requested !== null) list.refresh();
       if (openId !== null) page.refresh();
-      corrections.refresh();
+      if (!shown) {
+        stale = true;
+        return;
+      }
+      list.refresh();
+      loadNames();
     },
-    setShown: (shown) => {
-      list.setShown(shown);
-      if (shown) corrections.refresh();
+    setShown: (next, query) => {
+      shown = next;
+      list.setShown(next);
+      if (!next) return;
+      if (stale || list.requested !== query) list.search(query);
+      stale = false;
+      if (namesLoaded) corrections.refresh();
+      else loadNames();
     },
     move: (delta) => list.move(delta),
     openSelected: () => {
