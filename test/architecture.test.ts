@@ -58,7 +58,7 @@ function packageName(specifier: string): string {
  */
 const coreLayers: readonly (readonly string[])[] = [
   ['util', 'errors', 'result-limits'],
-  ['archive', 'quotes'],
+  ['archive', 'quotes', 'corrections'],
   ['index'],
   ['search'],
   ['engine'],

@@ -3,7 +3,7 @@
 import { resultLimits } from '../core/result-limits.js';
 
 /** The commands that have a help page of their own. */
-export type CommandName = 'search' | 'quotes' | 'index' | 'serve';
+export type CommandName = 'search' | 'quotes' | 'index' | 'serve' | 'corrections';
 
 const common = `  --archive DIR     the archive folder, searched recursively (default: the bundled sample)
   --cache-dir DIR   where the index cache is kept (default: VERBATIM_CACHE_DIR, else the OS cache folder)`;
@@ -71,6 +71,20 @@ Exit codes:
   130, 143  stopped by Ctrl+C (SIGINT) or SIGTERM
   1  the port is in use, or an unexpected error
   2  bad usage`,
+  corrections: `Usage: verbatim corrections [export FILE | import FILE] [options]
+Lists the corrections made to the archive's quotes and speakers (wrong speaker, not a quotation, two
+speakers merged or split), kept in corrections.json next to the archive's index cache; every open of the
+archive applies them.
+  verbatim corrections               lists them, oldest first
+  verbatim corrections export FILE   writes them all to FILE
+  verbatim corrections import FILE   adds those of FILE (an export) that are not there yet, by id; a FILE
+                                     that is not a valid corrections file is refused whole
+
+Options:
+  --json            print one JSON document instead of text
+${common}
+
+${exitCodes('success (an import that added nothing too)')}`,
 };
 
 /** True when `name` is a command with a help page. */

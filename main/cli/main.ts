@@ -1,4 +1,4 @@
-// The `verbatim` command: search | quotes | index | serve over an archive folder (ARCHITECTURE.md's
+// The `verbatim` command: search | quotes | index | serve | corrections over an archive folder (ARCHITECTURE.md's
 // command line contract). With --json, stdout is exactly one JSON document.
 
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { parseQuoteKinds } from '../core/search/parse-query.js';
 import type { Snippet } from '../contract/model.js';
 import { startServer } from '../server/start-server.js';
 import { commandHelp, isCommandName } from './command-help.js';
+import { correctionsCommand } from './corrections-command.js';
 import { defaultCacheDir } from './default-cache-dir.js';
 import { exitWhenOutputCloses } from './exit-when-output-closes.js';
 import { parseCliArgs, type OptionSpec } from './parse-cli-args.js';
@@ -26,6 +27,7 @@ const usage = `Usage:
   verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--kind direct,partial,indirect] [--limit N | --all] [--offset N] [--json | --jsonl]
   verbatim index [--archive DIR] [--json]
   verbatim serve [--archive DIR] [--port N]
+  verbatim corrections [export FILE | import FILE] [--archive DIR] [--json]
   verbatim --version
 Every command also takes --cache-dir DIR (or VERBATIM_CACHE_DIR). The default archive is the bundled sample.
 --offset N skips the first N results; --all lists every one (with --json or --jsonl); --jsonl prints one JSON
@@ -117,8 +119,14 @@ async function main(argv: string[]): Promise<number> {
         return await index(rest, json, libraryOptions);
       case 'serve':
         return await serve(rest, values, libraryOptions);
+      case 'corrections': {
+        const output = await correctionsCommand(rest, libraryOptions);
+        if (json) printJson(output.json);
+        else process.stdout.write(`${output.text}\n`);
+        return 0;
+      }
       default:
-        throw new UsageError(`unknown command "${command}"; use search, quotes, index or serve (see verbatim --help)`);
+        throw new UsageError(`unknown command "${command}"; use search, quotes, index, serve or corrections (see verbatim --help)`);
     }
   } catch (error) {
     return fail(error, json);

@@ -20,6 +20,7 @@ export function searchHitJson(hit: SearchHit): Record<string, unknown> {
 /** A quote as `verbatim quotes --json` lists it. */
 export function quoteJson(q: QuoteHit): Record<string, unknown> {
   return {
+    id: q.id,
     articleId: q.articleId,
     path: q.path,
     title: q.title,
@@ -29,6 +30,8 @@ export function quoteJson(q: QuoteHit): Record<string, unknown> {
     text: q.text,
     speaker: q.speaker,
     speakerFound: q.speakerFound,
+    // The user's correction that decided this quote (its id), or null: a correction is shown as one.
+    correction: q.correction ?? null,
     verb: q.verb,
     mention: q.mention,
     start: q.start,

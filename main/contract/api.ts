@@ -276,8 +276,14 @@ export interface VerbatimApi {
   showFile(request: ShowFileRequest): Promise<Result<null>>;
   speakers(request: SpeakersRequest): Promise<Result<SpeakersReply>>;
   person(request: PersonRequest): Promise<Result<PersonView>>;
+  /** The user's corrections in force, oldest first. */
   corrections(request: CorrectionsRequest): Promise<Result<CorrectionsReply>>;
+  /**
+   * Saves a correction next to the index cache and applies it to every answer from now on; answers with it
+   * (its `id` undoes it). `not-found` when a quote correction names a quote the archive does not have.
+   */
   correct(request: CorrectRequest): Promise<Result<Correction>>;
+  /** Undoes a correction; answers with the correction undone (`not-found` for an unknown id). */
   undoCorrection(request: UndoCorrectionRequest): Promise<Result<Correction>>;
 }
 

@@ -6,10 +6,11 @@
 import type { ArticleView, LibraryStatus, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../contract/api.js';
 import type { BuildProgress } from './index/build-library-data.js';
 import { openArchive } from './library/open-archive.js';
-import type { ImportProblem } from '../contract/model.js';
+import type { Correction, CorrectionChange, ImportProblem } from '../contract/model.js';
 
 export { engineCount, shardCountFor, shardOf, shardUnits } from './library/shards.js';
 export { startLibrary } from './library/watch-archive.js';
+export { openCorrections } from './library/open-corrections.js';
 
 export interface OpenLibraryOptions {
   archiveDir: string;
@@ -51,6 +52,15 @@ export interface Library {
   article(id: string, query?: string): Promise<ArticleView>;
   /** Lists quotes; waits for `quotesReady()` first. */
   quotes(options?: QuotesRequest): Promise<QuotesReply>;
+  /** The user's corrections in force, oldest first (library/open-archive.ts applies them to every answer). */
+  corrections(): readonly Correction[];
+  /**
+   * Saves a correction (in the file next to the index cache) and applies it to every answer from now on.
+   * @throws NotFoundError when a quote correction names a quote the archive does not have.
+   */
+  correct(change: CorrectionChange): Promise<Correction>;
+  /** Undoes a correction; the extractor's answer is back. @throws NotFoundError for an unknown id. */
+  undoCorrection(id: string): Promise<Correction>;
   /**
    * Ends the engines once their caches are written; unless `finishQuotes` is false, after extracting the
    * quotes still pending (a command's last act), otherwise leaving them for the next open (a window closing).

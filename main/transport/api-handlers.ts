@@ -6,6 +6,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiError, ApiMethod, FileAction, QuoteKind, Result, VerbatimApi } from '../contract/api.js';
 import { supportedExtensions } from '../core/archive/read-archive.js';
+import { parseCorrectionChange } from '../core/corrections/parse-corrections.js';
 import { InvalidArgumentError, NotFoundError, toErrorValue, VerbatimError } from '../core/errors.js';
 import type { LibrarySession } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
@@ -18,7 +19,7 @@ export type ApiHandlers = { [K in ApiMethod]: (request: unknown) => ReturnType<V
  * Every API method, once: `satisfies Record<ApiMethod, …>` rejects a method left out and one that is not in
  * `VerbatimApi` (a list checked with `satisfies ApiMethod[]` would accept one left out).
  */
-const everyMethod = { status: true, search: true, article: true, quotes: true, showFile: true } as const satisfies Record<ApiMethod, true>;
+const everyMethod = { status: true, search: true, article: true, quotes: true, showFile: true, corrections: true, correct: true, undoCorrection: true } as const satisfies Record<ApiMethod, true>;
 
 /** The API's method names, in the order listed above. */
 export const apiMethods: readonly ApiMethod[] = Object.keys(everyMethod) as ApiMethod[];
@@ -105,6 +106,27 @@ export function createApiHandlers(session: LibrarySession, openFile?: FileOpener
         return null;
       });
     },
+    corrections: (request) =>
+      run(async () => {
+        expectObject(request, 'corrections', []);
+        const library = await session.ready();
+        return { corrections: [...library.corrections()] };
+      }),
+    correct: (request) =>
+      run(async () => {
+        const r = expectObject(request, 'correct', ['change']);
+        // The one check of a correction, as the corrections file and an import are checked.
+        const change = parseCorrectionChange(r.change, '');
+        const library = await session.ready();
+        return library.correct(change);
+      }),
+    undoCorrection: (request) =>
+      run(async () => {
+        const r = expectObject(request, 'undoCorrection', ['id']);
+        const id = expectString(r.id, 'id', maxIdLength);
+        const library = await session.ready();
+        return library.undoCorrection(id);
+      }),
   };
 }
 

@@ -30,11 +30,13 @@ const content = path.resolve(import.meta.dirname, '../../content');
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'verbatim-ipc-fuzz-cache-'));
 let session: LibrarySession;
 /** How many times each handler of the table was entered. */
-const reached: Record<ApiMethod, number> = { status: 0, search: 0, article: 0, quotes: 0, showFile: 0 };
+const reached: Record<ApiMethod, number> = { status: 0, search: 0, article: 0, quotes: 0, showFile: 0, corrections: 0, correct: 0, undoCorrection: 0 };
 /** The files `showFile` was asked to open (a stand-in for the shell: the fuzz never opens a real file). */
 const openedFiles: string[] = [];
 /** Ids of real articles, so that some `article` calls get past the lookup to the query. */
 let realIds: string[] = [];
+/** Real quotes, so that some `correct` calls name a quote the archive has. */
+let realQuotes: { id: string; text: string }[] = [];
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
@@ -61,6 +63,9 @@ beforeAll(async () => {
   if (!found.ok) throw new Error(`the setup search failed: ${found.error.message}`);
   realIds = (found.value as SearchReply).hits.map((hit) => hit.id);
   if (realIds.length === 0) throw new Error('the setup search found no article in content/');
+  const quotes = await real.quotes({ limit: 20 });
+  if (!quotes.ok) throw new Error(`the setup quote list failed: ${quotes.error.message}`);
+  realQuotes = quotes.value.quotes.map((q) => ({ id: q.id, text: q.text }));
 }, 120_000);
 
 afterAll(async () => {
@@ -279,6 +284,28 @@ function randomRequest(random: Random, method: ApiMethod): unknown {
         id: random.chance(0.4) ? random.pick(realIds) : random.chance(0.8) ? randomString(random) : randomValue(random, 1),
         action: random.chance(0.7) ? random.pick(['open', 'reveal']) : randomValue(random, 1),
       };
+    case 'corrections':
+      return random.chance(0.6) ? {} : { [random.pick([...requestKeys, ...hostileKeys])]: randomValue(random, 1) };
+    case 'correct':
+      return random.chance(0.8) ? { change: randomChange(random) } : { change: randomValue(random, 1), ...field('id', 0.3, queryValue) };
+    case 'undoCorrection':
+      return { id: random.chance(0.8) ? randomString(random) : randomValue(random, 1) };
+  }
+}
+
+/** A correction's change: of a real quote or not, of each type, with a hostile value here and there. */
+function randomChange(random: Random): unknown {
+  const quote = random.chance(0.5) ? random.pick(realQuotes) : { id: randomString(random), text: randomString(random) };
+  const text = (): unknown => (random.chance(0.9) ? randomString(random) : randomValue(random, 1));
+  switch (random.int(4)) {
+    case 0:
+      return { type: 'speaker', quoteId: quote.id, quoteText: quote.text, speakerId: random.chance(0.5) ? null : text(), speakerName: text() };
+    case 1:
+      return { type: 'not-quote', quoteId: quote.id, quoteText: random.chance(0.8) ? quote.text : text() };
+    case 2:
+      return { type: 'merge', into: text(), from: text() };
+    default:
+      return { type: random.chance(0.9) ? 'split' : text(), speakerId: text(), alias: text() };
   }
 }
 
@@ -410,7 +437,7 @@ describe(`IPC fuzz (seed ${seed}, ${rounds} calls; replay with VERBATIM_FUZZ_SEE
     for (let index = 0; index < 200; index += 1) {
       const method = random.pick(apiMethods);
       // Well-formed requests too: a forbidden sender must be refused whatever it asks.
-      const args = random.chance(0.5) ? [{ search: { query: 'the' }, article: { id: realIds[0] }, quotes: {}, status: {}, showFile: { id: realIds[0], action: 'open' } }[method]] : randomArguments(random, method);
+      const args = random.chance(0.5) ? [{ search: { query: 'the' }, article: { id: realIds[0] }, quotes: {}, status: {}, showFile: { id: realIds[0], action: 'open' }, corrections: {}, correct: { change: { type: 'merge', into: 'a', from: 'b' } }, undoCorrection: { id: 'x' } }[method]] : randomArguments(random, method);
       const outcome = await call(listenerFor(method), eventFrom(makeFrame()), args);
       if ('misbehaved' in outcome) {
         failures.push(`#${index} ${method}(${preview(args)}): ${outcome.misbehaved}`);

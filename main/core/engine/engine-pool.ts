@@ -3,6 +3,7 @@
 // is answered with an error; the app itself never goes down with it.
 
 import { Worker } from 'node:worker_threads';
+import type { Correction } from '../../contract/model.js';
 import { fromErrorValue, toErrorValue, VerbatimError } from '../errors.js';
 import { engineHeapMb } from './engine-heap.js';
 import { handleEngineRequest, type EngineMessage, type EngineMethod, type EngineReply, type EngineRequest, type WorkerMessage } from './engine-protocol.js';
@@ -34,9 +35,10 @@ class WorkerEngine implements Engine {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: EngineReply<EngineMethod>) => void; reject: (e: Error) => void; timer: NodeJS.Timeout | null }>();
   private stopped = false;
-  /** What a restarted worker must be given again: its shards and the hidden ids. */
+  /** What a restarted worker must be given again: the corrections, its shards and the hidden ids. */
   private shards: ShardSpec[] = [];
   private hidden: string[] = [];
+  private corrections: Correction[] = [];
   private restarting: Promise<void> | null = null;
 
   constructor(
@@ -83,6 +85,8 @@ class WorkerEngine implements Engine {
 
   private async restore(): Promise<void> {
     try {
+      // Before the shards, so that their quote counts are counted corrected.
+      if (this.corrections.length > 0) await this.send({ type: 'corrections', corrections: this.corrections });
       await this.send({ type: 'open', shards: this.shards });
       if (this.hidden.length > 0) await this.send({ type: 'hide', ids: this.hidden });
     } finally {
@@ -131,6 +135,7 @@ class WorkerEngine implements Engine {
     if (request.type === 'update') this.shards = [...this.shards.filter((s) => s.shard !== request.shard.shard), request.shard];
     if (request.type === 'close') this.shards = this.shards.filter((s) => s.shard !== request.shard);
     if (request.type === 'hide') this.hidden = [...request.ids];
+    if (request.type === 'corrections') this.corrections = [...request.corrections];
   }
 
   async terminate(): Promise<void> {

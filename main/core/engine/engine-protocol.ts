@@ -2,7 +2,7 @@
 // the main thread and an engine (a worker thread, or in-process in tests), and the handler that runs them.
 // Like `VerbatimApi` for the renderer: adding a method makes the compiler point at every place to change.
 
-import type { ApiError, ArticleView, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
+import type { ApiError, ArticleView, Correction, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
 import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-engine.js';
 
 /** Every method an engine answers: the fields of its request and the value of its reply. */
@@ -15,6 +15,11 @@ export interface EngineMethods {
   close: { request: { shard: number }; reply: null };
   /** Sets the articles never to return (exact duplicates). */
   hide: { request: { ids: string[] }; reply: null };
+  /**
+   * Sets the user's corrections (all of them): every later answer's quotes are corrected. Answers with the
+   * corrected quote counts of the shards whose quotes are all known.
+   */
+  corrections: { request: { corrections: Correction[] }; reply: QuotesReady[] };
   /**
    * Writes the caches of shards changed since the last save, after extracting every pending quote when
    * `finishQuotes`; answers with notices of failures.
@@ -70,6 +75,7 @@ const handlers: Handlers = {
     engine.hide(request.ids);
     return null;
   },
+  corrections: (engine, request) => engine.setCorrections(request.corrections),
   save: (engine, request) => engine.save({ finishQuotes: request.finishQuotes }),
   search: (engine, { type: _type, query, ...options }) => engine.search(query, options),
   article: (engine, request) => engine.article(request.id, request.query),

@@ -14,10 +14,12 @@ import type { ArchiveFile } from '../archive/walk-archive.js';
 import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
 import { loadIndexes } from '../index/configure-lunr.js';
 import { describeCacheMiss, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
-import type { Article, ImportProblem, Quote, QuoteKind } from '../../contract/model.js';
+import type { Article, Correction, ImportProblem, Quote, QuoteKind } from '../../contract/model.js';
+import { correctQuotes, quoteCorrectionsByArticle, type QuoteCorrection } from '../corrections/apply-corrections.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
 import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
+import { kept } from '../util/kept.js';
 import type lunr from 'lunr';
 
 /** One shard of an archive: the files whose paths hash to it, and where its cache lives. */
@@ -89,6 +91,8 @@ export class ShardEngine {
   /** Shards built but not yet saved to their cache files (see `save`). */
   private readonly unsaved = new Map<number, { spec: ShardSpec; data: LibraryData }>();
   private hidden: ReadonlySet<string> = new Set();
+  /** The user's corrections of quotes, by article: every answer's quotes are corrected (see `corrected`). */
+  private quoteCorrections = new Map<string, QuoteCorrection[]>();
   /** What searches run over and keep between them; null after a change (see `state`). */
   private searchState: SearchState | null = null;
   private backgroundScheduled = false;
@@ -125,6 +129,29 @@ export class ShardEngine {
   hide(ids: readonly string[]): void {
     this.hidden = new Set(ids);
     this.searchState = null;
+  }
+
+  /**
+   * Sets the user's corrections (all of them, oldest first): from now on every quote an answer holds is
+   * corrected. Answers with the corrected quote counts of the shards whose quotes are all known (the others
+   * report theirs, corrected, when they are: `QuotesReady`).
+   */
+  setCorrections(corrections: readonly Correction[]): QuotesReady[] {
+    this.quoteCorrections = quoteCorrectionsByArticle(corrections);
+    this.searchState = null;
+    return [...this.shards.values()].filter((s) => s.pending.length === 0).map((s) => ({ shard: s.spec.shard, quoteCounts: this.countQuotes(s.data, s.quotes) }));
+  }
+
+  /** An article's `quotes` as the user corrected them (`quotes` itself when they did not). */
+  private corrected(articleId: string, quotes: readonly Quote[]): readonly Quote[] {
+    const corrections = this.quoteCorrections.get(articleId);
+    return corrections === undefined ? quotes : correctQuotes(quotes, corrections);
+  }
+
+  /** How many quotes each article of `data` has, corrected, in the order of `ShardSummary.ids` (0 for one not in `quotes`). */
+  private countQuotes(data: LibraryData, quotes: ReadonlyMap<string, readonly Quote[]>): Int32Array {
+    const ids = data.files.flatMap((f) => f.articles.map((a) => a.id));
+    return Int32Array.from(ids, (id) => this.corrected(id, quotes.get(id) ?? []).length);
   }
 
   /**
@@ -210,7 +237,7 @@ export class ShardEngine {
     }
     const assembled = assembleLibrary(shard.data);
     shard.quotes = groupByArticle(assembled.quotes, shard.articles);
-    this.hooks.quotesReady?.({ shard: shard.spec.shard, quoteCounts: countByArticle(shard.data, assembled.quotes) });
+    this.hooks.quotesReady?.({ shard: shard.spec.shard, quoteCounts: this.countQuotes(shard.data, shard.quotes) });
     // Its cache again, now with the quotes.
     this.unsaved.set(shard.spec.shard, { spec: shard.spec, data: shard.data });
     this.scheduleBackground();
@@ -279,11 +306,12 @@ export class ShardEngine {
     }
     const assembled = assembleLibrary(data);
     const pending = data.files.filter((record) => record.quotes === null).reverse();
+    const quotes = pending.length > 0 ? new Map<string, Quote[]>() : groupByArticle(assembled.quotes, assembled.articles);
     this.shards.set(spec.shard, {
       spec,
       data,
       articles: assembled.articles,
-      quotes: pending.length > 0 ? new Map() : groupByArticle(assembled.quotes, assembled.articles),
+      quotes,
       pending,
       indexes: [...indexes.values()],
       codes: [...indexes.keys()],
@@ -296,7 +324,7 @@ export class ShardEngine {
       ids: data.files.flatMap((f) => f.articles.map((a) => a.id)),
       paths: data.files.flatMap((f) => f.articles.map((a) => a.path)),
       digests: data.files.flatMap((f) => f.articles.map((a, i) => f.digests[i] ?? articleDigest(a))),
-      quoteCounts: countByArticle(data, pending.length > 0 ? [] : assembled.quotes),
+      quoteCounts: this.countQuotes(data, quotes),
       quotesPending: pending.length > 0,
       problems: assembled.problems,
       notices,
@@ -321,10 +349,14 @@ export class ShardEngine {
         if (index && compact) indexes.push({ code, index, compact });
       });
     }
+    // Corrected once per article and state: searches read the same articles' quotes again and again.
+    const corrected = new Map<string, readonly Quote[]>();
     const quotesOf = (id: string): readonly Quote[] => {
       const shard = shardOf.get(id);
       const article = articles.get(id);
-      return shard && article ? this.quotesOf(shard, article) : [];
+      if (!shard || !article) return [];
+      if (!this.quoteCorrections.has(id)) return this.quotesOf(shard, article);
+      return kept(corrected, id, () => this.corrected(id, this.quotesOf(shard, article)));
     };
     this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden });
     return this.searchState;
@@ -336,17 +368,4 @@ function groupByArticle(quotes: readonly Quote[], articles: readonly Article[]):
   const byArticle = new Map<string, Quote[]>(articles.map((a) => [a.id, []]));
   for (const quote of quotes) byArticle.get(quote.articleId)?.push(quote);
   return byArticle;
-}
-
-/** How many of `quotes` each article of `data` has, in the order of `ShardSummary.ids`. */
-function countByArticle(data: LibraryData, quotes: readonly Quote[]): Int32Array {
-  const position = new Map<string, number>();
-  let count = 0;
-  for (const file of data.files) for (const article of file.articles) position.set(article.id, count++);
-  const counts = new Int32Array(count);
-  for (const quote of quotes) {
-    const at = position.get(quote.articleId);
-    if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1;
-  }
-  return counts;
 }

@@ -6,11 +6,12 @@
 // load-and-hope.
 
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import type { LibraryData } from './build-library-data.js';
+import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { lunrVersion } from './configure-lunr.js';
 
 /**
@@ -188,7 +189,6 @@ function deserialize(payload: Buffer): LibraryData {
 
 /** Writes the cache atomically: a temporary file, fsync, then rename over the old one. */
 export async function writeCache(file: string, fingerprint: string, data: LibraryData): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const payload = v8.serialize(data);
   const header: CacheHeader = {
     format: cacheFormat,
@@ -199,19 +199,5 @@ export async function writeCache(file: string, fingerprint: string, data: Librar
     sha256: createHash('sha256').update(payload).digest('hex'),
     bytes: payload.length,
   };
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(`${JSON.stringify(header)}\n`);
-    await handle.writeFile(payload);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, [`${JSON.stringify(header)}\n`, payload]);
 }

@@ -1,9 +1,13 @@
 // An archive open in its engines: the shards planned from the folder, what the engines answered of them,
 // the duplicates set aside, the quotes still being extracted, and the `Library` that searches it all.
-// `refresh` re-walks the folder and re-opens only the shards whose files changed.
+// `refresh` re-walks the folder and re-opens only the shards whose files changed. The user's corrections
+// are read before the shards open and given to every engine, so every answer and count is corrected.
 
 import { realpath, stat } from 'node:fs/promises';
-import type { ArticleView, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
+import type { ArticleView, Correction, CorrectionChange, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
+import { articleOfQuote } from '../corrections/apply-corrections.js';
+import { correctionsFileFor, CorrectionsStore } from '../corrections/corrections-store.js';
+import { peopleCorrectionsOf, type PeopleCorrections } from '../corrections/people-corrections.js';
 import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
@@ -32,6 +36,10 @@ export class OpenArchive {
   readonly library: Library;
   /** `loaded` when every shard came from the cache; set once, by `open`. */
   cache: 'built' | 'loaded' = 'built';
+  /** The merges and splits among the user's corrections, for the person resolution (r16-people); set with every change. */
+  peopleCorrections: PeopleCorrections = { merges: [], splits: [] };
+  /** The user's corrections, in the file next to the index cache. */
+  private readonly store: CorrectionsStore;
   private readonly pool: EnginePool;
   private readonly cacheFolder: string;
   /** Shards come in multiples of this (see shardUnits); in this thread (tests), one unless the archive is large. */
@@ -54,6 +62,7 @@ export class OpenArchive {
     private readonly options: OpenLibraryOptions,
   ) {
     this.cacheFolder = cacheFolderFor(options.cacheDir, archiveDir);
+    this.store = new CorrectionsStore(correctionsFileFor(this.cacheFolder), (message) => this.tell(message));
     this.units = options.workerScript ? shardUnits() : 1;
     this.report = options.onProgress ?? (() => undefined);
     this.pool = new EnginePool({
@@ -77,7 +86,8 @@ export class OpenArchive {
     try {
       // Start the engine threads (loading their code takes a while) while this thread walks the folder.
       const warming = this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
-      const [listing] = await Promise.all([walkArchive(this.archiveDir), warming]);
+      // The corrections reach the engines before the shards: their quote counts are counted corrected.
+      const [listing] = await Promise.all([walkArchive(this.archiveDir), warming, this.loadCorrections()]);
       await this.openShards(listing);
     } catch (error) {
       await this.pool.close({ finishQuotes: false });
@@ -104,7 +114,7 @@ export class OpenArchive {
     for (const summary of opened) this.summaries.set(summary.shard, summary);
     this.notice(opened);
     await this.settle();
-    await removeStaleCaches(this.cacheFolder, this.specs.map((s) => s.cacheFile));
+    await removeStaleCaches(this.cacheFolder, this.filesInUse());
   }
 
   /** Re-walks the folder and re-opens the shards whose files changed; true when anything changed. */
@@ -131,8 +141,63 @@ export class OpenArchive {
       // Waiters on shards that are gone, or done, hear of it even when the update failed.
       this.applyQuotes();
     }
-    await removeStaleCaches(this.cacheFolder, this.specs.map((s) => s.cacheFile));
+    await removeStaleCaches(this.cacheFolder, this.filesInUse());
     return true;
+  }
+
+  /** The cache folder's files in use: the shards' caches and the corrections (stale clean-up keeps these). */
+  private filesInUse(): string[] {
+    return [...this.specs.map((s) => s.cacheFile), this.store.file];
+  }
+
+  /** Reads the corrections file and gives its corrections to the engines; a file that cannot be read is told, not fatal. */
+  private async loadCorrections(): Promise<void> {
+    try {
+      await this.store.load();
+    } catch (error) {
+      this.tell(error instanceof Error ? error.message : String(error));
+    }
+    await this.applyCorrections();
+  }
+
+  /** Every correction in force, oldest first. */
+  corrections(): readonly Correction[] {
+    return this.store.corrections;
+  }
+
+  /** Saves a correction and applies it; a quote correction must name a quote of the archive (`NotFoundError`). */
+  async correct(change: CorrectionChange): Promise<Correction> {
+    if (change.type === 'speaker' || change.type === 'not-quote') {
+      const view = await this.article(articleOfQuote(change.quoteId));
+      // Found as `correctQuotes` finds it: by its text (its id may have been numbered anew).
+      if (!view.quotes.some((q) => q.text === change.quoteText)) {
+        throw new NotFoundError(`no quote "${change.quoteText.slice(0, 60)}" (${change.quoteId.slice(0, 60)}) in ${view.article.path}`);
+      }
+    }
+    const made = await this.store.add(change);
+    await this.applyCorrections();
+    return made;
+  }
+
+  /** Undoes the correction `id` (`NotFoundError` for an unknown id). */
+  async undoCorrection(id: string): Promise<Correction> {
+    const undone = await this.store.undo(id);
+    await this.applyCorrections();
+    return undone;
+  }
+
+  /** Gives the corrections to every engine, counts the quotes again, and hands merges and splits to the person resolution. */
+  private async applyCorrections(): Promise<void> {
+    const corrections = [...this.store.corrections];
+    const counts = (await this.pool.broadcast({ type: 'corrections', corrections })).flat();
+    for (const { shard, quoteCounts } of counts) {
+      const summary = this.summaries.get(shard);
+      if (summary !== undefined && !summary.quotesPending) summary.quoteCounts = quoteCounts;
+    }
+    // While duplicates are being found, `settle` counts the summaries as they are now.
+    if (!this.settling) this.deduplicated.quoteCount = [...this.summaries.values()].reduce((n, s) => n + countQuotes(s, this.deduplicated.hidden), 0);
+    this.peopleCorrections = peopleCorrectionsOf(corrections);
+    // SEAM (r16-people): once their branch is merged, `await this.refreshPeople();` here resolves the people anew.
   }
 
   /** The archive as it is now: duplicates set aside, articles and quotes counted. */
@@ -267,6 +332,9 @@ function createLibrary(archive: OpenArchive): Library {
     search: (query, options) => archive.search(query, options),
     article: (id, query) => archive.article(id, query),
     quotes: (options) => archive.quotes(options),
+    corrections: () => archive.corrections(),
+    correct: (change) => archive.correct(change),
+    undoCorrection: (id) => archive.undoCorrection(id),
     close: (options) => archive.close(options),
   };
 }
@@ -277,7 +345,8 @@ function needsAllQuotes(query: string): boolean {
   return parsed.scope === 'quotes' || parsed.filters.some((f) => f.kind === 'speaker');
 }
 
-async function resolveArchive(archiveDir: string): Promise<string> {
+/** The real path of the archive folder; `ArchiveError` when it is missing or not a folder. */
+export async function resolveArchive(archiveDir: string): Promise<string> {
   let resolved: string;
   try {
     resolved = await realpath(archiveDir);
