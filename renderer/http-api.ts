@@ -43,10 +43,10 @@ export function createHttpApi(token: string): VerbatimApi {
     search: (request) => call('search', request),
     article: (request) => call('article', request),
     quotes: (request) => call('quotes', request),
-    // verbatim serve answers `forbidden`; the renderer hides the buttons that call it there.
-    showFile: (request) => call('showFile', request),
     speakers: (request) => call('speakers', request),
     person: (request) => call('person', request),
+    // verbatim serve answers `forbidden`; the renderer hides the buttons that call it there.
+    showFile: (request) => call('showFile', request),
     corrections: (request) => call('corrections', request),
     correct: (request) => call('correct', request),
     undoCorrection: (request) => call('undoCorrection', request),

@@ -91,6 +91,7 @@ export type SearchSort = 'relevance' | 'newest' | 'oldest';
 export interface ResultLimits {
   search: { default: 50; max: 500; cliDefault: 20; cliMax: 500 };
   quotes: { default: 100; max: 1000; cliDefault: 50; cliMax: 10_000 };
+  speakers: { default: 100; max: 1000; cliDefault: 50; cliMax: 100_000 };
 }
 
 export interface SearchRequest {
@@ -107,6 +108,8 @@ export interface SearchRequest {
 export interface FacetValue {
   value: string;
   count: number;
+  /** In `SearchReply.speakers`: the speaker's `Speaker.id`, once the archive's people are resolved (issue 16). */
+  id?: string;
 }
 
 /** Counts over all matching articles (not only the hits returned), most frequent first. */
@@ -130,6 +133,8 @@ export interface SearchReply {
    * Who is quoted on the query: speakers of the quotations whose own words match it, with how many such
    * quotations each has, over the best 500 matching articles (the best 500/N of each of the N search
    * engines: exact with one engine, the app's number on 2 cores); most quoted first (empty for no words).
+   * Once the archive's people are resolved, one entry per person (its `id` set, `value` its name), whatever
+   * form of the name each quote used.
    */
   speakers: FacetValue[];
   hits: SearchHit[];
@@ -269,6 +274,10 @@ export interface VerbatimApi {
   search(request: SearchRequest): Promise<Result<SearchReply>>;
   article(request: ArticleRequest): Promise<Result<ArticleView>>;
   quotes(request: QuotesRequest): Promise<Result<QuotesReply>>;
+  /** Issue 16: the people quoted in the archive (or in the articles matching a query), most quoted first. */
+  speakers(request: SpeakersRequest): Promise<Result<SpeakersReply>>;
+  /** Issue 16: one person's page; `not-found` for an unknown id. */
+  person(request: PersonRequest): Promise<Result<PersonView>>;
   /**
    * Opens the article's original file, or shows it in its folder. The app only: `verbatim serve` answers
    * `forbidden` (a page in a browser has no business opening files on the machine).

@@ -3,7 +3,7 @@
 // parallel; searches go to every engine and their answers are merged (library/open-archive.ts). The folder
 // can be followed: changed files are re-read and only their shards rebuilt (library/watch-archive.ts).
 
-import type { ArticleView, LibraryStatus, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../contract/api.js';
+import type { ArticleView, LibraryStatus, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../contract/api.js';
 import type { BuildProgress } from './index/build-library-data.js';
 import { openArchive } from './library/open-archive.js';
 import type { Correction, CorrectionChange, ImportProblem } from '../contract/model.js';
@@ -50,7 +50,7 @@ export interface Library {
   search(query: string, options?: Omit<SearchRequest, 'query'>): Promise<SearchReply>;
   /** @throws NotFoundError for an unknown id. */
   article(id: string, query?: string): Promise<ArticleView>;
-  /** Lists quotes; waits for `quotesReady()` first. */
+  /** Lists quotes; waits for `quotesReady()` and the archive's people first. */
   quotes(options?: QuotesRequest): Promise<QuotesReply>;
   /** The user's corrections in force, oldest first (library/open-archive.ts applies them to every answer). */
   corrections(): readonly Correction[];
@@ -61,6 +61,10 @@ export interface Library {
   correct(change: CorrectionChange): Promise<Correction>;
   /** Undoes a correction; the extractor's answer is back. @throws NotFoundError for an unknown id. */
   undoCorrection(id: string): Promise<Correction>;
+  /** The people quoted (issue 16), most quoted first; waits for every quote. @throws QueryError for a malformed query. */
+  speakers(request?: SpeakersRequest): Promise<SpeakersReply>;
+  /** A person page. @throws NotFoundError for an unknown speaker id. */
+  person(request: PersonRequest): Promise<PersonView>;
   /**
    * Ends the engines once their caches are written; unless `finishQuotes` is false, after extracting the
    * quotes still pending (a command's last act), otherwise leaving them for the next open (a window closing).

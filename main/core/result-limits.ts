@@ -9,4 +9,5 @@ import type { ResultLimits } from '../contract/api.js';
 export const resultLimits = {
   search: { default: 50, max: 500, cliDefault: 20, cliMax: 500 },
   quotes: { default: 100, max: 1000, cliDefault: 50, cliMax: 10_000 },
+  speakers: { default: 100, max: 1000, cliDefault: 50, cliMax: 100_000 },
 } as const satisfies ResultLimits;

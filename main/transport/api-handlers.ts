@@ -19,7 +19,7 @@ export type ApiHandlers = { [K in ApiMethod]: (request: unknown) => ReturnType<V
  * Every API method, once: `satisfies Record<ApiMethod, …>` rejects a method left out and one that is not in
  * `VerbatimApi` (a list checked with `satisfies ApiMethod[]` would accept one left out).
  */
-const everyMethod = { status: true, search: true, article: true, quotes: true, showFile: true, corrections: true, correct: true, undoCorrection: true } as const satisfies Record<ApiMethod, true>;
+const everyMethod = { status: true, search: true, article: true, quotes: true, speakers: true, person: true, showFile: true, corrections: true, correct: true, undoCorrection: true } as const satisfies Record<ApiMethod, true>;
 
 /** The API's method names, in the order listed above. */
 export const apiMethods: readonly ApiMethod[] = Object.keys(everyMethod) as ApiMethod[];
@@ -91,6 +91,27 @@ export function createApiHandlers(session: LibrarySession, openFile?: FileOpener
           ...(limit === undefined ? {} : { limit }),
           ...(offset === undefined ? {} : { offset }),
         });
+      }),
+    speakers: (request) =>
+      run(async () => {
+        const r = expectObject(request, 'speakers', ['query', 'limit', 'offset']);
+        const query = r.query === undefined ? undefined : expectString(r.query, 'query', maxQueryLength);
+        const limit = expectLimit(r.limit, resultLimits.speakers.max);
+        const offset = expectOffset(r.offset);
+        const library = await session.ready();
+        return library.speakers({
+          ...(query === undefined ? {} : { query }),
+          ...(limit === undefined ? {} : { limit }),
+          ...(offset === undefined ? {} : { offset }),
+        });
+      }),
+    person: (request) =>
+      run(async () => {
+        const r = expectObject(request, 'person', ['id', 'query']);
+        const id = expectString(r.id, 'id', maxIdLength);
+        const query = r.query === undefined ? undefined : expectString(r.query, 'query', maxQueryLength);
+        const library = await session.ready();
+        return library.person({ id, ...(query === undefined ? {} : { query }) });
       }),
     showFile: async (request) => {
       if (openFile === undefined) {

@@ -24,7 +24,7 @@ export interface PoolEvents {
 }
 
 /** One engine, as the main thread sees it: each request is answered with its method's reply type. */
-interface Engine {
+export interface Engine {
   request<M extends EngineMethod>(request: EngineRequest<M>, timeoutMs?: number): Promise<EngineReply<M>>;
   terminate(): Promise<void>;
 }

@@ -3,6 +3,9 @@
 // Like `VerbatimApi` for the renderer: adding a method makes the compiler point at every place to change.
 
 import type { ApiError, ArticleView, Correction, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
+import type { SpeakerMention } from '../quotes/people/resolve-people.js';
+import type { PersonPart, SpeakerCount } from '../search/people-answers.js';
+import type { PersonNames } from '../search/people-names.js';
 import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-engine.js';
 
 /** Every method an engine answers: the fields of its request and the value of its reply. */
@@ -36,6 +39,17 @@ export interface EngineMethods {
   article: { request: { id: string; query?: string }; reply: ArticleView | null };
   /** The main thread applies the default limit, and skips the offset after merging (as for search). */
   quotes: { request: Omit<QuotesRequest, 'offset'> & { limit: number; budgetMs?: number }; reply: QuotesReply };
+  /**
+   * Every quote's speaker, for the main thread to resolve people (issue 16); `token` names this list, and
+   * `people` applies ids in its order only while the engine's quotes are still the ones listed.
+   */
+  mentions: { request: Record<never, never>; reply: { token: number; mentions: SpeakerMention[] } };
+  /** Sets each listed quote's `speakerId` (`speakerIds[i]` for mention i) and the people's names; false when the list is stale. */
+  people: { request: { token: number; speakerIds: (string | null)[]; people: PersonNames[] }; reply: boolean };
+  /** The speakers of the articles matching `query`, with their counts there. */
+  speakerCounts: { request: { query: string; budgetMs?: number }; reply: SpeakerCount[] };
+  /** The engine's share of a person page. */
+  person: { request: { id: string; query?: string; limit: number; budgetMs?: number }; reply: PersonPart };
 }
 
 export type EngineMethod = keyof EngineMethods;
@@ -80,6 +94,10 @@ const handlers: Handlers = {
   search: (engine, { type: _type, query, ...options }) => engine.search(query, options),
   article: (engine, request) => engine.article(request.id, request.query),
   quotes: (engine, { type: _type, ...options }) => engine.quotes(options),
+  mentions: (engine) => engine.mentions(),
+  people: (engine, request) => engine.setPeople(request.token, request.speakerIds, request.people),
+  speakerCounts: (engine, request) => engine.speakerCounts(request.query, request.budgetMs),
+  person: (engine, { type: _type, id, ...options }) => engine.person(id, options),
 };
 
 /** Runs one request on `engine`. */

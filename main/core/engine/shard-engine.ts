@@ -20,6 +20,9 @@ import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
 import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
 import { kept } from '../util/kept.js';
+import type { SpeakerMention } from '../quotes/people/resolve-people.js';
+import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
+import { makePeopleTable, type PeopleTable, type PersonNames } from '../search/people-names.js';
 import type lunr from 'lunr';
 
 /** One shard of an archive: the files whose paths hash to it, and where its cache lives. */
@@ -99,6 +102,10 @@ export class ShardEngine {
   /** Cache writes, one after another. */
   private writing: Promise<unknown> = Promise.resolve();
   private writeQueued = false;
+  /** The archive's people as the main thread last resolved them (issue 16); null before. */
+  private people: PeopleTable | null = null;
+  /** The quotes of the last `mentions()` list, in its order, and the token that names it (see `setPeople`). */
+  private listed: { token: number; quotes: { speakerId: string | null }[] } = { token: 0, quotes: [] };
 
   constructor(private readonly hooks: EngineHooks = {}) {}
 
@@ -274,6 +281,35 @@ export class ShardEngine {
     return findQuotes(this.state(), options);
   }
 
+  /** Every quote's speaker, in an order `setPeople` follows; call once the quotes are all extracted. */
+  mentions(): { token: number; mentions: SpeakerMention[] } {
+    const { mentions, quotes } = collectMentions(this.state());
+    this.listed = { token: this.listed.token + 1, quotes };
+    return { token: this.listed.token, mentions };
+  }
+
+  /**
+   * Gives the quotes of the list `token` their speaker ids, and the people their names; false (nothing
+   * set) when the quotes changed since (a live update: the main thread resolves again).
+   */
+  setPeople(token: number, speakerIds: readonly (string | null)[], people: readonly PersonNames[]): boolean {
+    if (token !== this.listed.token || speakerIds.length !== this.listed.quotes.length) return false;
+    this.listed.quotes.forEach((quote, i) => {
+      quote.speakerId = speakerIds[i] ?? null;
+    });
+    this.people = makePeopleTable(people);
+    this.searchState = null;
+    return true;
+  }
+
+  speakerCounts(query: string, budgetMs?: number): SpeakerCount[] {
+    return countSpeakers(this.state(), query, budgetMs);
+  }
+
+  person(id: string, options: { query?: string; limit: number; budgetMs?: number }): PersonPart {
+    return personPart(this.state(), id, options);
+  }
+
   private async openShard(spec: ShardSpec, previous: LibraryData['files'], forceBuild = false): Promise<ShardSummary> {
     const notices: string[] = [];
     let data: LibraryData | null = null;
@@ -358,7 +394,7 @@ export class ShardEngine {
       if (!this.quoteCorrections.has(id)) return this.quotesOf(shard, article);
       return kept(corrected, id, () => this.corrected(id, this.quotesOf(shard, article)));
     };
-    this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden });
+    this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden, people: this.people });
     return this.searchState;
   }
 }

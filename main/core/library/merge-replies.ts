@@ -28,10 +28,24 @@ export function mergeSearch(replies: readonly SearchReply[], page: Page, sort: S
     partial: strict.length === 0 && used.some((r) => r.total > 0),
     notices: replies[0]?.notices ?? [],
     facets: { source: addUp((f) => f.source), year: addUp((f) => f.year), language: addUp((f) => f.language) },
-    speakers: addUp((_f, reply) => reply.speakers),
+    speakers: addUpSpeakers(used),
     hits,
     ...incompleteOf(replies),
   };
+}
+
+/** The engines' speakers lists added up: a person (by id) is one entry whatever their name's form. */
+function addUpSpeakers(replies: readonly SearchReply[]): FacetValue[] {
+  const merged = new Map<string, FacetValue>();
+  for (const reply of replies) {
+    for (const speaker of reply.speakers) {
+      const key = speaker.id === undefined ? `name:${speaker.value}` : `id:${speaker.id}`;
+      const entry = merged.get(key);
+      if (entry === undefined) merged.set(key, { ...speaker });
+      else entry.count += speaker.count;
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, facetSize);
 }
 
 /** Merges quote lists: newest first, then by path and place; totals add up. The page is sliced as in `mergeSearch`. */

@@ -4,7 +4,7 @@
 // are read before the shards open and given to every engine, so every answer and count is corrected.
 
 import { realpath, stat } from 'node:fs/promises';
-import type { ArticleView, Correction, CorrectionChange, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
+import type { ArticleView, Correction, CorrectionChange, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../../contract/api.js';
 import { articleOfQuote } from '../corrections/apply-corrections.js';
 import { correctionsFileFor, CorrectionsStore } from '../corrections/corrections-store.js';
 import { peopleCorrectionsOf, type PeopleCorrections } from '../corrections/people-corrections.js';
@@ -18,6 +18,7 @@ import type { Library, OpenLibraryOptions } from '../library.js';
 import { resultLimits } from '../result-limits.js';
 import { parseQuery } from '../search/parse-query.js';
 import { speakerArticles } from '../search/search-archive.js';
+import { assemblePerson, listSpeakers, resolveArchivePeople, type ArchivePeople } from './archive-people.js';
 import { countQuotes, deduplicate, noArticles, type Deduplicated } from './duplicates.js';
 import { mergeQuotes, mergeSearch } from './merge-replies.js';
 import { changedShards, engineCount, planShards, shardCountFor, shardUnits } from './shards.js';
@@ -56,6 +57,8 @@ export class OpenArchive {
   private quotesWaiting: (() => void)[] = [];
   /** The notices told since the archive was opened or last updated (see tell). */
   private readonly told = new Set<string>();
+  /** The archive's people, resolved once every quote is known; null until asked for, and after a change. */
+  private resolving: Promise<ArchivePeople> | null = null;
 
   constructor(
     readonly archiveDir: string,
@@ -137,6 +140,8 @@ export class OpenArchive {
       this.notice(updated);
       this.specs = nextSpecs;
       await this.settle();
+      // The quotes changed: the next request that needs people resolves them again.
+      this.resolving = null;
     } finally {
       // Waiters on shards that are gone, or done, hear of it even when the update failed.
       this.applyQuotes();
@@ -197,7 +202,9 @@ export class OpenArchive {
     // While duplicates are being found, `settle` counts the summaries as they are now.
     if (!this.settling) this.deduplicated.quoteCount = [...this.summaries.values()].reduce((n, s) => n + countQuotes(s, this.deduplicated.hidden), 0);
     this.peopleCorrections = peopleCorrectionsOf(corrections);
-    // SEAM (r16-people): once their branch is merged, `await this.refreshPeople();` here resolves the people anew.
+    // The people are resolved anew, with these corrections, when next asked for (not now: at open, the quotes
+    // may still be extracted, and opening does not wait for them).
+    this.resolving = null;
   }
 
   /** The archive as it is now: duplicates set aside, articles and quotes counted. */
@@ -272,6 +279,8 @@ export class OpenArchive {
     // A speaker filter or `in:quotes` reads every article's quotes: not inside one request, which has
     // a time limit, while the engines are still extracting them.
     if (this.quotesPending() && needsAllQuotes(query)) await this.quotesReady();
+    // Once every quote is known, searches answer with people (ids in quotes, `speaker:` by person).
+    if (!this.quotesPending()) await this.people();
     // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
     const share = Math.ceil(speakerArticles / this.pool.engines.length);
     // Any engine may hold every hit of the page: each returns the first offset + limit, the merge skips the offset.
@@ -287,7 +296,7 @@ export class OpenArchive {
   }
 
   async quotes(options: QuotesRequest = {}): Promise<QuotesReply> {
-    await this.quotesReady();
+    await this.people();
     const { offset = 0, limit = resultLimits.quotes.default, ...filters } = options;
     // As in search: each engine lists the first offset + limit, the merge skips the offset.
     const replies = await this.pool.broadcast({ type: 'quotes', ...filters, limit: offset + limit, ...this.budget() }, requestTimeoutMs);
@@ -297,6 +306,48 @@ export class OpenArchive {
   /** The query budget the library was opened with, for a request; none for the engines' default. */
   private budget(): { budgetMs?: number } {
     return this.options.queryBudgetMs === undefined ? {} : { budgetMs: this.options.queryBudgetMs };
+  }
+
+  /**
+   * The archive's people: resolved once every quote is extracted, then kept until the archive changes or
+   * `refreshPeople()` is called.
+   */
+  people(): Promise<ArchivePeople> {
+    if (this.resolving === null) {
+      const resolving = this.quotesReady().then(() => resolveArchivePeople(this.pool.engines, this.peopleCorrections, requestTimeoutMs));
+      // A failed resolution (an engine restarting) is tried again by the next request.
+      resolving.catch(() => {
+        if (this.resolving === resolving) this.resolving = null;
+      });
+      this.resolving = resolving;
+    }
+    return this.resolving;
+  }
+
+  /** Collects the quotes' speakers again and resolves them with `peopleCorrections` (after a correction changed them). */
+  async refreshPeople(): Promise<void> {
+    const previous = this.resolving;
+    this.resolving = null;
+    await previous?.catch(() => undefined);
+    await this.people();
+  }
+
+  /** The people quoted in the archive, or in the articles matching `query`; most quoted first. */
+  async speakers(request: SpeakersRequest = {}): Promise<SpeakersReply> {
+    const people = await this.people();
+    const query = request.query?.trim() ?? '';
+    const counts = query === '' ? null : await this.pool.broadcast({ type: 'speakerCounts', query, ...this.budget() }, requestTimeoutMs);
+    return listSpeakers(people, counts, { offset: request.offset ?? 0, limit: request.limit ?? resultLimits.speakers.default });
+  }
+
+  /** A person page: the speaker, their quotes matching `query` (newest first), articles, company and months. */
+  async person(request: PersonRequest): Promise<PersonView> {
+    const people = await this.people();
+    if (!people.byId.has(request.id)) throw new NotFoundError(`no speaker with id "${request.id.slice(0, 60)}" in this archive`);
+    const limit = resultLimits.quotes.max;
+    const query = request.query?.trim() ?? '';
+    const parts = await this.pool.broadcast({ type: 'person', id: request.id, limit, ...(query === '' ? {} : { query }), ...this.budget() }, requestTimeoutMs);
+    return assemblePerson(people, request.id, parts, limit);
   }
 
   async close(options: { finishQuotes?: boolean } = {}): Promise<void> {
@@ -335,6 +386,8 @@ function createLibrary(archive: OpenArchive): Library {
     corrections: () => archive.corrections(),
     correct: (change) => archive.correct(change),
     undoCorrection: (id) => archive.undoCorrection(id),
+    speakers: (request) => archive.speakers(request),
+    person: (request) => archive.person(request),
     close: (options) => archive.close(options),
   };
 }

@@ -29,14 +29,26 @@ export function facetsOf(table: ArticleTable, ranked: readonly Ranked[], limit: 
   return { source: count(table.sources), year: count(table.years), language: count(table.languages) };
 }
 
-/** Speakers of the quotes whose own words satisfy the query, with counts, most quoted first. */
+/**
+ * Speakers of the quotes whose own words satisfy the query, with counts, most quoted first: people (with
+ * their id) once the archive's are resolved, the names as written before.
+ */
 export function speakersOf(state: SearchState, table: ArticleTable, ranked: readonly Ranked[], parsed: ParsedQuery, limit: number): FacetValue[] {
   if (parsed.groups.length === 0) return [];
+  const people = state.data.people;
   const counts = new Map<string, number>();
   for (const { n } of ranked) {
     for (const quote of satisfyingQuotes(state, table, n, parsed)) {
-      if (quote.speaker !== null) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
+      const key = people !== null && quote.speakerId !== null ? quote.speakerId : quote.speaker;
+      if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  return countsToValues(counts, limit);
+  if (people === null) return countsToValues(counts, limit);
+  return [...counts]
+    .map(([key, count]) => {
+      const name = people.nameOf.get(key);
+      return name === undefined ? { value: key, count } : { value: name, count, id: key };
+    })
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+    .slice(0, limit);
 }

@@ -15,7 +15,7 @@ import { clauseStarts, mayContain, type ClauseStarts } from './word-starts.js';
 export function quoteSatisfies(state: SearchState, quote: Quote, parsed: ParsedQuery, language: LanguageProcessing): boolean {
   const { speakerFilters, kindFilters, groups, excluded } = quoteMatchers(state, parsed, language);
   for (const filter of kindFilters) if (filter.kinds.includes(quote.kind) === filter.exclude) return false;
-  for (const filter of speakerFilters) if (!speakerMatches(state, quote.speaker, filter)) return false;
+  for (const filter of speakerFilters) if (!speakerMatches(state, quote, filter)) return false;
   if (groups.length === 0 && excluded.clauses.length === 0) return true;
   // First the cheap test, on the text as it is: most quotes of the articles a query finds do not hold the
   // start of any of its words, and are never split into words at all (issue 6: the speakers list tests the
@@ -60,7 +60,7 @@ export function markSearchQuotes(state: SearchState, quotes: readonly Quote[], m
   const speakerFilters = parsed.filters.flatMap((f) => (f.kind === 'speaker' ? [f] : []));
   const marked = markQuotes(quotes, matches);
   if (!speakerFilters.some((f) => !f.exclude)) return [...marked.filter((q) => q.matches), ...marked.filter((q) => !q.matches)];
-  const bySpeaker = marked.map((q) => speakerFilters.every((f) => speakerMatches(state, q.speaker, f)));
+  const bySpeaker = marked.map((q) => speakerFilters.every((f) => speakerMatches(state, q, f)));
   const tier = (q: QuoteMatch, i: number): number => (bySpeaker[i] === true ? 0 : q.matches ? 1 : 2);
   return marked
     .map((q, i) => ({ quote: bySpeaker[i] === true ? { ...q, matches: true } : q, tier: tier(q, i) }))

@@ -17,7 +17,7 @@ import { compareQuotePlaces } from './quote-order.js';
 import { resultLimits } from '../result-limits.js';
 import type { SearchState } from './search-state.js';
 import { sortRanked } from './sort-results.js';
-import { articlesQuoting, speakerMatches } from './speaker-index.js';
+import { articlesOfSpeaker, articlesQuoting, speakerMatches } from './speaker-index.js';
 
 // The main thread merges the answers of several engines with these (library.ts).
 export { countsToValues } from './facets.js';
@@ -86,13 +86,13 @@ export function viewArticle(state: SearchState, id: string, queryText = ''): Art
 
 /**
  * Lists quotes across the archive whose own words satisfy `query` (all quotes when it is empty), by a
- * speaker whose name contains `speaker`, of the `kinds` asked for (all without); the first `limit` in the
+ * speaker `speaker` names (speaker-index.ts), or the person `speakerId` (once people are resolved), of the `kinds` asked for (all without); the first `limit` in the
  * list's one order, newest article first (quote-order.ts), as the main thread shows them. Over `budgetMs`, as
  * `searchArchive`.
  */
 export function findQuotes(
   state: SearchState,
-  options: { query?: string; speaker?: string; kinds?: readonly QuoteKind[]; limit?: number; budgetMs?: number } = {},
+  options: { query?: string; speaker?: string; speakerId?: string; kinds?: readonly QuoteKind[]; limit?: number; budgetMs?: number } = {},
 ): QuotesReply {
   const queryText = options.query?.trim() ?? '';
   const parsed = parseQuery(queryText);
@@ -104,7 +104,12 @@ export function findQuotes(
   if (options.speaker !== undefined && options.speaker.trim() !== '') speakerFilters.push({ value: options.speaker.trim(), exclude: false });
   // Only articles quoting the speaker can hold a quote by them (speaker-index.ts).
   const wanted = speakerFilters.find((f) => !f.exclude);
-  const quoting = wanted === undefined ? null : articlesQuoting(state, { kind: 'speaker', value: wanted.value, exclude: false, start: 0, end: 0 });
+  const quoting =
+    options.speakerId !== undefined
+      ? new Set(articlesOfSpeaker(state, options.speakerId))
+      : wanted === undefined
+        ? null
+        : articlesQuoting(state, { kind: 'speaker', value: wanted.value, exclude: false, start: 0, end: 0 });
   const evaluation =
     parsed.groups.length === 0 && parsed.excluded.length === 0 ? null : evaluate(state, parsed, { scope: 'quotes', allowPartial: false, budget: new QueryBudget(options.budgetMs) });
   const articles = evaluation === null ? newestArticles(state, parsed.filters.filter((f) => f.kind !== 'speaker'), quoting) : evaluation.ranked.map((r) => r.article);
@@ -118,7 +123,8 @@ export function findQuotes(
     if (quoting !== null && !quoting.has(article.id)) continue;
     const language = languageProcessing(article.language);
     for (const quote of state.data.quotesOf(article.id)) {
-      if (!speakerFilters.every((f) => speakerMatches(state, quote.speaker, f))) continue;
+      if (options.speakerId !== undefined && quote.speakerId !== options.speakerId) continue;
+      if (!speakerFilters.every((f) => speakerMatches(state, quote, f))) continue;
       if (!quoteSatisfies(state, quote, parsed, language)) continue;
       total += 1;
       if (!newestFirst || kept.length < limit || article.date === kept[kept.length - 1]?.date) kept.push({ article, quote, date: article.date, path: article.path, start: quote.start });

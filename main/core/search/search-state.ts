@@ -9,6 +9,7 @@ import type { Lru } from '../util/lru.js';
 import { createBodyWordCache, type BodyWords, type HighlightMatchers } from './highlights.js';
 import type { QuoteColumns, QuoteMatchers, QuoteWords } from './match-quotes.js';
 import type { ParsedQuery, QueryFilter, TermClause } from './parse-query.js';
+import type { PeopleTable } from './people-names.js';
 import type { PhraseCheck } from './phrase-check.js';
 import { makeArticleTable, type ArticleTable } from './scores.js';
 
@@ -21,6 +22,8 @@ export interface SearchData {
   hidden: ReadonlySet<string>;
   /** The quotes of an article (none for an unknown id). */
   quotesOf: (id: string) => readonly Quote[];
+  /** The archive's people once resolved (issue 16); until then speaker filters compare the names as written. */
+  people: PeopleTable | null;
 }
 
 /** One lunr index with its language code, and the compact form it was loaded from (see query-index.ts). */
@@ -40,8 +43,10 @@ export interface SearchState {
   table: ArticleTable | null;
   /** Every article's number, newest first (see evaluate-query.ts). */
   newestOrder: Int32Array | null;
-  /** Each speaker (folded) with the articles quoting them (see speaker-index.ts). */
+  /** Each speaker (its id, or its folded name before people are resolved) with the articles quoting them (see speaker-index.ts). */
   speakerIndex: Map<string, string[]> | null;
+  /** Per filter value, the speaker ids it names (see people-names.ts). */
+  speakersNamed: Map<string, Set<string>>;
   /** Per article number, its quotes and their lower-case text (see match-quotes.ts). */
   quoteColumns: QuoteColumns | null;
   /** Texts folded for comparison (see fold.ts). */
@@ -65,6 +70,7 @@ export function createSearchState(data: SearchData): SearchState {
     table: null,
     newestOrder: null,
     speakerIndex: null,
+    speakersNamed: new Map(),
     quoteColumns: null,
     folded: new Map(),
     lowerTexts: new WeakMap(),

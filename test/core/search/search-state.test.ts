@@ -9,7 +9,7 @@ const article = (id: string, body: string): Article => ({ id, path: `${id}.txt`,
 /** Search data without indexes: enough for the quote list without words and for opening an article. */
 function dataOf(...articles: Article[]): SearchData {
   const quotes = new Map(articles.map((a) => [a.id, extractQuotes(a)]));
-  return { indexes: [], articles: new Map(articles.map((a) => [a.id, a])), hidden: new Set(), quotesOf: (id) => quotes.get(id) ?? [] };
+  return { indexes: [], articles: new Map(articles.map((a) => [a.id, a])), hidden: new Set(), quotesOf: (id) => quotes.get(id) ?? [], people: null };
 }
 
 describe('a search state', () => {

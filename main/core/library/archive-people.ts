@@ -1,0 +1,126 @@
+// The archive's people on the main thread (issue 16): the engines' mentions resolved into speakers, the ids
+// handed back to the engines, and the speakers list and person pages answered from them.
+
+import type { MonthCount, PersonView, QuotedWith, SpeakersReply } from '../../contract/api.js';
+import type { Speaker } from '../../contract/model.js';
+import type { Engine } from '../engine/engine-pool.js';
+import { NotFoundError } from '../errors.js';
+import { resolvePeople, type PeopleCorrections, type SpeakerMention } from '../quotes/people/resolve-people.js';
+import type { PersonPart, SpeakerCount } from '../search/people-answers.js';
+import { compareQuotePlaces } from '../search/quote-order.js';
+
+/** The resolved people: most quoted first, and by id. */
+export interface ArchivePeople {
+  speakers: Speaker[];
+  byId: ReadonlyMap<string, Speaker>;
+}
+
+/**
+ * Collects every engine's mentions, resolves them with `corrections`, and gives each engine its quotes'
+ * ids. An engine whose quotes changed meanwhile refuses them (a live update): resolution starts over, at
+ * most a few times.
+ */
+export async function resolveArchivePeople(engines: readonly Engine[], corrections: PeopleCorrections, timeoutMs: number): Promise<ArchivePeople> {
+  for (let attempt = 0; ; attempt++) {
+    const lists = await Promise.all(engines.map((engine) => engine.request({ type: 'mentions' }, timeoutMs)));
+    const mentions: SpeakerMention[] = lists.flatMap((list) => list.mentions);
+    const { speakers, speakerIds } = resolvePeople(mentions, corrections);
+    const people = speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases] }));
+    let at = 0;
+    const accepted = await Promise.all(
+      lists.map((list, i) => {
+        const ids = speakerIds.slice(at, at + list.mentions.length);
+        at += list.mentions.length;
+        return (engines[i] as Engine).request({ type: 'people', token: list.token, speakerIds: ids, people }, timeoutMs);
+      }),
+    );
+    if (accepted.every(Boolean) || attempt >= 2) return { speakers, byId: new Map(speakers.map((s) => [s.id, s])) };
+  }
+}
+
+/** The speakers list: all of them, or those of the articles matching a query (`counts`, the engines' answers added up). */
+export function listSpeakers(people: ArchivePeople, counts: readonly SpeakerCount[][] | null, page: { offset: number; limit: number }): SpeakersReply {
+  let speakers = people.speakers;
+  if (counts !== null) {
+    const merged = new Map<string, SpeakerCount>();
+    for (const count of counts.flat()) {
+      const entry = merged.get(count.id);
+      if (entry === undefined) merged.set(count.id, { ...count });
+      else {
+        entry.quotes += count.quotes;
+        entry.articles += count.articles;
+        entry.first = earlier(entry.first, count.first);
+        entry.last = later(entry.last, count.last);
+      }
+    }
+    speakers = [...merged.values()]
+      .flatMap((count) => {
+        const speaker = people.byId.get(count.id);
+        return speaker === undefined ? [] : [{ ...speaker, quotes: count.quotes, articles: count.articles, first: count.first, last: count.last }];
+      })
+      .sort((a, b) => b.quotes - a.quotes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+  return { total: speakers.length, speakers: speakers.slice(page.offset, page.offset + page.limit) };
+}
+
+/** A person page from the engines' shares of it. */
+export function assemblePerson(people: ArchivePeople, id: string, parts: readonly PersonPart[], limit: number): PersonView {
+  const speaker = people.byId.get(id);
+  if (speaker === undefined) throw new NotFoundError(`no speaker with id "${id.slice(0, 60)}" in this archive`);
+  const quotedWith = new Map<string, number>();
+  const months = new Map<string, number>();
+  for (const part of parts) {
+    for (const [other, n] of part.quotedWith) quotedWith.set(other, (quotedWith.get(other) ?? 0) + n);
+    for (const [month, n] of part.months) months.set(month, (months.get(month) ?? 0) + n);
+  }
+  return {
+    speaker,
+    quotes: parts
+      .flatMap((p) => p.quotes.quotes)
+      .sort(compareQuotePlaces)
+      .slice(0, limit),
+    articles: parts.flatMap((p) => p.articles).sort(newestArticleFirst),
+    quotedWith: [...quotedWith]
+      .flatMap(([other, articles]): QuotedWith[] => {
+        const them = people.byId.get(other);
+        return them === undefined ? [] : [{ id: other, name: them.name, articles }];
+      })
+      .sort((a, b) => b.articles - a.articles || (a.name < b.name ? -1 : 1))
+      .slice(0, 50),
+    months: everyMonth(months),
+  };
+}
+
+/** Articles newest first, then by path (as quotes are listed). */
+function newestArticleFirst(a: { date: string | null; path: string }, b: { date: string | null; path: string }): number {
+  return compareQuotePlaces({ ...a, start: 0 }, { ...b, start: 0 });
+}
+
+/** Every month from the first to the last counted, zeros included. */
+function everyMonth(counts: ReadonlyMap<string, number>): MonthCount[] {
+  const keys = [...counts.keys()].sort();
+  const first = keys[0];
+  const last = keys[keys.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const months: MonthCount[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  for (let guard = 0; guard < 12 * 200; guard++) {
+    const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    months.push({ month: key, quotes: counts.get(key) ?? 0 });
+    if (key >= last) break;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+function earlier(a: string | null, b: string | null): string | null {
+  return a === null ? b : b === null ? a : a < b ? a : b;
+}
+
+function later(a: string | null, b: string | null): string | null {
+  return a === null ? b : b === null ? a : a > b ? a : b;
+}
