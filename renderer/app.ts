@@ -262,7 +262,7 @@ function start(api: VerbatimApi, inApp: boolean): void {
       onMove: (delta) => ({ articles: results, quotes: quoteResults, people }[viewSwitch.view].move(delta)),
       onEnter: (shift) => {
         if (viewSwitch.view === 'people') {
-          if (!people.busy && people.requested === input.value) people.openSelected();
+          if (people.requested === input.value) people.openSelected();
           return;
         }
         if (viewSwitch.view === 'quotes') {

@@ -39,11 +39,11 @@ export interface PeopleList {
   readonly requested: string | null;
 }
 
-/** `onOpen` gets the speaker chosen (click, Enter); `onError` a failed request's error. */
+/** `onOpen` gets the speaker chosen (click, Enter), `onListed` is told when a list is shown, `onError` a failed request's error. */
 export function createPeopleList(
   elements: PeopleListElements,
   api: Pick<VerbatimApi, 'speakers'>,
-  handlers: { onOpen(speaker: Speaker): void; onError(query: string, error: ApiError): void },
+  handlers: { onOpen(speaker: Speaker): void; onListed(): void; onError(query: string, error: ApiError): void },
 ): PeopleList {
   const { list, summary, owners } = elements;
   let speakers: Speaker[] = [];
@@ -100,6 +100,7 @@ export function createPeopleList(
       (result) => {
         if (result.ok) {
           show(query, result.value, keep);
+          handlers.onListed();
           return;
         }
         speakers = [];

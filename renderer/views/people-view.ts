@@ -46,12 +46,11 @@ export interface PeopleView {
   /** The view is shown (`true`, listing the speakers of `query`) or hidden. */
   setShown(shown: boolean, query: string): void;
   move(delta: number): void;
-  /** Opens the person selected in the list. */
+  /** Opens the person selected in the list; while the list is being asked for, once it is there (Enter typed ahead). */
   openSelected(): void;
   /** Shows person `id`'s page (their quotes narrowed to `query`) in the reader pane; null closes it. */
   showPerson(id: string | null, query: string): void;
   readonly personId: string | null;
-  readonly busy: boolean;
   /** The query of the list's latest request. */
   readonly requested: string | null;
 }
@@ -67,6 +66,8 @@ export function createPeopleView(
   let shown = false;
   // The list missed a change of the archive while hidden: ask again when it is shown.
   let stale = false;
+  // Enter was pressed before the list of the query typed arrived: open its first person when it does.
+  let openWhenListed = false;
   const names = h('datalist', { id: speakerNamesId });
   elements.person.after(names);
   const loadNames = (): void => {
@@ -92,7 +93,13 @@ export function createPeopleView(
       showPerson(speaker.id, list.requested ?? '');
       handlers.onPersonChange();
     },
-    onError: handlers.onError,
+    onListed: () => {
+      if (openWhenListed) openSelected();
+    },
+    onError: (query, error) => {
+      openWhenListed = false;
+      handlers.onError(query, error);
+    },
   });
   const corrections = createCorrectionsList(elements.corrections, api, nameOf, changed);
   const page = createPersonPage(elements.person, api, {
@@ -115,6 +122,14 @@ export function createPeopleView(
       return null;
     },
   });
+
+  const openSelected = (): void => {
+    openWhenListed = list.busy;
+    const speaker = list.selected();
+    if (list.busy || speaker === null) return;
+    showPerson(speaker.id, list.requested ?? '');
+    handlers.onPersonChange();
+  };
 
   let openId: string | null = null;
   const showPerson = (id: string | null, query: string): void => {
@@ -152,18 +167,10 @@ export function createPeopleView(
       else loadNames();
     },
     move: (delta) => list.move(delta),
-    openSelected: () => {
-      const speaker = list.selected();
-      if (speaker === null) return;
-      showPerson(speaker.id, list.requested ?? '');
-      handlers.onPersonChange();
-    },
+    openSelected,
     showPerson,
     get personId() {
       return openId;
-    },
-    get busy() {
-      return list.busy;
     },
     get requested() {
       return list.requested;

@@ -137,7 +137,7 @@ function quotesSection(view: PersonView, asked: string, handlers: PersonPageHand
 }
 
 function personQuote(quote: QuoteHit, index: number, handlers: PersonPageHandlers): HTMLLIElement {
-  const open = h('button', { type: 'button', class: 'link-button quote-hit-title', title: 'Open the article at this quote' }, quote.title || quote.path);
+  const open = h('button', { type: 'button', class: 'link-button person-quote-title', title: 'Open the article at this quote' }, quote.title || quote.path);
   open.addEventListener('click', () => handlers.onOpenQuote(quote));
   const where: Node[] = [open];
   if (quote.date !== null) where.push(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('time', { datetime: quote.date }, formatDate(quote.date)));

@@ -10,6 +10,8 @@ import type { MonthCount } from '../../main/contract/api.js';
 import { h } from '../dom.js';
 import { describeTimeline, halfMonthSeconds, monthName, timelineColumns, type TimelineColumns } from '../timeline-data.js';
 
+/** The shortest time the chart spans (a year, in seconds). */
+const minimumSpanSeconds = 365 * 24 * 3600;
 /** The chart's height in CSS pixels; its width follows the page. */
 const chartHeight = 160;
 
@@ -31,7 +33,7 @@ export function createTimelineChart(onMonth: (month: string) => void): TimelineC
   const table = h(
     'table',
     { class: 'timeline-table', id: 'timeline-table', hidden: true },
-    h('caption', {}, 'Quotes per month'),
+    h('caption', {}, 'Quotes per month (months without quotes left out)'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Month'), h('th', { scope: 'col' }, 'Quotes'))),
     tableBody,
   );
@@ -77,7 +79,8 @@ export function createTimelineChart(onMonth: (month: string) => void): TimelineC
       columns = timelineColumns(months);
       selected = month;
       summary.textContent = describeTimeline(months);
-      tableBody.replaceChildren(...months.map((count) => tableRow(count, count.month === month)));
+      // The months with quotes: a screen reader need not step through a year of zeros to reach the next one.
+      tableBody.replaceChildren(...months.filter((count) => count.quotes > 0).map((count) => tableRow(count, count.month === month)));
       toggle.hidden = months.length === 0;
       // Drawn once the page is laid out, so that the chart takes the box's width.
       requestAnimationFrame(draw);
@@ -93,12 +96,19 @@ export function createTimelineChart(onMonth: (month: string) => void): TimelineC
 
 function tableRow(count: MonthCount, selected: boolean): HTMLTableRowElement {
   const name = monthName(count.month);
-  // A month without quotes has nothing to narrow to.
-  const month =
-    count.quotes === 0
-      ? name
-      : h('button', { type: 'button', class: 'link-button', 'data-month': count.month, 'aria-pressed': String(selected), title: `Only ${name} (date:${count.month})` }, name);
+  const month = h('button', { type: 'button', class: 'link-button', 'data-month': count.month, 'aria-pressed': String(selected), title: `Only ${name} (date:${count.month})` }, name);
   return h('tr', { class: selected ? 'selected' : null }, h('th', { scope: 'row' }, month), h('td', {}, count.quotes.toLocaleString('en-US')));
+}
+
+/**
+ * The months the chart spans: half a month before the first column and after the last, so that both are drawn
+ * whole, and at least a year, centred on the quotes, so that one month's column is a bar and not the whole chart.
+ */
+function xRange(columns: TimelineColumns): [number, number] {
+  const first = columns.middles[0] ?? 0;
+  const last = columns.middles[columns.middles.length - 1] ?? first;
+  const pad = Math.max(halfMonthSeconds, (minimumSpanSeconds - (last - first)) / 2);
+  return [first - pad, last + pad];
 }
 
 /** uPlot's options: bars in the accent colour, axes and grid in the page's text and border colours. */
@@ -120,8 +130,7 @@ function chartOptions(columns: TimelineColumns, selected: string | null, width: 
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     legend: { show: false },
     cursor: { drag: { x: false, y: false }, points: { show: false } },
-    // Half a month either side, so that the first and last columns are drawn whole.
-    scales: { x: { time: true, range: (_plot, min, max) => [min - halfMonthSeconds, max + halfMonthSeconds] }, y: { range: (_plot, _min, max) => [0, Math.max(1, max)] } },
+    scales: { x: { time: true, range: xRange(columns) }, y: { range: (_plot, _min, max) => [0, Math.max(1, max)] } },
     axes: [axis(), { ...axis(), incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], size: 40 }],
     series: [
       {},

@@ -52,7 +52,7 @@ describe('the People view and a person page', () => {
     expect(dates).toEqual([...dates].sort().reverse());
 
     // Opening one of their quotes shows its article in the reader, in place of the page.
-    await page.locator('#person li.person-quote .quote-hit-title').first().click();
+    await page.locator('#person li.person-quote .person-quote-title').first().click();
     await waitFor(() => page.locator('#reader .reader-title').isVisible(), 'the article of the quote');
     expect(await page.locator('#person').isVisible()).toBe(false);
     expect(hashParam('person')).toBeNull();
@@ -68,7 +68,7 @@ describe('the People view and a person page', () => {
     expect(await page.locator('#person .timeline-plot').getAttribute('role')).toBe('img');
     expect(await page.locator('#timeline-summary').textContent()).toMatch(/^Quotes per month, /);
 
-    // The table: hidden until asked for, then one row per month with the same numbers.
+    // The table: hidden until asked for, then one row per month with quotes, with the same numbers.
     expect(await page.locator('#timeline-table').isVisible()).toBe(false);
     await page.click('#person .timeline-toggle');
     expect(await page.locator('#timeline-table').isVisible()).toBe(true);
@@ -78,21 +78,27 @@ describe('the People view and a person page', () => {
     const counts = await rows.locator('td').evaluateAll((all) => all.map((td) => Number(td.textContent)));
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe((await quoteDates()).filter((date) => date !== '').length);
 
-    // A click on the chart's first column (the first month always has a quote) narrows the query to it.
+    // A click on the chart's first column (the first month always has a quote) narrows the query to it. The
+    // column is centred on the month's 16th; the chart spans the months plus half a month, or a year, centred.
     const first = months[0] ?? '';
+    const last = months.at(-1) ?? '';
     const over = await page.locator('#person .timeline-plot .u-over').boundingBox();
     if (over === null) throw new Error('the chart has no plotting area');
-    const columns = await rows.count();
-    await page.mouse.click(over.x + (over.width * 0.5) / columns, over.y + over.height - 2);
+    const middle = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 16);
+    const span = middle(last) - middle(first);
+    const pad = Math.max(16 * 86_400_000, (365 * 86_400_000 - span) / 2);
+    await page.mouse.click(over.x + (over.width * pad) / (span + 2 * pad), over.y + over.height - 2);
     await waitFor(async () => (await page.inputValue('#search')) === `date:${first}`, `the query to be date:${first}`);
-    await waitFor(async () => (await quoteDates()).length > 0 && (await quoteDates()).every((date) => date.startsWith(first)), `only the quotes of ${first}`);
+    // The page is drawn again for the query: the month is marked, and only its quotes are listed.
+    await waitFor(async () => (await page.locator(`#timeline-table button[data-month="${first}"]`).getAttribute('aria-pressed')) === 'true', `${first} to be marked`);
+    const dates = await quoteDates();
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.filter((date) => !date.startsWith(first))).toEqual([]);
     expect(hashParam('q')).toBe(`date:${first}`);
-    expect(await page.locator(`#timeline-table button[data-month="${first}"]`).getAttribute('aria-pressed')).toBe('true');
 
     // The same month in the table takes the filter out again; another one replaces it.
     await page.click(`#timeline-table button[data-month="${first}"]`);
     await waitFor(async () => (await page.inputValue('#search')) === '', 'the month filter to be taken out');
-    const last = months.at(-1) ?? '';
     await page.click(`#timeline-table button[data-month="${last}"]`);
     await waitFor(async () => (await page.inputValue('#search')) === `date:${last}`, `the query to be date:${last}`);
   }, testTimeoutMs);
