@@ -62,6 +62,9 @@ export function createPeopleView(
 ): PeopleView {
   // Every speaker's name, for the name fields to offer and the corrections list to name ids with.
   let known: readonly Speaker[] = [];
+  // Every name seen under an id this session: a speaker merged into another is gone from the list, but the
+  // correction that merged them still names them (after a reload, only its id is known).
+  const namesSeen = new Map<string, string>();
   let namesLoaded = false;
   let shown = false;
   // The list missed a change of the archive while hidden: ask again when it is shown.
@@ -75,11 +78,12 @@ export function createPeopleView(
     void api.speakers({ limit: namesOffered }).then((result) => {
       if (!result.ok) return;
       known = result.value.speakers;
+      for (const speaker of known) namesSeen.set(speaker.id, speaker.name);
       names.replaceChildren(...known.map((speaker) => h('option', { value: speaker.name })));
       corrections.refresh();
     });
   };
-  const nameOf = (id: string): string => known.find((speaker) => speaker.id === id)?.name ?? id;
+  const nameOf = (id: string): string => namesSeen.get(id) ?? id;
 
   const changed = (): void => {
     list.refresh();

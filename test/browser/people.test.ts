@@ -1,7 +1,9 @@
 // End to end in Chromium against a real `verbatim serve` on the sample archive (content/), issue 16: the People
 // view lists who is quoted; a person's page shows their timeline (uPlot, under the app's CSP) and its table;
 // a month clicked in either narrows the query to it; a quote's speaker corrected in the window leaves the
-// person's page, is listed among the corrections, is still in force after a reload, and can be undone.
+// person's page, is listed among the corrections, is still in force after a reload, and can be undone (so can
+// "not a quotation"); two
+// people merged are one page, and a name split off leaves it.
 
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -126,5 +128,61 @@ describe('the People view and a person page', () => {
     await waitFor(async () => (await count('#corrections li.correction-item')) === 0, 'the correction to be undone');
     await waitFor(async () => (await quoteIds()).includes(corrected), 'the quote to be back on the page');
     expect(await quoteIds()).toEqual(before);
+
+    // "Not a quotation" drops the quote, until undone.
+    await quote.locator('details.correction summary').click();
+    await quote.getByRole('button', { name: 'Not a quotation' }).click();
+    await waitFor(async () => !(await quoteIds()).includes(corrected), 'the quote that is not one to leave the page');
+    expect(await page.locator('#corrections li.correction-item .correction-text').textContent()).toMatch(/is not a quotation$/);
+    await page.locator('#corrections li.correction-item button').click();
+    await waitFor(async () => (await quoteIds()).includes(corrected), 'the quote to be back again');
+  }, testTimeoutMs);
+
+  it('merges two people into one page, listed and undone', async () => {
+    await page.click('#view-people');
+    await waitFor(async () => (await count('#people li.person-hit')) > 1, 'the People view to list speakers');
+    const hits = page.locator('#people li.person-hit');
+    const other = (await hits.nth(1).locator('.person-name').evaluate((name) => name.firstChild?.textContent)) ?? '';
+    const otherQuotes = Number.parseInt((await hits.nth(1).locator('.person-facts').textContent()) ?? '', 10);
+    await hits.first().click();
+    await waitFor(async () => (await count('#person li.person-quote')) > 0, 'the person page');
+    const before = await count('#person li.person-quote');
+
+    await page.click('#person details.person-correction summary');
+    await page.fill('#merge-speaker', other);
+    await page.click('#person details.person-correction button[type="submit"]');
+    await waitFor(async () => (await count('#person li.person-quote')) === before + otherQuotes, `${other}'s quotes to join the page`);
+    await waitFor(async () => (await count('#corrections li.correction-item')) === 1, 'the merge to be listed');
+    expect(await page.locator('#corrections .correction-text').textContent()).toMatch(new RegExp(`^${other} is the same as `));
+    expect(await page.locator('#person .person-aliases').textContent()).toContain(other);
+    expect(await page.locator('#people li.person-hit .person-name', { hasText: other }).count()).toBe(0);
+
+    await page.locator('#corrections li.correction-item button').click();
+    await waitFor(async () => (await count('#corrections li.correction-item')) === 0, 'the merge to be undone');
+    await waitFor(async () => (await count('#person li.person-quote')) === before, 'the page as it was');
+  }, testTimeoutMs);
+
+  it('splits a name off a person: its quotes leave the page, listed and undone', async () => {
+    await page.click('#view-people');
+    await waitFor(async () => (await count('#people li.person-hit')) > 1, 'the People view to list speakers');
+    // The most quoted person the archive knows by more than one name.
+    await page.locator('#people li.person-hit', { has: page.locator('.person-aliases') }).first().click();
+    await waitFor(async () => (await count('#person li.person-quote')) > 0, 'the person page');
+    const before = await count('#person li.person-quote');
+    const alias = (await page.locator('#person .split-list button').first().textContent())?.match(/“(.*)”/)?.[1] ?? '';
+    expect(alias).not.toBe('');
+    const byAlias = await page.locator('#person li.person-quote .attribution .speaker', { hasText: new RegExp(`^${alias}$`) }).count();
+    expect(byAlias).toBeGreaterThan(0);
+
+    await page.click('#person details.person-correction summary');
+    await page.locator('#person .split-list button').first().click();
+    await waitFor(async () => (await count('#corrections li.correction-item')) === 1, 'the split to be listed');
+    expect(await page.locator('#corrections .correction-text').textContent()).toMatch(new RegExp(`^“${alias}” is not `));
+    await waitFor(async () => (await count('#person li.person-quote')) === before - byAlias, `the quotes written “${alias}” to leave the page`);
+    const aliases = page.locator('#person .person-aliases');
+    expect((await aliases.count()) === 0 ? '' : await aliases.textContent()).not.toMatch(new RegExp(`\\b${alias}\\b`));
+
+    await page.locator('#corrections li.correction-item button').click();
+    await waitFor(async () => (await count('#person li.person-quote')) === before, 'the page as it was');
   }, testTimeoutMs);
 });
