@@ -20,8 +20,6 @@ export interface TimelineChart {
   readonly element: HTMLElement;
   /** Draws `months`; `selected` (`2005-03`) is the month the query is narrowed to, if any. */
   show(months: readonly MonthCount[], selected: string | null): void;
-  /** Frees the chart (its canvas, listeners and observers). */
-  destroy(): void;
 }
 
 /** Creates the timeline; `onMonth` gets the month (`2005-03`) clicked in the chart or the table. */
@@ -61,17 +59,19 @@ export function createTimelineChart(onMonth: (month: string) => void): TimelineC
     plot = new uPlot(chartOptions(columns, selected, Math.max(plotBox.clientWidth, 240)), [columns.middles, columns.quotes], plotBox);
     // A click (not a drag: the chart does not zoom) on a month's column asks for that month.
     plot.over.addEventListener('click', () => {
-      const month = columns.months[plot?.cursor.idx ?? -1];
-      if (month !== undefined && (columns.quotes[columns.months.indexOf(month)] ?? 0) > 0) onMonth(month);
+      const index = plot?.cursor.idx ?? -1;
+      const month = columns.months[index];
+      // A month without quotes has nothing to narrow to.
+      if (month !== undefined && (columns.quotes[index] ?? 0) > 0) onMonth(month);
     });
   };
 
+  // The page lives as long as the window: its observer and listener are never removed.
   const resize = new ResizeObserver(() => {
     if (plot !== null && plotBox.clientWidth > 0 && plotBox.clientWidth !== plot.width) plot.setSize({ width: plotBox.clientWidth, height: chartHeight });
   });
   resize.observe(plotBox);
-  const scheme = matchMedia('(prefers-color-scheme: dark)');
-  scheme.addEventListener('change', draw);
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', draw);
 
   return {
     element,
@@ -82,14 +82,9 @@ export function createTimelineChart(onMonth: (month: string) => void): TimelineC
       // The months with quotes: a screen reader need not step through a year of zeros to reach the next one.
       tableBody.replaceChildren(...months.filter((count) => count.quotes > 0).map((count) => tableRow(count, count.month === month)));
       toggle.hidden = months.length === 0;
+      plotBox.hidden = months.length === 0;
       // Drawn once the page is laid out, so that the chart takes the box's width.
       requestAnimationFrame(draw);
-    },
-    destroy: () => {
-      resize.disconnect();
-      scheme.removeEventListener('change', draw);
-      plot?.destroy();
-      plot = null;
     },
   };
 }
