@@ -1,4 +1,5 @@
-// Scores the quote extractor against annotated news: quote spans (exact and overlapping) and speakers.
+// Scores the quote extractor against annotated news: quote spans (exact and overlapping), speakers, and
+// people (B-cubed of the speaker ids against the annotated speakers, issue 16).
 //
 //   node scripts/eval-quotes.mjs [--corpus polnear|ggt] [--split all|tune|check] [--overlap 0.5]
 //                                [--json] [--verbose] [--all] [--corpora DIR]
@@ -25,8 +26,8 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const { extractQuotes, parseTxt } = await loadVerbatim();
-  const results = scoreCorpora(loadCorpora(options, parseTxt), extractQuotes, options.overlap);
+  const { extractQuotes, parseTxt, resolvePeople } = await loadVerbatim();
+  const results = scoreCorpora(loadCorpora(options, parseTxt), extractQuotes, options.overlap, resolvePeople);
   const seed = readSeed(options.seed, extractQuotes, parseTxt);
   if (options.json) printJson(options, results, seed);
   else printTables(options, results, seed);

@@ -3,7 +3,7 @@
 import { resultLimits } from '../core/result-limits.js';
 
 /** The commands that have a help page of their own. */
-export type CommandName = 'search' | 'quotes' | 'index' | 'serve' | 'corrections';
+export type CommandName = 'search' | 'quotes' | 'speakers' | 'index' | 'serve' | 'corrections';
 
 const common = `  --archive DIR     the archive folder, searched recursively (default: the bundled sample)
   --cache-dir DIR   where the index cache is kept (default: VERBATIM_CACHE_DIR, else the OS cache folder)`;
@@ -42,7 +42,8 @@ ${exitCodes('success, whether or not anything was found')}`,
 Lists quotations: all of them, or those matching QUERY.
 
 Options:
-  --speaker NAME    only the quotes of this speaker
+  --speaker NAME    only the quotes of the people (or organisations) whose name, or a form of it the archive
+                    used ("the prime minister" for Tony Blair), has these words: all of each one's quotes
   --kind KINDS      direct, partial, indirect, or several joined by commas (default: all three)
   --limit N         how many quotes to print, 1 to ${resultLimits.quotes.cliMax} (default: ${resultLimits.quotes.cliDefault})
 ${pagingOptions}
@@ -52,6 +53,19 @@ ${common}
 ${queryNote}
 
 ${exitCodes('success, whether or not anything was found')}`,
+  speakers: `Usage: verbatim speakers [QUERY] [options]
+Lists the people (and organisations) quoted in the archive, or in the articles matching QUERY, most quoted
+first: one person is one speaker whichever form of the name each article used.
+
+Options:
+  --limit N         how many speakers to print, 1 to ${resultLimits.speakers.cliMax} (default: ${resultLimits.speakers.cliDefault})
+  --json            print one JSON document instead of text:
+                    {"total", "speakers": [{"id", "name", "aliases", "roles", "kind", "quotes", "articles", "first", "last"}]}
+${common}
+
+${queryNote}
+
+${exitCodes('success, whether or not anyone was found')}`,
   index: `Usage: verbatim index [options]
 Builds the archive's index (or loads it from the cache) and reports the articles, quotes and problems.
 

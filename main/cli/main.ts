@@ -1,4 +1,4 @@
-// The `verbatim` command: search | quotes | index | serve | corrections over an archive folder (ARCHITECTURE.md's
+// The `verbatim` command: search | quotes | speakers | index | serve | corrections over an archive folder (ARCHITECTURE.md's
 // command line contract). With --json, stdout is exactly one JSON document.
 
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { exitWhenOutputCloses } from './exit-when-output-closes.js';
 import { parseCliArgs, type OptionSpec } from './parse-cli-args.js';
 import { parsePaging, readPages, writeJsonLines } from './paging.js';
 import { quoteJson, searchHitJson } from '../common/result-json.js';
+import { listSpeakers, speakerJson, speakersText } from './speakers-command.js';
 import { signalExitCodes, untilStopSignal } from './stop-on-signal.js';
 import { terminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
@@ -25,6 +26,7 @@ import { UsageError } from './usage-error.js';
 const usage = `Usage:
   verbatim search QUERY [--archive DIR] [--limit N | --all] [--offset N] [--sort relevance|newest|oldest] [--json | --jsonl]
   verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--kind direct,partial,indirect] [--limit N | --all] [--offset N] [--json | --jsonl]
+  verbatim speakers [QUERY] [--archive DIR] [--limit N] [--json]
   verbatim index [--archive DIR] [--json]
   verbatim serve [--archive DIR] [--port N]
   verbatim corrections [export FILE | import FILE] [--archive DIR] [--json]
@@ -115,6 +117,8 @@ async function main(argv: string[]): Promise<number> {
         return await search(rest, values, libraryOptions);
       case 'quotes':
         return await quotes(rest, values, libraryOptions);
+      case 'speakers':
+        return await speakers(rest, values, libraryOptions);
       case 'index':
         return await index(rest, json, libraryOptions);
       case 'serve':
@@ -126,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       default:
-        throw new UsageError(`unknown command "${command}"; use search, quotes, index, serve or corrections (see verbatim --help)`);
+        throw new UsageError(`unknown command "${command}"; use search, quotes, speakers, index, serve or corrections (see verbatim --help)`);
     }
   } catch (error) {
     return fail(error, json);
@@ -182,6 +186,7 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
       notices: reply.notices,
       incomplete: reply.incomplete ?? null,
       facets: reply.facets,
+      speakers: reply.speakers,
       hits: items.map(searchHitJson),
     });
   } else {
@@ -216,6 +221,16 @@ async function quotes(args: string[], values: Values, options: OpenLibraryOption
     if (reply.incomplete !== undefined) process.stderr.write(`verbatim: ${reply.incomplete}\n`);
     if (!paging.jsonl) printQuotes(reply.total, items);
   }
+  return 0;
+}
+
+async function speakers(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
+  const query = args.join(' ').trim();
+  const limit = parseLimit(values.limit, resultLimits.speakers.cliMax) ?? resultLimits.speakers.cliDefault;
+  const library = await open(options);
+  const reply = await listSpeakers(library, query, limit).finally(() => library.close());
+  if (values.json === true) printJson({ total: reply.total, speakers: reply.speakers.map(speakerJson) });
+  else process.stdout.write(speakersText(reply));
   return 0;
 }
 

@@ -13,7 +13,7 @@ export function searchHitJson(hit: SearchHit): Record<string, unknown> {
     source: hit.source,
     score: hit.score,
     snippet: hit.snippet.text,
-    quotes: hit.quotes.map((q) => ({ text: q.text, speaker: q.speaker, kind: q.kind })),
+    quotes: hit.quotes.map((q) => ({ text: q.text, speaker: q.speaker, speakerId: q.speakerId, kind: q.kind })),
   };
 }
 
@@ -29,6 +29,7 @@ export function quoteJson(q: QuoteHit): Record<string, unknown> {
     kind: q.kind,
     text: q.text,
     speaker: q.speaker,
+    speakerId: q.speakerId,
     speakerFound: q.speakerFound,
     // The user's correction that decided this quote (its id), or null: a correction is shown as one.
     correction: q.correction ?? null,

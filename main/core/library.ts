@@ -52,6 +52,10 @@ export interface Library {
   article(id: string, query?: string): Promise<ArticleView>;
   /** Lists quotes; waits for `quotesReady()` and the archive's people first. */
   quotes(options?: QuotesRequest): Promise<QuotesReply>;
+  /** The people quoted (issue 16), most quoted first; waits for every quote. @throws QueryError for a malformed query. */
+  speakers(request?: SpeakersRequest): Promise<SpeakersReply>;
+  /** A person page. @throws NotFoundError for an unknown speaker id. */
+  person(request: PersonRequest): Promise<PersonView>;
   /** The user's corrections in force, oldest first (library/open-archive.ts applies them to every answer). */
   corrections(): readonly Correction[];
   /**
@@ -61,10 +65,6 @@ export interface Library {
   correct(change: CorrectionChange): Promise<Correction>;
   /** Undoes a correction; the extractor's answer is back. @throws NotFoundError for an unknown id. */
   undoCorrection(id: string): Promise<Correction>;
-  /** The people quoted (issue 16), most quoted first; waits for every quote. @throws QueryError for a malformed query. */
-  speakers(request?: SpeakersRequest): Promise<SpeakersReply>;
-  /** A person page. @throws NotFoundError for an unknown speaker id. */
-  person(request: PersonRequest): Promise<PersonView>;
   /**
    * Ends the engines once their caches are written; unless `finishQuotes` is false, after extracting the
    * quotes still pending (a command's last act), otherwise leaving them for the next open (a window closing).

@@ -8,14 +8,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Bundles the extractor and the `.txt` reader from main/ and imports them. */
+/** Bundles the extractor, the `.txt` reader and person resolution from main/ and imports them. */
 export async function loadVerbatim() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-eval-'));
   const outfile = path.join(dir, 'eval-entry.mjs');
   try {
     await build({
       stdin: {
-        contents: "export { extractQuotes } from './main/core/quotes/extract-quotes.js';\nexport { parseTxt } from './main/core/archive/parse-txt.js';\n",
+        contents: "export { extractQuotes } from './main/core/quotes/extract-quotes.js';\nexport { parseTxt } from './main/core/archive/parse-txt.js';\nexport { resolvePeople } from './main/core/quotes/people/resolve-people.js';\n",
         resolveDir: root,
         sourcefile: 'eval-entry.ts',
         loader: 'ts',

@@ -41,6 +41,13 @@ export function printTables(options, results, seed) {
     console.log(`${corpus.padEnd(8)} direct: ${show(r.speakerByHow)}`);
     console.log(`${''.padEnd(8)} all:    ${show(r.all.speakerByHow)}`);
   }
+  console.log('\npeople: B-cubed of speaker ids against the annotated speakers (matched quotations naming one); baseline: each speaker string a person');
+  for (const [corpus, r] of Object.entries(results)) {
+    for (const [set, { people, baseline }] of Object.entries(r.people)) {
+      const prf = (x) => `F1 ${pct(x.f1)} (P ${pct(x.precision).trim()}, R ${pct(x.recall).trim()})`;
+      console.log(`${corpus.padEnd(8)} ${set.padEnd(6)} ${prf(people)} over ${people.items}; baseline ${prf(baseline)}`);
+    }
+  }
   console.log('');
   for (const [corpus, r] of Object.entries(results)) {
     const met = r.exactScores.f1 >= TARGETS.f1 && r.overlapScores.f1 >= TARGETS.f1 && r.speakerAccuracy >= TARGETS.speaker;

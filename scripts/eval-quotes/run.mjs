@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { scorePeople } from './b-cubed.mjs';
 import { scoreDocument } from './score-document.mjs';
 
 /**
@@ -10,19 +11,23 @@ import { scoreDocument } from './score-document.mjs';
  * the `overlap` threshold: per corpus, the totals, precision / recall / F1, speaker accuracy, extraction
  * time and each document's details.
  */
-export function scoreCorpora(corpora, extractQuotes, overlap) {
+export function scoreCorpora(corpora, extractQuotes, overlap, resolvePeople) {
   const results = {};
   for (const [corpus, docs] of Object.entries(corpora)) {
     const totals = { documents: docs.length, gold: 0, predicted: 0, ignored: 0, exact: 0, overlap: 0, speakerTotal: 0, speakerRight: 0, speakerStrict: 0 };
     const all = { gold: 0, predicted: 0, matched: 0, predictedMatched: 0, speakerTotal: 0, speakerRight: 0, byKind: {}, speakerByHow: {} };
     const byHow = {};
     const details = [];
+    const people = [];
     let extractMs = 0;
     for (const doc of docs) {
       const started = performance.now();
       const quotes = extractQuotes({ id: doc.name, body: doc.body });
       extractMs += performance.now() - started;
-      const score = scoreDocument(doc, quotes, overlap);
+      const { speakerPairs, ...score } = scoreDocument(doc, quotes, overlap);
+      const { speakerPairs: allPairs, ...all_ } = score.all;
+      score.all = all_;
+      people.push({ name: doc.name, quotes, pairs: speakerPairs, allPairs });
       for (const key of ['gold', 'predicted', 'ignored', 'exact', 'overlap', 'speakerTotal', 'speakerRight', 'speakerStrict']) totals[key] += score[key];
       for (const key of ['gold', 'predicted', 'matched', 'predictedMatched', 'speakerTotal', 'speakerRight']) all[key] += score.all[key];
       addTallies(byHow, score.speakerByHow);
@@ -38,6 +43,7 @@ export function scoreCorpora(corpora, extractQuotes, overlap) {
       speakerStrictAccuracy: totals.speakerTotal === 0 ? 0 : totals.speakerStrict / totals.speakerTotal,
       speakerByHow: byHow,
       all: { ...all, scores: precisionRecall(all.predictedMatched / all.predicted, all.matched / all.gold), speakerAccuracy: all.speakerTotal === 0 ? 0 : all.speakerRight / all.speakerTotal },
+      people: scorePeople(people, resolvePeople),
       extractMs: Math.round(extractMs),
       details,
     };

@@ -48,6 +48,8 @@ export function scoreDocument(doc, allQuotes, threshold) {
   });
 
   const speakers = scoreSpeakers(doc, gold, goldMatch.map((i) => (i < 0 ? null : predictions[i].quote)));
+  // For B-cubed of people (b-cubed.mjs): each matched quotation whose gold names a speaker, with its first.
+  const speakerPairs = gold.flatMap((g, j) => (goldMatch[j] >= 0 && g.speakers.length > 0 ? [{ gold: g.speakers[0].text, quote: predictions[goldMatch[j]].quote }] : []));
   const everything = scoreAll(doc, all, allQuotes);
 
   const counted = predictions.filter((_, i) => !ignored[i]).length;
@@ -69,6 +71,7 @@ export function scoreDocument(doc, allQuotes, threshold) {
     falsePositives: predictions.filter((_, i) => predMatch[i] < 0 && !ignored[i]).map((p) => ({ text: p.quote.text, speaker: p.quote.speaker })),
     boundaryErrors: gold.flatMap((g, j) => (goldMatch[j] >= 0 && !exactGold[j] ? [{ gold: goldNorm[j], predicted: predictions[goldMatch[j]].norm }] : [])),
     speakerErrors: speakers.errors,
+    speakerPairs,
   };
 }
 
@@ -121,6 +124,7 @@ function scoreAll(doc, gold, quotes) {
     goldMatch[j] = i;
   }
   const speakers = scoreSpeakers(doc, gold, goldMatch.map((i) => (i < 0 ? null : quotes[i])));
+  const speakerPairs = gold.flatMap((g, j) => (goldMatch[j] >= 0 && g.speakers.length > 0 ? [{ gold: g.speakers[0].text, quote: quotes[goldMatch[j]] }] : []));
   const byKind = {};
   quotes.forEach((q, i) => {
     const tally = (byKind[q.kind ?? 'direct'] ??= { predicted: 0, matched: 0 });
@@ -139,5 +143,6 @@ function scoreAll(doc, gold, quotes) {
     misses: gold.filter((_, j) => goldMatch[j] < 0).map((g) => ({ text: rangesText(doc.body, g.parts), speaker: g.speakers.map((s) => s.text) })),
     falsePositives: quotes.filter((_, i) => predMatch[i] < 0).map((q) => ({ text: q.text, kind: q.kind ?? 'direct', speaker: q.speaker })),
     speakerErrors: speakers.errors,
+    speakerPairs,
   };
 }

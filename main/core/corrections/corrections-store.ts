@@ -93,7 +93,11 @@ export class CorrectionsStore {
     const run = this.queue.then(async () => {
       const next = edit(await this.read());
       if (next !== null) {
-        await writeFileAtomic(this.file, [formatCorrectionsFile(next)]);
+        try {
+          await writeFileAtomic(this.file, [formatCorrectionsFile(next)]);
+        } catch (error) {
+          throw new VerbatimError('unreadable-file', `The corrections file ${this.file} could not be saved (${(error as Error).message}); nothing was changed.`);
+        }
         this.list = next;
       }
       return this.list;
@@ -108,7 +112,9 @@ export class CorrectionsStore {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return (this.list = []);
+      // No file, or no folder for one (a cache folder that cannot be made): no corrections yet.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return (this.list = []);
       throw new VerbatimError('unreadable-file', `The corrections file ${this.file} cannot be read (${(error as Error).message}).`);
     }
     try {

@@ -19,7 +19,6 @@ import { correctQuotes, quoteCorrectionsByArticle, type QuoteCorrection } from '
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
 import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
-import { kept } from '../util/kept.js';
 import type { SpeakerMention } from '../quotes/people/resolve-people.js';
 import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
 import { makePeopleTable, type PeopleTable, type PersonNames } from '../search/people-names.js';
@@ -96,6 +95,8 @@ export class ShardEngine {
   private hidden: ReadonlySet<string> = new Set();
   /** The user's corrections of quotes, by article: every answer's quotes are corrected (see `corrected`). */
   private quoteCorrections = new Map<string, QuoteCorrection[]>();
+  /** The corrected quotes of each corrected article, and the extractor's list they were made from (see `corrected`). */
+  private readonly correctedLists = new Map<string, { raw: readonly Quote[]; corrected: readonly Quote[] }>();
   /** What searches run over and keep between them; null after a change (see `state`). */
   private searchState: SearchState | null = null;
   private backgroundScheduled = false;
@@ -145,14 +146,24 @@ export class ShardEngine {
    */
   setCorrections(corrections: readonly Correction[]): QuotesReady[] {
     this.quoteCorrections = quoteCorrectionsByArticle(corrections);
+    this.correctedLists.clear();
     this.searchState = null;
     return [...this.shards.values()].filter((s) => s.pending.length === 0).map((s) => ({ shard: s.spec.shard, quoteCounts: this.countQuotes(s.data, s.quotes) }));
   }
 
-  /** An article's `quotes` as the user corrected them (`quotes` itself when they did not). */
+  /**
+   * An article's `quotes` as the user corrected them (`quotes` itself when they did not). The corrected list
+   * is kept while the article's quotes are the same list: searches read it again and again, and the person
+   * resolution sets the `speakerId` of the very quote objects every answer reads (r16-people).
+   */
   private corrected(articleId: string, quotes: readonly Quote[]): readonly Quote[] {
     const corrections = this.quoteCorrections.get(articleId);
-    return corrections === undefined ? quotes : correctQuotes(quotes, corrections);
+    if (corrections === undefined) return quotes;
+    const known = this.correctedLists.get(articleId);
+    if (known?.raw === quotes) return known.corrected;
+    const corrected = correctQuotes(quotes, corrections);
+    this.correctedLists.set(articleId, { raw: quotes, corrected });
+    return corrected;
   }
 
   /** How many quotes each article of `data` has, corrected, in the order of `ShardSummary.ids` (0 for one not in `quotes`). */
@@ -385,14 +396,10 @@ export class ShardEngine {
         if (index && compact) indexes.push({ code, index, compact });
       });
     }
-    // Corrected once per article and state: searches read the same articles' quotes again and again.
-    const corrected = new Map<string, readonly Quote[]>();
     const quotesOf = (id: string): readonly Quote[] => {
       const shard = shardOf.get(id);
       const article = articles.get(id);
-      if (!shard || !article) return [];
-      if (!this.quoteCorrections.has(id)) return this.quotesOf(shard, article);
-      return kept(corrected, id, () => this.corrected(id, this.quotesOf(shard, article)));
+      return shard && article ? this.corrected(id, this.quotesOf(shard, article)) : [];
     };
     this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden, people: this.people });
     return this.searchState;

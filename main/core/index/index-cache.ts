@@ -18,8 +18,9 @@ import { lunrVersion } from './configure-lunr.js';
  * Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt.
  * 8: a file's quotes may be null (saved before they were extracted; see shard-engine.ts).
  * 10: Russian keys corrected and Kazakh stemmed (issue 15): other terms, a new shard code `kk`.
+ * 11: every quote has `speakerId` (issue 16): as last resolved, or null; resolved again on every open.
  */
-export const cacheSchemaVersion = 10;
+export const cacheSchemaVersion = 11;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {

@@ -4,10 +4,8 @@
 // are read before the shards open and given to every engine, so every answer and count is corrected.
 
 import { realpath, stat } from 'node:fs/promises';
-import type { ArticleView, Correction, CorrectionChange, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../../contract/api.js';
-import { articleOfQuote } from '../corrections/apply-corrections.js';
-import { correctionsFileFor, CorrectionsStore } from '../corrections/corrections-store.js';
-import { peopleCorrectionsOf, type PeopleCorrections } from '../corrections/people-corrections.js';
+import type { ArticleView, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../../contract/api.js';
+import { correctionsFileFor } from '../corrections/corrections-store.js';
 import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
@@ -16,8 +14,10 @@ import type { BuildProgress } from '../index/build-library-data.js';
 import { cacheFolderFor, removeStaleCaches } from '../index/index-cache.js';
 import type { Library, OpenLibraryOptions } from '../library.js';
 import { resultLimits } from '../result-limits.js';
+import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import { parseQuery } from '../search/parse-query.js';
 import { speakerArticles } from '../search/search-archive.js';
+import { ArchiveCorrections } from './archive-corrections.js';
 import { assemblePerson, listSpeakers, resolveArchivePeople, type ArchivePeople } from './archive-people.js';
 import { countQuotes, deduplicate, noArticles, type Deduplicated } from './duplicates.js';
 import { mergeQuotes, mergeSearch } from './merge-replies.js';
@@ -37,10 +37,8 @@ export class OpenArchive {
   readonly library: Library;
   /** `loaded` when every shard came from the cache; set once, by `open`. */
   cache: 'built' | 'loaded' = 'built';
-  /** The merges and splits among the user's corrections, for the person resolution (r16-people); set with every change. */
-  peopleCorrections: PeopleCorrections = { merges: [], splits: [] };
-  /** The user's corrections, in the file next to the index cache. */
-  private readonly store: CorrectionsStore;
+  /** The user's corrections, in the file next to the index cache (library/archive-corrections.ts). */
+  readonly corrections: ArchiveCorrections;
   private readonly pool: EnginePool;
   private readonly cacheFolder: string;
   /** Shards come in multiples of this (see shardUnits); in this thread (tests), one unless the archive is large. */
@@ -57,6 +55,11 @@ export class OpenArchive {
   private quotesWaiting: (() => void)[] = [];
   /** The notices told since the archive was opened or last updated (see tell). */
   private readonly told = new Set<string>();
+  /**
+   * The user's merges and splits of people (issue 16), applied at every resolution: whoever changes them
+   * calls `refreshPeople()` after.
+   */
+  peopleCorrections: PeopleCorrections = { merges: [], splits: [] };
   /** The archive's people, resolved once every quote is known; null until asked for, and after a change. */
   private resolving: Promise<ArchivePeople> | null = null;
 
@@ -65,7 +68,6 @@ export class OpenArchive {
     private readonly options: OpenLibraryOptions,
   ) {
     this.cacheFolder = cacheFolderFor(options.cacheDir, archiveDir);
-    this.store = new CorrectionsStore(correctionsFileFor(this.cacheFolder), (message) => this.tell(message));
     this.units = options.workerScript ? shardUnits() : 1;
     this.report = options.onProgress ?? (() => undefined);
     this.pool = new EnginePool({
@@ -81,6 +83,13 @@ export class OpenArchive {
         this.applyQuotes();
       },
     });
+    this.corrections = new ArchiveCorrections(correctionsFileFor(this.cacheFolder), {
+      pool: this.pool,
+      article: (id) => this.article(id),
+      counted: (ready) => this.counted(ready),
+      peopleChanged: (people, opening) => this.peopleChanged(people, opening),
+      tell: (message) => this.tell(message),
+    });
     this.library = createLibrary(this);
   }
 
@@ -90,7 +99,7 @@ export class OpenArchive {
       // Start the engine threads (loading their code takes a while) while this thread walks the folder.
       const warming = this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
       // The corrections reach the engines before the shards: their quote counts are counted corrected.
-      const [listing] = await Promise.all([walkArchive(this.archiveDir), warming, this.loadCorrections()]);
+      const [listing] = await Promise.all([walkArchive(this.archiveDir), warming, this.corrections.load()]);
       await this.openShards(listing);
     } catch (error) {
       await this.pool.close({ finishQuotes: false });
@@ -152,59 +161,29 @@ export class OpenArchive {
 
   /** The cache folder's files in use: the shards' caches and the corrections (stale clean-up keeps these). */
   private filesInUse(): string[] {
-    return [...this.specs.map((s) => s.cacheFile), this.store.file];
+    return [...this.specs.map((s) => s.cacheFile), this.corrections.file];
   }
 
-  /** Reads the corrections file and gives its corrections to the engines; a file that cannot be read is told, not fatal. */
-  private async loadCorrections(): Promise<void> {
-    try {
-      await this.store.load();
-    } catch (error) {
-      this.tell(error instanceof Error ? error.message : String(error));
-    }
-    await this.applyCorrections();
-  }
-
-  /** Every correction in force, oldest first. */
-  corrections(): readonly Correction[] {
-    return this.store.corrections;
-  }
-
-  /** Saves a correction and applies it; a quote correction must name a quote of the archive (`NotFoundError`). */
-  async correct(change: CorrectionChange): Promise<Correction> {
-    if (change.type === 'speaker' || change.type === 'not-quote') {
-      const view = await this.article(articleOfQuote(change.quoteId));
-      // Found as `correctQuotes` finds it: by its text (its id may have been numbered anew).
-      if (!view.quotes.some((q) => q.text === change.quoteText)) {
-        throw new NotFoundError(`no quote "${change.quoteText.slice(0, 60)}" (${change.quoteId.slice(0, 60)}) in ${view.article.path}`);
-      }
-    }
-    const made = await this.store.add(change);
-    await this.applyCorrections();
-    return made;
-  }
-
-  /** Undoes the correction `id` (`NotFoundError` for an unknown id). */
-  async undoCorrection(id: string): Promise<Correction> {
-    const undone = await this.store.undo(id);
-    await this.applyCorrections();
-    return undone;
-  }
-
-  /** Gives the corrections to every engine, counts the quotes again, and hands merges and splits to the person resolution. */
-  private async applyCorrections(): Promise<void> {
-    const corrections = [...this.store.corrections];
-    const counts = (await this.pool.broadcast({ type: 'corrections', corrections })).flat();
-    for (const { shard, quoteCounts } of counts) {
+  /** Takes the engines' corrected quote counts (after a correction) and counts the archive's quotes again. */
+  private counted(ready: readonly QuotesReady[]): void {
+    for (const { shard, quoteCounts } of ready) {
       const summary = this.summaries.get(shard);
       if (summary !== undefined && !summary.quotesPending) summary.quoteCounts = quoteCounts;
     }
     // While duplicates are being found, `settle` counts the summaries as they are now.
     if (!this.settling) this.deduplicated.quoteCount = [...this.summaries.values()].reduce((n, s) => n + countQuotes(s, this.deduplicated.hidden), 0);
-    this.peopleCorrections = peopleCorrectionsOf(corrections);
-    // The people are resolved anew, with these corrections, when next asked for (not now: at open, the quotes
-    // may still be extracted, and opening does not wait for them).
-    this.resolving = null;
+  }
+
+  /**
+   * The user's merges and splits changed, or a correction changed a quote's speaker: the people are resolved
+   * again; while quotes are still being extracted (or the archive is opening), by the first request that needs them.
+   */
+  private async peopleChanged(people: PeopleCorrections, opening: boolean): Promise<void> {
+    this.peopleCorrections = people;
+    if (opening) return;
+    const refreshing = this.refreshPeople();
+    if (this.quotesPending()) refreshing.catch(() => undefined);
+    else await refreshing;
   }
 
   /** The archive as it is now: duplicates set aside, articles and quotes counted. */
@@ -383,11 +362,11 @@ function createLibrary(archive: OpenArchive): Library {
     search: (query, options) => archive.search(query, options),
     article: (id, query) => archive.article(id, query),
     quotes: (options) => archive.quotes(options),
-    corrections: () => archive.corrections(),
-    correct: (change) => archive.correct(change),
-    undoCorrection: (id) => archive.undoCorrection(id),
     speakers: (request) => archive.speakers(request),
     person: (request) => archive.person(request),
+    corrections: () => archive.corrections.list,
+    correct: (change) => archive.corrections.correct(change),
+    undoCorrection: (id) => archive.corrections.undo(id),
     close: (options) => archive.close(options),
   };
 }

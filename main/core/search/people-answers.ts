@@ -3,6 +3,7 @@
 
 import type { QuotesReply } from '../../contract/api.js';
 import type { Article } from '../../contract/model.js';
+import { QueryError } from '../errors.js';
 import type { SpeakerMention } from '../quotes/people/resolve-people.js';
 import { evaluate, newestArticles } from './evaluate-query.js';
 import { parseQuery } from './parse-query.js';
@@ -53,9 +54,13 @@ export function collectMentions(state: SearchState): { mentions: SpeakerMention[
   return { mentions, quotes };
 }
 
-/** The speakers quoted in the articles matching `query` (every article when it is empty), with their counts there. */
+/**
+ * The speakers quoted in the articles matching `query` (every article when it is empty), with their counts there.
+ * @throws QueryError when the query is malformed.
+ */
 export function countSpeakers(state: SearchState, query: string, budgetMs?: number): SpeakerCount[] {
   const parsed = parseQuery(query);
+  if (parsed.error) throw new QueryError(parsed.error.message, parsed.error.start, parsed.error.end);
   const articles: Article[] =
     parsed.groups.length === 0 && parsed.excluded.length === 0
       ? newestArticles(state, parsed.filters, null)

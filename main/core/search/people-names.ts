@@ -1,6 +1,6 @@
 // The archive's people as an engine knows them: each speaker id with the folded forms of its name, so that
 // `speaker:` and the quote list's speaker option match a person by name or alias (issue 16).
-import { foldWords } from '../quotes/people/speaker-form.js';
+import { foldWords, readSpeakerForm } from '../quotes/people/speaker-form.js';
 
 /** Per speaker, its id, display name and every form of its name the archive used (name first). */
 export interface PersonNames {
@@ -15,12 +15,15 @@ export interface PeopleTable {
   nameOf: ReadonlyMap<string, string>;
   /** Folded form (words joined by a space) to the ids with that name or alias. */
   byForm: ReadonlyMap<string, readonly string[]>;
+  /** The forms that are names ("Tony Blair", not "a spokesman for Tony Blair"): a filter may name part of them. */
+  nameForms: readonly string[];
 }
 
 /** Indexes `people` for `speakersNamed`. */
 export function makePeopleTable(people: readonly PersonNames[]): PeopleTable {
   const byForm = new Map<string, string[]>();
   const nameOf = new Map<string, string>();
+  const nameForms = new Set<string>();
   for (const person of people) {
     nameOf.set(person.id, person.names[0] ?? person.id);
     for (const name of person.names) {
@@ -28,9 +31,10 @@ export function makePeopleTable(people: readonly PersonNames[]): PeopleTable {
       const ids = byForm.get(form);
       if (ids === undefined) byForm.set(form, [person.id]);
       else if (!ids.includes(person.id)) ids.push(person.id);
+      if (readSpeakerForm(name, null).type === 'name') nameForms.add(form);
     }
   }
-  return { people, nameOf, byForm };
+  return { people, nameOf, byForm, nameForms: [...nameForms] };
 }
 
 /** A name as filters compare it: folded words, a leading "the" dropped ("The prime minister" = "prime minister"). */
@@ -40,17 +44,16 @@ function formOf(name: string): string {
 }
 
 /**
- * The speakers a filter's value names: those called exactly that (name or alias, case and accents aside);
- * when nobody is, those whose name or an alias holds its words in a row ("blair" finds Tony Blair and Ian
- * Blair, not "Mr Blair's spokesman", whose word is "blair's").
+ * The speakers a filter's value names: those called exactly that (name or alias, case and accents aside),
+ * and those whose name, or a name-form alias, holds its words in a row. "tony blair" finds Tony Blair;
+ * "blair" finds Tony Blair, Ian Blair and a "Blair" the archive could not tell apart; neither finds "Mr
+ * Blair's spokesman" or "a spokesman for Tony Blair", which are someone else speaking.
  */
 export function speakersNamed(table: PeopleTable, value: string): Set<string> {
   const form = formOf(value);
-  const exact = table.byForm.get(form);
-  if (exact !== undefined) return new Set(exact);
-  const ids = new Set<string>();
+  const ids = new Set<string>(table.byForm.get(form) ?? []);
   if (form === '') return ids;
   const padded = ` ${form} `;
-  for (const [name, owners] of table.byForm) if (` ${name} `.includes(padded)) for (const id of owners) ids.add(id);
+  for (const name of table.nameForms) if (` ${name} `.includes(padded)) for (const id of table.byForm.get(name) ?? []) ids.add(id);
   return ids;
 }

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Correction, Quote } from '../../../main/contract/model.js';
 import { articleOfQuote, correctQuotes, quoteCorrectionsByArticle, type QuoteCorrection } from '../../../main/core/corrections/apply-corrections.js';
-import { peopleCorrectionsOf } from '../../../main/core/corrections/people-corrections.js';
 import { extractQuotes } from '../../../main/core/quotes/extract-quotes.js';
 
 const article: Article = {
@@ -77,9 +76,5 @@ describe('sorting corrections out', () => {
       ['a:b.txt', ['q1']],
       ['c.txt', ['q2']],
     ]);
-  });
-
-  it('hands merges and splits to the person resolution', () => {
-    expect(peopleCorrectionsOf(all)).toEqual({ merges: [{ into: 'tony-blair', from: 'blair' }], splits: [{ speakerId: 'tony-blair', alias: 'Ian Blair' }] });
   });
 });

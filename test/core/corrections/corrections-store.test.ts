@@ -74,6 +74,17 @@ describe('the corrections store', () => {
     expect((await storeIn(folder)).corrections).toHaveLength(1);
   });
 
+  it('has none where the cache folder cannot be, and says so when a correction cannot be saved there', async () => {
+    const notAFolder = path.join(tempDir(), 'not-a-folder');
+    writeFileSync(notAFolder, 'a file where the cache folder would go');
+    const notices: string[] = [];
+    const store = await storeIn(notAFolder, notices);
+    expect(store.corrections).toEqual([]);
+    await expect(store.add(merge)).rejects.toThrow(/corrections file .* could not be saved \(E[A-Z]+: .*\); nothing was changed/);
+    expect(store.corrections).toEqual([]);
+    expect(notices).toEqual([]);
+  });
+
   it('writes a file that formatCorrectionsFile would', async () => {
     const folder = tempDir();
     const store = await storeIn(folder);

@@ -40,8 +40,6 @@ const DAY_MS = 86_400_000;
 interface Cluster {
   /** Typed, so that names claim their slug before roles: `name:tony blair`, `role:prime minister`, `other:...`. */
   key: string;
-  /** Set when a correction gave the id. */
-  fixedId: string | null;
   mentions: number[];
   sources: Set<string>;
   minTime: number;
@@ -53,7 +51,8 @@ interface Cluster {
  * initials aside) are one person. A bare surname joins the one full name with that surname quoted in the
  * same article, or else the one quoted in the same source and period (undated or sourceless mentions match
  * any); with two candidates (Ian Blair, Tony Blair) it stays a speaker of its own. A role noun ("the prime
- * minister") joins the one person quoted in the same article whom the archive describes with that role.
+ * minister") joins the one person quoted in the same article whom the archive describes with that role;
+ * one that joins nobody is a speaker of its article only ("the company" of one article is not another's).
  * A possessive ("Mr Blair's spokesman") is never the person it names. Ids are slugs of the name
  * ("tony-blair"), so they stay the same across runs.
  * @example
@@ -78,10 +77,10 @@ export function resolvePeople(mentions: readonly SpeakerMention[], corrections: 
     if (list === undefined) byArticle.set(m.articleId, [i]);
     else list.push(i);
   });
-  const join = (i: number, key: string, fixedId: string | null = null): void => {
+  const join = (i: number, key: string): void => {
     let cluster = clusters.get(key);
     if (cluster === undefined) {
-      cluster = { key, fixedId, mentions: [], sources: new Set(), minTime: Infinity, maxTime: -Infinity };
+      cluster = { key, mentions: [], sources: new Set(), minTime: Infinity, maxTime: -Infinity };
       clusters.set(key, cluster);
     }
     cluster.mentions.push(i);
@@ -95,17 +94,15 @@ export function resolvePeople(mentions: readonly SpeakerMention[], corrections: 
     clusterOf[i] = cluster;
   };
 
-  // Corrected quotes first, then full names: bare surnames and roles look for them.
+  // Full names first: bare surnames and roles look for them. A corrected quote takes no part: its id is set below.
   const surnames = new Map<string, Set<Cluster>>();
   forms.forEach((form, i) => {
-    const corrected = mentions[i]?.speakerId;
-    if (corrected !== undefined) return join(i, `id:${corrected}`, corrected);
-    if (form?.type !== 'name' || form.words.length < 2) return;
+    if (mentions[i]?.speakerId !== undefined || form?.type !== 'name' || form.words.length < 2) return;
     join(i, `name:${form.key}`);
     if (!form.organisation) addTo(surnames, form.words[form.words.length - 1] as string, clusterOf[i] as Cluster);
   });
   forms.forEach((form, i) => {
-    if (clusterOf[i] !== null || form?.type !== 'name') return;
+    if (clusterOf[i] !== null || form?.type !== 'name' || mentions[i]?.speakerId !== undefined) return;
     const candidates = [...(surnames.get(form.key) ?? [])];
     const chosen = only(candidates.filter((c) => quotedIn(c, byArticle.get(mentions[i]?.articleId ?? '') ?? [], clusterOf))) ?? only(candidates.filter((c) => inScope(c, mentions[i] as SpeakerMention)));
     join(i, chosen?.key ?? `name:${form.key}`);
@@ -113,14 +110,15 @@ export function resolvePeople(mentions: readonly SpeakerMention[], corrections: 
   const describedAs = memoDescriptions();
   const roles = rolesOf(mentions, clusterOf, describedAs);
   forms.forEach((form, i) => {
-    if (clusterOf[i] !== null || form === null) return;
+    if (clusterOf[i] !== null || form === null || mentions[i]?.speakerId !== undefined) return;
     if (form.type === 'other') return join(i, `other:${form.key}`);
     const holder = form.type === 'role' && !form.organisation ? roleHolder(form.words, byArticle.get(mentions[i]?.articleId ?? '') ?? [], clusterOf, roles, mentions, describedAs) : null;
-    join(i, holder?.key ?? `${form.type}:${form.key}`);
+    // An unresolved role is someone of its own article only: "the company" in one article is not the one of another.
+    join(i, holder?.key ?? (form.type === 'role' ? `role:${form.key}\u0000${mentions[i]?.articleId ?? ''}` : `${form.type}:${form.key}`));
   });
 
   const ids = assignIds(clusters, mentions);
-  const speakerIds = clusterOf.map((c) => (c === null ? null : (ids.get(c) ?? null)));
+  const speakerIds = clusterOf.map((c, i) => mentions[i]?.speakerId ?? (c === null ? null : (ids.get(c) ?? null)));
   applyCorrections(speakerIds, mentions, corrections);
   return { speakers: buildSpeakers(mentions, forms, speakerIds), speakerIds };
 }
@@ -200,18 +198,18 @@ function memoDescriptions(): (description: string) => Set<string> {
   };
 }
 
-/** Each cluster's id: the one a correction gave, else the slug of its key; a later key taking a slug gets `-2`, `-3`. */
+/**
+ * Each cluster's id: the slug of its key ("tony-blair"), for an unresolved role with the start of its
+ * article's id ("the-company-3d8be2fb"); a later key (in sorted order) taking a slug gets `-2`, `-3`.
+ */
 function assignIds(clusters: ReadonlyMap<string, Cluster>, mentions: readonly SpeakerMention[]): Map<Cluster, string> {
   const ids = new Map<Cluster, string>();
+  // A quote corrected to an id joins the cluster that has it (or makes a speaker of its own): ids are not reserved.
   const taken = new Set<string>();
-  for (const cluster of clusters.values()) {
-    if (cluster.fixedId === null) continue;
-    ids.set(cluster, cluster.fixedId);
-    taken.add(cluster.fixedId);
-  }
-  const rest = [...clusters.values()].filter((c) => c.fixedId === null).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const cluster of rest) {
-    const base = slugOf(cluster.key.slice(cluster.key.indexOf(':') + 1) || (mentions[cluster.mentions[0] ?? 0]?.speaker ?? ''));
+  const sorted = [...clusters.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const cluster of sorted) {
+    const [body = '', article] = cluster.key.slice(cluster.key.indexOf(':') + 1).split('\u0000');
+    const base = slugOf(body || (mentions[cluster.mentions[0] ?? 0]?.speaker ?? '')) + (article === undefined ? '' : `-${article.slice(0, 8)}`);
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
