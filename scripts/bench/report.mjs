@@ -43,6 +43,8 @@ export function printReport(report) {
   row('  main-thread stall max, warm open', s.map((x) => fmtMs(x.verbatim?.warmStallMaxMs)));
   row('  search p50 / p95 (top 20, snippets, quotes)', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.searchP50Ms)} / ${fmtMs(x.verbatim.searchP95Ms)}` : '-')));
   row('  article(id, query) p50 / p95', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.articleP50Ms)} / ${fmtMs(x.verbatim.articleP95Ms)}` : '-')));
+  row('  speakers, first after warm open (resolves people)', s.map((x) => fmtMs(x.verbatim?.speakersFirstMs)));
+  row('  speakers again p50 / p95 (all; of "economy")', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.speakersP50Ms)} / ${fmtMs(x.verbatim.speakersP95Ms)}` : '-')));
   row('  quotes({...}) p50 / p95', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.quotesP50Ms)} / ${fmtMs(x.verbatim.quotesP95Ms)}` : '-')));
   row('  pathological query, slowest median ("a 2"...)', s.map((x) => fmtMs(x.verbatim?.pathologicalQueryMs)));
   row('    a search sent meanwhile, delayed by', s.map((x) => fmtMs(x.verbatim?.searchDelayMs)));

@@ -15,6 +15,8 @@ const TARGETS = {
   pathologicalQuotesMs: 10_000,
   /** Issue 14: a query that makes every article a candidate, and a search sent while it runs, at 10x. */
   pathologicalQueryMsX10: 1000,
+  /** Issue 16: the people list at 10x after a warm open. */
+  speakersMsX10: 100,
   searchDelayMsX10: 100,
 };
 
@@ -59,6 +61,10 @@ export function summarize(scale, runs) {
     searchMaxMs: worst(warm.map((r) => r.search.max)),
     articleP50Ms: median(warm.map((r) => r.article.p50)),
     articleP95Ms: median(warm.map((r) => r.article.p95)),
+    speakersFirstMs: median(warm.map((r) => r.speakersFirstMs).filter((ms) => typeof ms === 'number')),
+    speakerCount: warm[0]?.speakerCount ?? null,
+    speakersP50Ms: median(warm.map((r) => r.speakers?.p50).filter((ms) => typeof ms === 'number')),
+    speakersP95Ms: median(warm.map((r) => r.speakers?.p95).filter((ms) => typeof ms === 'number')),
     quotesP50Ms: median(warm.map((r) => r.quotes.p50)),
     quotesP95Ms: median(warm.map((r) => r.quotes.p95)),
     queryProblems: [...new Set(queryProblems)],
@@ -154,6 +160,8 @@ export function evaluateTargets(results) {
   check('Warm open, 10x: at most 2 s', 10, x10?.verbatim?.warmOpenMs, TARGETS.warmMsX10, 'ms');
   check('  the same, `verbatim index` warm by the wall clock (Node start included)', 10, x10?.cli?.warmWallMs, TARGETS.warmMsX10, 'ms');
   check('Query p95 with snippets and quotes (top 20), 10x: at most 15 ms', 10, x10?.verbatim?.searchP95Ms, TARGETS.queryP95MsX10, 'ms');
+  check('speakers after a warm open (people resolved on this first call), 10x: at most 100 ms', 10, x10?.verbatim?.speakersFirstMs, TARGETS.speakersMsX10, 'ms');
+  check('  speakers again (all, and of a query), p95, 10x', 10, x10?.verbatim?.speakersP95Ms, TARGETS.speakersMsX10, 'ms');
   check('Peak RSS, 10x: at most 1.5 GB', 10, x10?.verbatim?.peakRssMb, TARGETS.peakRssMbX10, 'MB');
   for (const r of results) check(`Main-thread stall while indexing, x${r.scale}: at most 50 ms`, r.scale, r.summary.verbatim?.stallMaxMs, TARGETS.stallMs, 'ms');
   check('Pathological query ("a 2", a^2, tony^blair), 10x: at most 1 s', 10, x10?.verbatim?.pathologicalQueryMs, TARGETS.pathologicalQueryMsX10, 'ms');

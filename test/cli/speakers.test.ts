@@ -96,13 +96,15 @@ describe('people in quotes and search', () => {
   itWithCorpora(
     'on the BBC corpus, keeps Tony Blair apart from Ian Blair and his spokesman, and --speaker lists exactly his entry',
     () => {
-      const { speakers } = run<{ speakers: SpeakerJson[] }>(['speakers', '--archive', bbcDir, '--limit', '100000']);
+      const { speakers } = run<{ speakers: SpeakerJson[] }>(['speakers', '--archive', bbcDir, '--limit', '20']);
       const tony = speakers.find((s) => s.id === 'tony-blair');
       const howard = speakers.find((s) => s.id === 'michael-howard');
       expect(tony?.quotes).toBeGreaterThanOrEqual(95);
       expect(tony?.aliases).toContain('the prime minister');
       expect(howard?.quotes).toBeGreaterThanOrEqual(76);
-      expect(speakers.find((s) => s.id === 'ian-blair')?.name).toBe('Ian Blair');
+      const ian = run<{ quotes: QuoteJson[] }>(['quotes', '--archive', bbcDir, '--speaker', 'Ian Blair', '--all']);
+      expect(ian.quotes.length).toBeGreaterThan(0);
+      expect(new Set(ian.quotes.map((q) => q.speakerId))).toEqual(new Set(['ian-blair']));
       const his = run<{ total: number; quotes: QuoteJson[] }>(['quotes', '--archive', bbcDir, '--speaker', 'Tony Blair', '--all']);
       expect(his.total).toBe(tony?.quotes);
       expect(his.quotes).toHaveLength(his.total);

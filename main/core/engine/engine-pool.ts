@@ -21,6 +21,8 @@ export interface PoolEvents {
   onNotice: (message: string) => void;
   /** A shard opened with `quotesPending` has all its quotes now. */
   onQuotesReady?: (ready: QuotesReady) => void;
+  /** An engine was restarted from the cache: what it was told since its open (the archive's people) is gone. */
+  onRestarted?: () => void;
 }
 
 /** One engine, as the main thread sees it: each request is answered with its method's reply type. */
@@ -89,6 +91,7 @@ class WorkerEngine implements Engine {
       if (this.corrections.length > 0) await this.send({ type: 'corrections', corrections: this.corrections });
       await this.send({ type: 'open', shards: this.shards });
       if (this.hidden.length > 0) await this.send({ type: 'hide', ids: this.hidden });
+      this.events.onRestarted?.();
     } finally {
       this.restarting = null;
     }

@@ -82,6 +82,10 @@ export class OpenArchive {
         this.readyQuotes.set(ready.shard, ready);
         this.applyQuotes();
       },
+      // A restarted engine has its quotes' ids no more: the next request that needs people resolves them again.
+      onRestarted: () => {
+        this.resolving = null;
+      },
     });
     this.corrections = new ArchiveCorrections(correctionsFileFor(this.cacheFolder), {
       pool: this.pool,

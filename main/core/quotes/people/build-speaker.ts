@@ -7,8 +7,8 @@ import type { SpeakerForm } from './speaker-form.js';
 const MAX_ROLES = 10;
 
 /**
- * The speaker `id` whose quotes are `indexes` of `mentions`: named by the written form with the most name
- * words (then the most used), every other form an alias; an organisation when most of its forms are.
+ * The speaker `id` whose quotes are `indexes` of `mentions`: named by the full name most used (a bare
+ * surname or a role only when there is none), every other form an alias; an organisation when most of its forms are.
  */
 export function buildSpeaker(id: string, indexes: readonly number[], mentions: readonly SpeakerMention[], forms: readonly (SpeakerForm | null)[]): Speaker {
   const written = new Map<string, { text: string; count: number; words: number; name: boolean }>();
@@ -45,7 +45,9 @@ export function buildSpeaker(id: string, indexes: readonly number[], mentions: r
       roles.set(role.toLowerCase(), entry);
     }
   }
-  const ranked = [...written.values()].sort((a, b) => Number(b.name) - Number(a.name) || b.words - a.words || b.count - a.count || (a.text < b.text ? -1 : 1));
+  // A full name before a bare surname, then the form most used ("Elon Musk", not "Billionaire Elon Musk").
+  const full = (f: { words: number; name: boolean }): number => Number(f.name) * Math.min(f.words, 2);
+  const ranked = [...written.values()].sort((a, b) => full(b) - full(a) || b.count - a.count || b.words - a.words || (a.text < b.text ? -1 : 1));
   const name = ranked[0]?.text ?? id;
   return {
     id,

@@ -2,7 +2,8 @@
 // form of the name, role noun or grammatical case each article used. Pure: the library collects the
 // mentions from its engines and hands the ids back to them.
 import type { Speaker, SpeakerFound } from '../../../contract/model.js';
-import { descriptionWords, readSpeakerForm, roleMatches, slugOf, type SpeakerForm } from './speaker-form.js';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../quote-lexicon.js';
+import { descriptionWords, readSpeakerForm, roleMatches, slugOf, type DescribedRole, type SpeakerForm } from './speaker-form.js';
 import { buildSpeaker } from './build-speaker.js';
 
 /** One quote's speaker as the extractor found it, with what resolution needs of its article. */
@@ -99,7 +100,19 @@ export function resolvePeople(mentions: readonly SpeakerMention[], corrections: 
   forms.forEach((form, i) => {
     if (mentions[i]?.speakerId !== undefined || form?.type !== 'name' || form.words.length < 2) return;
     join(i, `name:${form.key}`);
-    if (!form.organisation) addTo(surnames, form.words[form.words.length - 1] as string, clusterOf[i] as Cluster);
+  });
+  // "Billionaire Elon Musk": a capitalised word before a full name the archive knows, and not a first name, describes him.
+  for (const cluster of [...clusters.values()]) {
+    const words = cluster.key.slice('name:'.length).split(' ');
+    if (words.length < 3 || isFirstName(words[0] ?? '')) continue;
+    const known = clusters.get(`name:${words.slice(1).join(' ')}`) ?? clusters.get(`name:${words.slice(-2).join(' ')}`);
+    if (known === undefined) continue;
+    clusters.delete(cluster.key);
+    for (const i of cluster.mentions) join(i, known.key);
+  }
+  forms.forEach((form, i) => {
+    const cluster = clusterOf[i];
+    if (cluster && form?.type === 'name' && !form.organisation) addTo(surnames, cluster.key.slice(cluster.key.lastIndexOf(' ') + 1), cluster);
   });
   forms.forEach((form, i) => {
     if (clusterOf[i] !== null || form?.type !== 'name' || mentions[i]?.speakerId !== undefined) return;
@@ -121,6 +134,11 @@ export function resolvePeople(mentions: readonly SpeakerMention[], corrections: 
   const speakerIds = clusterOf.map((c, i) => mentions[i]?.speakerId ?? (c === null ? null : (ids.get(c) ?? null)));
   applyCorrections(speakerIds, mentions, corrections);
   return { speakers: buildSpeakers(mentions, forms, speakerIds), speakerIds };
+}
+
+/** Whether `word` (folded) is a common first name, so not a description ("Billionaire") before a name. */
+function isFirstName(word: string): boolean {
+  return MALE_FIRST_NAMES.has(word) || FEMALE_FIRST_NAMES.has(word);
 }
 
 /** The one item of `list`, or null when it has none or several. */
@@ -154,7 +172,7 @@ function inScope(cluster: Cluster, mention: SpeakerMention): boolean {
 }
 
 /** Per named cluster, the words of each description the archive gives it ("Prime Minister", "Tory leader"). */
-function rolesOf(mentions: readonly SpeakerMention[], clusterOf: readonly (Cluster | null)[], describedAs: (description: string) => Set<string>): Map<Cluster, Set<string>[]> {
+function rolesOf(mentions: readonly SpeakerMention[], clusterOf: readonly (Cluster | null)[], describedAs: (description: string) => DescribedRole): Map<Cluster, DescribedRole[]> {
   const texts = new Map<Cluster, Set<string>>();
   mentions.forEach((m, i) => {
     const cluster = clusterOf[i];
@@ -171,9 +189,9 @@ function roleHolder(
   role: readonly string[],
   article: readonly number[],
   clusterOf: readonly (Cluster | null)[],
-  roles: ReadonlyMap<Cluster, Set<string>[]>,
+  roles: ReadonlyMap<Cluster, DescribedRole[]>,
   mentions: readonly SpeakerMention[],
-  describedAs: (description: string) => Set<string>,
+  describedAs: (description: string) => DescribedRole,
 ): Cluster | null {
   const here = new Set<Cluster>();
   const describedHere = new Set<Cluster>();
@@ -189,8 +207,8 @@ function roleHolder(
 }
 
 /** `descriptionWords` of a lower-case description, read once per resolution: descriptions come up again and again. */
-function memoDescriptions(): (description: string) => Set<string> {
-  const known = new Map<string, Set<string>>();
+function memoDescriptions(): (description: string) => DescribedRole {
+  const known = new Map<string, DescribedRole>();
   return (description) => {
     let words = known.get(description);
     if (words === undefined) known.set(description, (words = descriptionWords(description)));

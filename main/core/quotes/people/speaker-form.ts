@@ -69,24 +69,48 @@ function roleWord(word: string): string {
   return SYNONYMS.get(word) ?? nameKey(word);
 }
 
-/** The words of a description in the form `roleMatches` compares: "UK Prime Minister" -> uk, prime, minister. */
-export function descriptionWords(description: string): Set<string> {
-  return new Set(foldWords(description).map(roleWord));
+/** A description's role as `roleMatches` compares it: its words, and its head noun. */
+export interface DescribedRole {
+  words: ReadonlySet<string>;
+  /** The noun the role is ("minister" in "UK Prime Minister"; «глава» in «глава правительства»). */
+  head: string;
 }
+
+/**
+ * The role a description gives, in the form `roleMatches` compares: "UK Prime Minister" -> uk, prime,
+ * minister (head: minister); "director of the Cincinnati Zoo" -> director.
+ */
+export function descriptionWords(description: string): DescribedRole {
+  const all = foldWords(description);
+  // Only the role itself, before what it is of: "director of the Cincinnati Zoo" is a director, not "the zoo".
+  const end = all.findIndex((w) => OF_WORDS.has(w));
+  const words = (end < 0 ? all : all.slice(0, end)).map(roleWord);
+  return { words: new Set(words), head: headOf(words) };
+}
+
+/** The head noun of role words: the last in English ("prime minister"), the first in Russian («глава правительства»). */
+function headOf(words: readonly string[]): string {
+  const first = words[0] ?? '';
+  return /^[\u0400-\u04FF]/u.test(first) ? first : (words[words.length - 1] ?? '');
+}
+
+/** Words after which a description says where or whose the role is ("of", "at", "for"). */
+const OF_WORDS = new Set(['of', 'at', 'for', 'with', 'from', 'in', 'on', 'to', 'and']);
 
 /** Words that make a description a different office from the bare role: the shadow chancellor is not the chancellor. */
 const QUALIFIERS = new Set(['shadow', 'former', 'ex', 'deputy', 'vice', 'assistant', 'junior', 'acting', 'lord', 'бывший', 'бывш', 'заместитель', 'зам', 'вице']);
 
 /**
- * Whether a description gives the role: every word of the role is in it, and it has no qualifier the role
- * lacks ("the chancellor" is in "UK Chancellor", not in "Shadow Chancellor"). A bare head noun such as
- * "spokesman" or "official" names no one office, so it never matches.
+ * Whether a description gives the role: the same head noun, every word of the role in it, and no qualifier
+ * the role lacks ("the chancellor" is "UK Chancellor", not "Shadow Chancellor"; "the zoo" is not "Zoo
+ * Director"). A bare head noun such as "spokesman" or "official" names no one office, so it never matches.
  */
-export function roleMatches(role: readonly string[], description: ReadonlySet<string>): boolean {
+export function roleMatches(role: readonly string[], description: DescribedRole): boolean {
   if (role.length === 0) return false;
   if (role.length === 1 && GENERIC_ROLES.has(role[0] ?? '')) return false;
-  for (const word of role) if (!description.has(word)) return false;
-  for (const word of description) if (QUALIFIERS.has(word) && !role.includes(word)) return false;
+  if (headOf(role) !== description.head) return false;
+  for (const word of role) if (!description.words.has(word)) return false;
+  for (const word of description.words) if (QUALIFIERS.has(word) && !role.includes(word)) return false;
   return true;
 }
 
