@@ -1,19 +1,21 @@
 // The renderer's entry: picks the API (the Electron preload's `window.verbatim`, else HTTP to
 // `verbatim serve`), builds the views on the page's skeleton and wires them and the global keys together:
-// the search box (with its notices, "Quotes only" and the query help), the results pane (Articles or
-// Quotes, sort, facets and speakers), the reader and the quotes panel.
+// the search box (with its notices, "Quotes only" and the query help), the results pane (Articles, Quotes or
+// People, sort, facets and speakers), the reader (or a person's page in its place) and the quotes panel.
 
 import type { QuoteHit, VerbatimApi } from '../main/contract/api.js';
 import { fetchAllHits, fetchAllQuotes, exportHits, exportQuotes } from './export-results.js';
-import { createHttpApi, tokenFromHash } from './http-api.js';
-import { toggleFilter } from './query-text.js';
+import { createHttpApi } from './http-api.js';
+import { toggleFilter, toggleOnlyFilter } from './query-text.js';
+import { takeToken } from './session-token.js';
 import { statusChange } from './status-change.js';
 import { createUrlHistory } from './url-history.js';
-import { hashWithoutToken, type UrlState } from './url-state.js';
+import type { UrlState } from './url-state.js';
 import { createExportButtons } from './views/export-buttons.js';
 import { createQueryHelp, renderSyntaxSummary } from './views/query-help.js';
 import { createQuoteResults } from './views/quote-results.js';
 import { createFileActions } from './views/file-actions.js';
+import { createPeopleView } from './views/people-view.js';
 import { createQuotesPanel } from './views/quotes-panel.js';
 import { createReader } from './views/reader.js';
 import { createRefinePanel } from './views/refine-panel.js';
@@ -164,23 +166,49 @@ function start(api: VerbatimApi, inApp: boolean): void {
     }),
   );
 
-  const articlesView = byId('articles-view', HTMLElement);
-  const quotesView = byId('quotes-view', HTMLElement);
+  const people = createPeopleView(
+    {
+      list: byId('people', HTMLOListElement),
+      summary: byId('people-summary', HTMLElement),
+      corrections: byId('corrections', HTMLElement),
+      person: byId('person', HTMLElement),
+      readerParts: [byId('reader-toolbar', HTMLElement), byId('reader', HTMLElement)],
+      owners: [input],
+    },
+    api,
+    {
+      onPersonChange: () => address.update(urlState()),
+      onOpenQuote: (quote, query) => openQuote(quote, query),
+      onOpenArticle: (id, query) => openResult(id, query),
+      onMonth: (month) => searchBox.setQuery(toggleOnlyFilter(input.value, 'date', month)),
+      onCorrected: () => {
+        // Who said what changed: every list and the open article show it.
+        results.refresh(true);
+        reader.refresh();
+        if (viewSwitch.view === 'quotes') quoteResults.refresh();
+        else quotesStale = true;
+      },
+      onError: (query, error) => searchBox.showError(query, error),
+    },
+  );
+
+  const views = { articles: byId('articles-view', HTMLElement), quotes: byId('quotes-view', HTMLElement), people: byId('people-view', HTMLElement) };
+  const lists = { articles: 'results', quotes: 'quote-results', people: 'people' } as const;
   const showView = (view: ResultsView): void => {
-    articlesView.hidden = view !== 'articles';
-    quotesView.hidden = view !== 'quotes';
-    // The facets and speakers serve both views. They follow the list of the one shown, so that Tab reaches the
-    // results before a dozen facets (issue 15); the stylesheet draws them above the list, under the summary.
-    byId(view === 'articles' ? 'results' : 'quote-results', HTMLElement).after(byId('refine', HTMLElement));
+    for (const [name, element] of Object.entries(views)) element.hidden = name !== view;
+    // The facets and speakers serve the article and quote lists. They follow the list of the one shown, so that
+    // Tab reaches the results before a dozen facets (issue 15); the stylesheet draws them above the list.
+    byId(view === 'quotes' ? 'quote-results' : 'results', HTMLElement).after(byId('refine', HTMLElement));
     results.setShown(view === 'articles');
     quoteResults.setShown(view === 'quotes');
-    input.setAttribute('aria-controls', view === 'articles' ? 'results' : 'quote-results');
+    people.setShown(view === 'people', currentQuery);
+    input.setAttribute('aria-controls', lists[view]);
     if (view === 'quotes') {
       if (quotesStale || quoteResults.requested !== currentQuery) quoteResults.search(currentQuery);
       quotesStale = false;
     }
   };
-  const viewSwitch = createViewSwitch({ articles: byId('view-articles', HTMLButtonElement), quotes: byId('view-quotes', HTMLButtonElement) }, (view) => {
+  const viewSwitch = createViewSwitch({ articles: byId('view-articles', HTMLButtonElement), quotes: byId('view-quotes', HTMLButtonElement), people: byId('view-people', HTMLButtonElement) }, (view) => {
     showView(view);
     address.update(urlState());
   });
@@ -188,22 +216,25 @@ function start(api: VerbatimApi, inApp: boolean): void {
   // Whether the reader shows article `id` with the hits of the results' query.
   const isOpen = (id: string): boolean => reader.articleId === id && reader.query === (results.query ?? '');
 
-  const openResult = (id: string): void => {
+  // Opening an article (from a list or a person's page) closes the person's page that stood in for it.
+  const openResult = (id: string, query = results.query ?? ''): void => {
     pendingQuote = null;
+    people.showPerson(null, query);
     quotes.clear();
     results.markOpen(id);
     quoteResults.markOpen(null);
-    reader.open(id, results.query ?? '');
+    reader.open(id, query);
     address.update(urlState());
   };
 
-  const openQuote = (quote: QuoteHit): void => {
-    const query = quoteResults.query ?? '';
+  const openQuote = (quote: QuoteHit, query = quoteResults.query ?? ''): void => {
+    people.showPerson(null, query);
     results.markOpen(quote.articleId);
     quoteResults.markOpen(quote.id);
     if (reader.articleId === quote.articleId && reader.query === query && !reader.loading) {
       pendingQuote = null;
       quotes.choose(quote.id);
+      address.update(urlState());
       return;
     }
     pendingQuote = { articleId: quote.articleId, id: quote.id };
@@ -225,10 +256,15 @@ function start(api: VerbatimApi, inApp: boolean): void {
         address.update(urlState());
         results.search(query);
         if (viewSwitch.view === 'quotes') quoteResults.search(query);
+        people.search(query);
         refine.markPressed(query);
       },
-      onMove: (delta) => (viewSwitch.view === 'quotes' ? quoteResults.move(delta) : results.move(delta)),
+      onMove: (delta) => ({ articles: results, quotes: quoteResults, people }[viewSwitch.view].move(delta)),
       onEnter: (shift) => {
+        if (viewSwitch.view === 'people') {
+          if (people.requested === input.value) people.openSelected();
+          return;
+        }
         if (viewSwitch.view === 'quotes') {
           const quote = quoteResults.selected();
           if (quoteResults.busy || quoteResults.query !== input.value || quote === null) return;
@@ -260,6 +296,7 @@ function start(api: VerbatimApi, inApp: boolean): void {
         // Another archive: its articles are not the ones shown. Same query, fresh results, empty reader.
         pendingQuote = null;
         reader.clear();
+        people.showPerson(null, currentQuery);
         fileActions.show(null);
         quotes.clear();
         results.markOpen(null);
@@ -273,6 +310,7 @@ function start(api: VerbatimApi, inApp: boolean): void {
       }
       if (viewSwitch.view === 'quotes') quoteResults.refresh();
       else quotesStale = true;
+      people.refresh();
     },
   );
 
@@ -294,7 +332,7 @@ function start(api: VerbatimApi, inApp: boolean): void {
     } else if (event.key === 'Enter' && !mod && !event.altKey && event.target === document.body) {
       event.preventDefault();
       reader.moveHit(event.shiftKey ? -1 : 1);
-    } else if (event.key === 'Escape' && event.target instanceof Element && event.target.closest('#results, #quote-results') !== null) {
+    } else if (event.key === 'Escape' && event.target instanceof Element && event.target.closest('#results, #quote-results, #people') !== null) {
       event.preventDefault();
       searchBox.focus();
     }
@@ -306,6 +344,7 @@ function start(api: VerbatimApi, inApp: boolean): void {
     view: viewSwitch.view,
     sort: sort.value === 'newest' || sort.value === 'oldest' ? sort.value : 'relevance',
     article: reader.articleId,
+    person: people.personId,
   });
   const applyUrlState = (state: UrlState): void => {
     const sortChanged = state.sort !== urlState().sort;
@@ -332,6 +371,7 @@ function start(api: VerbatimApi, inApp: boolean): void {
       quoteResults.markOpen(null);
       reader.open(state.article, state.query);
     }
+    if (state.person !== people.personId) people.showPerson(state.person, state.query);
   };
   const address = createUrlHistory(applyUrlState);
 
@@ -341,30 +381,6 @@ function start(api: VerbatimApi, inApp: boolean): void {
   searchBox.focus();
   if (location.hash !== '') address.applyCurrent();
   else if (input.value !== '') searchBox.flush();
-}
-
-/**
- * The token of `verbatim serve`, from the address (`#token=...`), which is then taken out of the address
- * bar and history. It is kept in `sessionStorage` (this tab only) so that reloading the page keeps working.
- */
-function takeToken(): string {
-  const storageKey = 'verbatim-token';
-  const fromHash = tokenFromHash(location.hash);
-  if (fromHash !== null) {
-    // Only the token goes: a bookmarked search after it (`#token=…&q=…`) stays in the address (url-state.ts).
-    history.replaceState(history.state, '', `${location.pathname}${location.search}${hashWithoutToken(location.hash)}`);
-    try {
-      sessionStorage.setItem(storageKey, fromHash);
-    } catch {
-      // Storage can be disabled; the token still works until the page is reloaded.
-    }
-    return fromHash;
-  }
-  try {
-    return sessionStorage.getItem(storageKey) ?? '';
-  } catch {
-    return '';
-  }
 }
 
 function isEditable(target: EventTarget | null): boolean {

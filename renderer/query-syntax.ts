@@ -59,8 +59,8 @@ export const syntaxRows: readonly SyntaxRow[] = [
   { type: '`folder:politics`, `folder:2005/politics`', finds: 'articles in a folder of that name, at any depth of the archive (any case)' },
   { type: '`path:2005/pol`', finds: 'articles whose path in the archive contains the text (any case)' },
   {
-    type: '`speaker:"Kazbek Maigeldinov"`',
-    finds: 'articles quoting a speaker whose name contains the text',
+    type: '`speaker:"Kazbek Maigeldinov"`, `speaker:"the prime minister"`',
+    finds: 'articles quoting a person (or organisation) whose name, or any form of it the archive used, has these words (see People)',
     start: { example: 'speaker:"Kazbek Maigeldinov"', finds: 'articles quoting this speaker' },
   },
   { type: '`lang:ru`, `language:russian`', finds: 'articles in this language' },

@@ -55,6 +55,31 @@ export function toggleFilter(query: string, field: FilterField, value: string): 
   return rest === '' ? filter : `${rest} ${filter}`;
 }
 
+/**
+ * Like `toggleFilter`, but the filter replaces every other (not negated) filter of its field: clicking a month
+ * of a person's timeline narrows the query to that month, not to that month and another one (issue 16).
+ * @example
+ * toggleOnlyFilter('iraq date:2004', 'date', '2005-03'); // 'iraq date:2005-03'
+ * toggleOnlyFilter('iraq date:2005-03', 'date', '2005-03'); // 'iraq'
+ */
+export function toggleOnlyFilter(query: string, field: FilterField, value: string): string {
+  if (hasFilter(query, field, value)) return toggleFilter(query, field, value);
+  const others = tokenizeQuery(query).filter((token) => !token.exclude && sameField(token, field));
+  return toggleFilter(removeTokens(query, others), field, value);
+}
+
+/**
+ * The one month (`2005-03`) `query` is narrowed to by `date:`, for the timeline to mark; null when it has no
+ * such filter or several.
+ * @example
+ * monthFilter('iraq date:2005-03'); // '2005-03'
+ */
+export function monthFilter(query: string): string | null {
+  const dates = tokenizeQuery(query).filter((token) => !token.exclude && sameField(token, 'date'));
+  const month = dates.length === 1 ? dates[0]?.value.trim() : undefined;
+  return month !== undefined && /^\d{4}-\d{2}$/.test(month) ? month : null;
+}
+
 /** Whether `query` limits its words to quotations (`in:quotes`). */
 export function hasQuoteScope(query: string): boolean {
   return tokenizeQuery(query).some((token) => !token.exclude && isQuoteScope(token));
@@ -77,9 +102,13 @@ function isQuoteScope(token: QueryToken): boolean {
   return token.field === 'in' && ['quotes', 'quote'].includes(token.value.trim().toLowerCase());
 }
 
-function sameFilter(token: QueryToken, field: FilterField, value: string): boolean {
+function sameField(token: QueryToken, field: FilterField): boolean {
   const fields = field === 'lang' ? ['lang', 'language'] : [field];
-  if (token.field === null || !fields.includes(token.field)) return false;
+  return token.field !== null && fields.includes(token.field);
+}
+
+function sameFilter(token: QueryToken, field: FilterField, value: string): boolean {
+  if (!sameField(token, field)) return false;
   const normalize = (text: string): string => text.replace(/\s+/gu, ' ').trim().toLowerCase();
   return normalize(token.value) === normalize(value);
 }

@@ -1,5 +1,5 @@
-// What the address holds (issue 15): the query, the results view, the sort order and the open article, in
-// the hash (`#q=ukraine&view=quotes&sort=newest&article=a1b2`), so that a reload keeps them, a search or an
+// What the address holds (issue 15): the query, the results view, the sort order, the open article and the
+// open person (issue 16), in the hash (`#q=ukraine&view=quotes&sort=newest&article=a1b2`, `#view=people&person=p1`), so that a reload keeps them, a search or an
 // article can be bookmarked, and Back and Forward step through searches. The hash is never sent to the
 // server, and changing it is not a navigation (Electron's will-navigate is not emitted for it).
 // `verbatim serve`'s session token also arrives in the hash: it is read once and never written back.
@@ -7,7 +7,9 @@
 
 import type { SearchSort } from '../main/contract/api.js';
 
-export type ResultsViewName = 'articles' | 'quotes';
+export type ResultsViewName = 'articles' | 'quotes' | 'people';
+
+const viewNames: readonly ResultsViewName[] = ['articles', 'quotes', 'people'];
 
 export interface UrlState {
   query: string;
@@ -15,24 +17,27 @@ export interface UrlState {
   sort: SearchSort;
   /** The id of the article in the reader, if any. */
   article: string | null;
+  /** The id of the person whose page is open (`Speaker.id`), if any: it is shown instead of the article. */
+  person: string | null;
 }
 
-export const emptyUrlState: UrlState = { query: '', view: 'articles', sort: 'relevance', article: null };
+export const emptyUrlState: UrlState = { query: '', view: 'articles', sort: 'relevance', article: null, person: null };
 
 /**
  * The state an address's hash describes; anything missing or unknown is the default.
  * @example
- * readUrlState('#q=war&view=quotes'); // { query: 'war', view: 'quotes', sort: 'relevance', article: null }
+ * readUrlState('#q=war&view=quotes'); // { query: 'war', view: 'quotes', sort: 'relevance', article: null, person: null }
  */
 export function readUrlState(hash: string): UrlState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const sort = params.get('sort');
-  const article = params.get('article');
+  const view = viewNames.find((name) => name === params.get('view'));
   return {
     query: params.get('q') ?? '',
-    view: params.get('view') === 'quotes' ? 'quotes' : 'articles',
+    view: view ?? 'articles',
     sort: sort === 'newest' || sort === 'oldest' ? sort : 'relevance',
-    article: article === null || article === '' ? null : article,
+    article: nonEmpty(params.get('article')),
+    person: nonEmpty(params.get('person')),
   };
 }
 
@@ -43,6 +48,7 @@ export function urlStateHash(state: UrlState): string {
   if (state.view !== 'articles') params.set('view', state.view);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.article !== null) params.set('article', state.article);
+  if (state.person !== null) params.set('person', state.person);
   const text = params.toString();
   return text === '' ? '' : `#${text}`;
 }
@@ -58,12 +64,17 @@ export function hashWithoutToken(hash: string): string {
 /**
  * Whether going from `previous` to `next` is a step of its own in the history (Back returns to
  * `previous`), rather than a correction of it. Typing or deleting letters (one query the start of the
- * other) corrects the search; a first query, another query, view, sort or article is a step.
+ * other) corrects the search; a first query, another query, view, sort, article or person is a step.
  */
 export function isNewStep(previous: UrlState, next: UrlState): boolean {
   if (previous.view !== next.view || previous.sort !== next.sort || previous.article !== next.article) return true;
+  if (previous.person !== next.person) return true;
   if (previous.query === next.query) return false;
   // Leaving the empty page is a step: Back from the first search returns to it, not out of the app.
   if (previous.query === '') return true;
   return !(previous.query.startsWith(next.query) || next.query.startsWith(previous.query));
+}
+
+function nonEmpty(value: string | null): string | null {
+  return value === null || value === '' ? null : value;
 }

@@ -42,6 +42,8 @@ function target(ref: ImportRef): { area: string; path: string } | { package: str
 }
 
 const corePackages = new Set(['node:', 'lunr', 'lunr-languages', 'yaml', 'chardet', 'franc', 'linkedom', '@mozilla/readability', 'chokidar', 'papaparse', 'yauzl', 'pdfjs-dist']);
+/** The renderer's one library (bundled into app.js): uPlot draws the person page's timeline (issue 16). */
+const rendererPackages = new Set(['uplot']);
 
 /** The package a specifier names: `lunr-languages/lunr.ru.js` -> `lunr-languages`, `@scope/a/b` -> `@scope/a`. */
 function packageName(specifier: string): string {
@@ -88,7 +90,8 @@ function violation(ref: ImportRef): string | null {
   const to = target(ref);
   if ('package' in to) {
     if (from === 'main/core' && !corePackages.has(packageName(to.package))) return `core may import only node:* and its parsing libraries (${[...corePackages].join(', ')})`;
-    if (from === 'main/contract' || from === 'main/common' || from === 'renderer') return `${from} imports no packages`;
+    if (from === 'renderer' && !rendererPackages.has(packageName(to.package))) return `the renderer imports no packages but ${[...rendererPackages].join(', ')}`;
+    if (from === 'main/contract' || from === 'main/common') return `${from} imports no packages`;
     if (from === 'main/transport' && to.package !== 'node:') return 'the transport layer imports only node:*';
     if (from === 'main/preload' && to.package !== 'electron') return 'the preload imports only electron';
     if ((from === 'main/server' || from === 'main/cli') && to.package === 'electron') return `${from} must run without Electron`;
@@ -148,6 +151,7 @@ describe('the dependency rule', () => {
     ['main/core/newfolder/x.ts', '../util/lru.js', false],
     ['main/common/x.ts', 'node:fs', false],
     ['main/contract/api.ts', '../common/lex-query.js', false],
+    ['renderer/app.ts', 'lunr', false],
   ])('rejects %s importing %s', (file, specifier, typeOnly) => {
     expect(violation({ file, specifier, typeOnly })).not.toBeNull();
   });
@@ -160,6 +164,7 @@ describe('the dependency rule', () => {
     ['main/core/library.ts', './library/open-archive.js'],
     ['main/transport/api-handlers.ts', '../core/library.js'],
     ['main/shell/ipc.ts', '../transport/api-handlers.js'],
+    ['renderer/views/timeline-chart.ts', 'uplot'],
   ])('lets %s import %s', (file, specifier) => {
     expect(violation({ file, specifier, typeOnly: false })).toBeNull();
   });

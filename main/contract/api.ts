@@ -283,6 +283,8 @@ export interface VerbatimApi {
    * `forbidden` (a page in a browser has no business opening files on the machine).
    */
   showFile(request: ShowFileRequest): Promise<Result<null>>;
+  speakers(request: SpeakersRequest): Promise<Result<SpeakersReply>>;
+  person(request: PersonRequest): Promise<Result<PersonView>>;
   /** The user's corrections in force, oldest first. */
   corrections(request: CorrectionsRequest): Promise<Result<CorrectionsReply>>;
   /**

@@ -211,6 +211,8 @@ function renderQuoteHit(quote: QuoteHit, index: number, open: boolean): HTMLLIEl
   const speaker = quote.speaker === null ? h('span', { class: 'speaker unattributed' }, 'Unattributed') : h('span', { class: 'speaker' }, quote.speaker);
   const attribution = h('span', { class: 'attribution' }, speaker);
   if (quote.verb !== null) attribution.append(' ', h('span', { class: 'verb' }, quote.verb));
+  // A user's correction decided the speaker (issue 16): say so.
+  if (quote.correction !== undefined) attribution.append(' ', h('span', { class: 'corrected-label' }, 'Corrected'));
   if (quote.description !== null) attribution.append(h('span', { class: 'description' }, quote.description));
   const where: Node[] = [h('span', { class: 'quote-hit-title' }, quote.title || quote.path)];
   if (quote.date !== null) where.push(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('time', { datetime: quote.date }, formatDate(quote.date)));

@@ -150,6 +150,8 @@ function renderQuote(quote: QuoteMatch, body: string): HTMLLIElement {
   const speaker = quote.speaker === null ? h('span', { class: 'speaker unattributed' }, 'Unattributed') : h('span', { class: 'speaker' }, quote.speaker);
   const attribution = h('span', { class: 'attribution' }, speaker);
   if (quote.verb !== null) attribution.append(' ', h('span', { class: 'verb' }, quote.verb));
+  // A user's correction decided the speaker (issue 16): say so.
+  if (quote.correction !== undefined) attribution.append(' ', h('span', { class: 'corrected-label' }, 'Corrected'));
   const found = foundBy(quote, body);
   if (found !== null) attribution.append(' ', h('span', { class: 'found' }, found));
   if (quote.description !== null) attribution.append(h('span', { class: 'description' }, quote.description));

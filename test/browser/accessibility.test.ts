@@ -1,5 +1,5 @@
 // End to end in Chromium against `verbatim serve` on the sample archive (content/): accessibility (issue 15).
-// axe-core reports nothing in any view, light and dark; ↑/↓ move through the quotes panel; Tab reaches the
+// axe-core reports nothing in any view (the People view and a person's page too, issue 16), light and dark; ↑/↓ move through the quotes panel; Tab reaches the
 // results before the facets; a printed article is the article alone; and "Open original" is the app's only.
 
 import { readFile } from 'node:fs/promises';
@@ -39,6 +39,14 @@ async function openFirstArticle(): Promise<void> {
   await waitFor(async () => (await page.locator('#quotes li.quote').count()) > 1, 'the quotes panel to fill');
 }
 
+/** The People view, from the keyboard: the search box's ↓ selects the first person. */
+async function showPeople(): Promise<void> {
+  await page.click('#view-people');
+  await waitFor(async () => (await page.locator('#people li.person-hit').count()) > 0, 'the People view');
+  await page.focus('#search');
+  await page.keyboard.press('ArrowDown');
+}
+
 const views: Array<[string, () => Promise<void>]> = [
   ['the start page', async () => {}],
   ['the results', () => typeQuery(page, query, waitFor)],
@@ -49,6 +57,17 @@ const views: Array<[string, () => Promise<void>]> = [
       await typeQuery(page, query, waitFor);
       await page.click('#view-quotes');
       await waitFor(async () => (await page.locator('#quote-results li[role="option"]').count()) > 0, 'the quote results');
+    },
+  ],
+  ['the People view', showPeople],
+  [
+    'a person page, its timeline table and a correction form open',
+    async () => {
+      await showPeople();
+      await page.keyboard.press('Enter');
+      await waitFor(async () => (await page.locator('#person li.person-quote').count()) > 0, 'the person page');
+      await page.click('#person .timeline-toggle');
+      await page.click('#person li.person-quote details.correction summary >> nth=0');
     },
   ],
   [

@@ -10,13 +10,16 @@ import { parseInline, syntaxNote, syntaxRows } from '../../renderer/query-syntax
 const readme = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../README.md'), 'utf8');
 const section = /## Query syntax\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
 
-/** The table's body rows as [you type, it finds]. */
+/**
+ * The table's body rows as [you type, it finds]; a link is its text (the help has no sections to link to: "see
+ * [People](#people)" is "see People", the window's People view).
+ */
 function readmeRows(): Array<[string, string]> {
   return section
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| you type'))
     .map((line) => {
-      const cells = line.slice(2, -2).split(' | ');
+      const cells = line.slice(2, -2).replace(/\[([^\]]+)\]\(#[^)]+\)/g, '$1').split(' | ');
       return [cells[0] ?? '', cells.slice(1).join(' | ')];
     });
 }

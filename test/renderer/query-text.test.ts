@@ -2,7 +2,7 @@
 // "Quotes only" toggle's `in:quotes`, read with the core parser's rules.
 
 import { describe, expect, it } from 'vitest';
-import { formatFilter, hasFilter, hasQuoteScope, tokenizeQuery, toggleFilter, toggleQuoteScope, type FilterField } from '../../renderer/query-text.js';
+import { formatFilter, hasFilter, hasQuoteScope, monthFilter, tokenizeQuery, toggleFilter, toggleOnlyFilter, toggleQuoteScope, type FilterField } from '../../renderer/query-text.js';
 
 describe('tokenizeQuery', () => {
   it('cuts a query into words, phrases and fields with their spans', () => {
@@ -59,6 +59,34 @@ describe('toggleFilter', () => {
     for (const query of ['president', 'a OR b', '"prime minister" -weather', 'sanct* lang:en']) {
       expect(toggleFilter(toggleFilter(query, 'speaker', 'Jane Doe'), 'speaker', 'Jane Doe')).toBe(query);
     }
+  });
+});
+
+describe('toggleOnlyFilter (a month of the timeline)', () => {
+  it.each<[string, string, string]>([
+    ['', '2005-03', 'date:2005-03'],
+    ['iraq', '2005-03', 'iraq date:2005-03'],
+    ['iraq date:2004', '2005-03', 'iraq date:2005-03'],
+    ['date:2004 iraq date:2005-01', '2005-03', 'iraq date:2005-03'],
+    ['iraq date:2005-03', '2005-03', 'iraq'],
+    ['iraq -date:2004', '2005-03', 'iraq -date:2004 date:2005-03'],
+    ['iraq after:2004', '2005-03', 'iraq after:2004 date:2005-03'],
+  ])('in %j, month %s gives %j', (query, month, expected) => {
+    expect(toggleOnlyFilter(query, 'date', month)).toBe(expected);
+  });
+});
+
+describe('monthFilter', () => {
+  it.each<[string, string | null]>([
+    ['iraq date:2005-03', '2005-03'],
+    ['date:"2005-03"', '2005-03'],
+    ['iraq', null],
+    ['iraq date:2005', null],
+    ['date:2005-03 date:2005-04', null],
+    ['-date:2005-03', null],
+    ['date:2005-03..2005-05', null],
+  ])('finds in %j the month %j', (query, month) => {
+    expect(monthFilter(query)).toBe(month);
   });
 });
 

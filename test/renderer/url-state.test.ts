@@ -12,13 +12,14 @@ describe('the address hash', () => {
     ['#q=war', state({ query: 'war' })],
     ['#q=%22peace+talks%22+speaker%3ABlair&view=quotes&sort=oldest&article=a1%3A2', state({ query: '"peace talks" speaker:Blair', view: 'quotes', sort: 'oldest', article: 'a1:2' })],
     ['#view=articles&sort=newest', state({ sort: 'newest' })],
+    ['#q=date%3A2005-03&view=people&person=tony-blair', state({ query: 'date:2005-03', view: 'people', person: 'tony-blair' })],
   ])('reads %s, and writes it back the same', (hash, expected) => {
     expect(readUrlState(hash)).toEqual(expected);
     expect(readUrlState(urlStateHash(expected))).toEqual(expected);
   });
 
   it.each([
-    ['#view=grid&sort=random&article=', emptyUrlState],
+    ['#view=grid&sort=random&article=&person=', emptyUrlState],
     ['#token=abc&q=war', state({ query: 'war' })],
   ])('takes %s as the defaults where it names nothing it knows', (hash, expected) => {
     expect(readUrlState(hash)).toEqual(expected);
@@ -48,6 +49,8 @@ describe('isNewStep', () => {
     ['opening an article', { query: 'war' }, { query: 'war', article: 'a' }, true],
     ['another view', { query: 'war' }, { query: 'war', view: 'quotes' }, true],
     ['another sort', { query: 'war' }, { query: 'war', sort: 'newest' }, true],
+    ['opening a person', { view: 'people' }, { view: 'people', person: 'p1' }, true],
+    ['filtering a person to a month', { query: '', person: 'p1' }, { query: 'date:2005-03', person: 'p1' }, true],
     ['nothing', { query: 'war' }, { query: 'war' }, false],
   ])('%s: %s', (_name, previous, next, step) => {
     expect(isNewStep(state(previous), state(next))).toBe(step);
