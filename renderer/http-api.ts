@@ -45,6 +45,7 @@ export function createHttpApi(token: string): VerbatimApi {
     quotes: (request) => call('quotes', request),
     // verbatim serve answers `forbidden`; the renderer hides the buttons that call it there.
     showFile: (request) => call('showFile', request),
+    verify: (request) => call('verify', request),
   };
 }
 

@@ -58,7 +58,7 @@ const coreLayers: readonly (readonly string[])[] = [
   ['util', 'errors', 'result-limits'],
   ['archive', 'quotes'],
   ['index'],
-  ['search'],
+  ['search', 'verify'],
   ['engine'],
   ['library'],
 ];

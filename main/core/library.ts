@@ -3,13 +3,14 @@
 // parallel; searches go to every engine and their answers are merged (library/open-archive.ts). The folder
 // can be followed: changed files are re-read and only their shards rebuilt (library/watch-archive.ts).
 
-import type { ArticleView, LibraryStatus, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../contract/api.js';
+import type { ArticleView, LibraryStatus, QuotesReply, QuotesRequest, SearchReply, SearchRequest, VerifyReply, VerifyRequest } from '../contract/api.js';
 import type { BuildProgress } from './index/build-library-data.js';
 import { openArchive } from './library/open-archive.js';
 import type { ImportProblem } from '../contract/model.js';
 
 export { engineCount, shardCountFor, shardOf, shardUnits } from './library/shards.js';
 export { startLibrary } from './library/watch-archive.js';
+export { verifyLimits } from './library/open-archive.js';
 
 export interface OpenLibraryOptions {
   archiveDir: string;
@@ -51,6 +52,13 @@ export interface Library {
   article(id: string, query?: string): Promise<ArticleView>;
   /** Lists quotes; waits for `quotesReady()` first. */
   quotes(options?: QuotesRequest): Promise<QuotesReply>;
+  /**
+   * Where a claim's words stand in the archive, and what was changed (issue 17).
+   * @throws InvalidArgumentError for a claim of fewer than 3 or more than 500 words.
+   * @example
+   * (await library.verify({ claim: 'we will rebuild this town' })).verdict; // 'verbatim'
+   */
+  verify(request: VerifyRequest): Promise<VerifyReply>;
   /**
    * Ends the engines once their caches are written; unless `finishQuotes` is false, after extracting the
    * quotes still pending (a command's last act), otherwise leaving them for the next open (a window closing).

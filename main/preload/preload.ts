@@ -13,6 +13,7 @@ const api: VerbatimApi = {
   article: (request) => ipcRenderer.invoke('verbatim:article', request),
   quotes: (request) => ipcRenderer.invoke('verbatim:quotes', request),
   showFile: (request) => ipcRenderer.invoke('verbatim:showFile', request),
+  verify: (request) => ipcRenderer.invoke('verbatim:verify', request),
 };
 
 contextBridge.exposeInMainWorld('verbatim', api);

@@ -30,7 +30,7 @@ const content = path.resolve(import.meta.dirname, '../../content');
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'verbatim-ipc-fuzz-cache-'));
 let session: LibrarySession;
 /** How many times each handler of the table was entered. */
-const reached: Record<ApiMethod, number> = { status: 0, search: 0, article: 0, quotes: 0, showFile: 0 };
+const reached: Record<ApiMethod, number> = { status: 0, search: 0, article: 0, quotes: 0, showFile: 0, verify: 0 };
 /** The files `showFile` was asked to open (a stand-in for the shell: the fuzz never opens a real file). */
 const openedFiles: string[] = [];
 /** Ids of real articles, so that some `article` calls get past the lookup to the query. */
@@ -279,6 +279,12 @@ function randomRequest(random: Random, method: ApiMethod): unknown {
         id: random.chance(0.4) ? random.pick(realIds) : random.chance(0.8) ? randomString(random) : randomValue(random, 1),
         action: random.chance(0.7) ? random.pick(['open', 'reveal']) : randomValue(random, 1),
       };
+    case 'verify':
+      return {
+        claim: queryValue(),
+        ...field('speaker', 0.3, () => (random.chance(0.85) ? randomString(random) : randomValue(random, 1))),
+        ...field('limit', 0.3, limitValue),
+      };
   }
 }
 
@@ -410,7 +416,7 @@ describe(`IPC fuzz (seed ${seed}, ${rounds} calls; replay with VERBATIM_FUZZ_SEE
     for (let index = 0; index < 200; index += 1) {
       const method = random.pick(apiMethods);
       // Well-formed requests too: a forbidden sender must be refused whatever it asks.
-      const args = random.chance(0.5) ? [{ search: { query: 'the' }, article: { id: realIds[0] }, quotes: {}, status: {}, showFile: { id: realIds[0], action: 'open' } }[method]] : randomArguments(random, method);
+      const args = random.chance(0.5) ? [{ search: { query: 'the' }, article: { id: realIds[0] }, quotes: {}, status: {}, showFile: { id: realIds[0], action: 'open' }, verify: { claim: 'we will rebuild the town' } }[method]] : randomArguments(random, method);
       const outcome = await call(listenerFor(method), eventFrom(makeFrame()), args);
       if ('misbehaved' in outcome) {
         failures.push(`#${index} ${method}(${preview(args)}): ${outcome.misbehaved}`);

@@ -3,6 +3,7 @@
 // Like `VerbatimApi` for the renderer: adding a method makes the compiler point at every place to change.
 
 import type { ApiError, ArticleView, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
+import type { VerifyCandidate } from '../verify/verify-claim.js';
 import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-engine.js';
 
 /** Every method an engine answers: the fields of its request and the value of its reply. */
@@ -31,6 +32,8 @@ export interface EngineMethods {
   article: { request: { id: string; query?: string }; reply: ArticleView | null };
   /** The main thread applies the default limit, and skips the offset after merging (as for search). */
   quotes: { request: Omit<QuotesRequest, 'offset'> & { limit: number; budgetMs?: number }; reply: QuotesReply };
+  /** A claim's best candidates among the engine's articles (issue 17); the main thread merges and judges them. */
+  verify: { request: { claim: string; limit: number }; reply: VerifyCandidate[] };
 }
 
 export type EngineMethod = keyof EngineMethods;
@@ -74,6 +77,7 @@ const handlers: Handlers = {
   search: (engine, { type: _type, query, ...options }) => engine.search(query, options),
   article: (engine, request) => engine.article(request.id, request.query),
   quotes: (engine, { type: _type, ...options }) => engine.quotes(options),
+  verify: (engine, request) => engine.verify(request.claim, request.limit),
 };
 
 /** Runs one request on `engine`. */
