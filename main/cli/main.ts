@@ -1,11 +1,11 @@
-// The `verbatim` command: search | quotes | index | serve over an archive folder (ARCHITECTURE.md's
+// The `verbatim` command: search | quotes | verify | index | serve over an archive folder (ARCHITECTURE.md's
 // command line contract). With --json, stdout is exactly one JSON document.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApiHandlers } from '../transport/api-handlers.js';
 import { QueryError, VerbatimError } from '../core/errors.js';
-import { engineCount, openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
+import { engineCount, openLibrary, startLibrary, verifyLimits, type Library, type OpenLibraryOptions } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
 import type { QuoteHit, QuoteKind, QuotesReply, SearchHit, SearchReply, SearchSort } from '../contract/api.js';
 import { parseQuoteKinds } from '../core/search/parse-query.js';
@@ -20,10 +20,12 @@ import { quoteJson, searchHitJson } from '../common/result-json.js';
 import { signalExitCodes, untilStopSignal } from './stop-on-signal.js';
 import { terminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
+import { checkClaim, runVerify } from './verify-command.js';
 
 const usage = `Usage:
   verbatim search QUERY [--archive DIR] [--limit N | --all] [--offset N] [--sort relevance|newest|oldest] [--json | --jsonl]
   verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--kind direct,partial,indirect] [--limit N | --all] [--offset N] [--json | --jsonl]
+  verbatim verify TEXT [--archive DIR] [--speaker NAME] [--limit N] [--json]
   verbatim index [--archive DIR] [--json]
   verbatim serve [--archive DIR] [--port N]
   verbatim --version
@@ -113,12 +115,14 @@ async function main(argv: string[]): Promise<number> {
         return await search(rest, values, libraryOptions);
       case 'quotes':
         return await quotes(rest, values, libraryOptions);
+      case 'verify':
+        return await verify(rest, values, libraryOptions);
       case 'index':
         return await index(rest, json, libraryOptions);
       case 'serve':
         return await serve(rest, values, libraryOptions);
       default:
-        throw new UsageError(`unknown command "${command}"; use search, quotes, index or serve (see verbatim --help)`);
+        throw new UsageError(`unknown command "${command}"; use search, quotes, verify, index or serve (see verbatim --help)`);
     }
   } catch (error) {
     return fail(error, json);
@@ -208,6 +212,16 @@ async function quotes(args: string[], values: Values, options: OpenLibraryOption
     if (reply.incomplete !== undefined) process.stderr.write(`verbatim: ${reply.incomplete}\n`);
     if (!paging.jsonl) printQuotes(reply.total, items);
   }
+  return 0;
+}
+
+async function verify(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
+  const claim = args.join(' ');
+  if (claim.trim() === '') throw new UsageError('verify needs the TEXT of a claim, e.g. verbatim verify "we will rebuild this town"');
+  checkClaim(claim);
+  const limit = parseLimit(values.limit, verifyLimits.max);
+  const library = await open(options);
+  await runVerify(library, claim, { json: values.json === true, ...(values.speaker === undefined ? {} : { speaker: values.speaker }), ...(limit === undefined ? {} : { limit }) }).finally(() => library.close());
   return 0;
 }
 
