@@ -43,6 +43,8 @@ export function printReport(report) {
   row('  main-thread stall max, warm open', s.map((x) => fmtMs(x.verbatim?.warmStallMaxMs)));
   row('  search p50 / p95 (top 20, snippets, quotes)', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.searchP50Ms)} / ${fmtMs(x.verbatim.searchP95Ms)}` : '-')));
   row('  article(id, query) p50 / p95', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.articleP50Ms)} / ${fmtMs(x.verbatim.articleP95Ms)}` : '-')));
+  row('  verify({ claim }) p50 / p95', s.map((x) => (x.verbatim?.verifyP95Ms != null ? `${fmtMs(x.verbatim.verifyP50Ms)} / ${fmtMs(x.verbatim.verifyP95Ms)}` : '-')));
+  row('  shingle index of verify, built in one thread', s.map((x) => fmtMs(x.verbatim?.shingleIndexMs)));
   row('  quotes({...}) p50 / p95', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.quotesP50Ms)} / ${fmtMs(x.verbatim.quotesP95Ms)}` : '-')));
   row('  pathological query, slowest median ("a 2"...)', s.map((x) => fmtMs(x.verbatim?.pathologicalQueryMs)));
   row('    a search sent meanwhile, delayed by', s.map((x) => fmtMs(x.verbatim?.searchDelayMs)));

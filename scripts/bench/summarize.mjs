@@ -9,6 +9,9 @@ const TARGETS = {
   warmMsX1: 300,
   warmMsX10: 2000,
   queryP95MsX10: 15,
+  /** Issue 17: `verify` after a warm open, and its shingle index's share of a cold open, at 10x. */
+  verifyP95MsX10: 150,
+  shingleShareX10: 0.15,
   peakRssMbX10: 1500,
   stallMs: 50,
   /** The quote extractor's unit test asserted this until issue 13 moved speed to the bench. */
@@ -61,6 +64,9 @@ export function summarize(scale, runs) {
     articleP95Ms: median(warm.map((r) => r.article.p95)),
     quotesP50Ms: median(warm.map((r) => r.quotes.p50)),
     quotesP95Ms: median(warm.map((r) => r.quotes.p95)),
+    verifyP50Ms: median(warm.map((r) => r.verify?.p50).filter((x) => typeof x === 'number')),
+    verifyP95Ms: median(warm.map((r) => r.verify?.p95).filter((x) => typeof x === 'number')),
+    shingleIndexMs: median(cold.map((r) => r.shingleIndexMs).filter((x) => typeof x === 'number')),
     queryProblems: [...new Set(queryProblems)],
     slowestQueries: Object.entries(
       warm.flatMap((r) => r.perQuery ?? []).reduce((acc, q) => {
@@ -154,6 +160,8 @@ export function evaluateTargets(results) {
   check('Warm open, 10x: at most 2 s', 10, x10?.verbatim?.warmOpenMs, TARGETS.warmMsX10, 'ms');
   check('  the same, `verbatim index` warm by the wall clock (Node start included)', 10, x10?.cli?.warmWallMs, TARGETS.warmMsX10, 'ms');
   check('Query p95 with snippets and quotes (top 20), 10x: at most 15 ms', 10, x10?.verbatim?.searchP95Ms, TARGETS.queryP95MsX10, 'ms');
+  check('Verify p95 after a warm open, 10x: at most 150 ms', 10, x10?.verbatim?.verifyP95Ms, TARGETS.verifyP95MsX10, 'ms');
+  check('Shingle index (one thread, all articles) / cold open, 10x: at most 0.15', 10, ratio(x10?.verbatim?.shingleIndexMs, x10?.verbatim?.coldOpenMs), TARGETS.shingleShareX10, 'x');
   check('Peak RSS, 10x: at most 1.5 GB', 10, x10?.verbatim?.peakRssMb, TARGETS.peakRssMbX10, 'MB');
   for (const r of results) check(`Main-thread stall while indexing, x${r.scale}: at most 50 ms`, r.scale, r.summary.verbatim?.stallMaxMs, TARGETS.stallMs, 'ms');
   check('Pathological query ("a 2", a^2, tony^blair), 10x: at most 1 s', 10, x10?.verbatim?.pathologicalQueryMs, TARGETS.pathologicalQueryMsX10, 'ms');

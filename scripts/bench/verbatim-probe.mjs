@@ -11,8 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { openLibrary } from '../../main/core/library.ts';
+import { buildShingleIndex } from '../../main/core/verify/shingle-index.ts';
 import { extractQuotes } from '../../main/core/quotes/extract-quotes.ts';
-import { finish, latency, readTask, round, startStallMonitor, timed, timedAsync } from './common.mjs';
+import { finish, latency, readDocuments, readTask, round, startStallMonitor, timed, timedAsync, VERIFY_CLAIMS } from './common.mjs';
 
 async function main() {
   const task = readTask();
@@ -72,6 +73,7 @@ async function main() {
   };
 
   if (task.mode === 'warm' && task.onlyPathological !== true) Object.assign(result, await runQueries(library, task));
+  if (task.mode === 'cold') result.shingleIndexMs = timeShingleIndex(task.archiveDir);
   if (task.mode === 'warm' && task.pathologicalQueries !== undefined) result.pathologicalQueries = await timePathologicalQueries(library, task);
   if (typeof library.close === 'function') result.closeMs = round((await timedAsync(() => library.close()))[0]);
   finish(task, result);
@@ -116,12 +118,33 @@ async function runQueries(library, task) {
       perQuery.push({ query: `quotes(${JSON.stringify(options)})`, error: error instanceof Error ? error.message : String(error) });
     }
   }
+  const verifySamples = [];
+  if (typeof library.verify === 'function') {
+    for (const claim of VERIFY_CLAIMS) {
+      try {
+        await library.verify({ claim });
+        for (let i = 0; i < task.repeats; i++) verifySamples.push((await timedAsync(() => library.verify({ claim })))[0]);
+      } catch (error) {
+        perQuery.push({ query: `verify(${JSON.stringify(claim.slice(0, 40))})`, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
   return {
+    verify: verifySamples.length > 0 ? latency(verifySamples.map((ms) => round(ms, 3))) : null,
     search: latency(searchSamples.map((ms) => round(ms, 3))),
     article: latency(articleSamples.map((ms) => round(ms, 3))),
     quotes: latency(quotesSamples.map((ms) => round(ms, 3))),
     perQuery,
   };
+}
+
+/**
+ * The shingle index of `verify` (issue 17) built over every article body of the archive in this one thread:
+ * what it adds to an open (the engines build it shard by shard, in parallel) at most.
+ */
+function timeShingleIndex(archiveDir) {
+  const bodies = readDocuments(archiveDir).map((d) => d.body);
+  return round(timed(() => buildShingleIndex(bodies))[0]);
 }
 
 /**

@@ -23,10 +23,15 @@ export interface VerifyShard {
 /** One article's answer to a claim: its matches (two for a splice), and how well they cover the claim. */
 export interface VerifyCandidate {
   matches: VerifyMatch[];
-  /** Share of the claim's words standing in the matches' originals, in order (0 to 1). */
+  /**
+   * Share of the claim's words standing in the matches' originals in order, in runs of two words or more (0 to
+   * 1): what the verdict counts (see `ChangeList.inRuns`).
+   */
   coverage: number;
   /** Every claim word in one original, in order, with omissions only at the ends or at an ellipsis. */
   exact: boolean;
+  /** Changes inside the matches (see `ChangeList.inner`), added up. */
+  changes: number;
   /** The alignment score, to rank candidates of equal coverage. */
   score: number;
 }
@@ -35,6 +40,8 @@ export interface VerifyCandidate {
 export const claimWordLimits = { min: shingleSize, max: 500 } as const;
 /** Articles aligned per shard: the right one is nearly always among the first few by shared rare shingles. */
 const candidatesPerShard = 8;
+/** A second place of a spliced claim shares at least this many words with it: three ("is very important") are chance. */
+const minPieceWords = 4;
 /** Gap between two pieces of one original that still makes them one shortened match, in words. */
 const maxJoinGap = 80;
 /** Claim and original words aligned for one piece at most: bounds time on a long article. */
@@ -80,7 +87,7 @@ function verifyArticle(claim: string, words: readonly VerifyWord[], wanted: Read
     if (to - from < shingleSize) continue;
     const reach = Math.min(body.length, Math.floor(maxCells / (to - from)));
     const piece = alignLocal(same, from, to, 0, reach);
-    if (piece !== null && piece.equal >= shingleSize && piece.equal * 2 >= to - from) pieces.push(piece);
+    if (piece !== null && piece.equal >= minPieceWords && piece.equal * 2 >= to - from) pieces.push(piece);
   }
   const placed = pieces.sort((a, b) => a.claimStart - b.claimStart).map((piece) => {
     const from = (body[piece.originalStart] as VerifyWord).start;
@@ -89,6 +96,7 @@ function verifyArticle(claim: string, words: readonly VerifyWord[], wanted: Read
   const joined = joinPieces(placed);
   const matches: VerifyMatch[] = [];
   let equal = 0;
+  let inner = 0;
   let exact = joined.length === 1;
   joined.forEach(({ piece, unit }, k) => {
     const first = k === 0;
@@ -111,7 +119,8 @@ function verifyArticle(claim: string, words: readonly VerifyWord[], wanted: Read
       originalBefore: range(0, firstOriginal),
       originalAfter: range(lastOriginal + 1, unit.words.length),
     });
-    equal += list.equal;
+    equal += list.inRuns;
+    inner += list.inner;
     exact &&= list.exact;
     matches.push({
       articleId: article.id,
@@ -133,7 +142,7 @@ function verifyArticle(claim: string, words: readonly VerifyWord[], wanted: Read
     });
   });
   const coverage = round(equal / words.length);
-  return { matches, coverage, exact: exact && coverage === 1, score: joined.reduce((n, p) => n + p.piece.score, 0) };
+  return { matches, coverage, changes: inner, exact: exact && coverage === 1, score: joined.reduce((n, p) => n + p.piece.score, 0) };
 }
 
 /**
