@@ -143,7 +143,7 @@ async function runQueries(library, task) {
  * what it adds to an open (the engines build it shard by shard, in parallel) at most.
  */
 function timeShingleIndex(archiveDir) {
-  const bodies = readDocuments(archiveDir).map((d) => d.body);
+  const bodies = readDocuments(archiveDir).docs.map((d) => d.body);
   return round(timed(() => buildShingleIndex(bodies))[0]);
 }
 
