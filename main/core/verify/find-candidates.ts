@@ -7,10 +7,10 @@ import { articlesWithShingle, type ShingleIndex } from './shingle-index.js';
 const commonShare = 0.02;
 
 /**
- * The numbers of the articles of `index` sharing rare shingles with `shingles` (a claim's), best first: each
- * shared shingle adds its inverse document frequency. At most `limit`.
+ * The articles of `index` sharing rare shingles with `shingles` (a claim's), as `[number, score]`, best first:
+ * each shared shingle adds its inverse document frequency. At most `limit`.
  */
-export function findCandidates(index: ShingleIndex, shingles: Iterable<number>, limit: number): number[] {
+export function findCandidates(index: ShingleIndex, shingles: Iterable<number>, limit: number): [number, number][] {
   const maxHolders = Math.max(50, Math.floor(index.articles * commonShare));
   const scores = new Map<number, number>();
   for (const shingle of new Set(shingles)) {
@@ -21,6 +21,5 @@ export function findCandidates(index: ShingleIndex, shingles: Iterable<number>, 
   }
   return [...scores.entries()]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, limit)
-    .map(([article]) => article);
+    .slice(0, limit);
 }
