@@ -22,6 +22,7 @@ import { createRefinePanel } from './views/refine-panel.js';
 import { createResultsList } from './views/results-list.js';
 import { createSearchBox } from './views/search-box.js';
 import { createStatusLine } from './views/status-line.js';
+import { createVerifyPanel } from './views/verify-panel.js';
 import { createViewSwitch, type ResultsView } from './views/view-switch.js';
 
 declare global {
@@ -130,6 +131,9 @@ function start(api: VerbatimApi, inApp: boolean): void {
       },
     },
   );
+
+  // Issue 17: a match's article opens in the reader, as a result does.
+  createVerifyPanel({ toggle: byId('verify-open', HTMLButtonElement), panel: byId('verify-panel', HTMLElement) }, api, (match) => reader.open(match.articleId, ''));
 
   const quoteResults = createQuoteResults(
     {

@@ -50,6 +50,7 @@ export function createHttpApi(token: string): VerbatimApi {
     corrections: (request) => call('corrections', request),
     correct: (request) => call('correct', request),
     undoCorrection: (request) => call('undoCorrection', request),
+    verify: (request) => call('verify', request),
   };
 }
 

@@ -60,7 +60,7 @@ const coreLayers: readonly (readonly string[])[] = [
   ['util', 'errors', 'result-limits'],
   ['archive', 'quotes', 'corrections'],
   ['index'],
-  ['search'],
+  ['search', 'verify'],
   ['engine'],
   ['library'],
 ];

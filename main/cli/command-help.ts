@@ -1,9 +1,10 @@
 // `verbatim COMMAND --help`: each command's syntax, options with their defaults, and exit codes (issue 15).
 
+import { verifyLimits } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
 
 /** The commands that have a help page of their own. */
-export type CommandName = 'search' | 'quotes' | 'speakers' | 'index' | 'serve' | 'corrections';
+export type CommandName = 'search' | 'quotes' | 'speakers' | 'verify' | 'index' | 'serve' | 'corrections';
 
 const common = `  --archive DIR     the archive folder, searched recursively (default: the bundled sample)
   --cache-dir DIR   where the index cache is kept (default: VERBATIM_CACHE_DIR, else the OS cache folder)`;
@@ -66,6 +67,23 @@ ${common}
 ${queryNote}
 
 ${exitCodes('success, whether or not anyone was found')}`,
+  verify: `Usage: verbatim verify TEXT [options]
+Finds where the words of TEXT (a claim of 3 to 500 words: what someone is said to have said) stand in the
+archive, even shortened, spliced from two places, with words replaced, or retyped, and says:
+  VERBATIM   every word stands in the archive in this order (words left out only at either end, or where
+             the claim has an ellipsis "...")
+  ALTERED    near-verbatim with changes, each shown: [-original-]{+claim+}, [-left out-], {+added+}
+  NOT FOUND  nothing close (the closest places, which do not match, are listed below a line)
+Each match says who the archive says said it, the article, its date and source; the same words in several
+articles come earliest first.
+
+Options:
+  --speaker NAME    who the claim names as the speaker: says so when the archive names someone else
+  --limit N         how many matches to print, 1 to ${verifyLimits.max} (default: ${verifyLimits.default})
+  --json            print the reply as one JSON document (the README's "Verify a quote" shows its shape)
+${common}
+
+${exitCodes('an answer, whatever the verdict')}`,
   index: `Usage: verbatim index [options]
 Builds the archive's index (or loads it from the cache) and reports the articles, quotes and problems.
 

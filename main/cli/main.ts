@@ -1,11 +1,11 @@
-// The `verbatim` command: search | quotes | speakers | index | serve | corrections over an archive folder (ARCHITECTURE.md's
+// The `verbatim` command: search | quotes | speakers | verify | index | serve | corrections over an archive folder (ARCHITECTURE.md's
 // command line contract). With --json, stdout is exactly one JSON document.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApiHandlers } from '../transport/api-handlers.js';
 import { QueryError, VerbatimError } from '../core/errors.js';
-import { engineCount, openLibrary, startLibrary, type Library, type OpenLibraryOptions } from '../core/library.js';
+import { engineCount, openLibrary, startLibrary, verifyLimits, type Library, type OpenLibraryOptions } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
 import type { QuoteHit, QuoteKind, QuotesReply, SearchHit, SearchReply, SearchSort } from '../contract/api.js';
 import { parseQuoteKinds } from '../core/search/parse-query.js';
@@ -22,11 +22,13 @@ import { listSpeakers, speakerJson, speakersText } from './speakers-command.js';
 import { signalExitCodes, untilStopSignal } from './stop-on-signal.js';
 import { terminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
+import { checkClaim, runVerify } from './verify-command.js';
 
 const usage = `Usage:
   verbatim search QUERY [--archive DIR] [--limit N | --all] [--offset N] [--sort relevance|newest|oldest] [--json | --jsonl]
   verbatim quotes [QUERY] [--archive DIR] [--speaker NAME] [--kind direct,partial,indirect] [--limit N | --all] [--offset N] [--json | --jsonl]
   verbatim speakers [QUERY] [--archive DIR] [--limit N] [--json]
+  verbatim verify TEXT [--archive DIR] [--speaker NAME] [--limit N] [--json]
   verbatim index [--archive DIR] [--json]
   verbatim serve [--archive DIR] [--port N]
   verbatim corrections [export FILE | import FILE] [--archive DIR] [--json]
@@ -119,6 +121,8 @@ async function main(argv: string[]): Promise<number> {
         return await quotes(rest, values, libraryOptions);
       case 'speakers':
         return await speakers(rest, values, libraryOptions);
+      case 'verify':
+        return await verify(rest, values, libraryOptions);
       case 'index':
         return await index(rest, json, libraryOptions);
       case 'serve':
@@ -130,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       default:
-        throw new UsageError(`unknown command "${command}"; use search, quotes, speakers, index, serve or corrections (see verbatim --help)`);
+        throw new UsageError(`unknown command "${command}"; use search, quotes, speakers, verify, index, serve or corrections (see verbatim --help)`);
     }
   } catch (error) {
     return fail(error, json);
@@ -233,6 +237,16 @@ async function speakers(args: string[], values: Values, options: OpenLibraryOpti
   const reply = await listSpeakers(library, query, limit).finally(() => library.close());
   if (values.json === true) printJson({ total: reply.total, speakers: reply.speakers.map(speakerJson) });
   else process.stdout.write(speakersText(reply));
+  return 0;
+}
+
+async function verify(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
+  const claim = args.join(' ');
+  if (claim.trim() === '') throw new UsageError('verify needs the TEXT of a claim, e.g. verbatim verify "we will rebuild this town"');
+  checkClaim(claim);
+  const limit = parseLimit(values.limit, verifyLimits.max);
+  const library = await open(options);
+  await runVerify(library, claim, { json: values.json === true, ...(values.speaker === undefined ? {} : { speaker: values.speaker }), ...(limit === undefined ? {} : { limit }) }).finally(() => library.close());
   return 0;
 }
 

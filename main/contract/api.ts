@@ -268,6 +268,77 @@ export interface UndoCorrectionRequest {
   id: string;
 }
 
+/** Issue 17: how a claim stands against the archive (see `VerifyReply`). */
+export type VerifyVerdict = 'verbatim' | 'altered' | 'not-found';
+
+/**
+ * One step of a claim's word-level difference from the original: `equal` words; `insert`, words of the claim
+ * the original does not have; `delete`, words of the original the claim leaves out; `replace`, claim words
+ * standing where the original has others. `claim` and `original` are the words as written (empty for none).
+ */
+export interface WordChange {
+  op: 'equal' | 'insert' | 'delete' | 'replace';
+  claim: string;
+  original: string;
+}
+
+/** Where a match was found: in a quotation of that kind, or in the article's own text (`text`). */
+export type VerifyMatchKind = QuoteKind | 'text';
+
+/** A place in the archive whose words are near-verbatim to (a part of) a claim. */
+export interface VerifyMatch {
+  articleId: string;
+  path: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  /** Who the archive says said it (the quotation's speaker), or null. */
+  speaker: string | null;
+  /** The quotation's `speakerId` as the quote carries it (issue 16), or null. */
+  speakerId: string | null;
+  kind: VerifyMatchKind;
+  /** The original: the whole quotation, or the sentences of the article holding the match. */
+  text: string;
+  /** Offsets of `text` in the article's body (a quotation in parts: start of the first to end of the last). */
+  start: number;
+  end: number;
+  /** Of the claim's words this match accounts for, the share standing in the original in order (0 to 1). */
+  similarity: number;
+  /** The claim part against the whole original, in order: words left out of it are `delete`. */
+  changes: WordChange[];
+  /** Words of the original the claim leaves out (a shortened quote). */
+  omitted: number;
+  /** The part of the claim this match accounts for (UTF-16 offsets into `claim`): all of it, or one piece of a splice. */
+  claimStart: number;
+  claimEnd: number;
+}
+
+export interface VerifyRequest {
+  /** What someone is said to have said: 3 to 500 words. */
+  claim: string;
+  /** Who the claim names as the speaker; the reply says when the archive names someone else. */
+  speaker?: string;
+  /** At most this many matches (default 10, at most 50). */
+  limit?: number;
+}
+
+export interface VerifyReply {
+  claim: string;
+  /**
+   * `verbatim`: every word of the claim stands in one original in order (it may leave words out at either end,
+   * or where the claim has an ellipsis); `altered`: near-verbatim with changes, or spliced from two places (each
+   * a match); `not-found`: nothing in the archive is close.
+   */
+  verdict: VerifyVerdict;
+  /** The places, best first; the same words in several articles: earliest first. Empty for `not-found`. */
+  matches: VerifyMatch[];
+  /** For `not-found`: the closest candidates, which do not match (may be empty). */
+  closest: VerifyMatch[];
+  /** With `speaker`: whether the archive agrees ("You said Blair; the archive says Liam Fox."). */
+  attribution?: string;
+  tookMs: number;
+}
+
 /** Every call the renderer can make. Each method takes one request object and never rejects. */
 export interface VerbatimApi {
   status(request: StatusRequest): Promise<Result<LibraryStatus>>;
@@ -294,6 +365,8 @@ export interface VerbatimApi {
   correct(request: CorrectRequest): Promise<Result<Correction>>;
   /** Undoes a correction; answers with the correction undone (`not-found` for an unknown id). */
   undoCorrection(request: UndoCorrectionRequest): Promise<Result<Correction>>;
+  /** Issue 17: where a claim's words stand in the archive, and what was changed. */
+  verify(request: VerifyRequest): Promise<Result<VerifyReply>>;
 }
 
 export type ApiMethod = keyof VerbatimApi;

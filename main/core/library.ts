@@ -3,7 +3,7 @@
 // parallel; searches go to every engine and their answers are merged (library/open-archive.ts). The folder
 // can be followed: changed files are re-read and only their shards rebuilt (library/watch-archive.ts).
 
-import type { ArticleView, LibraryStatus, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../contract/api.js';
+import type { ArticleView, LibraryStatus, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest, VerifyReply, VerifyRequest } from '../contract/api.js';
 import type { BuildProgress } from './index/build-library-data.js';
 import { openArchive } from './library/open-archive.js';
 import type { Correction, CorrectionChange, ImportProblem } from '../contract/model.js';
@@ -11,6 +11,7 @@ import type { Correction, CorrectionChange, ImportProblem } from '../contract/mo
 export { engineCount, shardCountFor, shardOf, shardUnits } from './library/shards.js';
 export { startLibrary } from './library/watch-archive.js';
 export { openCorrections } from './library/open-corrections.js';
+export { verifyLimits } from './library/open-archive.js';
 
 export interface OpenLibraryOptions {
   archiveDir: string;
@@ -65,6 +66,13 @@ export interface Library {
   correct(change: CorrectionChange): Promise<Correction>;
   /** Undoes a correction; the extractor's answer is back. @throws NotFoundError for an unknown id. */
   undoCorrection(id: string): Promise<Correction>;
+  /**
+   * Where a claim's words stand in the archive, and what was changed (issue 17).
+   * @throws InvalidArgumentError for a claim of fewer than 3 or more than 500 words.
+   * @example
+   * (await library.verify({ claim: 'we will rebuild this town' })).verdict; // 'verbatim'
+   */
+  verify(request: VerifyRequest): Promise<VerifyReply>;
   /**
    * Ends the engines once their caches are written; unless `finishQuotes` is false, after extracting the
    * quotes still pending (a command's last act), otherwise leaving them for the next open (a window closing).

@@ -18,6 +18,7 @@ const api: VerbatimApi = {
   corrections: (request) => ipcRenderer.invoke('verbatim:corrections', request),
   correct: (request) => ipcRenderer.invoke('verbatim:correct', request),
   undoCorrection: (request) => ipcRenderer.invoke('verbatim:undoCorrection', request),
+  verify: (request) => ipcRenderer.invoke('verbatim:verify', request),
 };
 
 contextBridge.exposeInMainWorld('verbatim', api);

@@ -8,7 +8,7 @@ import type { ApiError, ApiMethod, FileAction, QuoteKind, Result, VerbatimApi } 
 import { supportedExtensions } from '../core/archive/read-archive.js';
 import { parseCorrectionChange } from '../core/corrections/parse-corrections.js';
 import { InvalidArgumentError, NotFoundError, toErrorValue, VerbatimError } from '../core/errors.js';
-import type { LibrarySession } from '../core/library.js';
+import { verifyLimits, type LibrarySession } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
 import { quoteKinds } from '../core/search/parse-query.js';
 
@@ -19,13 +19,15 @@ export type ApiHandlers = { [K in ApiMethod]: (request: unknown) => ReturnType<V
  * Every API method, once: `satisfies Record<ApiMethod, …>` rejects a method left out and one that is not in
  * `VerbatimApi` (a list checked with `satisfies ApiMethod[]` would accept one left out).
  */
-const everyMethod = { status: true, search: true, article: true, quotes: true, speakers: true, person: true, showFile: true, corrections: true, correct: true, undoCorrection: true } as const satisfies Record<ApiMethod, true>;
+const everyMethod = { status: true, search: true, article: true, quotes: true, speakers: true, person: true, showFile: true, corrections: true, correct: true, undoCorrection: true, verify: true } as const satisfies Record<ApiMethod, true>;
 
 /** The API's method names, in the order listed above. */
 export const apiMethods: readonly ApiMethod[] = Object.keys(everyMethod) as ApiMethod[];
 
 /** Longest query accepted at the boundary, in characters (the parser reads the first 1000). */
 export const maxQueryLength = 10_000;
+/** Longest claim accepted, in characters: 500 words (the most `verify` takes) of long words and spaces. */
+export const maxClaimLength = 10_000;
 const sorts = ['relevance', 'newest', 'oldest'] as const;
 const fileActions = ['open', 'reveal'] as const satisfies readonly FileAction[];
 const maxIdLength = 200;
@@ -112,6 +114,15 @@ export function createApiHandlers(session: LibrarySession, openFile?: FileOpener
         const query = r.query === undefined ? undefined : expectString(r.query, 'query', maxQueryLength);
         const library = await session.ready();
         return library.person({ id, ...(query === undefined ? {} : { query }) });
+      }),
+    verify: (request) =>
+      run(async () => {
+        const r = expectObject(request, 'verify', ['claim', 'speaker', 'limit']);
+        const claim = expectString(r.claim, 'claim', maxClaimLength);
+        const speaker = r.speaker === undefined ? undefined : expectString(r.speaker, 'speaker', maxSpeakerLength);
+        const limit = expectLimit(r.limit, verifyLimits.max);
+        const library = await session.ready();
+        return library.verify({ claim, ...(speaker === undefined ? {} : { speaker }), ...(limit === undefined ? {} : { limit }) });
       }),
     showFile: async (request) => {
       if (openFile === undefined) {

@@ -39,6 +39,19 @@ export const QUERIES = [
  * other search; `^` is no operator, so `a^2` is the same phrase), and a BBC one with `^`: each is timed, and
  * so is `ORDINARY_QUERY` sent while it runs. Kept apart from `QUERIES`: they stop at the query budget.
  */
+/**
+ * Claims for `verify` (issue 17), from BBC's politics/001.txt: a quotation as printed, shortened, with two words
+ * replaced, spliced from two quotations, retyped, and one the archive does not hold.
+ */
+export const VERIFY_CLAIMS = [
+  'We will definitely extend the maternity pay, from the six months where it now is to nine months',
+  'we will definitely extend the maternity pay',
+  'We will certainly extend the maternity pay, from the six months where it now is to twelve months',
+  'We have made a firm commitment. These plans were announced by Gordon Brown in his pre-budget review',
+  '“WE HAVE MADE A FIRM COMMITMENT. We will definitely extend the maternity-pay”',
+  'the committee will publish its findings on the migration of unicorns next spring',
+];
+
 export const PATHOLOGICAL_QUERIES = ['"a 2"', 'a^2', 'tony^blair'];
 export const ORDINARY_QUERY = 'economy';
 

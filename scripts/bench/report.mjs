@@ -45,6 +45,8 @@ export function printReport(report) {
   row('  article(id, query) p50 / p95', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.articleP50Ms)} / ${fmtMs(x.verbatim.articleP95Ms)}` : '-')));
   row('  speakers, first after warm open (resolves people)', s.map((x) => fmtMs(x.verbatim?.speakersFirstMs)));
   row('  speakers again p50 / p95 (all; of "economy")', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.speakersP50Ms)} / ${fmtMs(x.verbatim.speakersP95Ms)}` : '-')));
+  row('  verify({ claim }) p50 / p95', s.map((x) => (x.verbatim?.verifyP95Ms != null ? `${fmtMs(x.verbatim.verifyP50Ms)} / ${fmtMs(x.verbatim.verifyP95Ms)}` : '-')));
+  row('  shingle index of verify, built in one thread', s.map((x) => fmtMs(x.verbatim?.shingleIndexMs)));
   row('  quotes({...}) p50 / p95', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.quotesP50Ms)} / ${fmtMs(x.verbatim.quotesP95Ms)}` : '-')));
   row('  pathological query, slowest median ("a 2"...)', s.map((x) => fmtMs(x.verbatim?.pathologicalQueryMs)));
   row('    a search sent meanwhile, delayed by', s.map((x) => fmtMs(x.verbatim?.searchDelayMs)));

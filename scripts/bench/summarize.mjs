@@ -9,6 +9,9 @@ const TARGETS = {
   warmMsX1: 300,
   warmMsX10: 2000,
   queryP95MsX10: 15,
+  /** Issue 17: `verify` after a warm open, and its shingle index's share of a cold open, at 10x. */
+  verifyP95MsX10: 150,
+  shingleShareX10: 0.15,
   peakRssMbX10: 1500,
   stallMs: 50,
   /** The quote extractor's unit test asserted this until issue 13 moved speed to the bench. */
@@ -67,6 +70,9 @@ export function summarize(scale, runs) {
     speakersP95Ms: median(warm.map((r) => r.speakers?.p95).filter((ms) => typeof ms === 'number')),
     quotesP50Ms: median(warm.map((r) => r.quotes.p50)),
     quotesP95Ms: median(warm.map((r) => r.quotes.p95)),
+    verifyP50Ms: median(warm.map((r) => r.verify?.p50).filter((x) => typeof x === 'number')),
+    verifyP95Ms: median(warm.map((r) => r.verify?.p95).filter((x) => typeof x === 'number')),
+    shingleIndexMs: median(cold.map((r) => r.shingleIndexMs).filter((x) => typeof x === 'number')),
     queryProblems: [...new Set(queryProblems)],
     slowestQueries: Object.entries(
       warm.flatMap((r) => r.perQuery ?? []).reduce((acc, q) => {
@@ -162,6 +168,8 @@ export function evaluateTargets(results) {
   check('Query p95 with snippets and quotes (top 20), 10x: at most 15 ms', 10, x10?.verbatim?.searchP95Ms, TARGETS.queryP95MsX10, 'ms');
   check('speakers after a warm open (people resolved on this first call), 10x: at most 100 ms', 10, x10?.verbatim?.speakersFirstMs, TARGETS.speakersMsX10, 'ms');
   check('  speakers again (all, and of a query), p95, 10x', 10, x10?.verbatim?.speakersP95Ms, TARGETS.speakersMsX10, 'ms');
+  check('Verify p95 after a warm open, 10x: at most 150 ms', 10, x10?.verbatim?.verifyP95Ms, TARGETS.verifyP95MsX10, 'ms');
+  check('Shingle index (one thread, all articles) / cold open, 10x: at most 0.15', 10, ratio(x10?.verbatim?.shingleIndexMs, x10?.verbatim?.coldOpenMs), TARGETS.shingleShareX10, 'x');
   check('Peak RSS, 10x: at most 1.5 GB', 10, x10?.verbatim?.peakRssMb, TARGETS.peakRssMbX10, 'MB');
   for (const r of results) check(`Main-thread stall while indexing, x${r.scale}: at most 50 ms`, r.scale, r.summary.verbatim?.stallMaxMs, TARGETS.stallMs, 'ms');
   check('Pathological query ("a 2", a^2, tony^blair), 10x: at most 1 s', 10, x10?.verbatim?.pathologicalQueryMs, TARGETS.pathologicalQueryMsX10, 'ms');

@@ -11,8 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { openLibrary } from '../../main/core/library.ts';
+import { buildShingleIndex } from '../../main/core/verify/shingle-index.ts';
 import { extractQuotes } from '../../main/core/quotes/extract-quotes.ts';
-import { finish, latency, readTask, round, startStallMonitor, timed, timedAsync } from './common.mjs';
+import { finish, latency, readDocuments, readTask, round, startStallMonitor, timed, timedAsync, VERIFY_CLAIMS } from './common.mjs';
 
 async function main() {
   const task = readTask();
@@ -76,6 +77,7 @@ async function main() {
   };
 
   if (task.mode === 'warm' && task.onlyPathological !== true) Object.assign(result, await runQueries(library, task));
+  if (task.mode === 'cold') result.shingleIndexMs = timeShingleIndex(task.archiveDir);
   if (task.mode === 'warm' && task.pathologicalQueries !== undefined) result.pathologicalQueries = await timePathologicalQueries(library, task);
   if (typeof library.close === 'function') result.closeMs = round((await timedAsync(() => library.close()))[0]);
   finish(task, result);
@@ -128,13 +130,34 @@ async function runQueries(library, task) {
       for (let i = 0; i < task.repeats; i++) speakersSamples.push((await timedAsync(() => library.speakers(request)))[0]);
     }
   }
+  const verifySamples = [];
+  if (typeof library.verify === 'function') {
+    for (const claim of VERIFY_CLAIMS) {
+      try {
+        await library.verify({ claim });
+        for (let i = 0; i < task.repeats; i++) verifySamples.push((await timedAsync(() => library.verify({ claim })))[0]);
+      } catch (error) {
+        perQuery.push({ query: `verify(${JSON.stringify(claim.slice(0, 40))})`, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
   return {
     speakers: latency(speakersSamples.map((ms) => round(ms, 3))),
+    verify: verifySamples.length > 0 ? latency(verifySamples.map((ms) => round(ms, 3))) : null,
     search: latency(searchSamples.map((ms) => round(ms, 3))),
     article: latency(articleSamples.map((ms) => round(ms, 3))),
     quotes: latency(quotesSamples.map((ms) => round(ms, 3))),
     perQuery,
   };
+}
+
+/**
+ * The shingle index of `verify` (issue 17) built over every article body of the archive in this one thread:
+ * what it adds to an open (the engines build it shard by shard, in parallel) at most.
+ */
+function timeShingleIndex(archiveDir) {
+  const bodies = readDocuments(archiveDir).docs.map((d) => d.body);
+  return round(timed(() => buildShingleIndex(bodies))[0]);
 }
 
 /**

@@ -30,7 +30,7 @@ const content = path.resolve(import.meta.dirname, '../../content');
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'verbatim-ipc-fuzz-cache-'));
 let session: LibrarySession;
 /** How many times each handler of the table was entered. */
-const reached: Record<ApiMethod, number> = { status: 0, search: 0, article: 0, quotes: 0, speakers: 0, person: 0, showFile: 0, corrections: 0, correct: 0, undoCorrection: 0 };
+const reached: Record<ApiMethod, number> = { status: 0, search: 0, article: 0, quotes: 0, speakers: 0, person: 0, showFile: 0, corrections: 0, correct: 0, undoCorrection: 0, verify: 0 };
 /** The files `showFile` was asked to open (a stand-in for the shell: the fuzz never opens a real file). */
 const openedFiles: string[] = [];
 /** Ids of real articles, so that some `article` calls get past the lookup to the query. */
@@ -301,6 +301,12 @@ function randomRequest(random: Random, method: ApiMethod): unknown {
       return random.chance(0.8) ? { change: randomChange(random) } : { change: randomValue(random, 1), ...field('id', 0.3, queryValue) };
     case 'undoCorrection':
       return { id: random.chance(0.8) ? randomString(random) : randomValue(random, 1) };
+    case 'verify':
+      return {
+        claim: queryValue(),
+        ...field('speaker', 0.3, () => (random.chance(0.85) ? randomString(random) : randomValue(random, 1))),
+        ...field('limit', 0.3, limitValue),
+      };
   }
 }
 
@@ -448,7 +454,7 @@ describe(`IPC fuzz (seed ${seed}, ${rounds} calls; replay with VERBATIM_FUZZ_SEE
     for (let index = 0; index < 200; index += 1) {
       const method = random.pick(apiMethods);
       // Well-formed requests too: a forbidden sender must be refused whatever it asks.
-      const args = random.chance(0.5) ? [{ search: { query: 'the' }, article: { id: realIds[0] }, quotes: {}, speakers: {}, person: { id: 'x' }, status: {}, showFile: { id: realIds[0], action: 'open' }, corrections: {}, correct: { change: { type: 'merge', into: 'a', from: 'b' } }, undoCorrection: { id: 'x' } }[method]] : randomArguments(random, method);
+      const args = random.chance(0.5) ? [{ search: { query: 'the' }, article: { id: realIds[0] }, quotes: {}, speakers: {}, person: { id: 'x' }, status: {}, showFile: { id: realIds[0], action: 'open' }, corrections: {}, correct: { change: { type: 'merge', into: 'a', from: 'b' } }, undoCorrection: { id: 'x' }, verify: { claim: 'we will rebuild the town' } }[method]] : randomArguments(random, method);
       const outcome = await call(listenerFor(method), eventFrom(makeFrame()), args);
       if ('misbehaved' in outcome) {
         failures.push(`#${index} ${method}(${preview(args)}): ${outcome.misbehaved}`);

@@ -233,7 +233,19 @@ describe('startApp on ready', () => {
 
   it('registers a verbatim: IPC channel for every API method', async () => {
     await startReady();
-    expect([...recorded.ipcHandlers.keys()]).toEqual(['verbatim:status', 'verbatim:search', 'verbatim:article', 'verbatim:quotes', 'verbatim:showFile']);
+    expect([...recorded.ipcHandlers.keys()]).toEqual([
+      'verbatim:status',
+      'verbatim:search',
+      'verbatim:article',
+      'verbatim:quotes',
+      'verbatim:speakers',
+      'verbatim:person',
+      'verbatim:showFile',
+      'verbatim:corrections',
+      'verbatim:correct',
+      'verbatim:undoCorrection',
+      'verbatim:verify',
+    ]);
   });
 
   it('hardens every web contents: window.open denied, foreign navigation prevented', async () => {
@@ -349,7 +361,7 @@ describe('File > Open Archive…', () => {
     recorded.openDialogAnswers.push({ canceled: false, filePaths: [archive('news')] });
     click(fileItem('Open Archive…'));
     await vi.waitFor(async () => expect(await ipcStatus()).toMatchObject({ ok: true, value: { archiveDir: archive('news') } }));
-    expect([...recorded.ipcHandlers.keys()]).toHaveLength(5);
+    expect([...recorded.ipcHandlers.keys()]).toHaveLength(11);
   });
 
   it('does nothing when the dialog is cancelled', async () => {

@@ -6,6 +6,7 @@ import type { ApiError, ArticleView, Correction, QuotesReply, QuotesRequest, Sea
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import type { PersonPart, SpeakerCount } from '../search/people-answers.js';
 import { resolveMentionLists, type ResolvedLists } from './people-wire.js';
+import type { VerifyCandidate } from '../verify/verify-claim.js';
 import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-engine.js';
 
 /** Every method an engine answers: the fields of its request and the value of its reply. */
@@ -56,6 +57,8 @@ export interface EngineMethods {
   speakerCounts: { request: { query: string; budgetMs?: number }; reply: SpeakerCount[] };
   /** The engine's share of a person page. */
   person: { request: { id: string; query?: string; limit: number; budgetMs?: number }; reply: PersonPart };
+  /** A claim's best candidates among the engine's articles (issue 17); the main thread merges and judges them. */
+  verify: { request: { claim: string; limit: number }; reply: VerifyCandidate[] };
 }
 
 export type EngineMethod = keyof EngineMethods;
@@ -105,6 +108,7 @@ const handlers: Handlers = {
   people: (engine, request) => engine.setPeople(request.token, request.speakerIds, request.names),
   speakerCounts: (engine, request) => engine.speakerCounts(request.query, request.budgetMs),
   person: (engine, { type: _type, id, ...options }) => engine.person(id, options),
+  verify: (engine, request) => engine.verify(request.claim, request.limit),
 };
 
 /** Runs one request on `engine`. */

@@ -10,6 +10,8 @@
 // filter, the quote list) waits for the rest.
 
 import type { ArticleView, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
+import { buildShingleIndex, type ShingleIndex } from '../verify/shingle-index.js';
+import { verifyClaim, type VerifyCandidate } from '../verify/verify-claim.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
 import { loadIndexes } from '../index/configure-lunr.js';
@@ -82,6 +84,8 @@ interface OpenShard {
   pending: FileRecord[];
   indexes: lunr.Index[];
   codes: string[];
+  /** The shingles of `articles`, in that order, for `verify` (issue 17). */
+  shingles: ShingleIndex;
 }
 
 /** A background slice runs this long at most before letting requests in. */
@@ -323,6 +327,16 @@ export class ShardEngine {
     return personPart(this.state(), id, options);
   }
 
+  /** The best candidates for a claim among this engine's articles (duplicates left out), best first. */
+  verify(claim: string, limit: number): VerifyCandidate[] {
+    const shards = [...this.shards.values()].map((shard) => ({
+      articles: shard.articles,
+      index: shard.shingles,
+      quotesOf: (article: Article) => (this.hidden.has(article.id) ? [] : this.quotesOf(shard, article)),
+    }));
+    return verifyClaim(claim, shards, Number.POSITIVE_INFINITY).filter((c) => !this.hidden.has(c.matches[0]?.articleId ?? '')).slice(0, limit);
+  }
+
   private async openShard(spec: ShardSpec, previous: LibraryData['files'], forceBuild = false): Promise<ShardSummary> {
     const notices: string[] = [];
     let data: LibraryData | null = null;
@@ -364,6 +378,7 @@ export class ShardEngine {
       pending,
       indexes: [...indexes.values()],
       codes: [...indexes.keys()],
+      shingles: buildShingleIndex(assembled.articles.map((a) => a.body)),
     });
     if (pending.length > 0 || this.unsaved.size > 0) this.scheduleBackground();
     return {

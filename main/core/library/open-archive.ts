@@ -4,8 +4,10 @@
 // are read before the shards open and given to every engine, so every answer and count is corrected.
 
 import { realpath, stat } from 'node:fs/promises';
-import type { ArticleView, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest } from '../../contract/api.js';
+import type { ArticleView, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest, VerifyReply, VerifyRequest } from '../../contract/api.js';
 import { correctionsFileFor } from '../corrections/corrections-store.js';
+import { claimWords } from '../verify/verify-claim.js';
+import { mergeVerify } from './merge-verify.js';
 import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
@@ -286,6 +288,16 @@ export class OpenArchive {
     return mergeQuotes(replies, { offset, limit });
   }
 
+  async verify(request: VerifyRequest): Promise<VerifyReply> {
+    const started = performance.now();
+    // Refused here, once, before any engine works on it (too few or too many words).
+    const words = claimWords(request.claim).length;
+    const limit = request.limit ?? verifyLimits.default;
+    const replies = await this.pool.broadcast({ type: 'verify', claim: request.claim, limit }, requestTimeoutMs);
+    const merged = mergeVerify(request.claim, words, replies, { limit, ...(request.speaker === undefined ? {} : { speaker: request.speaker }) });
+    return { ...merged, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+  }
+
   /** The query budget the library was opened with, for a request; none for the engines' default. */
   private budget(): { budgetMs?: number } {
     return this.options.queryBudgetMs === undefined ? {} : { budgetMs: this.options.queryBudgetMs };
@@ -371,9 +383,13 @@ function createLibrary(archive: OpenArchive): Library {
     corrections: () => archive.corrections.list,
     correct: (change) => archive.corrections.correct(change),
     undoCorrection: (id) => archive.corrections.undo(id),
+    verify: (request) => archive.verify(request),
     close: (options) => archive.close(options),
   };
 }
+
+/** How many matches `verify` answers with when the request names no limit, and the most it may ask for. */
+export const verifyLimits = { default: 10, max: 50 } as const;
 
 /** Whether a search reads the quotes of every article: a speaker filter, or `in:quotes`. */
 function needsAllQuotes(query: string): boolean {

@@ -1,0 +1,88 @@
+// The shingle index of one shard: every three-word shingle of every article body, hashed, as the articles
+// holding it. Built when the shard is built or loaded (issue 17: at most 15% of a cold open); two typed
+// arrays bucketed by the hash's top bits (a counting sort), so building is two passes and a lookup scans
+// one small bucket.
+
+import { hashShingle, hashWord, shingleSize } from './shingle-hash.js';
+import { foldWord } from './verify-words.js';
+
+/** Shingles of a shard's articles, by hash; articles are numbered in the order given to `buildShingleIndex`. */
+export interface ShingleIndex {
+  /** How many articles were indexed. */
+  readonly articles: number;
+  readonly bits: number;
+  /** Bucket `b` is entries `offsets[b]` to `offsets[b + 1]`. */
+  readonly offsets: Uint32Array;
+  readonly keys: Uint32Array;
+  /** The article number of each entry; within a bucket, in article order. */
+  readonly owners: Uint32Array;
+}
+
+const wordPattern = /[\p{L}\p{N}]+(?:['’‘`][\p{L}\p{N}]+)*/gu;
+
+/** Indexes the shingles of `texts` (article bodies), article `i` being `texts[i]`. */
+export function buildShingleIndex(texts: readonly string[]): ShingleIndex {
+  let keys: Uint32Array = new Uint32Array(1 << 16);
+  let owners: Uint32Array = new Uint32Array(1 << 16);
+  let count = 0;
+  texts.forEach((text, article) => {
+    let a = 0;
+    let b = 0;
+    let seen = 0;
+    for (const match of text.matchAll(wordPattern)) {
+      const c = hashWord(foldWord(match[0]));
+      if (++seen >= shingleSize) {
+        if (count === keys.length) {
+          keys = grow(keys);
+          owners = grow(owners);
+        }
+        keys[count] = hashShingle(a, b, c);
+        owners[count++] = article;
+      }
+      a = b;
+      b = c;
+    }
+  });
+  return bucket(keys.subarray(0, count), owners.subarray(0, count), texts.length);
+}
+
+/** The articles holding the shingle `key`, each once, in article order. */
+export function articlesWithShingle(index: ShingleIndex, key: number): number[] {
+  const bucketOf = key >>> (32 - index.bits);
+  const found: number[] = [];
+  for (let i = index.offsets[bucketOf] as number, end = index.offsets[bucketOf + 1] as number; i < end; i++) {
+    if (index.keys[i] !== key) continue;
+    const owner = index.owners[i] as number;
+    if (found[found.length - 1] !== owner) found.push(owner);
+  }
+  return found;
+}
+
+/** The entries counting-sorted into buckets by the top bits of their key (about 8 entries a bucket). */
+function bucket(keys: Uint32Array, owners: Uint32Array, articles: number): ShingleIndex {
+  const bits = Math.min(24, Math.max(4, Math.ceil(Math.log2(Math.max(1, keys.length / 8)))));
+  const shift = 32 - bits;
+  const offsets = new Uint32Array((1 << bits) + 1);
+  for (let i = 0; i < keys.length; i++) {
+    const b = ((keys[i] as number) >>> shift) + 1;
+    offsets[b] = (offsets[b] as number) + 1;
+  }
+  for (let b = 1; b < offsets.length; b++) offsets[b] = (offsets[b] as number) + (offsets[b - 1] as number);
+  const next = offsets.slice(0, -1);
+  const sortedKeys = new Uint32Array(keys.length);
+  const sortedOwners = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as number;
+    const at = next[key >>> shift] as number;
+    next[key >>> shift] = at + 1;
+    sortedKeys[at] = key;
+    sortedOwners[at] = owners[i] as number;
+  }
+  return { articles, bits, offsets, keys: sortedKeys, owners: sortedOwners };
+}
+
+function grow(array: Uint32Array): Uint32Array {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
