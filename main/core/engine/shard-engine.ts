@@ -247,7 +247,7 @@ export class ShardEngine {
     return findQuotes(this.state(), options);
   }
 
-  private async openShard(spec: ShardSpec, previous: LibraryData['files'], forceBuild = false): Promise<ShardSummary> {
+  private async openShard(spec: ShardSpec, previous: readonly FileRecord[], forceBuild = false): Promise<ShardSummary> {
     const notices: string[] = [];
     let data: LibraryData | null = null;
     let cache: 'built' | 'loaded' = 'built';
@@ -257,6 +257,8 @@ export class ShardEngine {
         data = cached.data;
         cache = 'loaded';
       } else {
+        // Files added, removed or changed since the cache was written: only those are read (issue 19).
+        if (cached.reason === 'stale' && previous.length === 0) previous = cached.files;
         const notice = describeCacheMiss(spec.cacheFile, cached);
         if (notice !== null) notices.push(notice);
       }
