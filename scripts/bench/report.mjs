@@ -79,7 +79,7 @@ export function printReport(report) {
   row('  `verbatim search` one-shot / recollq one-shot', s.map((x) => fmtRatio(x.ratios.oneShotVsRecollq)));
   row('  `verbatim index` cold (wall) / recollindex', s.map((x) => fmtRatio(x.ratios.cliColdVsRecollindex)));
   lines.push('');
-  lines.push('Targets (issue 6)');
+  lines.push('Targets (issues 6 and 19)');
   for (const t of targets) {
     const mark = t.met === null ? 'not measured' : t.met ? 'met' : 'NOT met';
     const value = t.value === null ? '' : typeof t.value === 'number' ? `${t.unit === 'x' ? fmtRatio(t.value) : t.unit === 'MB' ? fmtMb(t.value) : fmtMs(t.value)}` : t.value;

@@ -57,15 +57,15 @@ export class OpenArchive {
     this.cacheFolder = cacheFolderFor(options.cacheDir, archiveDir);
     this.units = options.workerScript ? shardUnits() : 1;
     this.report = options.onProgress ?? (() => undefined);
-    this.pool = this.createPool(options.workerScript);
+    this.pool = this.createPool(options.workerScript, options.workerScript ? (options.engines ?? engineCount('search')) : 1);
     this.library = createLibrary(this);
   }
 
-  /** Engines in worker threads running `workerScript`, or one in this thread without it. */
-  private createPool(workerScript: string | undefined): EnginePool {
+  /** `count` engines: in worker threads running `workerScript`, or in this thread without it. */
+  private createPool(workerScript: string | undefined, count: number): EnginePool {
     return new EnginePool({
       workerScript,
-      count: workerScript ? (this.options.engines ?? engineCount('search')) : 1,
+      count,
       onFilesRead: (count) => {
         this.progress = { done: Math.min(this.progress.total, this.progress.done + count), total: this.progress.total };
         this.report(this.progress);
@@ -86,7 +86,11 @@ export class OpenArchive {
         const specs = await this.plan(listing);
         // Every shard will load from its cache: one answer is not worth starting worker threads for, each
         // loading its own copy of the code (issue 19). A cache damaged past its header is rebuilt here too.
-        if ((await Promise.all(specs.map((spec) => cacheMatches(spec.cacheFile, spec.fingerprint)))).every(Boolean)) this.pool = this.createPool(undefined);
+        // As many engines as the workers would be, each with the same shards: hits of equal score and date
+        // come in the same order, so a page asked of the next command continues this one's.
+        if ((await Promise.all(specs.map((spec) => cacheMatches(spec.cacheFile, spec.fingerprint)))).every(Boolean)) {
+          this.pool = this.createPool(undefined, this.options.engines ?? engineCount('search'));
+        }
         await this.openShards(listing, specs);
       } else {
         // Start the engine threads (loading their code takes a while) while this thread walks the folder.
