@@ -1,8 +1,8 @@
 // Measures Verbatim against two references on the same documents, in one run on one machine (issue 6).
 //
 //   npm run bench                       # builds, then: node scripts/bench.mjs
-//   node scripts/bench.mjs [--scales 1,10,50] [--runs 3] [--runs-large 1] [--repeats 5]
-//                          [--parts verbatim,cli,lunr,minisearch,formats] [--corpus DIR] [--work DIR]
+//   node scripts/bench.mjs [--scales 1,10,50] [--x100] [--runs 3] [--runs-large 1] [--repeats 5]
+//                          [--parts verbatim,cli,lunr,minisearch,formats,recoll] [--corpus DIR] [--work DIR]
 //                          [--out bench-results/latest.json] [--timeout-min 60] [--reference-heap-mb N]
 //   node scripts/bench.mjs --report bench-results/latest.json   # prints an earlier run's table again
 //
@@ -19,6 +19,8 @@
 //   - reference (b), MiniSearch addAll over the same documents;
 //   - formats (issue 18, in this process): the corpus as one JSON lines file, CSV, and both gzip'd, read
 //     with the app's reader; and BBC articles printed to PDF, their text extracted in pages per second.
+//   - reference (c), Recoll (issue 19), when `recollindex` is installed: a cold index and one-shot `recollq`
+//     queries, against `verbatim search` run one-shot on its warm cache (Node's start included).
 // It prints a table with ratios and the issue's targets (met / NOT met) and writes everything to
 // bench-results/latest.json. Exits 0 whatever the numbers (speed is never a test), 1 on an error in the
 // benchmark itself, 2 on bad usage. A reference that runs out of memory is a result, not an error.
@@ -32,13 +34,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from './parse-options.mjs';
 import { createChildren } from './bench/children.mjs';
-import { QUERIES, SIMPLE_QUERIES } from './bench/common.mjs';
+import { ONE_SHOT_QUERIES, QUERIES, SIMPLE_QUERIES } from './bench/common.mjs';
 import { machineInfo } from './bench/machine.mjs';
 import { log } from './bench/measure-run.mjs';
 import { bundleProbe, measureScales } from './bench/measure-scales.mjs';
 import { readOptions, USAGE } from './bench/options.mjs';
 import { distCli, distWorker, root } from './bench/paths.mjs';
 import { measureFormats } from './bench/measure-formats.mjs';
+import { findRecoll } from './bench/recoll-reference.mjs';
 import { printReport, reprint } from './bench/report.mjs';
 import { round } from './bench/stats.mjs';
 import { evaluateTargets } from './bench/summarize.mjs';
@@ -97,8 +100,10 @@ async function main() {
       log(`warning: the machine is busy (load average ${machine.loadAverageAtStart.join(', ')}): other processes share the ${machine.cores} cores, so times and stalls will be noisy`);
     }
 
+    const recoll = options.parts.has('recoll') ? findRecoll() : null;
+    if (options.parts.has('recoll')) log(recoll === null ? 'Recoll not installed (no recollindex or recollq on the PATH): its rows are skipped' : `Recoll ${recoll.version ?? ''} found: ${recoll.index}`);
     const probe = options.parts.has('verbatim') ? await bundleProbe(scratch) : null;
-    const results = await measureScales(options, probe, children, scratch, corporaDir);
+    const results = await measureScales(options, probe, children, scratch, corporaDir, recoll);
     const formats = options.parts.has('formats') ? await measureFormats(options, scratch) : null;
 
     const report = {
@@ -108,6 +113,8 @@ async function main() {
       options: { ...options, parts: [...options.parts] },
       queries: QUERIES,
       simpleQueries: SIMPLE_QUERIES,
+      oneShotQueries: ONE_SHOT_QUERIES,
+      recoll: options.parts.has('recoll') ? (recoll ?? 'not installed') : 'not asked for',
       targets: null,
       results,
       formats,

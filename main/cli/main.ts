@@ -3,14 +3,12 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createApiHandlers } from '../transport/api-handlers.js';
 import { QueryError, VerbatimError } from '../core/errors.js';
 import { engineCount, openLibrary, startLibrary, verifyLimits, type Library, type OpenLibraryOptions } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
 import type { QuoteHit, QuoteKind, QuotesReply, SearchHit, SearchReply, SearchSort } from '../contract/api.js';
 import { parseQuoteKinds } from '../core/search/parse-query.js';
 import type { Snippet } from '../contract/model.js';
-import { startServer } from '../server/start-server.js';
 import { commandHelp, isCommandName } from './command-help.js';
 import { correctionsCommand } from './corrections-command.js';
 import { defaultCacheDir } from './default-cache-dir.js';
@@ -153,10 +151,13 @@ function queryBudget(value: string | undefined): { queryBudgetMs?: number } {
   return { queryBudgetMs: Number(value) };
 }
 
-/** Opens the archive for one answer (index, search, quotes): on every core (see engineCount). */
+/**
+ * Opens the archive for one answer (index, search, quotes): from a warm cache in this thread (no worker
+ * threads to start for one answer), otherwise building on every core (see engineCount).
+ */
 async function open(options: OpenLibraryOptions): Promise<Library> {
   try {
-    return await openLibrary({ engines: engineCount('once'), ...options });
+    return await openLibrary({ engines: engineCount('once'), inProcessWhenCached: true, ...options });
   } finally {
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   }
@@ -283,6 +284,9 @@ async function index(args: string[], json: boolean, options: OpenLibraryOptions)
 async function serve(args: string[], values: Values, options: OpenLibraryOptions): Promise<number> {
   if (args.length > 0) throw new UsageError(`serve takes no QUERY (got "${args.join(' ')}")`);
   const port = parsePort(values.port);
+  // Loaded here, not at start: the one-shot commands never serve (issue 19: every command pays the load of
+  // what it imports).
+  const [{ createApiHandlers }, { startServer }] = await Promise.all([import('../transport/api-handlers.js'), import('../server/start-server.js')]);
   // Listening from the start: a signal while the server starts stops it as surely as one later.
   const stopped = untilStopSignal();
   const session = startLibrary({ ...options, onProgress: () => undefined, watch: true });

@@ -26,6 +26,12 @@ export interface OpenLibraryOptions {
   onNotice?: (message: string) => void;
   /** A query's time budget in each engine (default `queryBudgetMs`, search/query-budget.ts); tests shorten it. */
   queryBudgetMs?: number;
+  /**
+   * For a command that opens, answers once and exits: when every shard's cache is there and current (by its
+   * header), the engine runs in this thread, with no worker threads to start; otherwise the archive opens in
+   * `workerScript`'s threads as usual. The shards and cache files are the same either way.
+   */
+  inProcessWhenCached?: boolean;
 }
 
 /** An open archive, ready to search. Call `close()` to end its engine threads. */

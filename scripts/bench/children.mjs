@@ -19,10 +19,15 @@ export function createChildren(scratch) {
 
   /** Runs `args` with this Node in a fresh process; resolves with its exit, output and wall time. */
   function runNode(args, timeoutMs) {
+    return runProcess(process.execPath, args, timeoutMs);
+  }
+
+  /** Runs `command` with `args` (and `env` added to this process's); resolves with its exit, output and wall time. */
+  function runProcess(command, args, timeoutMs, env = {}) {
     return new Promise((resolve, reject) => {
       const load1 = round(os.loadavg()[0], 2);
       const started = performance.now();
-      const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
       running = child;
       let stdout = '';
       let stderr = '';
@@ -74,9 +79,26 @@ export function createChildren(scratch) {
     }
   }
 
+  /**
+   * One-shot `verbatim search QUERY --json` as users run it, on the cache `runCliIndex` wrote, timed by the
+   * wall clock (Node's start, the bundle's load, the open and the query): the number a script calling it pays.
+   */
+  async function runCliSearch(archiveDir, cacheDir, query, options) {
+    const exit = await runNode([distCli, 'search', query, '--archive', archiveDir, '--cache-dir', cacheDir, '--limit', '20', '--json'], options.timeoutMin * 60_000);
+    if (exit.code !== 0 || exit.timedOut) return { ok: false, reason: describeFailure(exit, options.timeoutMin), wallMs: round(exit.wallMs) };
+    try {
+      const reply = JSON.parse(exit.stdout);
+      return { ok: true, wallMs: round(exit.wallMs), total: reply.total, tookMs: reply.tookMs, loadBefore: exit.load1 };
+    } catch {
+      return { ok: false, reason: `not one JSON document on stdout: ${exit.stdout.slice(0, 200)}`, wallMs: round(exit.wallMs) };
+    }
+  }
+
   return {
     runScenario,
     runCliIndex,
+    runCliSearch,
+    runProcess,
     stop: () => running?.kill('SIGKILL'),
   };
 }

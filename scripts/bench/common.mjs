@@ -55,6 +55,12 @@ export const VERIFY_CLAIMS = [
 export const PATHOLOGICAL_QUERIES = ['"a 2"', 'a^2', 'tony^blair'];
 export const ORDINARY_QUERY = 'economy';
 
+/**
+ * The one-shot queries (issue 19): each runs as its own `verbatim search` and `recollq` process, so a few
+ * plain-word ones that both query languages read alike.
+ */
+export const ONE_SHOT_QUERIES = ['economy', 'oil prices', 'gordon brown budget'];
+
 /** Plain word queries for the references' own `search` (their query languages differ from Verbatim's): the
  * queries above that are only lower-case words. */
 export const SIMPLE_QUERIES = QUERIES.filter((query) => /^[a-z]+( [a-z]+)*$/.test(query));

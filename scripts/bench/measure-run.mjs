@@ -2,9 +2,11 @@
 // references, each in a fresh process, one after another; progress goes to stderr.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ORDINARY_QUERY, PATHOLOGICAL_QUERIES, QUERIES, SIMPLE_QUERIES } from './common.mjs';
+import { ONE_SHOT_QUERIES, ORDINARY_QUERY, PATHOLOGICAL_QUERIES, QUERIES, SIMPLE_QUERIES } from './common.mjs';
 import { fmtMb, fmtMs } from './format.mjs';
 import { benchDir, distWorker, root } from './paths.mjs';
+import { measureRecoll } from './recoll-reference.mjs';
+import { median, round } from './stats.mjs';
 
 /** Inputs built to trip a quadratic scan in the quote extractor, shared with its unit test. */
 const pathologicalInputs = path.join(root, 'test', 'fixtures', 'quotes', 'pathological.json');
@@ -34,11 +36,14 @@ function fresh(scratch, name) {
   return dir;
 }
 
+/** Scales above this run only Verbatim's own parts: the references hold everything in memory (lunr ran out at 50x). */
+export const referencesMaxScale = 50;
+
 /**
  * One run of every measurement at one scale; each in its own process, one after another, started by
- * `children` (see createChildren), with its temporary files in `scratch`.
+ * `children` (see createChildren), with its temporary files in `scratch`. `recoll` is findRecoll()'s answer.
  */
-export async function measureRun(scale, archiveDir, run, runs, probe, options, children, scratch) {
+export async function measureRun(scale, archiveDir, run, runs, probe, options, children, scratch, recoll) {
   const tag = `[x${scale} ${run}/${runs}]`;
   const out = {};
   const note = (label, r, detail) => log(`${tag} ${label}: ${r.ok ? `${fmtMs(r.value ?? r.wallMs)}${detail ? ` (${detail(r)})` : ''}` : `FAILED: ${r.reason}`}`);
@@ -67,11 +72,19 @@ export async function measureRun(scale, archiveDir, run, runs, probe, options, c
     if (out.cliCold.ok) {
       out.cliWarm = await children.runCliIndex(archiveDir, cacheDir, options);
       note('verbatim index, warm (wall)', out.cliWarm, (r) => `cache ${r.cache}, tookMs ${r.tookMs}`);
+      out.cliSearch = await oneShotSearches(archiveDir, cacheDir, options, children);
+      note('verbatim search, one-shot on the warm cache (wall, median)', out.cliSearch, (r) => `search's own tookMs ${r.tookMs}`);
     }
     rmSync(cacheDir, { recursive: true, force: true });
   }
 
-  if (options.parts.has('lunr')) {
+  // Recoll once per scale (its cold index takes 30-40 s at 10x), in the run's first round, up to --recoll-max-scale.
+  if (options.parts.has('recoll') && recoll !== null && run === 1 && scale <= options.recollMaxScale) {
+    out.recoll = await measureRecoll(recoll, archiveDir, scratch, ONE_SHOT_QUERIES, options.repeats, children, options);
+    note('Recoll: recollindex cold (wall)', { ...out.recoll, value: out.recoll.indexWallMs }, (r) => `recollq one-shot median ${r.queryWallMs} ms`);
+  }
+
+  if (options.parts.has('lunr') && scale <= referencesMaxScale) {
     const indexFile = path.join(scratch, `lunr-x${scale}.json`);
     out.lunrBuild = await children.runScenario(path.join(benchDir, 'lunr-reference.mjs'), { mode: 'build', archiveDir, indexFile }, options, referenceFlags);
     note('straightforward lunr, read + build', { ...out.lunrBuild, value: out.lunrBuild.openToSearchableMs }, (r) =>
@@ -83,9 +96,29 @@ export async function measureRun(scale, archiveDir, run, runs, probe, options, c
     rmSync(indexFile, { force: true });
   }
 
-  if (options.parts.has('minisearch')) {
+  if (options.parts.has('minisearch') && scale <= referencesMaxScale) {
     out.minisearch = await children.runScenario(path.join(benchDir, 'minisearch-reference.mjs'), { archiveDir, queries: SIMPLE_QUERIES, repeats: options.repeats }, options, referenceFlags);
     note('MiniSearch, read + addAll', { ...out.minisearch, value: out.minisearch.openToSearchableMs }, (r) => `${r.docs} docs, peak RSS ${fmtMb(r.searchablePeakRssMb)}`);
   }
   return out;
+}
+
+/**
+ * Each of ONE_SHOT_QUERIES as its own `verbatim search` process on the warm cache, `repeats` times after one
+ * untimed run: the median wall time and the median of the search's own `tookMs`.
+ */
+async function oneShotSearches(archiveDir, cacheDir, options, children) {
+  const walls = [];
+  const took = [];
+  for (const query of ONE_SHOT_QUERIES) {
+    const first = await children.runCliSearch(archiveDir, cacheDir, query, options);
+    if (!first.ok) return first;
+    for (let i = 0; i < options.repeats; i++) {
+      const r = await children.runCliSearch(archiveDir, cacheDir, query, options);
+      if (!r.ok) return r;
+      walls.push(r.wallMs);
+      took.push(r.tookMs);
+    }
+  }
+  return { ok: true, wallMs: round(median(walls)), tookMs: round(median(took)), samples: walls.length };
 }

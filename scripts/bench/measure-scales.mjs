@@ -30,9 +30,9 @@ export async function bundleProbe(scratch) {
 
 /**
  * Measures each scale of `options.scales` in turn (copies above x1 written to `corporaDir`, or reused there);
- * returns one result per scale with its raw runs and their summary.
+ * returns one result per scale with its raw runs and their summary. `recoll`: findRecoll()'s answer.
  */
-export async function measureScales(options, probe, children, scratch, corporaDir) {
+export async function measureScales(options, probe, children, scratch, corporaDir, recoll) {
   const results = [];
   let distinctAtX1 = null;
   for (const scale of options.scales) {
@@ -51,7 +51,7 @@ export async function measureScales(options, probe, children, scratch, corporaDi
     }
     const runCount = scale <= 10 ? options.runs : options.runsLarge;
     const runs = [];
-    for (let run = 1; run <= runCount; run++) runs.push(await measureRun(scale, archiveDir, run, runCount, probe, options, children, scratch));
+    for (let run = 1; run <= runCount; run++) runs.push(await measureRun(scale, archiveDir, run, runCount, probe, options, children, scratch, recoll));
     const summary = summarize(scale, runs);
     if (scale === 1) distinctAtX1 = summary.verbatim?.articles ?? summary.lunr?.docs ?? null;
     const expectedArticles = distinctAtX1 === null ? (summary.lunr?.docs ?? null) : distinctAtX1 * scale;

@@ -41,6 +41,10 @@ export function printReport(report) {
   row('  peak RSS, warm open + queries', s.map((x) => fmtMb(x.verbatim?.warmPeakRssMb)));
   row('  main-thread stall max, cold open until quotes done', s.map((x) => fmtMs(x.verbatim?.stallMaxMs)));
   row('  main-thread stall max, warm open', s.map((x) => fmtMs(x.verbatim?.warmStallMaxMs)));
+  row('  first search after a warm open', s.map((x) => fmtMs(x.verbatim?.warmFirstSearchMs)));
+  row('  first run of each query after it, p95', s.map((x) => fmtMs(x.verbatim?.firstRunsP95Ms)));
+  row('  `verbatim search` one-shot, warm cache, wall', s.map((x) => x.cli?.searchWallMs != null ? fmtMs(x.cli.searchWallMs) : (x.failed.cliSearch ?? '-')));
+  row('    of which the search itself (its tookMs)', s.map((x) => fmtMs(x.cli?.searchTookMs)));
   row('  search p50 / p95 (top 20, snippets, quotes)', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.searchP50Ms)} / ${fmtMs(x.verbatim.searchP95Ms)}` : '-')));
   row('  article(id, query) p50 / p95', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.articleP50Ms)} / ${fmtMs(x.verbatim.articleP95Ms)}` : '-')));
   row('  speakers, first after warm open (resolves people)', s.map((x) => fmtMs(x.verbatim?.speakersFirstMs)));
@@ -63,6 +67,9 @@ export function printReport(report) {
   row('  read + addAll = open to searchable', s.map((x) => x.minisearch ? fmtMs(x.minisearch.openToSearchableMs) : (x.failed.minisearch ?? '-')));
   row('  peak RSS', s.map((x) => fmtMb(x.minisearch?.searchablePeakRssMb)));
   row('  search p50 / p95 (plain words, no snippets)', s.map((x) => (x.minisearch ? `${fmtMs(x.minisearch.searchP50Ms)} / ${fmtMs(x.minisearch.searchP95Ms)}` : '-')));
+  lines.push(`(c) Recoll${report.recoll && typeof report.recoll === 'object' ? ` ${report.recoll.version ?? ''}` : `: ${report.recoll ?? 'not asked for'}`} (Xapian; private RECOLL_CONFDIR)`);
+  row('  recollindex cold, wall clock', s.map((x) => x.recoll ? fmtMs(x.recoll.indexWallMs) : (x.failed.recoll ?? '-')));
+  row('  recollq one-shot (20 results, abstracts), wall', s.map((x) => fmtMs(x.recoll?.queryWallMs)));
   lines.push('Ratios (Verbatim / reference; below 1 is better)');
   row('  cold open / lunr read + build', s.map((x) => fmtRatio(x.ratios.coldVsLunr)));
   row('  cold open / lunr read + build + save', s.map((x) => fmtRatio(x.ratios.coldVsLunrWithSave)));
@@ -73,8 +80,10 @@ export function printReport(report) {
   row('  cache size / lunr JSON size', s.map((x) => fmtRatio(x.ratios.cacheVsLunrJson)));
   row('  peak RSS / lunr peak RSS', s.map((x) => fmtRatio(x.ratios.peakRssVsLunr)));
   row('  peak RSS / MiniSearch peak RSS', s.map((x) => fmtRatio(x.ratios.peakRssVsMiniSearch)));
+  row('  `verbatim search` one-shot / recollq one-shot', s.map((x) => fmtRatio(x.ratios.oneShotVsRecollq)));
+  row('  `verbatim index` cold (wall) / recollindex', s.map((x) => fmtRatio(x.ratios.cliColdVsRecollindex)));
   lines.push('');
-  lines.push('Targets (issue 6)');
+  lines.push('Targets (issues 6 and 19)');
   for (const t of targets) {
     const mark = t.met === null ? 'not measured' : t.met ? 'met' : 'NOT met';
     const value = t.value === null ? '' : typeof t.value === 'number' ? `${t.unit === 'x' ? fmtRatio(t.value) : t.unit === 'MB' ? fmtMb(t.value) : fmtMs(t.value)}` : t.value;

@@ -7,6 +7,12 @@ export function median(values) {
   return v.length % 2 === 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
+/** The `p` quantile (0-1) of the numbers among `values`, nearest rank; null when there are none. */
+export function percentile(values, p) {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  return v.length === 0 ? null : v[Math.min(v.length - 1, Math.max(0, Math.ceil(p * v.length) - 1))];
+}
+
 export function worst(values) {
   const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x));
   return v.length === 0 ? null : Math.max(...v);

@@ -1,6 +1,6 @@
 // From raw measurements to results: each scale's runs summarized (medians, worst runs, failures), the ratios
 // to the references, and issue 6's targets met or not.
-import { median, ratio, worst } from './stats.mjs';
+import { median, percentile, ratio, worst } from './stats.mjs';
 
 /** Issue 6's targets (2-core machine; ratios from the same run), and the quote extractor's on pathological input (issue 13). */
 const TARGETS = {
@@ -21,6 +21,14 @@ const TARGETS = {
   /** Issue 16: the people list at 10x after a warm open. */
   speakersMsX10: 100,
   searchDelayMsX10: 100,
+  /** Issue 19: a one-shot `verbatim search` on a warm 10x cache, and a cold index at 10x, against Recoll. */
+  oneShotVsRecollqX10: 12,
+  coldVsRecollindexX10: 0.5,
+  /** Issue 19: at 50x, a warm `verbatim index` and its memory; the first searches after a warm open. */
+  warmIndexMsX50: 2000,
+  peakRssMbX50: 800,
+  firstSearchesP95Ms: 15,
+  peakRssMbX100: 1500,
 };
 
 /** Times are medians over the runs; peak RSS and stalls are the worst run; failures are listed. */
@@ -59,6 +67,8 @@ export function summarize(scale, runs) {
     warmCache: warm.map((r) => r.cache),
     warmStallMaxMs: worst(warm.map((r) => r.stall.maxMs)),
     warmPeakRssMb: worst(warm.map((r) => r.peakRssMb)),
+    warmFirstSearchMs: median(warm.map((r) => r.firstSearchMs)),
+    firstRunsP95Ms: median(warm.map((r) => percentile((r.perQuery ?? []).map((q) => q.firstRunMs), 0.95))),
     searchP50Ms: median(warm.map((r) => r.search.p50)),
     searchP95Ms: median(warm.map((r) => r.search.p95)),
     searchMaxMs: worst(warm.map((r) => r.search.max)),
@@ -99,6 +109,14 @@ export function summarize(scale, runs) {
     warmWallMs: median(cliWarm.map((r) => r.wallMs)),
     warmTookMs: median(cliWarm.map((r) => r.tookMs)),
     warmCache: cliWarm.map((r) => r.cache),
+    searchWallMs: median(ok('cliSearch').map((r) => r.wallMs)),
+    searchTookMs: median(ok('cliSearch').map((r) => r.tookMs)),
+  };
+  const rc = ok('recoll');
+  const recoll = rc.length === 0 ? null : {
+    indexWallMs: median(rc.map((r) => r.indexWallMs)),
+    queryWallMs: median(rc.map((r) => r.queryWallMs)),
+    queryTotals: rc[0].queryTotals,
   };
   const lb = ok('lunrBuild');
   const ll = ok('lunrLoad');
@@ -143,8 +161,10 @@ export function summarize(scale, runs) {
     cacheVsLunrJson: ratio(verbatim?.cacheBytes, lunr?.bytes),
     peakRssVsLunr: ratio(verbatim?.peakRssMb, lunr?.peakRssMb),
     peakRssVsMiniSearch: ratio(verbatim?.peakRssMb, minisearch?.searchablePeakRssMb),
+    oneShotVsRecollq: ratio(cli?.searchWallMs, recoll?.queryWallMs),
+    cliColdVsRecollindex: ratio(cli?.coldWallMs, recoll?.indexWallMs),
   };
-  return { verbatim, cli, lunr, minisearch, ratios, failures, failed };
+  return { verbatim, cli, lunr, minisearch, recoll, ratios, failures, failed };
 }
 
 export function evaluateTargets(results) {
@@ -175,6 +195,14 @@ export function evaluateTargets(results) {
   check('Pathological query ("a 2", a^2, tony^blair), 10x: at most 1 s', 10, x10?.verbatim?.pathologicalQueryMs, TARGETS.pathologicalQueryMsX10, 'ms');
   check('  a search sent while it runs is delayed at most 100 ms', 10, x10?.verbatim?.searchDelayMs, TARGETS.searchDelayMsX10, 'ms');
   check('Quote extraction on the pathological inputs (test/fixtures/quotes), x1 run: at most 10 s', 1, x1?.verbatim?.pathologicalQuotesMs, TARGETS.pathologicalQuotesMs, 'ms');
+  const x50 = at(50);
+  const x100 = at(100);
+  check('One-shot `verbatim search` on a warm 10x cache: at most 12x a one-shot `recollq` (issue 19)', 10, x10?.ratios.oneShotVsRecollq, TARGETS.oneShotVsRecollqX10, 'x');
+  check('`verbatim index` cold, 10x: at most 0.5x `recollindex`', 10, x10?.ratios.cliColdVsRecollindex, TARGETS.coldVsRecollindexX10, 'x');
+  check('`verbatim index` warm, 50x, wall clock: at most 2 s', 50, x50?.cli?.warmWallMs, TARGETS.warmIndexMsX50, 'ms');
+  check('Peak RSS, 50x: at most 800 MB', 50, x50?.verbatim?.peakRssMb, TARGETS.peakRssMbX50, 'MB');
+  check('First run of each search after a warm open, 50x: p95 at most 15 ms', 50, x50?.verbatim?.firstRunsP95Ms, TARGETS.firstSearchesP95Ms, 'ms');
+  check('Peak RSS, 100x: at most 1.5 GB', 100, x100?.verbatim?.peakRssMb, TARGETS.peakRssMbX100, 'MB');
   for (const r of results.filter((x) => x.scale >= 50)) {
     const v = r.summary.verbatim;
     const problems = [];

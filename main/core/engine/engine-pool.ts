@@ -149,7 +149,7 @@ class WorkerEngine implements Engine {
   }
 }
 
-/** An engine in this thread (tests, and hosts without the bundled worker script). */
+/** An engine in this thread (tests, hosts without the bundled worker script, a one-shot command on a warm cache). */
 class InProcessEngine implements Engine {
   private readonly engine: ShardEngine;
 
@@ -184,14 +184,14 @@ export class EnginePool {
   private readonly onNotice: (message: string) => void;
 
   /**
-   * `workerScript` runs each engine in a worker thread (given `workerData`); without it, one engine runs in
-   * this thread.
+   * `workerScript` runs each engine in a worker thread (given `workerData`); without it, the engines run in
+   * this thread, one request after another.
    */
   constructor(options: PoolEvents & { workerScript?: string | undefined; workerData?: unknown; count: number }) {
     const count = Math.max(1, options.count);
     const heapMb = engineHeapMb(count);
     this.onNotice = options.onNotice;
-    this.engines = Array.from({ length: options.workerScript ? count : 1 }, () =>
+    this.engines = Array.from({ length: count }, () =>
       options.workerScript ? new WorkerEngine(options.workerScript, options, options.workerData, heapMb) : new InProcessEngine(options),
     );
   }

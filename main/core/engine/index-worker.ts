@@ -40,6 +40,7 @@ if (port) {
     },
     quotesReady: (ready) => post({ type: 'quotes', ready }),
     notice: (message) => post({ type: 'notice', message }),
+    shinglesAhead: true,
   });
   // One request at a time, in order: opening and updating must finish before the next search. The engine's
   // background work (quotes, cache writes) runs between them.

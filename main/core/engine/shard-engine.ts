@@ -10,7 +10,7 @@
 // filter, the quote list) waits for the rest.
 
 import type { ArticleView, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
-import { buildShingleIndex, type ShingleIndex } from '../verify/shingle-index.js';
+import { ShingleIndexBuilder } from '../verify/shingle-index.js';
 import { verifyClaim, type VerifyCandidate } from '../verify/verify-claim.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
@@ -71,6 +71,12 @@ export interface EngineHooks {
   quotesReady?: (ready: QuotesReady) => void;
   /** Something the user should know that happened in the background (a cache that could not be written). */
   notice?: (message: string) => void;
+  /**
+   * Build each shard's shingle index between requests once it is open (an engine thread of its own, which
+   * would otherwise idle); without it, the first claim builds it. An engine in the caller's thread leaves
+   * it to the claim: its slices would hold up the caller, and a one-shot command rarely verifies.
+   */
+  shinglesAhead?: boolean;
 }
 
 interface OpenShard {
@@ -84,8 +90,8 @@ interface OpenShard {
   pending: FileRecord[];
   indexes: lunr.Index[];
   codes: string[];
-  /** The shingles of `articles`, in that order, for `verify` (issue 17). */
-  shingles: ShingleIndex;
+  /** The shingles of `articles`, in that order, for `verify` (issue 17): built in the background, or when a claim comes first. */
+  shingles: ShingleIndexBuilder;
 }
 
 /** A background slice runs this long at most before letting requests in. */
@@ -217,7 +223,10 @@ export class ShardEngine {
     });
   }
 
-  /** Writes the caches that changed (first: the index matters most), then extracts quotes for a few milliseconds. */
+  /**
+   * Writes the caches that changed (first: the index matters most), then extracts quotes for a few
+   * milliseconds, and once they are all known, builds the shingle index of `verify` likewise.
+   */
   private backgroundSlice(): void {
     if (this.unsaved.size > 0 && !this.writeQueued) {
       this.writeQueued = true;
@@ -234,6 +243,14 @@ export class ShardEngine {
         this.scheduleBackground();
         return;
       }
+    }
+    if (this.hooks.shinglesAhead !== true) return;
+    for (const shard of this.shards.values()) {
+      if (!shard.shingles.advance(until)) {
+        this.scheduleBackground();
+        return;
+      }
+      shard.shingles.finish();
     }
   }
 
@@ -331,13 +348,13 @@ export class ShardEngine {
   verify(claim: string, limit: number): VerifyCandidate[] {
     const shards = [...this.shards.values()].map((shard) => ({
       articles: shard.articles,
-      index: shard.shingles,
+      index: shard.shingles.finish(),
       quotesOf: (article: Article) => (this.hidden.has(article.id) ? [] : this.quotesOf(shard, article)),
     }));
     return verifyClaim(claim, shards, Number.POSITIVE_INFINITY).filter((c) => !this.hidden.has(c.matches[0]?.articleId ?? '')).slice(0, limit);
   }
 
-  private async openShard(spec: ShardSpec, previous: LibraryData['files'], forceBuild = false): Promise<ShardSummary> {
+  private async openShard(spec: ShardSpec, previous: readonly FileRecord[], forceBuild = false): Promise<ShardSummary> {
     const notices: string[] = [];
     let data: LibraryData | null = null;
     let cache: 'built' | 'loaded' = 'built';
@@ -347,6 +364,8 @@ export class ShardEngine {
         data = cached.data;
         cache = 'loaded';
       } else {
+        // Files added, removed or changed since the cache was written: only those are read (issue 19).
+        if (cached.reason === 'stale' && previous.length === 0) previous = cached.files;
         const notice = describeCacheMiss(spec.cacheFile, cached);
         if (notice !== null) notices.push(notice);
       }
@@ -378,9 +397,9 @@ export class ShardEngine {
       pending,
       indexes: [...indexes.values()],
       codes: [...indexes.keys()],
-      shingles: buildShingleIndex(assembled.articles.map((a) => a.body)),
+      shingles: new ShingleIndexBuilder(assembled.articles.map((a) => a.body)),
     });
-    if (pending.length > 0 || this.unsaved.size > 0) this.scheduleBackground();
+    if (pending.length > 0 || this.unsaved.size > 0 || this.hooks.shinglesAhead === true) this.scheduleBackground();
     return {
       shard: spec.shard,
       cache,

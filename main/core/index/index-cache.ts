@@ -6,11 +6,11 @@
 // load-and-hope.
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { ArchiveFile } from '../archive/walk-archive.js';
-import type { LibraryData } from './build-library-data.js';
+import type { FileRecord, LibraryData } from './build-library-data.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { lunrVersion } from './configure-lunr.js';
 
@@ -102,8 +102,12 @@ export function fingerprintArchive(files: readonly ArchiveFile[], context = ''):
   return hash.digest('hex');
 }
 
-/** Why a cache file was not used. */
-export type CacheMiss = { reason: 'absent' } | { reason: 'stale' } | { reason: 'damaged'; detail: string };
+/**
+ * Why a cache file was not used. A stale one (written for another listing of its shard) hands back its file
+ * records when this schema, lunr and V8 wrote it, so that only the files added or changed since are read
+ * again (issue 19); none otherwise.
+ */
+export type CacheMiss = { reason: 'absent' } | { reason: 'stale'; files: readonly FileRecord[] } | { reason: 'damaged'; detail: string };
 
 /**
  * What the user is told of a cache that was not used: nothing when it was absent or out of date. Worded
@@ -135,7 +139,10 @@ function causeOf(error: unknown): string {
   return at === -1 ? error.message : error.message.slice(0, at);
 }
 
-/** Loads the cache at `file` when it matches `fingerprint`; otherwise says why not. Never throws. */
+/**
+ * Loads the cache at `file` when it matches `fingerprint`; otherwise says why not, with the records of a
+ * stale one (see `CacheMiss`). Never throws.
+ */
 export async function readCache(file: string, fingerprint: string): Promise<{ data: LibraryData } | CacheMiss> {
   let raw: Buffer;
   try {
@@ -148,9 +155,7 @@ export async function readCache(file: string, fingerprint: string): Promise<{ da
     if (newline === -1) throw new Error('no header line');
     const header = parseHeader(raw.subarray(0, newline));
     if (header.format !== cacheFormat) throw new Error('not a Verbatim index cache');
-    if (header.schema !== cacheSchemaVersion || header.lunr !== lunrVersion || header.v8 !== process.versions.v8 || header.fingerprint !== fingerprint) {
-      return { reason: 'stale' };
-    }
+    if (!isCurrentHeader(header, '')) return { reason: 'stale', files: [] };
     const payload = raw.subarray(newline + 1);
     if (typeof header.bytes !== 'number') throw new Error('the header gives no length');
     if (payload.length !== header.bytes) throw new Error(`truncated: ${payload.length} of ${header.bytes} bytes`);
@@ -159,9 +164,45 @@ export async function readCache(file: string, fingerprint: string): Promise<{ da
     if (!Array.isArray(data.files) || !Array.isArray(data.walkProblems) || typeof data.indexes !== 'object' || data.indexes === null) {
       throw new Error('missing parts');
     }
-    return { data };
+    return header.fingerprint === fingerprint ? { data } : { reason: 'stale', files: data.files };
   } catch (error) {
     return { reason: 'damaged', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Whether a cache's header names this schema, lunr and V8, and `fingerprint` (any one when it is ''). */
+function isCurrentHeader(header: Partial<CacheHeader>, fingerprint: string): boolean {
+  const sameCode = header.schema === cacheSchemaVersion && header.lunr === lunrVersion && header.v8 === process.versions.v8;
+  return sameCode && (fingerprint === '' || header.fingerprint === fingerprint);
+}
+
+/** A header line longer than this is no header of ours (it is ~250 bytes). */
+const maxHeaderBytes = 4096;
+
+/**
+ * Whether the cache at `file` is there and its header matches `fingerprint`, from its header line alone
+ * (a few hundred bytes, not the shard): how a one-shot command decides, before starting any engine, that
+ * every shard will load rather than build. Its data may still turn out damaged; `readCache` checks that.
+ * Never throws.
+ */
+export async function cacheMatches(file: string, fingerprint: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const buffer = Buffer.alloc(maxHeaderBytes);
+    const { bytesRead } = await handle.read(buffer, 0, maxHeaderBytes, 0);
+    const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
+    if (newline === -1) return false;
+    const header = parseHeader(buffer.subarray(0, newline));
+    return header.format === cacheFormat && isCurrentHeader(header, fingerprint);
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
   }
 }
 

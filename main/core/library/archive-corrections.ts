@@ -12,7 +12,8 @@ import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 
 /** What the corrections need of the archive they belong to. */
 export interface CorrectedArchive {
-  pool: EnginePool;
+  /** The archive's engines now (a one-shot command may swap them before the shards open). */
+  pool: () => EnginePool;
   /** The article view (to check that a quote correction names one of its quotes). */
   article(id: string): Promise<ArticleView>;
   /** The engines' quote counts, corrected, of the shards whose quotes are all known. */
@@ -82,7 +83,7 @@ export class ArchiveCorrections {
   /** Gives the corrections to every engine, then their counts and the merges and splits to the archive. */
   private async apply(opening: boolean): Promise<void> {
     const corrections = [...this.store.corrections];
-    this.archive.counted((await this.archive.pool.broadcast({ type: 'corrections', corrections })).flat());
+    this.archive.counted((await this.archive.pool().broadcast({ type: 'corrections', corrections })).flat());
     await this.archive.peopleChanged(peopleCorrectionsOf(corrections), opening);
   }
 }

@@ -13,7 +13,7 @@ import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
 import { ArchiveError, NotFoundError } from '../errors.js';
 import type { BuildProgress } from '../index/build-library-data.js';
-import { cacheFolderFor, removeStaleCaches } from '../index/index-cache.js';
+import { cacheFolderFor, cacheMatches, removeStaleCaches } from '../index/index-cache.js';
 import type { Library, OpenLibraryOptions } from '../library.js';
 import { resultLimits } from '../result-limits.js';
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
@@ -41,7 +41,8 @@ export class OpenArchive {
   cache: 'built' | 'loaded' = 'built';
   /** The user's corrections, in the file next to the index cache (library/archive-corrections.ts). */
   readonly corrections: ArchiveCorrections;
-  private readonly pool: EnginePool;
+  /** The engines; worker threads, or one in this thread (tests, and a one-shot command on a warm cache). */
+  private pool: EnginePool;
   private readonly cacheFolder: string;
   /** Shards come in multiples of this (see shardUnits); in this thread (tests), one unless the archive is large. */
   private readonly units: number;
@@ -72,9 +73,23 @@ export class OpenArchive {
     this.cacheFolder = cacheFolderFor(options.cacheDir, archiveDir);
     this.units = options.workerScript ? shardUnits() : 1;
     this.report = options.onProgress ?? (() => undefined);
-    this.pool = new EnginePool({
-      workerScript: options.workerScript,
-      count: options.workerScript ? (options.engines ?? engineCount('search')) : 1,
+    this.pool = this.createPool(options.workerScript, options.workerScript ? (options.engines ?? engineCount('search')) : 1);
+    this.corrections = new ArchiveCorrections(correctionsFileFor(this.cacheFolder), {
+      // A getter: a one-shot command on a warm cache swaps the pool for engines in this thread (see open).
+      pool: () => this.pool,
+      article: (id) => this.article(id),
+      counted: (ready) => this.counted(ready),
+      peopleChanged: (people, opening) => this.peopleChanged(people, opening),
+      tell: (message) => this.tell(message),
+    });
+    this.library = createLibrary(this);
+  }
+
+  /** `count` engines: in worker threads running `workerScript`, or in this thread without it. */
+  private createPool(workerScript: string | undefined, count: number): EnginePool {
+    return new EnginePool({
+      workerScript,
+      count,
       onFilesRead: (count) => {
         this.progress = { done: Math.min(this.progress.total, this.progress.done + count), total: this.progress.total };
         this.report(this.progress);
@@ -89,24 +104,31 @@ export class OpenArchive {
         this.resolving = null;
       },
     });
-    this.corrections = new ArchiveCorrections(correctionsFileFor(this.cacheFolder), {
-      pool: this.pool,
-      article: (id) => this.article(id),
-      counted: (ready) => this.counted(ready),
-      peopleChanged: (people, opening) => this.peopleChanged(people, opening),
-      tell: (message) => this.tell(message),
-    });
-    this.library = createLibrary(this);
   }
 
   /** Walks the folder and opens every shard; on failure, ends the engines. */
   async open(): Promise<void> {
     try {
-      // Start the engine threads (loading their code takes a while) while this thread walks the folder.
-      const warming = this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
-      // The corrections reach the engines before the shards: their quote counts are counted corrected.
-      const [listing] = await Promise.all([walkArchive(this.archiveDir), warming, this.corrections.load()]);
-      await this.openShards(listing);
+      if (this.options.inProcessWhenCached === true) {
+        const listing = await walkArchive(this.archiveDir);
+        const specs = await this.plan(listing);
+        // Every shard will load from its cache: one answer is not worth starting worker threads for, each
+        // loading its own copy of the code (issue 19). A cache damaged past its header is rebuilt here too.
+        // As many engines as the workers would be, each with the same shards: hits of equal score and date
+        // come in the same order, so a page asked of the next command continues this one's.
+        if ((await Promise.all(specs.map((spec) => cacheMatches(spec.cacheFile, spec.fingerprint)))).every(Boolean)) {
+          this.pool = this.createPool(undefined, this.options.engines ?? engineCount('search'));
+        }
+        // The corrections reach the engines before the shards: their quote counts are counted corrected.
+        await this.corrections.load();
+        await this.openShards(listing, specs);
+      } else {
+        // Start the engine threads (loading their code takes a while) while this thread walks the folder.
+        const warming = this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
+        // The corrections reach the engines before the shards: their quote counts are counted corrected.
+        const [listing] = await Promise.all([walkArchive(this.archiveDir), warming, this.corrections.load()]);
+        await this.openShards(listing, await this.plan(listing));
+      }
     } catch (error) {
       await this.pool.close({ finishQuotes: false });
       throw error;
@@ -114,8 +136,13 @@ export class OpenArchive {
     this.cache = [...this.summaries.values()].every((s) => s.cache === 'loaded') ? 'loaded' : 'built';
   }
 
-  private async openShards(listing: ArchiveListing): Promise<void> {
-    this.specs = await planShards(listing, shardCountFor(listing.files.length, this.units), this.cacheFolder);
+  /** The shards of `listing`. */
+  private plan(listing: ArchiveListing): Promise<ShardSpec[]> {
+    return planShards(listing, shardCountFor(listing.files.length, this.units), this.cacheFolder);
+  }
+
+  private async openShards(listing: ArchiveListing, specs: ShardSpec[]): Promise<void> {
+    this.specs = specs;
     this.progress = { done: 0, total: listing.files.length };
     this.report(this.progress);
     // One request per shard: each engine opens its shards in turn, and each answer is one shard's summary
@@ -138,7 +165,7 @@ export class OpenArchive {
   /** Re-walks the folder and re-opens the shards whose files changed; true when anything changed. */
   async refresh(onProgress: (progress: BuildProgress) => void): Promise<boolean> {
     const next = await walkArchive(this.archiveDir);
-    const nextSpecs = await planShards(next, shardCountFor(next.files.length, this.units), this.cacheFolder);
+    const nextSpecs = await this.plan(next);
     const changed = changedShards(this.specs, nextSpecs);
     if (changed.shards.length === 0) return false;
     this.told.clear();

@@ -1,5 +1,6 @@
 // The shingle index of one shard: every three-word shingle of every article body, hashed, as the articles
-// holding it. Built when the shard is built or loaded (issue 17: at most 15% of a cold open); two typed
+// holding it. Built between requests once the shard is open, or when a claim needs it first (issue 17: it
+// must not slow an open); two typed
 // arrays bucketed by the hash's top bits (a counting sort), so building is two passes and a lookup scans
 // one small bucket.
 
@@ -22,28 +23,69 @@ const wordPattern = /[\p{L}\p{N}]+(?:['’‘`][\p{L}\p{N}]+)*/gu;
 
 /** Indexes the shingles of `texts` (article bodies), article `i` being `texts[i]`. */
 export function buildShingleIndex(texts: readonly string[]): ShingleIndex {
-  let keys: Uint32Array = new Uint32Array(1 << 16);
-  let owners: Uint32Array = new Uint32Array(1 << 16);
-  let count = 0;
-  texts.forEach((text, article) => {
+  const builder = new ShingleIndexBuilder(texts);
+  builder.advance(Number.POSITIVE_INFINITY);
+  return builder.finish();
+}
+
+/**
+ * Builds a shard's shingle index a few articles at a time (issue 17): the engines build it between requests
+ * once a shard is open, so that neither an open nor a search waits for it, and `finish` completes it at once
+ * when a claim comes first.
+ */
+export class ShingleIndexBuilder {
+  private keys: Uint32Array = new Uint32Array(1 << 16);
+  private owners: Uint32Array = new Uint32Array(1 << 16);
+  private count = 0;
+  private next = 0;
+  private built: ShingleIndex | null = null;
+
+  constructor(private readonly texts: readonly string[]) {}
+
+  /** True once every article is read. */
+  get done(): boolean {
+    return this.next >= this.texts.length;
+  }
+
+  /** Reads articles until `until` (a `performance.now()` time) or the last; true when every article is read. */
+  advance(until: number): boolean {
+    while (this.next < this.texts.length) {
+      if (performance.now() >= until) return false;
+      this.add(this.texts[this.next] ?? '', this.next);
+      this.next += 1;
+    }
+    return true;
+  }
+
+  /** The index, reading the articles left first. */
+  finish(): ShingleIndex {
+    if (this.built === null) {
+      this.advance(Number.POSITIVE_INFINITY);
+      this.built = bucket(this.keys.subarray(0, this.count), this.owners.subarray(0, this.count), this.texts.length);
+      this.keys = new Uint32Array(0);
+      this.owners = new Uint32Array(0);
+    }
+    return this.built;
+  }
+
+  private add(text: string, article: number): void {
     let a = 0;
     let b = 0;
     let seen = 0;
     for (const match of text.matchAll(wordPattern)) {
       const c = hashWord(foldWord(match[0]));
       if (++seen >= shingleSize) {
-        if (count === keys.length) {
-          keys = grow(keys);
-          owners = grow(owners);
+        if (this.count === this.keys.length) {
+          this.keys = grow(this.keys);
+          this.owners = grow(this.owners);
         }
-        keys[count] = hashShingle(a, b, c);
-        owners[count++] = article;
+        this.keys[this.count] = hashShingle(a, b, c);
+        this.owners[this.count++] = article;
       }
       a = b;
       b = c;
     }
-  });
-  return bucket(keys.subarray(0, count), owners.subarray(0, count), texts.length);
+  }
 }
 
 /** The articles holding the shingle `key`, each once, in article order. */

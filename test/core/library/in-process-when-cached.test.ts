@@ -1,0 +1,62 @@
+// A one-shot open (`inProcessWhenCached`, as the command line's search, quotes and index open): worker threads
+// only when something must be built; a warm cache opens in this thread and answers as the workers did.
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openLibrary, type Library } from '../../../main/core/library.js';
+import { contentDir, distDir, tempDir } from '../../support/paths.js';
+
+/** A worker script that notes each worker it starts in `log`, then runs the real one (dist/index-worker.cjs). */
+function countingWorker(dir: string, log: string): string {
+  const script = path.join(dir, 'counting-worker.cjs');
+  writeFileSync(script, `require('node:fs').appendFileSync(${JSON.stringify(log)}, 'worker\\n');\nrequire(${JSON.stringify(path.join(distDir, 'index-worker.cjs'))});\n`);
+  return script;
+}
+
+const workersStarted = (log: string): number => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
+
+/** What a search answers, without its timing. */
+async function answer(library: Library, query: string): Promise<unknown> {
+  const { tookMs: _tookMs, ...reply } = await library.search(query, { limit: 20 });
+  return reply;
+}
+
+describe('a one-shot open', () => {
+  it('builds in worker threads, then opens the warm cache in this thread and answers the same', async () => {
+    const dir = tempDir();
+    const log = path.join(dir, 'workers.log');
+    const options = { archiveDir: contentDir, cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), engines: 2, inProcessWhenCached: true };
+
+    const built = await openLibrary(options);
+    const builtAnswer = await answer(built, 'Putin Trump');
+    const builtQuotes = await built.quotes({ limit: 5 });
+    await built.close();
+    expect(built.cache).toBe('built');
+    expect(workersStarted(log)).toBe(2);
+
+    const loaded = await openLibrary(options);
+    expect(loaded.cache).toBe('loaded');
+    expect(await answer(loaded, 'Putin Trump')).toEqual(builtAnswer);
+    expect(await loaded.quotes({ limit: 5 })).toEqual(builtQuotes);
+    expect(loaded.articleCount).toBe(built.articleCount);
+    await loaded.close();
+    expect(workersStarted(log)).toBe(2);
+  });
+
+  it('starts worker threads again when a file changed since the cache was written, and sees the change', async () => {
+    const dir = tempDir();
+    const archiveDir = path.join(dir, 'archive');
+    cpSync(contentDir, archiveDir, { recursive: true });
+    const log = path.join(dir, 'workers.log');
+    const options = { archiveDir, cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), engines: 2, inProcessWhenCached: true };
+    await (await openLibrary(options)).close();
+    const before = workersStarted(log);
+
+    appendFileSync(path.join(archiveDir, 'zebra-crossing.txt'), 'Zebra crossings return\n\nThe council said zebra crossings will return to the high street.\n');
+    const reopened = await openLibrary(options);
+    expect((await reopened.search('zebra')).total).toBe(1);
+    await reopened.close();
+    expect(reopened.cache).toBe('built');
+    expect(workersStarted(log)).toBeGreaterThan(before);
+  });
+});
