@@ -180,27 +180,27 @@ function isCurrentHeader(header: Partial<CacheHeader>, fingerprint: string): boo
 const maxHeaderBytes = 4096;
 
 /**
- * Whether the cache at `file` is there and its header matches `fingerprint`, from its header line alone
- * (a few hundred bytes, not the shard): how a one-shot command decides, before starting any engine, that
- * every shard will load rather than build. Its data may still turn out damaged; `readCache` checks that.
- * Never throws.
+ * The size of the data of the cache at `file` when it is there and its header matches `fingerprint`, else
+ * null; from its header line alone (a few hundred bytes, not the shard): how a one-shot command decides,
+ * before starting any engine, that every shard will load rather than build, and how much loading that is.
+ * Its data may still turn out damaged; `readCache` checks that. Never throws.
  */
-export async function cacheMatches(file: string, fingerprint: string): Promise<boolean> {
+export async function currentCacheBytes(file: string, fingerprint: string): Promise<number | null> {
   let handle;
   try {
     handle = await open(file, 'r');
   } catch {
-    return false;
+    return null;
   }
   try {
     const buffer = Buffer.alloc(maxHeaderBytes);
     const { bytesRead } = await handle.read(buffer, 0, maxHeaderBytes, 0);
     const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
-    if (newline === -1) return false;
+    if (newline === -1) return null;
     const header = parseHeader(buffer.subarray(0, newline));
-    return header.format === cacheFormat && isCurrentHeader(header, fingerprint);
+    return header.format === cacheFormat && isCurrentHeader(header, fingerprint) && typeof header.bytes === 'number' ? header.bytes : null;
   } catch {
-    return false;
+    return null;
   } finally {
     await handle.close();
   }

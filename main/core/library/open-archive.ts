@@ -13,7 +13,7 @@ import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
 import { ArchiveError, NotFoundError } from '../errors.js';
 import type { BuildProgress } from '../index/build-library-data.js';
-import { cacheFolderFor, cacheMatches, removeStaleCaches } from '../index/index-cache.js';
+import { cacheFolderFor, currentCacheBytes, removeStaleCaches } from '../index/index-cache.js';
 import type { Library, OpenLibraryOptions } from '../library.js';
 import { resultLimits } from '../result-limits.js';
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
@@ -112,11 +112,11 @@ export class OpenArchive {
       if (this.options.inProcessWhenCached === true) {
         const listing = await walkArchive(this.archiveDir);
         const specs = await this.plan(listing);
-        // Every shard will load from its cache: one answer is not worth starting worker threads for, each
+        // Every shard will load from its cache, and little of it: one answer is not worth starting worker threads for, each
         // loading its own copy of the code (issue 19). A cache damaged past its header is rebuilt here too.
         // As many engines as the workers would be, each with the same shards: hits of equal score and date
         // come in the same order, so a page asked of the next command continues this one's.
-        if ((await Promise.all(specs.map((spec) => cacheMatches(spec.cacheFile, spec.fingerprint)))).every(Boolean)) {
+        if (loadsInThisThread(await Promise.all(specs.map((spec) => currentCacheBytes(spec.cacheFile, spec.fingerprint))))) {
           this.pool = this.createPool(undefined, this.options.engines ?? engineCount('search'));
         }
         // The corrections reach the engines before the shards: their quote counts are counted corrected.
@@ -434,4 +434,21 @@ export async function resolveArchive(archiveDir: string): Promise<string> {
   }
   if (!(await stat(resolved)).isDirectory()) throw new ArchiveError(`the archive ${archiveDir} is not a folder`);
   return resolved;
+}
+
+/**
+ * Past this much cache data, a one-shot command loads its shards in worker threads after all: each shard
+ * takes about 0.7 s to read and deserialize per 46 MB (BBC 10x, issue 19's profile), and two workers load
+ * two at once, which outweighs their start-up (70-120 ms each); below it (BBC: 19 MB) this thread is faster.
+ */
+const inThisThreadMaxBytes = 64 * 1024 * 1024;
+
+/** Whether a one-shot command loads shards whose caches hold `bytes` (null: not current) in its own thread. */
+function loadsInThisThread(bytes: readonly (number | null)[]): boolean {
+  let total = 0;
+  for (const size of bytes) {
+    if (size === null) return false;
+    total += size;
+  }
+  return total <= inThisThreadMaxBytes;
 }
