@@ -231,7 +231,8 @@ async function hostileElements(): Promise<string[]> {
     const beacon = ${JSON.stringify(beaconOrigin)};
     const found = [];
     const describe = (el) => '<' + el.tagName.toLowerCase() + Array.from(el.attributes).map((a) => ' ' + a.name + '="' + a.value.slice(0, 80) + '"').join('') + '>';
-    const banned = 'img, image, iframe, frame, frameset, object, embed, svg, math, video, audio, source, track, picture, base, form, portal, applet, style';
+    // The app's own forms (Verify, corrections: issues 16 and 17) are not article markup; any other form is.
+    const banned = 'img, image, iframe, frame, frameset, object, embed, svg, math, video, audio, source, track, picture, base, form:not(.verify-form, .correction-form), portal, applet, style';
     for (const el of document.querySelectorAll(banned)) found.push('element ' + describe(el));
     for (const el of document.querySelectorAll('script')) if (el.getAttribute('src') !== 'app.js' || el.textContent !== '') found.push('script ' + describe(el));
     for (const el of document.querySelectorAll('link')) {

@@ -307,8 +307,8 @@ describe('the tools around the results', () => {
     await waitFor(async () => (await text('#copy-status')).startsWith('Copied'), 'the confirmation');
     expect(await clipboard()).toBe(`“${asCited(quoteText)}” — Kazbek Maigeldinov, in "${seedTitle}" (${seedPath})`);
     expect(await page.getAttribute('html', 'data-copy-event')).toBe('yes');
-    // The text area is gone and the focus is back on the button.
-    expect(await page.locator('textarea').count()).toBe(0);
+    // The text area is gone (the Verify box's is the only one left) and the focus is back on the button.
+    expect(await page.locator('textarea:not(#verify-claim)').count()).toBe(0);
     expect(await page.evaluate<string>('document.activeElement.className')).toBe('copy-quote');
   }, testTimeoutMs);
 

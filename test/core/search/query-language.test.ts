@@ -104,7 +104,7 @@ describe('fields, dates and filters', () => {
 
   it('lists who is quoted on the query, with counts', async () => {
     const reply = await sample.search('conflict');
-    expect(reply.speakers).toContainEqual({ value: 'Kazbek Maigeldinov', count: 2 });
+    expect(reply.speakers).toContainEqual({ value: 'Kazbek Maigeldinov', count: 2, id: 'kazbek-maigeldinov' });
     expect((await sample.search('speaker:Maigeldinov')).speakers).toEqual([]);
   });
 
@@ -174,7 +174,10 @@ describeWithCorpora('speaker filters on BBC politics (417 files)', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     const first = await politics.quotes({ limit: 7 });
     expect(first).toEqual({ total: every.total, quotes: every.quotes.slice(0, 7) });
-    const byBlair = every.quotes.filter((q) => q.speaker?.toLowerCase().includes('blair'));
+    // A speaker is a person (issue 16): every quote of each person named Blair, the "prime minister" ones too,
+    // and none of "Mr Blair's official spokesman", who is someone else.
+    const blairs = new Set(every.quotes.filter((q) => /blair(?!'s)/i.test(q.speaker ?? '')).map((q) => q.speakerId));
+    const byBlair = every.quotes.filter((q) => blairs.has(q.speakerId));
     expect(await politics.quotes({ speaker: 'Blair', limit: 100_000 })).toEqual({ total: byBlair.length, quotes: byBlair });
     const all = (await politics.search('title:labour', { limit: 500 })).hits.map((h) => h.path);
     const notBlair = await quoted('blair');
