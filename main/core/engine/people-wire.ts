@@ -1,9 +1,10 @@
-// The archive's people as they cross threads: each engine's mentions, and the ids and names given back, as
-// JSON text. One string is copied between threads as its bytes; 100,000 mention objects took the main thread
+// The archive's people and quotation clusters as they cross threads: each engine's mentions and quotations'
+// words, and the ids, names and clusters given back, as JSON text. One string is copied between threads as its bytes; 100,000 mention objects took the main thread
 // 1.9 s to receive and pass on at 10x BBC (a loaded 2-core machine), time in which the window got no answer.
 import type { Speaker } from '../../contract/model.js';
 import { resolvePeople, type PeopleCorrections, type SpeakerMention } from '../quotes/people/resolve-people.js';
 import type { PersonNames } from '../search/people-names.js';
+import { clusterQuotations, type ClusterAssignment } from '../verify/quote-clusters.js';
 
 /** What the resolving engine answers: the speakers, and per mention list the JSON of its ids and of every speaker's names. */
 export interface ResolvedLists {
@@ -12,24 +13,39 @@ export interface ResolvedLists {
   speakerIds: string[];
   /** The JSON of `PersonNames[]`, for every engine. */
   names: string;
+  /** Per list, in order, the JSON of `(ClusterAssignment | null)[]`: each mention's quotation cluster (issue 17). */
+  clusters: string[];
 }
 
-/** Resolves the engines' mention lists (each the JSON of `SpeakerMention[]`) together. */
-export function resolveMentionLists(lists: readonly string[], corrections: PeopleCorrections): ResolvedLists {
-  // Our own engines wrote these (`collectMentions`), in this process.
+/**
+ * Resolves the engines' mention lists (each the JSON of `SpeakerMention[]`) together, and clusters their
+ * quotations (`quotations`: per list, the JSON of each mention's `quotationWords`, in the same order).
+ */
+export function resolveMentionLists(lists: readonly string[], quotations: readonly string[], corrections: PeopleCorrections): ResolvedLists {
+  // Our own engines wrote these (`collectMentions`, `quotationWords`), in this process.
   const parsed = lists.map((list) => JSON.parse(list) as SpeakerMention[]);
-  const { speakers, speakerIds } = resolvePeople(parsed.flat(), corrections);
-  let at = 0;
-  const perList = parsed.map((mentions) => {
-    const ids = speakerIds.slice(at, at + mentions.length);
-    at += mentions.length;
-    return JSON.stringify(ids);
-  });
+  const words = quotations.map((list) => JSON.parse(list) as (string | null)[]);
+  const mentions = parsed.flat();
+  const { speakers, speakerIds } = resolvePeople(mentions, corrections);
+  const entries = parsed.flatMap((list, i) => list.map((m, j) => ({ quoteId: m.quoteId, articleId: m.articleId, date: m.date, source: m.source, words: words[i]?.[j] ?? null })));
+  const clusters = clusterQuotations(entries);
+  const perList = <T>(values: readonly T[]): string[] => {
+    let at = 0;
+    return parsed.map((list) => {
+      const part = values.slice(at, at + list.length);
+      at += list.length;
+      return JSON.stringify(part);
+    });
+  };
   const names: PersonNames[] = speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases] }));
-  return { speakers, speakerIds: perList, names: JSON.stringify(names) };
+  return { speakers, speakerIds: perList(speakerIds), names: JSON.stringify(names), clusters: perList(clusters) };
 }
 
-/** The ids and names `resolveMentionLists` gave one engine, read back. */
-export function readPeopleLists(speakerIds: string, names: string): { speakerIds: (string | null)[]; names: PersonNames[] } {
-  return { speakerIds: JSON.parse(speakerIds) as (string | null)[], names: JSON.parse(names) as PersonNames[] };
+/** The ids, names and clusters `resolveMentionLists` gave one engine, read back. */
+export function readPeopleLists(
+  speakerIds: string,
+  names: string,
+  clusters: string,
+): { speakerIds: (string | null)[]; names: PersonNames[]; clusters: (ClusterAssignment | null)[] } {
+  return { speakerIds: JSON.parse(speakerIds) as (string | null)[], names: JSON.parse(names) as PersonNames[], clusters: JSON.parse(clusters) as (ClusterAssignment | null)[] };
 }
