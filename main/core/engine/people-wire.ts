@@ -13,7 +13,7 @@ export interface ResolvedLists {
   speakerIds: string[];
   /** The JSON of `PersonNames[]`, for every engine. */
   names: string;
-  /** Per list, in order, the JSON of `(ClusterAssignment | null)[]`: each mention's quotation cluster (issue 17). */
+  /** Per list, the JSON of its quotes' clusters, in order (issue 17; read back with `readPeopleLists`). */
   clusters: string[];
 }
 
@@ -29,16 +29,40 @@ export function resolveMentionLists(lists: readonly string[], quotations: readon
   const { speakers, speakerIds } = resolvePeople(mentions, corrections);
   const entries = parsed.flatMap((list, i) => list.map((m, j) => ({ quoteId: m.quoteId, articleId: m.articleId, date: m.date, source: m.source, words: words[i]?.[j] ?? null })));
   const clusters = clusterQuotations(entries);
-  const perList = <T>(values: readonly T[]): string[] => {
-    let at = 0;
-    return parsed.map((list) => {
-      const part = values.slice(at, at + list.length);
-      at += list.length;
-      return JSON.stringify(part);
-    });
-  };
+  let at = 0;
+  const speakerIdLists: string[] = [];
+  const clusterLists: string[] = [];
+  for (const list of parsed) {
+    speakerIdLists.push(JSON.stringify(speakerIds.slice(at, at + list.length)));
+    clusterLists.push(JSON.stringify(clusterList(clusters.slice(at, at + list.length))));
+    at += list.length;
+  }
   const names: PersonNames[] = speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases] }));
-  return { speakers, speakerIds: perList(speakerIds), names: JSON.stringify(names), clusters: perList(clusters) };
+  return { speakers, speakerIds: speakerIdLists, names: JSON.stringify(names), clusters: clusterLists };
+}
+
+/** One engine's clusters as they cross threads: each cluster once, and per quote its index there (-1: none). */
+interface ClusterList {
+  table: ClusterAssignment[];
+  of: number[];
+}
+
+// Each quote of a cluster holds the same assignment object: it is written once, not once per quote (at 10x
+// BBC, where every quotation has nine copies, one object per quote made 15 MB of JSON; measured in the notes).
+function clusterList(assignments: readonly (ClusterAssignment | null)[]): ClusterList {
+  const index = new Map<ClusterAssignment, number>();
+  const table: ClusterAssignment[] = [];
+  const of = assignments.map((assignment) => {
+    if (assignment === null) return -1;
+    let at = index.get(assignment);
+    if (at === undefined) {
+      at = table.length;
+      index.set(assignment, at);
+      table.push(assignment);
+    }
+    return at;
+  });
+  return { table, of };
 }
 
 /** The ids, names and clusters `resolveMentionLists` gave one engine, read back. */
@@ -47,5 +71,10 @@ export function readPeopleLists(
   names: string,
   clusters: string,
 ): { speakerIds: (string | null)[]; names: PersonNames[]; clusters: (ClusterAssignment | null)[] } {
-  return { speakerIds: JSON.parse(speakerIds) as (string | null)[], names: JSON.parse(names) as PersonNames[], clusters: JSON.parse(clusters) as (ClusterAssignment | null)[] };
+  const list = JSON.parse(clusters) as ClusterList;
+  return {
+    speakerIds: JSON.parse(speakerIds) as (string | null)[],
+    names: JSON.parse(names) as PersonNames[],
+    clusters: list.of.map((at) => list.table[at] ?? null),
+  };
 }

@@ -2,7 +2,7 @@
 // near-verbatim, is one cluster. Pure: each engine lists its quotes' words, one engine clusters them all.
 
 import type { QuoteCluster, QuoteKind } from '../../contract/model.js';
-import { verifyWords } from './verify-words.js';
+import { foldedWords } from './verify-words.js';
 
 /** Fewest words a quotation needs to cluster: shorter fragments ("we will not give up") repeat by chance. */
 export const clusterMinWords = 6;
@@ -35,8 +35,8 @@ export interface ClusterAssignment {
  */
 export function quotationWords(quote: { kind: QuoteKind; text: string }): string | null {
   if (quote.kind !== 'direct' && quote.kind !== 'partial') return null;
-  const words = verifyWords(quote.text);
-  return words.length >= clusterMinWords ? words.map((w) => w.norm).join(' ') : null;
+  const words = foldedWords(quote.text);
+  return words.length >= clusterMinWords ? words.join(' ') : null;
 }
 
 /**
