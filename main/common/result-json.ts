@@ -33,6 +33,9 @@ export function quoteJson(q: QuoteHit): Record<string, unknown> {
     speakerFound: q.speakerFound,
     // The user's correction that decided this quote (its id), or null: a correction is shown as one.
     correction: q.correction ?? null,
+    // The same quotation in other articles (issue 17): its cluster's id and where it stands first, or null.
+    clusterId: q.clusterId,
+    cluster: q.cluster ?? null,
     verb: q.verb,
     mention: q.mention,
     start: q.start,

@@ -64,6 +64,14 @@ export interface Quote {
    * name each article used; null when there is no speaker (and until the archive's people are resolved).
    */
   speakerId: string | null;
+  /**
+   * The quotation across the archive (issue 17): quotes of 6 words or more whose folded words are the same, or
+   * (8 words or more) stand inside one another, share this id; null when no other quote has its words (and
+   * until the archive's quotes are clustered, with its people).
+   */
+  clusterId: string | null;
+  /** Where else the quotation stands, set with `clusterId`. */
+  cluster?: QuoteCluster;
   /** Set when a user's correction decided this quote's speaker (`Correction.id`). */
   correction?: string;
   /** How the speaker was found; null when there is no speaker. */
@@ -78,6 +86,14 @@ export interface Quote {
   start: number;
   end: number;
   parts: QuotePart[];
+}
+
+/** A quotation's cluster as each of its quotes carries it (see `Quote.clusterId`). */
+export interface QuoteCluster {
+  /** How many articles hold the quotation, this quote's included (exact duplicate files left out). */
+  articles: number;
+  /** The article it stands in first: the earliest dated (the first by path when none is dated). */
+  first: { articleId: string; date: string | null; source: string | null };
 }
 
 /** A file, or part of one, that could not be read as an article. */

@@ -1,5 +1,5 @@
 // The quotes panel beside the reader: every direct quotation of the open article with its speaker, those
-// matching the query first and marked, ↑ ↓ moving between them. Choosing one asks the reader to show it in the
+// matching the query first and marked, and where else the archive holds the same words, ↑ ↓ moving between them. Choosing one asks the reader to show it in the
 // text; each has a "Copy" button that puts the quotation on the clipboard with who said it and where it was published.
 
 import type { Article, QuoteMatch } from '../../main/contract/api.js';
@@ -146,6 +146,20 @@ function foundBy(quote: QuoteMatch, body: string): string | null {
   return words === '' || words.length > 40 ? null : `(from “${words}”)`;
 }
 
+/**
+ * Where else the archive holds this quotation (issue 17): "Also in 4 articles, first on 2005-03-02 (BBC)";
+ * null when no other article does. The first appearance is named only when dated (undated, "first" is arbitrary).
+ */
+export function clusterLine(quote: QuoteMatch): string | null {
+  const cluster = quote.cluster;
+  if (cluster === undefined || cluster.articles < 2) return null;
+  const also = `Also in ${plural(cluster.articles - 1, 'article')}`;
+  const { first } = cluster;
+  if (first.date === null) return also;
+  if (first.articleId === quote.articleId) return `${also}; first here`;
+  return `${also}, first on ${first.date.slice(0, 10)}${first.source === null ? '' : ` (${first.source})`}`;
+}
+
 function renderQuote(quote: QuoteMatch, body: string): HTMLLIElement {
   const speaker = quote.speaker === null ? h('span', { class: 'speaker unattributed' }, 'Unattributed') : h('span', { class: 'speaker' }, quote.speaker);
   const attribution = h('span', { class: 'attribution' }, speaker);
@@ -155,12 +169,14 @@ function renderQuote(quote: QuoteMatch, body: string): HTMLLIElement {
   const found = foundBy(quote, body);
   if (found !== null) attribution.append(' ', h('span', { class: 'found' }, found));
   if (quote.description !== null) attribution.append(h('span', { class: 'description' }, quote.description));
+  const clusterText = clusterLine(quote);
   const marker = quote.matches ? h('span', { class: 'match-marker' }, h('span', { 'aria-hidden': 'true' }, '●'), ' Matches') : null;
   const button = h(
     'button',
     { type: 'button', class: 'quote-button', 'aria-pressed': 'false', 'data-quote-id': quote.id },
     h('span', { class: 'quote-head' }, attribution),
     quoteWords(quote),
+    clusterText === null ? null : h('span', { class: 'quote-cluster' }, clusterText),
     // The "Copy" button is drawn over this line's right end (a button cannot hold another).
     h('span', { class: 'quote-foot' }, marker),
   );

@@ -1,5 +1,6 @@
 // Issue 18, in Chromium through `verbatim serve`: an article from a CSV row shows where it is in its file
-// ("row 3 of ods/rt.csv.gz"), and one inside a zip shows its path inside the zip, with its quotes.
+// ("row 3 of ods/rt.csv.gz"), and one inside a zip shows its path inside the zip, with its quotes; a quotation
+// another article holds too says so in the quotes panel (issue 17).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +10,7 @@ import { writeZip } from '../support/write-zip.js';
 import { openResultTitled, serveAndBrowse, typeQuery } from './serve.js';
 
 const testTimeoutMs = 60_000;
+const promise = '"We will run the ferry every two hours from the first of May."';
 
 const app = serveAndBrowse('archive-formats', async (temporaryFolder) => {
   const archive = await temporaryFolder('archive');
@@ -21,6 +23,8 @@ const app = serveAndBrowse('archive-formats', async (temporaryFolder) => {
   await writeFile(path.join(archive, 'ods', 'rt.csv.gz'), gzipSync(rows.join('\n')));
   await writeZip(path.join(archive, 'dump.zip'), [
     { name: '2019/bridge.txt', data: Buffer.from('Bridge closes for repairs\n\n"The work will take a month," the engineer Tom Hale said.') },
+    { name: '2024/promise.txt', data: Buffer.from(`Ferry operator promises more sailings\n\nDate: 2024-03-02\n\nSource: Harbour Gazette\n\n${promise} operator Lena Dahl said.`) },
+    { name: '2024/doubts.txt', data: Buffer.from(`Doubts over the sailings\n\nDate: 2024-03-09\n\nSource: Island Post\n\nLena Dahl repeated: ${promise}`) },
   ]);
   return archive;
 });
@@ -45,5 +49,12 @@ describe('articles inside CSV dumps and zips', () => {
     await openResultTitled(page, 'Bridge closes for repairs', app.waitFor);
     expect(await text('#reader .reader-meta .path')).toBe('dump.zip/2019/bridge.txt');
     expect(await text('#quotes li.quote')).toContain('Tom Hale');
+  }, testTimeoutMs);
+
+  it('says in the quotes panel where else the archive holds a quotation, and where it stood first', async () => {
+    await typeQuery(page, 'doubts', app.waitFor);
+    await openResultTitled(page, 'Doubts over the sailings', app.waitFor);
+    await app.waitFor(async () => (await page.locator('#quotes li.quote').count()) > 0, 'the quotes panel');
+    expect(await text('#quotes li.quote .quote-cluster')).toBe('Also in 1 article, first on 2024-03-02 (Harbour Gazette)');
   }, testTimeoutMs);
 });

@@ -90,7 +90,7 @@ describe('verbatim quotes', () => {
       expect(quote.parts.length).toBeGreaterThan(0);
       expect(quote.start).toBe(quote.parts[0]?.start);
       expect(quote.end).toBe(quote.parts.at(-1)?.end);
-      expect(Object.keys(quote).sort()).toEqual(['articleId', 'correction', 'date', 'end', 'id', 'kind', 'mention', 'parts', 'path', 'source', 'speaker', 'speakerFound', 'speakerId', 'start', 'text', 'title', 'verb']);
+      expect(Object.keys(quote).sort()).toEqual(['articleId', 'cluster', 'clusterId', 'correction', 'date', 'end', 'id', 'kind', 'mention', 'parts', 'path', 'source', 'speaker', 'speakerFound', 'speakerId', 'start', 'text', 'title', 'verb']);
     }
   });
 

@@ -23,6 +23,8 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Cl
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 120_000,
+    // Node's default (1 MB) cut `quotes --json` of a 2,000-quote flood short once quotes carried their clusters (issue 17).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -42,17 +42,21 @@ export interface EngineMethods {
   quotes: { request: Omit<QuotesRequest, 'offset'> & { limit: number; budgetMs?: number }; reply: QuotesReply };
   /**
    * Every quote's speaker (the JSON of `SpeakerMention[]`, see people-wire.ts), for resolving people (issue
-   * 16); `token` names this list, and `people` applies ids in its order only while the engine's quotes are
-   * still the ones listed.
+   * 16), and in the same order the words each quotation clusters by (the JSON of `(string | null)[]`, issue 17);
+   * `token` names this list, and `people` applies ids in its order only while the engine's quotes are still
+   * the ones listed.
    */
-  mentions: { request: Record<never, never>; reply: { token: number; mentions: string } };
+  mentions: { request: Record<never, never>; reply: { token: number; mentions: string; quotations: string } };
   /**
    * Resolves every engine's mention list into people: pure work, done in an engine so that the main thread
    * (the app's, which answers the window) is not held for it.
    */
-  resolvePeople: { request: { lists: string[]; corrections: PeopleCorrections }; reply: ResolvedLists };
-  /** Sets each listed quote's `speakerId` and the people's names (JSON, from `resolvePeople`); false when the list is stale. */
-  people: { request: { token: number; speakerIds: string; names: string }; reply: boolean };
+  resolvePeople: { request: { lists: string[]; quotations: string[]; corrections: PeopleCorrections }; reply: ResolvedLists };
+  /**
+   * Sets each listed quote's `speakerId` and cluster, and the people's names (JSON, from `resolvePeople`);
+   * false when the list is stale.
+   */
+  people: { request: { token: number; speakerIds: string; names: string; clusters: string }; reply: boolean };
   /** The speakers of the articles matching `query`, with their counts there. */
   speakerCounts: { request: { query: string; budgetMs?: number }; reply: SpeakerCount[] };
   /** The engine's share of a person page. */
@@ -104,8 +108,8 @@ const handlers: Handlers = {
   article: (engine, request) => engine.article(request.id, request.query),
   quotes: (engine, { type: _type, ...options }) => engine.quotes(options),
   mentions: (engine) => engine.mentions(),
-  resolvePeople: (_engine, request) => resolveMentionLists(request.lists, request.corrections),
-  people: (engine, request) => engine.setPeople(request.token, request.speakerIds, request.names),
+  resolvePeople: (_engine, request) => resolveMentionLists(request.lists, request.quotations, request.corrections),
+  people: (engine, request) => engine.setPeople(request.token, { speakerIds: request.speakerIds, names: request.names, clusters: request.clusters }),
   speakerCounts: (engine, request) => engine.speakerCounts(request.query, request.budgetMs),
   person: (engine, { type: _type, id, ...options }) => engine.person(id, options),
   verify: (engine, request) => engine.verify(request.claim, request.limit),

@@ -1,9 +1,10 @@
-// The archive's people as they cross threads: each engine's mentions, and the ids and names given back, as
-// JSON text. One string is copied between threads as its bytes; 100,000 mention objects took the main thread
+// The archive's people and quotation clusters as they cross threads: each engine's mentions and quotations'
+// words, and the ids, names and clusters given back, as JSON text. One string is copied between threads as its bytes; 100,000 mention objects took the main thread
 // 1.9 s to receive and pass on at 10x BBC (a loaded 2-core machine), time in which the window got no answer.
 import type { Speaker } from '../../contract/model.js';
 import { resolvePeople, type PeopleCorrections, type SpeakerMention } from '../quotes/people/resolve-people.js';
 import type { PersonNames } from '../search/people-names.js';
+import { clusterQuotations, type ClusterAssignment } from '../verify/quote-clusters.js';
 
 /** What the resolving engine answers: the speakers, and per mention list the JSON of its ids and of every speaker's names. */
 export interface ResolvedLists {
@@ -12,24 +13,68 @@ export interface ResolvedLists {
   speakerIds: string[];
   /** The JSON of `PersonNames[]`, for every engine. */
   names: string;
+  /** Per list, the JSON of its quotes' clusters, in order (issue 17; read back with `readPeopleLists`). */
+  clusters: string[];
 }
 
-/** Resolves the engines' mention lists (each the JSON of `SpeakerMention[]`) together. */
-export function resolveMentionLists(lists: readonly string[], corrections: PeopleCorrections): ResolvedLists {
-  // Our own engines wrote these (`collectMentions`), in this process.
+/**
+ * Resolves the engines' mention lists (each the JSON of `SpeakerMention[]`) together, and clusters their
+ * quotations (`quotations`: per list, the JSON of each mention's `quotationWords`, in the same order).
+ */
+export function resolveMentionLists(lists: readonly string[], quotations: readonly string[], corrections: PeopleCorrections): ResolvedLists {
+  // Our own engines wrote these (`collectMentions`, `quotationWords`), in this process.
   const parsed = lists.map((list) => JSON.parse(list) as SpeakerMention[]);
-  const { speakers, speakerIds } = resolvePeople(parsed.flat(), corrections);
+  const words = quotations.map((list) => JSON.parse(list) as (string | null)[]);
+  const mentions = parsed.flat();
+  const { speakers, speakerIds } = resolvePeople(mentions, corrections);
+  const entries = parsed.flatMap((list, i) => list.map((m, j) => ({ quoteId: m.quoteId, articleId: m.articleId, date: m.date, source: m.source, words: words[i]?.[j] ?? null })));
+  const clusters = clusterQuotations(entries);
   let at = 0;
-  const perList = parsed.map((mentions) => {
-    const ids = speakerIds.slice(at, at + mentions.length);
-    at += mentions.length;
-    return JSON.stringify(ids);
-  });
+  const speakerIdLists: string[] = [];
+  const clusterLists: string[] = [];
+  for (const list of parsed) {
+    speakerIdLists.push(JSON.stringify(speakerIds.slice(at, at + list.length)));
+    clusterLists.push(JSON.stringify(clusterList(clusters.slice(at, at + list.length))));
+    at += list.length;
+  }
   const names: PersonNames[] = speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases] }));
-  return { speakers, speakerIds: perList, names: JSON.stringify(names) };
+  return { speakers, speakerIds: speakerIdLists, names: JSON.stringify(names), clusters: clusterLists };
 }
 
-/** The ids and names `resolveMentionLists` gave one engine, read back. */
-export function readPeopleLists(speakerIds: string, names: string): { speakerIds: (string | null)[]; names: PersonNames[] } {
-  return { speakerIds: JSON.parse(speakerIds) as (string | null)[], names: JSON.parse(names) as PersonNames[] };
+/** One engine's clusters as they cross threads: each cluster once, and per quote its index there (-1: none). */
+interface ClusterList {
+  table: ClusterAssignment[];
+  of: number[];
+}
+
+// Each quote of a cluster holds the same assignment object: it is written once, not once per quote (at 10x
+// BBC, where every quotation has nine copies, one object per quote made 15 MB of JSON; measured in the notes).
+function clusterList(assignments: readonly (ClusterAssignment | null)[]): ClusterList {
+  const index = new Map<ClusterAssignment, number>();
+  const table: ClusterAssignment[] = [];
+  const of = assignments.map((assignment) => {
+    if (assignment === null) return -1;
+    let at = index.get(assignment);
+    if (at === undefined) {
+      at = table.length;
+      index.set(assignment, at);
+      table.push(assignment);
+    }
+    return at;
+  });
+  return { table, of };
+}
+
+/** The ids, names and clusters `resolveMentionLists` gave one engine, read back. */
+export function readPeopleLists(
+  speakerIds: string,
+  names: string,
+  clusters: string,
+): { speakerIds: (string | null)[]; names: PersonNames[]; clusters: (ClusterAssignment | null)[] } {
+  const list = JSON.parse(clusters) as ClusterList;
+  return {
+    speakerIds: JSON.parse(speakerIds) as (string | null)[],
+    names: JSON.parse(names) as PersonNames[],
+    clusters: list.of.map((at) => list.table[at] ?? null),
+  };
 }

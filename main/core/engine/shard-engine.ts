@@ -22,6 +22,7 @@ import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
 import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
 import { readPeopleLists } from './people-wire.js';
+import { quotationWords } from '../verify/quote-clusters.js';
 import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
 import { makePeopleTable, type PeopleTable } from '../search/people-names.js';
 import type lunr from 'lunr';
@@ -116,7 +117,7 @@ export class ShardEngine {
   /** The archive's people as the main thread last resolved them (issue 16); null before. */
   private people: PeopleTable | null = null;
   /** The quotes of the last `mentions()` list, in its order, and the token that names it (see `setPeople`). */
-  private listed: { token: number; quotes: { speakerId: string | null }[] } = { token: 0, quotes: [] };
+  private listed: { token: number; quotes: Quote[] } = { token: 0, quotes: [] };
 
   constructor(private readonly hooks: EngineHooks = {}) {}
 
@@ -313,23 +314,27 @@ export class ShardEngine {
     return findQuotes(this.state(), options);
   }
 
-  /** Every quote's speaker, in an order `setPeople` follows; call once the quotes are all extracted. */
-  mentions(): { token: number; mentions: string } {
+  /** Every quote's speaker and words, in an order `setPeople` follows; call once the quotes are all extracted. */
+  mentions(): { token: number; mentions: string; quotations: string } {
     const { mentions, quotes } = collectMentions(this.state());
     this.listed = { token: this.listed.token + 1, quotes };
-    return { token: this.listed.token, mentions: JSON.stringify(mentions) };
+    return { token: this.listed.token, mentions: JSON.stringify(mentions), quotations: JSON.stringify(quotes.map(quotationWords)) };
   }
 
   /**
-   * Gives the quotes of the list `token` their speaker ids, and the people their names; false (nothing
-   * set) when the quotes changed since (a live update: the main thread resolves again).
+   * Gives the quotes of the list `token` their speaker ids and clusters, and the people their names; false
+   * (nothing set) when the quotes changed since (a live update: the main thread resolves again).
    */
-  setPeople(token: number, speakerIdsJson: string, namesJson: string): boolean {
+  setPeople(token: number, lists: { speakerIds: string; names: string; clusters: string }): boolean {
     if (token !== this.listed.token) return false;
-    const { speakerIds, names: people } = readPeopleLists(speakerIdsJson, namesJson);
-    if (speakerIds.length !== this.listed.quotes.length) return false;
+    const { speakerIds, names: people, clusters } = readPeopleLists(lists.speakerIds, lists.names, lists.clusters);
+    if (speakerIds.length !== this.listed.quotes.length || clusters.length !== this.listed.quotes.length) return false;
     this.listed.quotes.forEach((quote, i) => {
       quote.speakerId = speakerIds[i] ?? null;
+      const cluster = clusters[i] ?? null;
+      quote.clusterId = cluster?.clusterId ?? null;
+      if (cluster === null) delete quote.cluster;
+      else quote.cluster = cluster.cluster;
     });
     this.people = makePeopleTable(people);
     this.searchState = null;

@@ -20,8 +20,9 @@ import { lunrVersion } from './configure-lunr.js';
  * 10: Russian keys corrected and Kazakh stemmed (issue 15): other terms, a new shard code `kk`.
  * 11: .gz, .zip, .csv, .tsv and .pdf files are read (issue 18), and a CSV row's article has its `where`.
  * 12: every quote has `speakerId` (issue 16): as last resolved, or null; resolved again on every open.
+ * 13: every quote has `clusterId` (issue 17): likewise.
  */
-export const cacheSchemaVersion = 12;
+export const cacheSchemaVersion = 13;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {

@@ -17,16 +17,24 @@ export interface ArchivePeople {
 
 /**
  * Collects every engine's mentions, resolves them with `corrections` (in the first engine), and gives each
- * engine its quotes' ids. An engine whose quotes changed meanwhile refuses them (a live update): resolution starts over, at
+ * engine its quotes' ids; the quotations are clustered in the same pass (issue 17). An engine whose quotes changed meanwhile refuses them (a live update): resolution starts over, at
  * most a few times.
  */
 export async function resolveArchivePeople(engines: readonly Engine[], corrections: PeopleCorrections, timeoutMs: number): Promise<ArchivePeople> {
   for (let attempt = 0; ; attempt++) {
     const lists = await Promise.all(engines.map((engine) => engine.request({ type: 'mentions' }, timeoutMs)));
     // The lists stay JSON text here: the main thread only passes them on (see engine/people-wire.ts).
-    const resolved = await (engines[0] as Engine).request({ type: 'resolvePeople', lists: lists.map((l) => l.mentions), corrections }, timeoutMs);
+    const resolved = await (engines[0] as Engine).request(
+      { type: 'resolvePeople', lists: lists.map((l) => l.mentions), quotations: lists.map((l) => l.quotations), corrections },
+      timeoutMs,
+    );
     const accepted = await Promise.all(
-      lists.map((list, i) => (engines[i] as Engine).request({ type: 'people', token: list.token, speakerIds: resolved.speakerIds[i] ?? '[]', names: resolved.names }, timeoutMs)),
+      lists.map((list, i) =>
+        (engines[i] as Engine).request(
+          { type: 'people', token: list.token, speakerIds: resolved.speakerIds[i] ?? '[]', names: resolved.names, clusters: resolved.clusters[i] ?? '[]' },
+          timeoutMs,
+        ),
+      ),
     );
     const { speakers } = resolved;
     if (accepted.every(Boolean) || attempt >= 2) return { speakers, byId: new Map(speakers.map((s) => [s.id, s])) };

@@ -301,6 +301,8 @@ export class OpenArchive {
   }
 
   async article(id: string, query?: string): Promise<ArticleView> {
+    // As in search: once every quote is known, the article's quotes carry their people and clusters.
+    if (!this.quotesPending()) await this.people();
     const views = await this.pool.broadcast({ type: 'article', id, ...(query === undefined ? {} : { query }) }, requestTimeoutMs);
     const view = views.find((v) => v !== null);
     if (!view) throw new NotFoundError(`no article with id "${id.slice(0, 40)}" in this archive`);

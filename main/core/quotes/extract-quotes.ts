@@ -365,6 +365,8 @@ function toQuote(article: QuoteSource, candidate: Pick<Candidate, 'parts'>, attr
     speaker: attribution.speaker,
     // Set across the archive once every article's quotes are known (issue 16).
     speakerId: null,
+    // Likewise: the same quotation in other articles (issue 17).
+    clusterId: null,
     speakerFound: attribution.found,
     description: attribution.description,
     verb: attribution.verb,

@@ -2,7 +2,7 @@
 // main thread to resolve, the speakers of the articles a query matches, and its share of a person page.
 
 import type { QuotesReply } from '../../contract/api.js';
-import type { Article } from '../../contract/model.js';
+import type { Article, Quote } from '../../contract/model.js';
 import { QueryError } from '../errors.js';
 import type { SpeakerMention } from '../quotes/people/resolve-people.js';
 import { evaluate, newestArticles } from './evaluate-query.js';
@@ -32,9 +32,9 @@ export interface PersonPart {
 }
 
 /** Every quote of the articles searches return (duplicates left out), with what resolution needs, in a fixed order. */
-export function collectMentions(state: SearchState): { mentions: SpeakerMention[]; quotes: { speakerId: string | null }[] } {
+export function collectMentions(state: SearchState): { mentions: SpeakerMention[]; quotes: Quote[] } {
   const mentions: SpeakerMention[] = [];
-  const quotes: { speakerId: string | null }[] = [];
+  const quotes: Quote[] = [];
   for (const article of state.data.articles.values()) {
     if (state.data.hidden.has(article.id)) continue;
     for (const quote of state.data.quotesOf(article.id)) {

@@ -26,6 +26,11 @@ export function foldWord(word: string): string {
   return lower.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/gu, "'");
 }
 
+/** The folded words of `text`, and nothing else: what comparing whole texts needs (quote clusters). */
+export function foldedWords(text: string): string[] {
+  return Array.from(text.matchAll(wordPattern), (match) => foldWord(match[0]));
+}
+
 /** The words of `text[from..to)`, offsets into `text`. */
 export function verifyWords(text: string, from = 0, to = text.length): VerifyWord[] {
   const words: VerifyWord[] = [];
