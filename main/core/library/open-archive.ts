@@ -10,6 +10,7 @@ import { claimWords } from '../verify/verify-claim.js';
 import { mergeVerify } from './merge-verify.js';
 import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
+import { peopleFileFor } from '../engine/saved-people.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
 import { ArchiveError, NotFoundError } from '../errors.js';
 import type { BuildProgress } from '../index/build-library-data.js';
@@ -192,9 +193,9 @@ export class OpenArchive {
     return true;
   }
 
-  /** The cache folder's files in use: the shards' caches and the corrections (stale clean-up keeps these). */
+  /** The cache folder's files in use: the shards' caches, the corrections and the people (stale clean-up keeps these). */
   private filesInUse(): string[] {
-    return [...this.specs.map((s) => s.cacheFile), this.corrections.file];
+    return [...this.specs.map((s) => s.cacheFile), this.corrections.file, peopleFileFor(this.cacheFolder)];
   }
 
   /** Takes the engines' corrected quote counts (after a correction) and counts the archive's quotes again. */
@@ -336,7 +337,7 @@ export class OpenArchive {
    */
   people(): Promise<ArchivePeople> {
     if (this.resolving === null) {
-      const resolving = this.quotesReady().then(() => resolveArchivePeople(this.pool.engines, this.peopleCorrections, requestTimeoutMs));
+      const resolving = this.quotesReady().then(() => resolveArchivePeople(this.pool.engines, this.peopleCorrections, peopleFileFor(this.cacheFolder), requestTimeoutMs));
       // A failed resolution (an engine restarting) is tried again by the next request.
       resolving.catch(() => {
         if (this.resolving === resolving) this.resolving = null;
