@@ -45,6 +45,18 @@ describe('saved people', () => {
     expect(statSync(file).mtimeMs).toBe(written);
   });
 
+  it('are resolved and saved once a build has every quote, before any request needs them', async () => {
+    const options = { archiveDir: contentDir, cacheDir: tempDir() };
+    await withLibrary(options, async (library) => {
+      expect(library.cache).toBe('built');
+      await library.quotesReady();
+    });
+    const saved = JSON.parse(readFileSync(peopleFile(options.cacheDir), 'utf8')) as { speakers: unknown[] };
+    const written = statSync(peopleFile(options.cacheDir)).mtimeMs;
+    expect((await withLibrary(options, everySpeaker)).speakers).toEqual(saved.speakers.slice(0, 1000));
+    expect(statSync(peopleFile(options.cacheDir)).mtimeMs).toBe(written);
+  });
+
   it('are resolved again when a file changed', async () => {
     const dir = tempDir();
     const archiveDir = path.join(dir, 'archive');
