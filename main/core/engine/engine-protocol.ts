@@ -6,6 +6,7 @@ import type { ApiError, ArticleView, Correction, QuotesReply, QuotesRequest, Sea
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import type { PersonPart, SpeakerCount } from '../search/people-answers.js';
 import { resolveMentionLists, type ResolvedLists } from './people-wire.js';
+import { resolveSavedMentionLists, type SavedPeople } from './saved-people.js';
 import type { VerifyCandidate } from '../verify/verify-claim.js';
 import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-engine.js';
 
@@ -49,9 +50,10 @@ export interface EngineMethods {
   mentions: { request: Record<never, never>; reply: { token: number; mentions: string; quotations: string } };
   /**
    * Resolves every engine's mention list into people: pure work, done in an engine so that the main thread
-   * (the app's, which answers the window) is not held for it.
+   * (the app's, which answers the window) is not held for it. With `saved`, people resolved are saved in its
+   * file, and (when `reuse`) people saved there for the same lists and corrections are reused (saved-people.ts).
    */
-  resolvePeople: { request: { lists: string[]; quotations: string[]; corrections: PeopleCorrections }; reply: ResolvedLists };
+  resolvePeople: { request: { lists: string[]; quotations: string[]; corrections: PeopleCorrections; saved?: SavedPeople }; reply: ResolvedLists };
   /**
    * Sets each listed quote's `speakerId` and cluster, and the people's names (JSON, from `resolvePeople`);
    * false when the list is stale.
@@ -108,7 +110,10 @@ const handlers: Handlers = {
   article: (engine, request) => engine.article(request.id, request.query),
   quotes: (engine, { type: _type, ...options }) => engine.quotes(options),
   mentions: (engine) => engine.mentions(),
-  resolvePeople: (_engine, request) => resolveMentionLists(request.lists, request.quotations, request.corrections),
+  resolvePeople: (_engine, request) =>
+    request.saved === undefined
+      ? resolveMentionLists(request.lists, request.quotations, request.corrections)
+      : resolveSavedMentionLists(request.lists, request.quotations, request.corrections, request.saved),
   people: (engine, request) => engine.setPeople(request.token, { speakerIds: request.speakerIds, names: request.names, clusters: request.clusters }),
   speakerCounts: (engine, request) => engine.speakerCounts(request.query, request.budgetMs),
   person: (engine, { type: _type, id, ...options }) => engine.person(id, options),

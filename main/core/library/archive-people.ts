@@ -16,18 +16,24 @@ export interface ArchivePeople {
 }
 
 /**
- * Collects every engine's mentions, resolves them with `corrections` (in the first engine), and gives each
- * engine its quotes' ids; the quotations are clustered in the same pass (issue 17). An engine whose quotes changed meanwhile refuses them (a live update): resolution starts over, at
- * most a few times.
+ * Collects every engine's mentions, resolves them with `corrections` (in the first engine; people saved in
+ * `peopleFile` for the same mentions, quotations and corrections are reused, see engine/saved-people.ts), and
+ * gives each engine its quotes' ids; the quotations are clustered in the same pass (issue 17). An engine whose
+ * quotes changed meanwhile refuses them (a live update): resolution starts over, at most a few times.
  */
-export async function resolveArchivePeople(engines: readonly Engine[], corrections: PeopleCorrections, timeoutMs: number): Promise<ArchivePeople> {
+export async function resolveArchivePeople(engines: readonly Engine[], corrections: PeopleCorrections, peopleFile: string, timeoutMs: number): Promise<ArchivePeople> {
   for (let attempt = 0; ; attempt++) {
     const lists = await Promise.all(engines.map((engine) => engine.request({ type: 'mentions' }, timeoutMs)));
     // The lists stay JSON text here: the main thread only passes them on (see engine/people-wire.ts).
-    const resolved = await (engines[0] as Engine).request(
-      { type: 'resolvePeople', lists: lists.map((l) => l.mentions), quotations: lists.map((l) => l.quotations), corrections },
-      timeoutMs,
-    );
+    // A retry resolves afresh: the saved ids may be what an engine refused (a file edited by hand).
+    const resolving = {
+      type: 'resolvePeople',
+      lists: lists.map((l) => l.mentions),
+      quotations: lists.map((l) => l.quotations),
+      corrections,
+      saved: { file: peopleFile, reuse: attempt === 0 },
+    } as const;
+    const resolved = await (engines[0] as Engine).request(resolving, timeoutMs);
     const accepted = await Promise.all(
       lists.map((list, i) =>
         (engines[i] as Engine).request(

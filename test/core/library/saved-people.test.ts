@@ -1,0 +1,118 @@
+// The archive's people saved next to the index cache (issue 16): a reopen with the same quotes and
+// corrections applies the saved people without resolving them; a changed file or a new correction resolves
+// them again; a damaged file is resolved again and rewritten, and the user hears nothing of it.
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openLibrary, type Library } from '../../../main/core/library.js';
+import { contentDir, tempDir } from '../../support/paths.js';
+
+/** The people file of the one archive cached in `cacheDir`. */
+function peopleFile(cacheDir: string): string {
+  const [folder] = readdirSync(cacheDir);
+  if (folder === undefined) throw new Error(`nothing cached in ${cacheDir}`);
+  return path.join(cacheDir, folder, 'people.json');
+}
+
+async function withLibrary<T>(options: { archiveDir: string; cacheDir: string; onNotice?: (message: string) => void }, use: (library: Library) => Promise<T>): Promise<T> {
+  const library = await openLibrary(options);
+  try {
+    return await use(library);
+  } finally {
+    await library.close();
+  }
+}
+
+const everySpeaker = (library: Library) => library.speakers({ limit: 1000 });
+
+describe('saved people', () => {
+  it('are applied on a reopen with the same quotes and corrections, without resolving them again', async () => {
+    const options = { archiveDir: contentDir, cacheDir: tempDir() };
+    const first = await withLibrary(options, everySpeaker);
+    const top = first.speakers[0];
+    if (top === undefined) throw new Error('the bundled archive quotes nobody');
+    const file = peopleFile(options.cacheDir);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { speakers: { id: string; name: string }[] };
+    // A name only the saved file knows: a reopen that resolved again could not answer with it.
+    for (const speaker of saved.speakers) if (speaker.id === top.id) speaker.name = 'Name From The Saved File';
+    writeFileSync(file, JSON.stringify(saved));
+    const written = statSync(file).mtimeMs;
+
+    const reopened = await withLibrary(options, async (library) => ({ speakers: await everySpeaker(library), quotes: await library.quotes({ limit: 1000 }) }));
+    expect(reopened.speakers.speakers[0]).toEqual({ ...top, name: 'Name From The Saved File' });
+    expect(reopened.speakers.speakers.slice(1)).toEqual(first.speakers.slice(1));
+    expect(reopened.quotes.quotes.filter((q) => q.speakerId === top.id).length).toBe(top.quotes);
+    expect(statSync(file).mtimeMs).toBe(written);
+  });
+
+  it('are resolved and saved once a build has every quote, before any request needs them', async () => {
+    const options = { archiveDir: contentDir, cacheDir: tempDir() };
+    await withLibrary(options, async (library) => {
+      expect(library.cache).toBe('built');
+      await library.quotesReady();
+    });
+    const saved = JSON.parse(readFileSync(peopleFile(options.cacheDir), 'utf8')) as { speakers: unknown[] };
+    const written = statSync(peopleFile(options.cacheDir)).mtimeMs;
+    expect((await withLibrary(options, everySpeaker)).speakers).toEqual(saved.speakers.slice(0, 1000));
+    expect(statSync(peopleFile(options.cacheDir)).mtimeMs).toBe(written);
+  });
+
+  it('are resolved again when a file changed', async () => {
+    const dir = tempDir();
+    const archiveDir = path.join(dir, 'archive');
+    cpSync(contentDir, archiveDir, { recursive: true });
+    const options = { archiveDir, cacheDir: path.join(dir, 'cache') };
+    await withLibrary(options, everySpeaker);
+    const before = readFileSync(peopleFile(options.cacheDir), 'utf8');
+
+    writeFileSync(path.join(archiveDir, 'zarina-testova.txt'), 'Council speaks\n\n"We will rebuild the bridge by spring," said Zarina Testova, the council leader.\n');
+    const after = await withLibrary(options, everySpeaker);
+    expect(after.speakers.map((s) => s.name)).toContain('Zarina Testova');
+    const saved = readFileSync(peopleFile(options.cacheDir), 'utf8');
+    expect(saved).not.toBe(before);
+    expect(saved).toContain('Zarina Testova');
+  });
+
+  it('are resolved again after a new correction, and that resolution is the one saved', async () => {
+    const options = { archiveDir: contentDir, cacheDir: tempDir() };
+    const merged = await withLibrary(options, async (library) => {
+      const [into, from] = (await everySpeaker(library)).speakers;
+      if (into === undefined || from === undefined) throw new Error('the bundled archive quotes fewer than two speakers');
+      await library.correct({ type: 'merge', into: into.id, from: from.id });
+      return { into, from, speakers: await everySpeaker(library) };
+    });
+    expect(merged.speakers.speakers.find((s) => s.id === merged.into.id)?.quotes).toBe(merged.into.quotes + merged.from.quotes);
+    const file = peopleFile(options.cacheDir);
+    expect(JSON.parse(readFileSync(file, 'utf8')).speakers).toEqual(merged.speakers.speakers);
+    const written = statSync(file).mtimeMs;
+
+    expect(await withLibrary(options, everySpeaker)).toEqual(merged.speakers);
+    expect(statSync(file).mtimeMs).toBe(written);
+  });
+
+  it.each([
+    ['not JSON', '{"format":"verbatim-people","vers'],
+    ['of another version', JSON.stringify({ format: 'verbatim-people', version: 999 })],
+    ['with speakers of the wrong shape', 'SHAPE'],
+    ['with ids of other quotes, which the engines refuse', 'IDS'],
+  ])('that are damaged (%s) are resolved again and rewritten, with no notice', async (_what, damage) => {
+    const options = { archiveDir: contentDir, cacheDir: tempDir() };
+    const first = await withLibrary(options, everySpeaker);
+    const file = peopleFile(options.cacheDir);
+    const good = readFileSync(file, 'utf8');
+    const saved = JSON.parse(good) as { digest: string; speakerIds: string[] };
+    // Damage that keeps the digest: only the file's own checks, or the engines', can catch it.
+    const damaged =
+      damage === 'SHAPE'
+        ? JSON.stringify({ ...saved, speakers: [{ id: 1 }] })
+        : damage === 'IDS'
+          ? JSON.stringify({ ...saved, speakerIds: saved.speakerIds.map(() => '[]') })
+          : damage;
+    writeFileSync(file, damaged);
+
+    const notices: string[] = [];
+    expect(await withLibrary({ ...options, onNotice: (m) => notices.push(m) }, everySpeaker)).toEqual(first);
+    expect(notices).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe(good);
+  });
+});
