@@ -1,28 +1,12 @@
 // The corrections methods of the API through the one handler table (IPC and HTTP alike): every field is
 // checked, failures are Result values, and a correction made here is in the next answers.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiError, Correction, Result } from '../../main/contract/api.js';
-import { startLibrary, type LibrarySession } from '../../main/core/library.js';
-import { createApiHandlers, type ApiHandlers } from '../../main/transport/api-handlers.js';
 import { contentDir, tempDir } from '../support/paths.js';
+import { useApiSession, value } from '../support/api-session.js';
 
-let session: LibrarySession;
-let api: ApiHandlers;
-
-beforeAll(() => {
-  session = startLibrary({ archiveDir: contentDir, cacheDir: tempDir() });
-  api = createApiHandlers(session);
-});
-
-afterAll(async () => {
-  await session.close();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const api = useApiSession(() => ({ archiveDir: contentDir, cacheDir: tempDir() }));
 
 function error(result: Result<unknown>): ApiError | null {
   return result.ok ? null : result.error;
@@ -66,17 +50,7 @@ describe('the corrections API', () => {
 // The seam with the person resolution (r16-people): merges, splits and speakers a correction gives are
 // applied to the archive's people, on the hand-made archive of three Blairs (test/fixtures/people).
 describe('corrections of people', () => {
-  let people: ApiHandlers;
-  let peopleSession: LibrarySession;
-
-  beforeAll(() => {
-    peopleSession = startLibrary({ archiveDir: path.resolve(import.meta.dirname, '../fixtures/people'), cacheDir: tempDir() });
-    people = createApiHandlers(peopleSession);
-  });
-
-  afterAll(async () => {
-    await peopleSession.close();
-  });
+  const people = useApiSession(() => ({ archiveDir: path.resolve(import.meta.dirname, '../fixtures/people'), cacheDir: tempDir() }));
 
   const speakers = async (): Promise<[string, number][]> => value(await people.speakers({})).speakers.map((s) => [s.id, s.quotes]);
 

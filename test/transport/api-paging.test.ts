@@ -1,29 +1,15 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuotesReply, Result, SearchReply } from '../../main/contract/api.js';
-import { startLibrary, type LibrarySession } from '../../main/core/library.js';
-import { createApiHandlers, type ApiHandlers } from '../../main/transport/api-handlers.js';
+import { describe, expect, it } from 'vitest';
+import type { QuotesReply, SearchReply } from '../../main/contract/api.js';
 import { ensureBuilt } from '../support/run-cli.js';
 import { contentDir, distDir, tempDir } from '../support/paths.js';
+import { useApiSession, value } from '../support/api-session.js';
 
 // Two engines: each holds part of the archive, so a page is right only if every engine answers up to its end.
-let session: LibrarySession;
-let api: ApiHandlers;
-
-beforeAll(() => {
+const api = useApiSession(() => {
   ensureBuilt();
-  session = startLibrary({ archiveDir: contentDir, cacheDir: tempDir(), workerScript: path.join(distDir, 'index-worker.cjs'), engines: 2 });
-  api = createApiHandlers(session);
+  return { archiveDir: contentDir, cacheDir: tempDir(), workerScript: path.join(distDir, 'index-worker.cjs'), engines: 2 };
 });
-
-afterAll(async () => {
-  await session.close();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 describe('paging through the API', () => {
   it.each(['relevance', 'newest', 'oldest'] as const)('pages of search results sorted by %s follow on from each other', async (sort) => {

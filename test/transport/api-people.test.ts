@@ -1,29 +1,12 @@
 // The `speakers` and `person` methods through the handler table every transport shares (issue 16): validated
 // requests, the people of the archive, one person's page.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../main/contract/api.js';
-import { startLibrary, type LibrarySession } from '../../main/core/library.js';
-import { createApiHandlers, type ApiHandlers } from '../../main/transport/api-handlers.js';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/paths.js';
+import { useApiSession, value } from '../support/api-session.js';
 
 const peopleDir = path.resolve(import.meta.dirname, '../fixtures/people');
-let session: LibrarySession;
-let api: ApiHandlers;
-
-beforeAll(() => {
-  session = startLibrary({ archiveDir: peopleDir, cacheDir: tempDir() });
-  api = createApiHandlers(session);
-});
-
-afterAll(async () => {
-  await session.close();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const api = useApiSession(() => ({ archiveDir: peopleDir, cacheDir: tempDir() }));
 
 describe('speakers', () => {
   it('lists the people, most quoted first, in pages', async () => {

@@ -1,28 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../main/contract/api.js';
-import { startLibrary, type LibrarySession } from '../../main/core/library.js';
-import { createApiHandlers, type ApiHandlers } from '../../main/transport/api-handlers.js';
+import { describe, expect, it } from 'vitest';
 import { contentDir, tempDir } from '../support/paths.js';
+import { useApiSession, value } from '../support/api-session.js';
 
 // Issue 15: `speaker:` brings that speaker's quotes forward, on the cards and in the quotes panel; the
 // Quotes view's quotes carry where the query's words are in them.
 const seedPath = 'kazinform-putin-trump-alaska.txt';
-let session: LibrarySession;
-let api: ApiHandlers;
-
-beforeAll(() => {
-  session = startLibrary({ archiveDir: contentDir, cacheDir: tempDir() });
-  api = createApiHandlers(session);
-});
-
-afterAll(async () => {
-  await session.close();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const api = useApiSession(() => ({ archiveDir: contentDir, cacheDir: tempDir() }));
 
 describe('the quotes a search matches', () => {
   it('lists every quote of the speaker named on the card, not only those with the words', async () => {

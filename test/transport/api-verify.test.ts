@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Result, VerifyReply } from '../../main/contract/api.js';
-import { startLibrary, type LibrarySession } from '../../main/core/library.js';
-import { createApiHandlers, type ApiHandlers } from '../../main/transport/api-handlers.js';
 import { contentDir, tempDir } from '../support/paths.js';
+import { useApiSession } from '../support/api-session.js';
 
 // Issue 17: `verify` through the handler table every transport shares: validated once, never thrown.
-let session: LibrarySession;
-let api: ApiHandlers;
-
-beforeAll(() => {
-  session = startLibrary({ archiveDir: contentDir, cacheDir: tempDir() });
-  api = createApiHandlers(session);
-});
-
-afterAll(async () => {
-  await session.close();
-});
+const api = useApiSession(() => ({ archiveDir: contentDir, cacheDir: tempDir() }));
 
 describe('the verify method', () => {
   it('answers a real quotation of the archive with its place, speaker and verdict', async () => {
