@@ -80,7 +80,8 @@ function rowProblem(errors: readonly Papa.ParseError[], cells: readonly string[]
 
 function countBreaks(cells: readonly string[]): number {
   let breaks = 0;
-  for (const cell of cells) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) breaks += 1;
+  // \r\n, \r and \n are each one line break, as an editor counts them.
+  for (const cell of cells) breaks += cell.match(/\r\n?|\n/g)?.length ?? 0;
   return breaks;
 }
 

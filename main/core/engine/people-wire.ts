@@ -71,10 +71,31 @@ export function readPeopleLists(
   names: string,
   clusters: string,
 ): { speakerIds: (string | null)[]; names: PersonNames[]; clusters: (ClusterAssignment | null)[] } {
-  const list = JSON.parse(clusters) as ClusterList;
-  return {
-    speakerIds: JSON.parse(speakerIds) as (string | null)[],
-    names: JSON.parse(names) as PersonNames[],
-    clusters: list.of.map((at) => list.table[at] ?? null),
+  // They may come from the saved people file (engine/saved-people.ts): checked here, where they are used, so
+  // that a damaged file is refused (and people resolved afresh) rather than thrown on every request.
+  const ids: unknown = JSON.parse(speakerIds);
+  const people: unknown = JSON.parse(names);
+  const list: unknown = JSON.parse(clusters);
+  if (!Array.isArray(ids) || !ids.every((id) => id === null || typeof id === 'string')) throw new Error('speaker ids: not a list of ids');
+  if (!Array.isArray(people) || !people.every(isPersonNames)) throw new Error('names: not a list of people and their names');
+  if (!isClusterList(list)) throw new Error('clusters: not a cluster list');
+  return { speakerIds: ids as (string | null)[], names: people, clusters: list.of.map((at) => list.table[at] ?? null) };
+}
+
+function isPersonNames(value: unknown): value is PersonNames {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, names } = value as Record<string, unknown>;
+  return typeof id === 'string' && Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string');
+}
+
+function isClusterList(value: unknown): value is ClusterList {
+  if (typeof value !== 'object' || value === null) return false;
+  const { table, of } = value as Record<string, unknown>;
+  if (!Array.isArray(table) || !Array.isArray(of)) return false;
+  const cluster = (c: unknown): boolean => {
+    if (typeof c !== 'object' || c === null) return false;
+    const { clusterId, cluster: about } = c as Record<string, unknown>;
+    return typeof clusterId === 'string' && typeof about === 'object' && about !== null && Number.isInteger((about as Record<string, unknown>).articles);
   };
+  return table.every(cluster) && of.every((at) => Number.isInteger(at) && at >= -1 && at < table.length);
 }

@@ -247,7 +247,8 @@ export class ShardEngine {
     }
     if (this.hooks.shinglesAhead !== true) return;
     for (const shard of this.shards.values()) {
-      if (!shard.shingles.advance(until)) {
+      if (!shard.shingles.advance(until) || (!shard.shingles.finished && performance.now() >= until)) {
+        // The last step (sorting into buckets) in a slice of its own.
         this.scheduleBackground();
         return;
       }
@@ -327,7 +328,14 @@ export class ShardEngine {
    */
   setPeople(token: number, lists: { speakerIds: string; names: string; clusters: string }): boolean {
     if (token !== this.listed.token) return false;
-    const { speakerIds, names: people, clusters } = readPeopleLists(lists.speakerIds, lists.names, lists.clusters);
+    let read: ReturnType<typeof readPeopleLists>;
+    try {
+      read = readPeopleLists(lists.speakerIds, lists.names, lists.clusters);
+    } catch {
+      // Refused like a stale list: the main thread resolves afresh (a damaged saved people file).
+      return false;
+    }
+    const { speakerIds, names: people, clusters } = read;
     if (speakerIds.length !== this.listed.quotes.length || clusters.length !== this.listed.quotes.length) return false;
     this.listed.quotes.forEach((quote, i) => {
       quote.speakerId = speakerIds[i] ?? null;

@@ -66,6 +66,8 @@ export class OpenArchive {
   peopleCorrections: PeopleCorrections = { merges: [], splits: [] };
   /** The archive's people, resolved once every quote is known; null until asked for, and after a change. */
   private resolving: Promise<ArchivePeople> | null = null;
+  /** A resolution that was under way when the people went out of date: the next one starts after it. */
+  private forgotten: Promise<void> | null = null;
   /** Quotes all in while opening (their shards' summaries not all known) or closing start no resolution. */
   private phase: 'opening' | 'open' | 'closing' = 'opening';
 
@@ -104,7 +106,7 @@ export class OpenArchive {
       },
       // A restarted engine has its quotes' ids no more: the next request that needs people resolves them again.
       onRestarted: () => {
-        this.resolving = null;
+        this.forgetPeople();
       },
     });
   }
@@ -189,7 +191,7 @@ export class OpenArchive {
       this.specs = nextSpecs;
       await this.settle();
       // The quotes changed: the next request that needs people resolves them again.
-      this.resolving = null;
+      this.forgetPeople();
     } finally {
       // Waiters on shards that are gone, or done, hear of it even when the update failed.
       this.applyQuotes();
@@ -356,7 +358,10 @@ export class OpenArchive {
    */
   people(): Promise<ArchivePeople> {
     if (this.resolving === null) {
-      const resolving = this.quotesReady().then(() => resolveArchivePeople(this.pool.engines, this.peopleCorrections, peopleFileFor(this.cacheFolder), requestTimeoutMs));
+      // After a resolution still running ends: two at once would each refuse the other's lists in the engines.
+      const before = this.forgotten ?? Promise.resolve();
+      this.forgotten = null;
+      const resolving = before.then(() => this.quotesReady()).then(() => resolveArchivePeople(this.pool.engines, this.peopleCorrections, peopleFileFor(this.cacheFolder), requestTimeoutMs));
       // A failed resolution (an engine restarting) is tried again by the next request.
       resolving.catch(() => {
         if (this.resolving === resolving) this.resolving = null;
@@ -368,10 +373,14 @@ export class OpenArchive {
 
   /** Collects the quotes' speakers again and resolves them with `peopleCorrections` (after a correction changed them). */
   async refreshPeople(): Promise<void> {
-    const previous = this.resolving;
-    this.resolving = null;
-    await previous?.catch(() => undefined);
+    this.forgetPeople();
     await this.people();
+  }
+
+  /** The people are out of date: the next request resolves them again, once a resolution under way has ended. */
+  private forgetPeople(): void {
+    if (this.resolving !== null) this.forgotten = this.resolving.then(() => undefined, () => undefined);
+    this.resolving = null;
   }
 
   /** The people quoted in the archive, or in the articles matching `query`; most quoted first. */

@@ -42,9 +42,9 @@ export class ShingleIndexBuilder {
 
   constructor(private readonly texts: readonly string[]) {}
 
-  /** True once every article is read. */
-  get done(): boolean {
-    return this.next >= this.texts.length;
+  /** True once the index is built (`finish`). */
+  get finished(): boolean {
+    return this.built !== null;
   }
 
   /** Reads articles until `until` (a `performance.now()` time) or the last; true when every article is read. */

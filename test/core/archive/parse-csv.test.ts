@@ -35,6 +35,17 @@ describe('reading CSV and TSV dumps', () => {
     expect(problems[0]?.reason).toBe('the row cannot be read (a quotation mark inside a quoted cell is not doubled as "")');
   });
 
+  it.each([
+    ['\n', 'LF'],
+    ['\r\n', 'CRLF'],
+    ['\r', 'CR'],
+  ])('counts lines after a multi-line cell with %j line breaks (%s)', (eol) => {
+    const csv = ['title,text', 'First,"One line', 'and another"', 'Second,"He said "no" to it"', 'Third,Three.', ''].join(eol);
+    const { articles, problems } = read('dump.csv', csv);
+    expect(articles.map((a) => a.title)).toEqual(['First', 'Third']);
+    expect(problems.map((p) => p.path)).toEqual(['dump.csv (line 4)']);
+  });
+
   it('keeps the rows before a quote that is never closed, and says the rest is not read', () => {
     const { articles, problems } = read('dump.csv', 'title,text\nFirst,"One."\nSecond,"never closed\nand more text\n');
     expect(articles.map((a) => a.title)).toEqual(['First']);

@@ -95,19 +95,25 @@ describe('saved people', () => {
     ['of another version', JSON.stringify({ format: 'verbatim-people', version: 999 })],
     ['with speakers of the wrong shape', 'SHAPE'],
     ['with ids of other quotes, which the engines refuse', 'IDS'],
+    ['with clusters that are not cluster lists, which the engines refuse', 'CLUSTERS'],
+    ['with names that are not people, which the engines refuse', 'NAMES'],
   ])('that are damaged (%s) are resolved again and rewritten, with no notice', async (_what, damage) => {
     const options = { archiveDir: contentDir, cacheDir: tempDir() };
     const first = await withLibrary(options, everySpeaker);
     const file = peopleFile(options.cacheDir);
     const good = readFileSync(file, 'utf8');
-    const saved = JSON.parse(good) as { digest: string; speakerIds: string[] };
+    const saved = JSON.parse(good) as { digest: string; speakerIds: string[]; clusters: string[] };
     // Damage that keeps the digest: only the file's own checks, or the engines', can catch it.
     const damaged =
       damage === 'SHAPE'
         ? JSON.stringify({ ...saved, speakers: [{ id: 1 }] })
         : damage === 'IDS'
           ? JSON.stringify({ ...saved, speakerIds: saved.speakerIds.map(() => '[]') })
-          : damage;
+          : damage === 'CLUSTERS'
+            ? JSON.stringify({ ...saved, clusters: saved.clusters.map(() => '{}') })
+            : damage === 'NAMES'
+              ? JSON.stringify({ ...saved, names: '[{"id":"x"}]' })
+              : damage;
     writeFileSync(file, damaged);
 
     const notices: string[] = [];
