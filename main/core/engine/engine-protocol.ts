@@ -6,7 +6,7 @@ import type { ApiError, ArticleView, Correction, QuotesReply, QuotesRequest, Sea
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import type { PersonPart, SpeakerCount } from '../search/people-answers.js';
 import { resolveMentionLists, type ResolvedLists } from './people-wire.js';
-import { resolveSavedMentionLists, type SavedPeople } from './saved-people.js';
+import { readSavedLists, resolveSavedMentionLists, type SavedPeople } from './saved-people.js';
 import type { VerifyCandidate } from '../verify/verify-claim.js';
 import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-engine.js';
 
@@ -45,9 +45,11 @@ export interface EngineMethods {
    * Every quote's speaker (the JSON of `SpeakerMention[]`, see people-wire.ts), for resolving people (issue
    * 16), and in the same order the words each quotation clusters by (the JSON of `(string | null)[]`, issue 17);
    * `token` names this list, and `people` applies ids in its order only while the engine's quotes are still
-   * the ones listed.
+   * the ones listed; `identity` names what the list is made from (null while quotes are being extracted).
    */
-  mentions: { request: Record<never, never>; reply: { token: number; mentions: string; quotations: string } };
+  mentions: { request: Record<never, never>; reply: { token: number; mentions: string; quotations: string; identity: string | null } };
+  /** What the engine's mentions are made from (`ShardEngine.identity`), without listing them. */
+  identity: { request: Record<never, never>; reply: string | null };
   /**
    * Resolves every engine's mention list into people: pure work, done in an engine so that the main thread
    * (the app's, which answers the window) is not held for it. With `saved`, people resolved are saved in its
@@ -59,6 +61,12 @@ export interface EngineMethods {
    * false when the list is stale.
    */
   people: { request: { token: number; speakerIds: string; names: string; clusters: string }; reply: boolean };
+  /**
+   * Reads its ids, clusters and the names (list `list` of the people saved in `file` under `key`,
+   * engine/saved-people.ts) and sets them when the engine's identity is still `identity`; false when it is
+   * another, or the file no longer holds them.
+   */
+  savedPeople: { request: { identity: string; file: string; key: string; list: number }; reply: boolean };
   /** The speakers of the articles matching `query`, with their counts there. */
   speakerCounts: { request: { query: string; budgetMs?: number }; reply: SpeakerCount[] };
   /** The engine's share of a person page. */
@@ -110,11 +118,16 @@ const handlers: Handlers = {
   article: (engine, request) => engine.article(request.id, request.query),
   quotes: (engine, { type: _type, ...options }) => engine.quotes(options),
   mentions: (engine) => engine.mentions(),
+  identity: (engine) => engine.identity(),
   resolvePeople: (_engine, request) =>
     request.saved === undefined
       ? resolveMentionLists(request.lists, request.quotations, request.corrections)
       : resolveSavedMentionLists(request.lists, request.quotations, request.corrections, request.saved),
   people: (engine, request) => engine.setPeople(request.token, { speakerIds: request.speakerIds, names: request.names, clusters: request.clusters }),
+  savedPeople: async (engine, { identity, file, key, list }) => {
+    const lists = await readSavedLists(file, key, list);
+    return lists !== null && engine.applySavedPeople(identity, lists);
+  },
   speakerCounts: (engine, request) => engine.speakerCounts(request.query, request.budgetMs),
   person: (engine, { type: _type, id, ...options }) => engine.person(id, options),
   verify: (engine, request) => engine.verify(request.claim, request.limit),

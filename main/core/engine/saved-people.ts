@@ -1,9 +1,11 @@
 // The archive's people saved next to its index cache (issue 16): resolving them took ~180 ms on BBC and
 // seconds at 10x on every open, for the same answer whenever the quotes' speakers and the user's corrections
-// are the same. A small versioned JSON file keyed by a digest of both; anything else in it means resolve again.
+// are the same. A small versioned file (see `PeopleHeader`) with two keys: a digest of the mention lists and
+// corrections, and (faster: nothing is listed) one of the engines' identities (engine/quotes-digest.ts) and
+// the corrections. Anything else in it means resolve again.
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Speaker } from '../../contract/model.js';
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
@@ -16,19 +18,31 @@ export const peopleFileName = 'people.json';
 const peopleFormat = 'verbatim-people';
 /**
  * Bump when resolution (quotes/people/), clustering (verify/quote-clusters.ts) or the file's layout changes:
- * saved people are then resolved again. 2: each list's quote clusters (issue 17).
+ * saved people are then resolved again. 2: each list's quote clusters (issue 17). 3: sections by byte range,
+ * and the engines' key.
  */
-const peopleVersion = 2;
+const peopleVersion = 3;
 
 /** The people file of the archive whose cache folder is `cacheFolder`. */
 export function peopleFileFor(cacheFolder: string): string {
   return path.join(cacheFolder, peopleFileName);
 }
 
-/** Where people are saved, and whether people saved there may be reused (not when an engine refused them). */
+/**
+ * Where people are saved, whether people saved there may be reused (not when an engine refused them), and
+ * the `peopleKey` of the lists when every engine had an identity.
+ */
 export interface SavedPeople {
   file: string;
   reuse: boolean;
+  key?: string | null;
+}
+
+/** The key people are saved under for engines of these identities (in engine order) and these corrections. */
+export function peopleKey(identities: readonly string[], corrections: PeopleCorrections): string {
+  const hash = createHash('sha256').update(`${peopleFormat} ${peopleVersion}\n${JSON.stringify(corrections)}\n${identities.length}\n`);
+  for (const identity of identities) hash.update(`${identity}\n`);
+  return hash.digest('hex');
 }
 
 /**
@@ -42,14 +56,136 @@ export async function resolveSavedMentionLists(
   lists: readonly string[],
   quotations: readonly string[],
   corrections: PeopleCorrections,
-  { file, reuse }: SavedPeople,
+  { file, reuse, key = null }: SavedPeople,
 ): Promise<ResolvedLists> {
   const digest = digestMentionLists([...lists, ...quotations], corrections);
-  const saved = reuse ? await readPeopleFile(file, digest, lists.length) : null;
-  if (saved !== null) return saved;
-  const resolved = resolveMentionLists(lists, quotations, corrections);
-  await writeFileAtomic(file, [JSON.stringify({ format: peopleFormat, version: peopleVersion, digest, ...resolved })]).catch(() => undefined);
+  const saved = reuse ? await readPeopleFile(file, { digest }, lists.length) : null;
+  if (saved !== null && (key === null || saved.key === key)) return saved.people;
+  // Saved for these lists but under no key or another (the quotes' digests were not all known): saved again with this one.
+  const resolved = saved?.people ?? resolveMentionLists(lists, quotations, corrections);
+  await writePeopleFile(file, { digest, key }, resolved).catch(() => undefined);
   return resolved;
+}
+
+/**
+ * The file's layout (version 3): a header line, then one line of JSON per section: the speakers, the names,
+ * and per engine its ids and its clusters. The header gives each section's byte range after the header
+ * line, so that the speakers list is read without the engines' lists (two thirds of the file), and each
+ * engine reads its own (`readSavedLists`).
+ */
+interface PeopleHeader {
+  format: typeof peopleFormat;
+  version: typeof peopleVersion;
+  /** `digestMentionLists` of the lists the people were resolved from. */
+  digest: string;
+  /** `peopleKey` of the engines they were resolved in, when all had an identity. */
+  key: string | null;
+  speakers: Range;
+  names: Range;
+  /** Per engine, its speaker ids and its clusters. */
+  lists: [Range, Range][];
+}
+
+type Range = [start: number, end: number];
+
+async function writePeopleFile(file: string, keys: { digest: string; key: string | null }, resolved: ResolvedLists): Promise<void> {
+  const sections: Buffer[] = [];
+  let at = 0;
+  const section = (text: string): Range => {
+    const bytes = Buffer.from(`${text}\n`, 'utf8');
+    sections.push(bytes);
+    at += bytes.length;
+    return [at - bytes.length, at - 1];
+  };
+  const speakers = section(JSON.stringify(resolved.speakers));
+  const names = section(resolved.names);
+  const lists = resolved.speakerIds.map((ids, i): [Range, Range] => [section(ids), section(resolved.clusters[i] ?? '[]')]);
+  const header: PeopleHeader = { format: peopleFormat, version: peopleVersion, ...keys, speakers, names, lists };
+  await writeFileAtomic(file, [`${JSON.stringify(header)}\n`, ...sections]);
+}
+
+/** The people file's header and where its sections start, when it is one of ours; null otherwise. */
+async function readHeader(handle: FileHandle): Promise<{ header: PeopleHeader; body: number } | null> {
+  const buffer = Buffer.alloc(maxHeaderBytes);
+  const { bytesRead } = await handle.read(buffer, 0, maxHeaderBytes, 0);
+  const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
+  if (newline === -1) return null;
+  let header: unknown;
+  try {
+    header = JSON.parse(buffer.toString('utf8', 0, newline));
+  } catch {
+    return null;
+  }
+  if (!isRecord(header) || header.format !== peopleFormat || header.version !== peopleVersion || typeof header.digest !== 'string') return null;
+  if (!(header.key === null || typeof header.key === 'string') || !isRange(header.speakers) || !isRange(header.names)) return null;
+  if (!Array.isArray(header.lists) || !header.lists.every((l) => Array.isArray(l) && l.length === 2 && isRange(l[0]) && isRange(l[1]))) return null;
+  return { header: header as unknown as PeopleHeader, body: newline + 1 };
+}
+
+/** A header with an engine's ranges is ~100 bytes more: this holds a few hundred engines. */
+const maxHeaderBytes = 64 * 1024;
+
+/** A section's text, or null when the file is shorter than the header says. */
+async function readSection(handle: FileHandle, body: number, [start, end]: Range): Promise<string | null> {
+  const buffer = Buffer.alloc(end - start);
+  const { bytesRead } = await handle.read(buffer, 0, buffer.length, body + start);
+  return bytesRead === buffer.length ? buffer.toString('utf8') : null;
+}
+
+function isRange(value: unknown): value is Range {
+  return Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && Number.isSafeInteger(value[1]) && value[0] >= 0 && value[1] >= value[0];
+}
+
+/** Runs `use` on `file` opened for reading; null when it cannot be opened or read. */
+async function withFile<T>(file: string, use: (handle: FileHandle) => Promise<T | null>): Promise<T | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    return await use(handle);
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The speakers of a people file whose header passed `accept`, checked; null when they are damaged. */
+async function readSpeakers(handle: FileHandle, header: PeopleHeader, body: number): Promise<Speaker[] | null> {
+  const text = await readSection(handle, body, header.speakers);
+  if (text === null) return null;
+  const speakers: unknown = JSON.parse(text);
+  return Array.isArray(speakers) && speakers.every(isSpeaker) ? speakers : null;
+}
+
+/**
+ * The speakers saved in `file` under `key` (see `peopleKey`) for `listCount` engines, or null: the engines
+ * read their own ids, names and clusters (`readSavedLists`).
+ */
+export function readSavedSpeakers(file: string, key: string, listCount: number): Promise<Speaker[] | null> {
+  return withFile(file, async (handle) => {
+    const read = await readHeader(handle);
+    if (read === null || read.header.key !== key || read.header.lists.length !== listCount) return null;
+    return readSpeakers(handle, read.header, read.body);
+  });
+}
+
+/**
+ * Engine `list`'s ids and clusters and every engine's names, from the people saved in `file` under `key`;
+ * null when the file was saved under another key since, or is damaged. The engine checks them as it reads
+ * them (`readPeopleLists`: a damaged list is refused there, and people resolved afresh).
+ */
+export function readSavedLists(file: string, key: string, list: number): Promise<{ speakerIds: string; names: string; clusters: string } | null> {
+  return withFile(file, async (handle) => {
+    const read = await readHeader(handle);
+    const ranges = read?.header.lists[list];
+    if (read === null || read.header.key !== key || ranges === undefined) return null;
+    const [speakerIds, names, clusters] = await Promise.all([readSection(handle, read.body, ranges[0]), readSection(handle, read.body, read.header.names), readSection(handle, read.body, ranges[1])]);
+    return speakerIds === null || names === null || clusters === null ? null : { speakerIds, names, clusters };
+  });
 }
 
 /**
@@ -62,21 +198,22 @@ function digestMentionLists(lists: readonly string[], corrections: PeopleCorrect
   return hash.digest('hex');
 }
 
-/** The people saved in `file` for `digest`, or null when it is absent, damaged or saved for other lists. */
-async function readPeopleFile(file: string, digest: string, listCount: number): Promise<ResolvedLists | null> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    return null;
-  }
-  if (!isRecord(data) || data.format !== peopleFormat || data.version !== peopleVersion || data.digest !== digest) return null;
-  const { speakers, speakerIds, names, clusters } = data;
-  if (!Array.isArray(speakers) || !speakers.every(isSpeaker)) return null;
-  if (!Array.isArray(speakerIds) || speakerIds.length !== listCount || !speakerIds.every(isJsonArray)) return null;
-  if (!isJsonArray(names)) return null;
-  if (!Array.isArray(clusters) || clusters.length !== listCount || !clusters.every(isJsonText)) return null;
-  return { speakers, speakerIds: speakerIds as string[], names, clusters: clusters as string[] };
+/**
+ * The people saved in `file` for the mention lists' `digest`, and the key they were saved under; null when
+ * it is absent, damaged or saved for other lists. The ids, names and clusters are JSON text that the engines
+ * read and check (`readPeopleLists`).
+ */
+async function readPeopleFile(file: string, by: { digest: string }, listCount: number): Promise<{ people: ResolvedLists; key: string | null } | null> {
+  return withFile(file, async (handle) => {
+    const read = await readHeader(handle);
+    if (read === null || read.header.digest !== by.digest || read.header.lists.length !== listCount) return null;
+    const { header, body } = read;
+    const speakers = await readSpeakers(handle, header, body);
+    const names = await readSection(handle, body, header.names);
+    const lists = await Promise.all(header.lists.map(async ([ids, clusters]) => [await readSection(handle, body, ids), await readSection(handle, body, clusters)] as const));
+    if (speakers === null || names === null || !lists.every(([ids, clusters]) => ids !== null && clusters !== null)) return null;
+    return { people: { speakers, speakerIds: lists.map(([ids]) => ids as string), names, clusters: lists.map(([, clusters]) => clusters as string) }, key: header.key };
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -103,28 +240,4 @@ function isSpeaker(value: unknown): value is Speaker {
 
 function isDate(value: unknown): value is string | null {
   return value === null || typeof value === 'string';
-}
-
-/**
- * Whether `value` is the JSON text of an array. The engine that receives it checks its items against its
- * quotes (`ShardEngine.setPeople` refuses a list of another length, and the library then resolves afresh).
- */
-function isJsonArray(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    return Array.isArray(JSON.parse(value));
-  } catch {
-    return false;
-  }
-}
-
-/** Whether `value` is JSON text (a cluster list: `ShardEngine.setPeople` checks it against its quotes). */
-function isJsonText(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    JSON.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
 }

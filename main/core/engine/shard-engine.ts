@@ -22,6 +22,7 @@ import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
 import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
 import { readPeopleLists } from './people-wire.js';
+import { digestQuotes, engineIdentity } from './quotes-digest.js';
 import { quotationWords } from '../verify/quote-clusters.js';
 import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
 import { makePeopleTable, type PeopleTable } from '../search/people-names.js';
@@ -106,6 +107,8 @@ export class ShardEngine {
   private hidden: ReadonlySet<string> = new Set();
   /** The user's corrections of quotes, by article: every answer's quotes are corrected (see `corrected`). */
   private quoteCorrections = new Map<string, QuoteCorrection[]>();
+  /** The same corrections as the engine was given them (JSON), for its identity (see `identity`). */
+  private correctionsText = '[]';
   /** The corrected quotes of each corrected article, and the extractor's list they were made from (see `corrected`). */
   private readonly correctedLists = new Map<string, { raw: readonly Quote[]; corrected: readonly Quote[] }>();
   /** What searches run over and keep between them; null after a change (see `state`). */
@@ -157,6 +160,7 @@ export class ShardEngine {
    */
   setCorrections(corrections: readonly Correction[]): QuotesReady[] {
     this.quoteCorrections = quoteCorrectionsByArticle(corrections);
+    this.correctionsText = JSON.stringify(corrections);
     this.correctedLists.clear();
     this.searchState = null;
     return [...this.shards.values()].filter((s) => s.pending.length === 0).map((s) => ({ shard: s.spec.shard, quoteCounts: this.countQuotes(s.data, s.quotes) }));
@@ -278,6 +282,7 @@ export class ShardEngine {
     }
     const assembled = assembleLibrary(shard.data);
     shard.quotes = groupByArticle(assembled.quotes, shard.articles);
+    shard.data.quotesDigest = digestQuotes(shard.data);
     this.hooks.quotesReady?.({ shard: shard.spec.shard, quoteCounts: this.countQuotes(shard.data, shard.quotes) });
     // Its cache again, now with the quotes.
     this.unsaved.set(shard.spec.shard, { spec: shard.spec, data: shard.data });
@@ -315,11 +320,37 @@ export class ShardEngine {
     return findQuotes(this.state(), options);
   }
 
-  /** Every quote's speaker and words, in an order `setPeople` follows; call once the quotes are all extracted. */
-  mentions(): { token: number; mentions: string; quotations: string } {
+  /**
+   * Every quote's speaker and words, in an order `setPeople` follows, and the engine's `identity` for them;
+   * call once the quotes are all extracted.
+   */
+  mentions(): { token: number; mentions: string; quotations: string; identity: string | null } {
     const { mentions, quotes } = collectMentions(this.state());
     this.listed = { token: this.listed.token + 1, quotes };
-    return { token: this.listed.token, mentions: JSON.stringify(mentions), quotations: JSON.stringify(quotes.map(quotationWords)) };
+    return { token: this.listed.token, mentions: JSON.stringify(mentions), quotations: JSON.stringify(quotes.map(quotationWords)), identity: this.identity() };
+  }
+
+  /**
+   * What this engine's mentions are made from, as a digest (engine/quotes-digest.ts): the same identity
+   * lists the same mentions in the same order. Null while a shard's quotes are still being extracted.
+   */
+  identity(): string | null {
+    const shards: { shard: number; quotesDigest: string }[] = [];
+    // In the order `state()` lists the articles, which `mentions` follows.
+    for (const { spec, pending, data } of this.shards.values()) {
+      if (pending.length > 0 || data.quotesDigest === undefined) return null;
+      shards.push({ shard: spec.shard, quotesDigest: data.quotesDigest });
+    }
+    return engineIdentity(shards, this.hidden, this.correctionsText);
+  }
+
+  /**
+   * Gives the quotes their speaker ids and clusters from people saved for `identity` (the engine's, when
+   * they were resolved), without listing the mentions; false (nothing set) when the identity is another.
+   */
+  applySavedPeople(identity: string, lists: { speakerIds: string; names: string; clusters: string }): boolean {
+    if (identity !== this.identity()) return false;
+    return this.assignPeople(collectMentions(this.state()).quotes, lists);
   }
 
   /**
@@ -327,7 +358,11 @@ export class ShardEngine {
    * (nothing set) when the quotes changed since (a live update: the main thread resolves again).
    */
   setPeople(token: number, lists: { speakerIds: string; names: string; clusters: string }): boolean {
-    if (token !== this.listed.token) return false;
+    return token === this.listed.token && this.assignPeople(this.listed.quotes, lists);
+  }
+
+  /** Sets the speaker ids and clusters of `quotes` (as listed by `collectMentions`) and the people's names. */
+  private assignPeople(quotes: readonly Quote[], lists: { speakerIds: string; names: string; clusters: string }): boolean {
     let read: ReturnType<typeof readPeopleLists>;
     try {
       read = readPeopleLists(lists.speakerIds, lists.names, lists.clusters);
@@ -336,8 +371,8 @@ export class ShardEngine {
       return false;
     }
     const { speakerIds, names: people, clusters } = read;
-    if (speakerIds.length !== this.listed.quotes.length || clusters.length !== this.listed.quotes.length) return false;
-    this.listed.quotes.forEach((quote, i) => {
+    if (speakerIds.length !== quotes.length || clusters.length !== quotes.length) return false;
+    quotes.forEach((quote, i) => {
       quote.speakerId = speakerIds[i] ?? null;
       const cluster = clusters[i] ?? null;
       quote.clusterId = cluster?.clusterId ?? null;
@@ -401,6 +436,11 @@ export class ShardEngine {
     }
     const assembled = assembleLibrary(data);
     const pending = data.files.filter((record) => record.quotes === null).reverse();
+    if (pending.length === 0 && data.quotesDigest === undefined) {
+      // Built with its quotes, or a cache written before digests were kept: written again with it.
+      data.quotesDigest = digestQuotes(data);
+      this.unsaved.set(spec.shard, { spec, data });
+    }
     const quotes = pending.length > 0 ? new Map<string, Quote[]>() : groupByArticle(assembled.quotes, assembled.articles);
     this.shards.set(spec.shard, {
       spec,

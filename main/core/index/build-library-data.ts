@@ -38,6 +38,11 @@ export interface LibraryData {
   walkProblems: ImportProblem[];
   /** The serialized lunr indexes, one per language shard, of the articles that are not duplicates. */
   indexes: SerializedIndexes;
+  /**
+   * A digest of what the archive's people are resolved from (engine/quotes-digest.ts), set once every quote
+   * is extracted: saved people are reused on the next open when it is the same, without listing the quotes.
+   */
+  quotesDigest?: string;
 }
 
 /** Progress of a build: `done` of `total` files read. */

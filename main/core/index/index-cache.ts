@@ -162,7 +162,7 @@ export async function readCache(file: string, fingerprint: string): Promise<{ da
     if (payload.length !== header.bytes) throw new Error(`truncated: ${payload.length} of ${header.bytes} bytes`);
     if (createHash('sha256').update(payload).digest('hex') !== header.sha256) throw new Error('checksum mismatch');
     const data = deserialize(payload);
-    if (!Array.isArray(data.files) || !Array.isArray(data.walkProblems) || typeof data.indexes !== 'object' || data.indexes === null) {
+    if (!Array.isArray(data.files) || !Array.isArray(data.walkProblems) || typeof data.indexes !== 'object' || data.indexes === null || !['string', 'undefined'].includes(typeof data.quotesDigest)) {
       throw new Error('missing parts');
     }
     return header.fingerprint === fingerprint ? { data } : { reason: 'stale', files: data.files };

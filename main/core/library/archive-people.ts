@@ -4,6 +4,7 @@
 import type { MonthCount, PersonView, QuotedWith, SpeakersReply } from '../../contract/api.js';
 import type { Speaker } from '../../contract/model.js';
 import type { Engine } from '../engine/engine-pool.js';
+import { peopleKey, readSavedSpeakers } from '../engine/saved-people.js';
 import { NotFoundError } from '../errors.js';
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import type { PersonPart, SpeakerCount } from '../search/people-answers.js';
@@ -24,6 +25,8 @@ export interface ArchivePeople {
 export async function resolveArchivePeople(engines: readonly Engine[], corrections: PeopleCorrections, peopleFile: string, timeoutMs: number): Promise<ArchivePeople> {
   for (let attempt = 0; ; attempt++) {
     const lists = await Promise.all(engines.map((engine) => engine.request({ type: 'mentions' }, timeoutMs)));
+    const identities = lists.map((list) => list.identity);
+    const key = identities.every((identity) => identity !== null) ? peopleKey(identities, corrections) : null;
     // The lists stay JSON text here: the main thread only passes them on (see engine/people-wire.ts).
     // A retry resolves afresh: the saved ids may be what an engine refused (a file edited by hand).
     const resolving = {
@@ -31,7 +34,7 @@ export async function resolveArchivePeople(engines: readonly Engine[], correctio
       lists: lists.map((l) => l.mentions),
       quotations: lists.map((l) => l.quotations),
       corrections,
-      saved: { file: peopleFile, reuse: attempt === 0 },
+      saved: { file: peopleFile, reuse: attempt === 0, key },
     } as const;
     const resolved = await (engines[0] as Engine).request(resolving, timeoutMs);
     const accepted = await Promise.all(
@@ -45,6 +48,28 @@ export async function resolveArchivePeople(engines: readonly Engine[], correctio
     const { speakers } = resolved;
     if (accepted.every(Boolean) || attempt >= 2) return { speakers, byId: new Map(speakers.map((s) => [s.id, s])) };
   }
+}
+
+/**
+ * The people saved for the engines as they are now (their identities, engine/quotes-digest.ts) and these
+ * corrections, without listing a mention: null when there are none. The engines read their ids from the
+ * file; `applied` tells when every engine has them (false: one refused them, and they must be resolved).
+ */
+export async function loadSavedPeople(
+  engines: readonly Engine[],
+  corrections: PeopleCorrections,
+  peopleFile: string,
+  timeoutMs: number,
+): Promise<{ people: ArchivePeople; applied: Promise<boolean> } | null> {
+  const identities = await Promise.all(engines.map((engine) => engine.request({ type: 'identity' }, timeoutMs)));
+  if (!identities.every((identity) => identity !== null)) return null;
+  const key = peopleKey(identities, corrections);
+  const speakers = await readSavedSpeakers(peopleFile, key, engines.length);
+  if (speakers === null) return null;
+  const applied = Promise.all(engines.map((engine, i) => engine.request({ type: 'savedPeople', identity: identities[i] as string, file: peopleFile, key, list: i }, timeoutMs))).then((accepted) =>
+    accepted.every(Boolean),
+  );
+  return { people: { speakers, byId: new Map(speakers.map((s) => [s.id, s])) }, applied };
 }
 
 /** The speakers list: all of them, or those of the articles matching a query (`counts`, the engines' answers added up). */

@@ -21,7 +21,7 @@ import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import { parseQuery } from '../search/parse-query.js';
 import { speakerArticles } from '../search/search-archive.js';
 import { ArchiveCorrections } from './archive-corrections.js';
-import { assemblePerson, listSpeakers, resolveArchivePeople, type ArchivePeople } from './archive-people.js';
+import { assemblePerson, listSpeakers, loadSavedPeople, resolveArchivePeople, type ArchivePeople } from './archive-people.js';
 import { countQuotes, deduplicate, noArticles, type Deduplicated } from './duplicates.js';
 import { mergeQuotes, mergeSearch } from './merge-replies.js';
 import { changedShards, engineCount, planShards, shardCountFor, shardUnits } from './shards.js';
@@ -65,7 +65,7 @@ export class OpenArchive {
    */
   peopleCorrections: PeopleCorrections = { merges: [], splits: [] };
   /** The archive's people, resolved once every quote is known; null until asked for, and after a change. */
-  private resolving: Promise<ArchivePeople> | null = null;
+  private resolving: { listed: Promise<ArchivePeople>; applied: Promise<ArchivePeople> } | null = null;
   /** A resolution that was under way when the people went out of date: the next one starts after it. */
   private forgotten: Promise<void> | null = null;
   /** Quotes all in while opening (their shards' summaries not all known) or closing start no resolution. */
@@ -357,15 +357,32 @@ export class OpenArchive {
    * `refreshPeople()` is called.
    */
   people(): Promise<ArchivePeople> {
+    return this.startPeople().applied;
+  }
+
+  /**
+   * Starts resolving the people when they are not known: `listed` as soon as the list is known (people saved
+   * for the engines as they are, see `loadSavedPeople`, before the engines have their ids), `applied` once
+   * every engine has their ids too.
+   */
+  private startPeople(): { listed: Promise<ArchivePeople>; applied: Promise<ArchivePeople> } {
     if (this.resolving === null) {
       // After a resolution still running ends: two at once would each refuse the other's lists in the engines.
       const before = this.forgotten ?? Promise.resolve();
       this.forgotten = null;
-      const resolving = before.then(() => this.quotesReady()).then(() => resolveArchivePeople(this.pool.engines, this.peopleCorrections, peopleFileFor(this.cacheFolder), requestTimeoutMs));
+      const file = peopleFileFor(this.cacheFolder);
+      const resolve = (): Promise<ArchivePeople> => resolveArchivePeople(this.pool.engines, this.peopleCorrections, file, requestTimeoutMs);
+      const saved = before
+        .then(() => this.quotesReady())
+        .then(() => loadSavedPeople(this.pool.engines, this.peopleCorrections, file, requestTimeoutMs))
+        .catch(() => null);
+      const applied = saved.then((found) => (found === null ? resolve() : found.applied.then((ok) => (ok ? found.people : resolve()))));
+      const resolving = { listed: saved.then((found) => found?.people ?? applied), applied };
       // A failed resolution (an engine restarting) is tried again by the next request.
-      resolving.catch(() => {
+      applied.catch(() => {
         if (this.resolving === resolving) this.resolving = null;
       });
+      resolving.listed.catch(() => undefined);
       this.resolving = resolving;
     }
     return this.resolving;
@@ -379,14 +396,15 @@ export class OpenArchive {
 
   /** The people are out of date: the next request resolves them again, once a resolution under way has ended. */
   private forgetPeople(): void {
-    if (this.resolving !== null) this.forgotten = this.resolving.then(() => undefined, () => undefined);
+    if (this.resolving !== null) this.forgotten = this.resolving.applied.then(() => undefined, () => undefined);
     this.resolving = null;
   }
 
   /** The people quoted in the archive, or in the articles matching `query`; most quoted first. */
   async speakers(request: SpeakersRequest = {}): Promise<SpeakersReply> {
-    const people = await this.people();
     const query = request.query?.trim() ?? '';
+    // The whole list needs no engine: it is answered as soon as the people are known.
+    const people = await (query === '' ? this.startPeople().listed : this.people());
     const counts = query === '' ? null : await this.pool.broadcast({ type: 'speakerCounts', query, ...this.budget() }, requestTimeoutMs);
     return listSpeakers(people, counts, { offset: request.offset ?? 0, limit: request.limit ?? resultLimits.speakers.default });
   }
@@ -405,7 +423,7 @@ export class OpenArchive {
     this.phase = 'closing';
     // A resolution under way is finished and saved: the next open uses it. One still waiting for quotes
     // would wait for ever: they are finished by the engines' close, below.
-    if (!this.quotesPending()) await this.resolving?.catch(() => undefined);
+    if (!this.quotesPending()) await this.resolving?.applied.catch(() => undefined);
     await this.pool.close({ finishQuotes: options.finishQuotes !== false });
     // No engine is left to say when the quotes are done.
     this.wakeQuotesWaiting();

@@ -113,4 +113,40 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const [reopened] = await new ShardEngine().open([spec]);
     expect(reopened).toMatchObject({ cache: 'loaded', quotesPending: false, quoteCounts });
   }, shardTimeoutMs);
+  it('names what its people are resolved from: the same after a reopen or a rebuild, another after a correction or a hidden duplicate', async () => {
+    const spec = await politicsShard(tempDir());
+    let ready: () => void = () => undefined;
+    const reported = new Promise<void>((resolve) => (ready = resolve));
+    const built = new ShardEngine({ quotesReady: () => ready() });
+    await built.open([spec]);
+    // Not while quotes are being extracted: the list is not known yet.
+    expect(built.identity()).toBeNull();
+    await reported;
+    const identity = built.identity();
+    expect(identity).toMatch(/^[0-9a-f]{64}$/);
+    await built.save();
+
+    const reopened = new ShardEngine();
+    await reopened.open([spec]);
+    expect(reopened.identity()).toBe(identity);
+    const rebuilt = new ShardEngine();
+    await rebuilt.open([{ ...spec, cacheFile: path.join(tempDir(), 'other.cache') }]);
+    await rebuilt.save();
+    expect(rebuilt.identity()).toBe(identity);
+
+    // The same identity lists the same quotes in the same order.
+    expect(JSON.parse(reopened.mentions().mentions)).toEqual(JSON.parse(built.mentions().mentions));
+    const first = reopened.quotes({ limit: 1 }).quotes[0];
+    if (first === undefined) throw new Error('politics quotes no one');
+    reopened.setCorrections([{ id: 'c1', made: '2026-01-01T00:00:00Z', change: { type: 'not-quote', quoteId: first.id, quoteText: first.text } }]);
+    expect(reopened.quotes({ limit: 1 }).quotes[0]?.id).not.toBe(first.id);
+    expect(reopened.identity()).not.toBe(identity);
+    reopened.setCorrections([]);
+    expect(reopened.identity()).toBe(identity);
+    reopened.hide([first.articleId]);
+    expect(reopened.identity()).not.toBe(identity);
+    // People saved for another identity are refused, and nothing is set.
+    expect(reopened.applySavedPeople(identity ?? '', { speakerIds: '[]', names: '[]', clusters: '{"table":[],"of":[]}' })).toBe(false);
+    expect(reopened.quotes({ limit: 5 }).quotes.every((q) => q.speakerId === null)).toBe(true);
+  }, shardTimeoutMs);
 });

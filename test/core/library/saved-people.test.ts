@@ -14,6 +14,47 @@ function peopleFile(cacheDir: string): string {
   return path.join(cacheDir, folder, 'people.json');
 }
 
+/** A people file's parts (engine/saved-people.ts): a header line, then sections at the byte ranges it gives. */
+interface SavedParts {
+  header: { digest: string; key: string | null; [other: string]: unknown };
+  speakers: { id: string; name: string }[];
+  names: string;
+  speakerIds: string[];
+  clusters: string[];
+}
+
+type Range = [number, number];
+
+function readSaved(file: string): SavedParts {
+  const bytes = readFileSync(file);
+  const newline = bytes.indexOf(0x0a);
+  const header = JSON.parse(bytes.toString('utf8', 0, newline)) as SavedParts['header'] & { speakers: Range; names: Range; lists: [Range, Range][] };
+  const section = ([start, end]: Range) => bytes.toString('utf8', newline + 1 + start, newline + 1 + end);
+  return {
+    header,
+    speakers: JSON.parse(section(header.speakers)) as SavedParts['speakers'],
+    names: section(header.names),
+    speakerIds: header.lists.map(([ids]) => section(ids)),
+    clusters: header.lists.map(([, clusters]) => section(clusters)),
+  };
+}
+
+/** Writes `parts` in the layout `readSaved` reads. */
+function writeSaved(file: string, parts: { header: SavedParts['header']; speakers: unknown[]; names: string; speakerIds: string[]; clusters: string[] }): void {
+  const sections: Buffer[] = [];
+  let at = 0;
+  const section = (text: string): Range => {
+    const bytes = Buffer.from(`${text}\n`);
+    sections.push(bytes);
+    at += bytes.length;
+    return [at - bytes.length, at - 1];
+  };
+  const speakers = section(JSON.stringify(parts.speakers));
+  const names = section(parts.names);
+  const lists = parts.speakerIds.map((ids, i) => [section(ids), section(parts.clusters[i] ?? '[]')]);
+  writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify({ ...parts.header, speakers, names, lists })}\n`), ...sections]));
+}
+
 async function withLibrary<T>(options: { archiveDir: string; cacheDir: string; onNotice?: (message: string) => void }, use: (library: Library) => Promise<T>): Promise<T> {
   const library = await openLibrary(options);
   try {
@@ -32,10 +73,12 @@ describe('saved people', () => {
     const top = first.speakers[0];
     if (top === undefined) throw new Error('the bundled archive quotes nobody');
     const file = peopleFile(options.cacheDir);
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { speakers: { id: string; name: string }[] };
+    const saved = readSaved(file);
+    // Saved under the engines' key: a reopen needs no list of mentions to find them.
+    expect(saved.header.key).toMatch(/^[0-9a-f]{64}$/);
     // A name only the saved file knows: a reopen that resolved again could not answer with it.
     for (const speaker of saved.speakers) if (speaker.id === top.id) speaker.name = 'Name From The Saved File';
-    writeFileSync(file, JSON.stringify(saved));
+    writeSaved(file, saved);
     const written = statSync(file).mtimeMs;
 
     const reopened = await withLibrary(options, async (library) => ({ speakers: await everySpeaker(library), quotes: await library.quotes({ limit: 1000 }) }));
@@ -45,13 +88,31 @@ describe('saved people', () => {
     expect(statSync(file).mtimeMs).toBe(written);
   });
 
+  it('are found on a reopen by the engines\' key, without the mention lists (and by the lists when the key is another)', async () => {
+    const options = { archiveDir: contentDir, cacheDir: tempDir() };
+    const first = await withLibrary(options, everySpeaker);
+    const file = peopleFile(options.cacheDir);
+    const saved = readSaved(file);
+    const renamed = (name: string) => saved.speakers.map((s, i) => (i === 0 ? { ...s, name } : s));
+
+    // The lists' digest no longer matches: only the key can find these.
+    writeSaved(file, { ...saved, header: { ...saved.header, digest: 'other lists' }, speakers: renamed('Found By Key') });
+    expect((await withLibrary(options, everySpeaker)).speakers[0]?.name).toBe('Found By Key');
+
+    // The key no longer matches: found by the lists' digest, and saved again under the engines' key.
+    writeSaved(file, { ...saved, header: { ...saved.header, key: 'another' }, speakers: renamed('Found By Lists') });
+    expect((await withLibrary(options, everySpeaker)).speakers[0]?.name).toBe('Found By Lists');
+    expect(readSaved(file).header.key).toBe(saved.header.key);
+    expect((await withLibrary(options, everySpeaker)).speakers.slice(1)).toEqual(first.speakers.slice(1));
+  });
+
   it('are resolved and saved once a build has every quote, before any request needs them', async () => {
     const options = { archiveDir: contentDir, cacheDir: tempDir() };
     await withLibrary(options, async (library) => {
       expect(library.cache).toBe('built');
       await library.quotesReady();
     });
-    const saved = JSON.parse(readFileSync(peopleFile(options.cacheDir), 'utf8')) as { speakers: unknown[] };
+    const saved = readSaved(peopleFile(options.cacheDir));
     const written = statSync(peopleFile(options.cacheDir)).mtimeMs;
     expect((await withLibrary(options, everySpeaker)).speakers).toEqual(saved.speakers.slice(0, 1000));
     expect(statSync(peopleFile(options.cacheDir)).mtimeMs).toBe(written);
@@ -83,7 +144,7 @@ describe('saved people', () => {
     });
     expect(merged.speakers.speakers.find((s) => s.id === merged.into.id)?.quotes).toBe(merged.into.quotes + merged.from.quotes);
     const file = peopleFile(options.cacheDir);
-    expect(JSON.parse(readFileSync(file, 'utf8')).speakers).toEqual(merged.speakers.speakers);
+    expect(readSaved(file).speakers).toEqual(merged.speakers.speakers);
     const written = statSync(file).mtimeMs;
 
     expect(await withLibrary(options, everySpeaker)).toEqual(merged.speakers);
@@ -92,8 +153,10 @@ describe('saved people', () => {
 
   it.each([
     ['not JSON', '{"format":"verbatim-people","vers'],
-    ['of another version', JSON.stringify({ format: 'verbatim-people', version: 999 })],
+    ['of another version', `${JSON.stringify({ format: 'verbatim-people', version: 999 })}\n`],
+    ['with no header line', '{"format":"verbatim-people","version":3}'],
     ['with speakers of the wrong shape', 'SHAPE'],
+    ['with sections beyond its end', 'RANGES'],
     ['with ids of other quotes, which the engines refuse', 'IDS'],
     ['with clusters that are not cluster lists, which the engines refuse', 'CLUSTERS'],
     ['with names that are not people, which the engines refuse', 'NAMES'],
@@ -102,19 +165,14 @@ describe('saved people', () => {
     const first = await withLibrary(options, everySpeaker);
     const file = peopleFile(options.cacheDir);
     const good = readFileSync(file, 'utf8');
-    const saved = JSON.parse(good) as { digest: string; speakerIds: string[]; clusters: string[] };
-    // Damage that keeps the digest: only the file's own checks, or the engines', can catch it.
-    const damaged =
-      damage === 'SHAPE'
-        ? JSON.stringify({ ...saved, speakers: [{ id: 1 }] })
-        : damage === 'IDS'
-          ? JSON.stringify({ ...saved, speakerIds: saved.speakerIds.map(() => '[]') })
-          : damage === 'CLUSTERS'
-            ? JSON.stringify({ ...saved, clusters: saved.clusters.map(() => '{}') })
-            : damage === 'NAMES'
-              ? JSON.stringify({ ...saved, names: '[{"id":"x"}]' })
-              : damage;
-    writeFileSync(file, damaged);
+    const saved = readSaved(file);
+    // Damage that keeps the keys: only the file's own checks, or the engines', can catch it.
+    if (damage === 'SHAPE') writeSaved(file, { ...saved, speakers: [{ id: 1 }] });
+    else if (damage === 'IDS') writeSaved(file, { ...saved, speakerIds: saved.speakerIds.map(() => '[]') });
+    else if (damage === 'CLUSTERS') writeSaved(file, { ...saved, clusters: saved.clusters.map(() => '{}') });
+    else if (damage === 'NAMES') writeSaved(file, { ...saved, names: '[{"id":"x"}]' });
+    else if (damage === 'RANGES') writeFileSync(file, good.replace(/"speakers":\[\d+,(\d+)\]/, '"speakers":[0,$1999999]'));
+    else writeFileSync(file, damage);
 
     const notices: string[] = [];
     expect(await withLibrary({ ...options, onNotice: (m) => notices.push(m) }, everySpeaker)).toEqual(first);
