@@ -47,7 +47,7 @@ export function printReport(report) {
   row('    of which the search itself (its tookMs)', s.map((x) => fmtMs(x.cli?.searchTookMs)));
   row('  search p50 / p95 (top 20, snippets, quotes)', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.searchP50Ms)} / ${fmtMs(x.verbatim.searchP95Ms)}` : '-')));
   row('  article(id, query) p50 / p95', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.articleP50Ms)} / ${fmtMs(x.verbatim.articleP95Ms)}` : '-')));
-  row('  speakers, first after warm open (resolves people)', s.map((x) => fmtMs(x.verbatim?.speakersFirstMs)));
+  row('  speakers, first after warm open (saved people; resolves them when none)', s.map((x) => fmtMs(x.verbatim?.speakersFirstMs)));
   row('  speakers again p50 / p95 (all; of "economy")', s.map((x) => (x.verbatim ? `${fmtMs(x.verbatim.speakersP50Ms)} / ${fmtMs(x.verbatim.speakersP95Ms)}` : '-')));
   row('  verify({ claim }) p50 / p95', s.map((x) => (x.verbatim?.verifyP95Ms != null ? `${fmtMs(x.verbatim.verifyP50Ms)} / ${fmtMs(x.verbatim.verifyP95Ms)}` : '-')));
   row('  shingle index of verify, built in one thread', s.map((x) => fmtMs(x.verbatim?.shingleIndexMs)));

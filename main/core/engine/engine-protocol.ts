@@ -5,7 +5,8 @@
 import type { ApiError, ArticleView, Correction, QuotesReply, QuotesRequest, SearchReply, SearchRequest } from '../../contract/api.js';
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import type { PersonPart, SpeakerCount } from '../search/people-answers.js';
-import { resolveMentionLists, type ResolvedLists } from './people-wire.js';
+import { resolveMentionLists, type ResolvedLists, type ShardMentions, type ShardPeople } from './people-wire.js';
+import type { ShardIdentity } from './quotes-digest.js';
 import { readSavedLists, resolveSavedMentionLists, type SavedPeople } from './saved-people.js';
 import type { VerifyCandidate } from '../verify/verify-claim.js';
 import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-engine.js';
@@ -42,31 +43,32 @@ export interface EngineMethods {
   /** The main thread applies the default limit, and skips the offset after merging (as for search). */
   quotes: { request: Omit<QuotesRequest, 'offset'> & { limit: number; budgetMs?: number }; reply: QuotesReply };
   /**
-   * Every quote's speaker (the JSON of `SpeakerMention[]`, see people-wire.ts), for resolving people (issue
-   * 16), and in the same order the words each quotation clusters by (the JSON of `(string | null)[]`, issue 17);
-   * `token` names this list, and `people` applies ids in its order only while the engine's quotes are still
-   * the ones listed; `identity` names what the list is made from (null while quotes are being extracted).
+   * Per shard, every quote's speaker (the JSON of `SpeakerMention[]`, see people-wire.ts), for resolving
+   * people (issue 16), and in the same order the words each quotation clusters by (the JSON of
+   * `(string | null)[]`, issue 17), with the shard's identity (null while quotes are being extracted);
+   * `token` names these lists, and `people` applies ids in their order only while the engine's quotes are
+   * still the ones listed.
    */
-  mentions: { request: Record<never, never>; reply: { token: number; mentions: string; quotations: string; identity: string | null } };
-  /** What the engine's mentions are made from (`ShardEngine.identity`), without listing them. */
-  identity: { request: Record<never, never>; reply: string | null };
+  mentions: { request: Record<never, never>; reply: { token: number; lists: ShardMentions[] } };
+  /** What each shard's mentions are made from (`ShardEngine.identities`), without listing them. */
+  identities: { request: Record<never, never>; reply: ShardIdentity[] };
   /**
-   * Resolves every engine's mention list into people: pure work, done in an engine so that the main thread
+   * Resolves every shard's mention list into people: pure work, done in an engine so that the main thread
    * (the app's, which answers the window) is not held for it. With `saved`, people resolved are saved in its
    * file, and (when `reuse`) people saved there for the same lists and corrections are reused (saved-people.ts).
    */
   resolvePeople: { request: { lists: string[]; quotations: string[]; corrections: PeopleCorrections; saved?: SavedPeople }; reply: ResolvedLists };
   /**
-   * Sets each listed quote's `speakerId` and cluster, and the people's names (JSON, from `resolvePeople`);
-   * false when the list is stale.
+   * Sets each listed quote's `speakerId` and cluster (per shard, in the order `mentions` listed them), and
+   * the people's names (JSON, from `resolvePeople`); false when the lists are stale.
    */
-  people: { request: { token: number; speakerIds: string; names: string; clusters: string }; reply: boolean };
+  people: { request: { token: number; lists: ShardPeople[]; names: string }; reply: boolean };
   /**
-   * Reads its ids, clusters and the names (list `list` of the people saved in `file` under `key`,
-   * engine/saved-people.ts) and sets them when the engine's identity is still `identity`; false when it is
-   * another, or the file no longer holds them.
+   * Reads its shards' ids and clusters and the names from the people saved in `file` under `key`
+   * (engine/saved-people.ts) and sets them when each shard's identity is still the one given; false when
+   * one is another, or the file no longer holds them.
    */
-  savedPeople: { request: { identity: string; file: string; key: string; list: number }; reply: boolean };
+  savedPeople: { request: { file: string; key: string; identities: { shard: number; identity: string }[] }; reply: boolean };
   /** The speakers of the articles matching `query`, with their counts there. */
   speakerCounts: { request: { query: string; budgetMs?: number }; reply: SpeakerCount[] };
   /** The engine's share of a person page. */
@@ -118,15 +120,15 @@ const handlers: Handlers = {
   article: (engine, request) => engine.article(request.id, request.query),
   quotes: (engine, { type: _type, ...options }) => engine.quotes(options),
   mentions: (engine) => engine.mentions(),
-  identity: (engine) => engine.identity(),
+  identities: (engine) => engine.identities(),
   resolvePeople: (_engine, request) =>
     request.saved === undefined
       ? resolveMentionLists(request.lists, request.quotations, request.corrections)
       : resolveSavedMentionLists(request.lists, request.quotations, request.corrections, request.saved),
-  people: (engine, request) => engine.setPeople(request.token, { speakerIds: request.speakerIds, names: request.names, clusters: request.clusters }),
-  savedPeople: async (engine, { identity, file, key, list }) => {
-    const lists = await readSavedLists(file, key, list);
-    return lists !== null && engine.applySavedPeople(identity, lists);
+  people: (engine, request) => engine.setPeople(request.token, request.lists, request.names),
+  savedPeople: async (engine, { file, key, identities }) => {
+    const saved = await readSavedLists(file, key, identities.map((i) => i.shard));
+    return saved !== null && engine.applySavedPeople(saved.lists.map((list, i) => ({ ...list, identity: identities[i]?.identity ?? '' })), saved.names);
   },
   speakerCounts: (engine, request) => engine.speakerCounts(request.query, request.budgetMs),
   person: (engine, { type: _type, id, ...options }) => engine.person(id, options),

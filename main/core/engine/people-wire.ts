@@ -1,10 +1,29 @@
-// The archive's people and quotation clusters as they cross threads: each engine's mentions and quotations'
-// words, and the ids, names and clusters given back, as JSON text. One string is copied between threads as its bytes; 100,000 mention objects took the main thread
-// 1.9 s to receive and pass on at 10x BBC (a loaded 2-core machine), time in which the window got no answer.
+// The archive's people and quotation clusters as they cross threads: each shard's mentions and quotations'
+// words, and the ids, names and clusters given back, as JSON text. One string is copied between threads as
+// its bytes; 100,000 mention objects took the main thread 1.9 s to receive and pass on at 10x BBC (a loaded
+// 2-core machine), time in which the window got no answer. Lists are per shard, not per engine: people saved
+// for a shard fit it whichever engine holds it (engine/saved-people.ts).
 import type { Speaker } from '../../contract/model.js';
 import { resolvePeople, type PeopleCorrections, type SpeakerMention } from '../quotes/people/resolve-people.js';
 import type { PersonNames } from '../search/people-names.js';
 import { clusterQuotations, type ClusterAssignment } from '../verify/quote-clusters.js';
+
+/** One shard's mentions as an engine lists them (`ShardEngine.mentions`), with its identity (engine/quotes-digest.ts). */
+export interface ShardMentions {
+  shard: number;
+  identity: string | null;
+  /** The JSON of `SpeakerMention[]`. */
+  mentions: string;
+  /** The JSON of each mention's `quotationWords`, in the same order. */
+  quotations: string;
+}
+
+/** One shard's quotes' ids and clusters, as resolved (the JSON `ResolvedLists` holds for the shard's list). */
+export interface ShardPeople {
+  shard: number;
+  speakerIds: string;
+  clusters: string;
+}
 
 /** What the resolving engine answers: the speakers, and per mention list the JSON of its ids and of every speaker's names. */
 export interface ResolvedLists {
@@ -65,21 +84,22 @@ function clusterList(assignments: readonly (ClusterAssignment | null)[]): Cluste
   return { table, of };
 }
 
-/** The ids, names and clusters `resolveMentionLists` gave one engine, read back. */
-export function readPeopleLists(
-  speakerIds: string,
-  names: string,
-  clusters: string,
-): { speakerIds: (string | null)[]; names: PersonNames[]; clusters: (ClusterAssignment | null)[] } {
+/** The names `resolveMentionLists` gave every engine, read back. */
+export function readPeopleNames(names: string): PersonNames[] {
   // They may come from the saved people file (engine/saved-people.ts): checked here, where they are used, so
   // that a damaged file is refused (and people resolved afresh) rather than thrown on every request.
-  const ids: unknown = JSON.parse(speakerIds);
   const people: unknown = JSON.parse(names);
+  if (!Array.isArray(people) || !people.every(isPersonNames)) throw new Error('names: not a list of people and their names');
+  return people;
+}
+
+/** The ids and clusters `resolveMentionLists` gave one list, read back and checked (as `readPeopleNames`). */
+export function readPeopleList(speakerIds: string, clusters: string): { speakerIds: (string | null)[]; clusters: (ClusterAssignment | null)[] } {
+  const ids: unknown = JSON.parse(speakerIds);
   const list: unknown = JSON.parse(clusters);
   if (!Array.isArray(ids) || !ids.every((id) => id === null || typeof id === 'string')) throw new Error('speaker ids: not a list of ids');
-  if (!Array.isArray(people) || !people.every(isPersonNames)) throw new Error('names: not a list of people and their names');
   if (!isClusterList(list)) throw new Error('clusters: not a cluster list');
-  return { speakerIds: ids as (string | null)[], names: people, clusters: list.of.map((at) => list.table[at] ?? null) };
+  return { speakerIds: ids as (string | null)[], clusters: list.of.map((at) => list.table[at] ?? null) };
 }
 
 function isPersonNames(value: unknown): value is PersonNames {

@@ -1,7 +1,7 @@
 // What an engine's people are resolved from, named by a digest (issue 16): a warm open at 10x BBC spent 1.2 s
 // listing 100,000 quotes' speakers and words and 0.7 s hashing that list only to find the people saved for it.
 // Each shard's digest is taken once, when its quotes are all extracted, and kept in its cache
-// (`LibraryData.quotesDigest`); an engine's identity adds the duplicates it hides and the user's corrections.
+// (`LibraryData.quotesDigest`); a shard's identity adds the duplicates hidden and the user's corrections.
 
 import { createHash } from 'node:crypto';
 import type { LibraryData } from '../index/build-library-data.js';
@@ -24,15 +24,25 @@ export function digestQuotes(data: LibraryData): string {
   return hash.digest('hex');
 }
 
+/** A shard's identity for saved people (see `shardIdentity`); null while its quotes are being extracted. */
+export interface ShardIdentity {
+  shard: number;
+  identity: string | null;
+}
+
 /**
- * An engine's identity for saved people: its shards' quote digests in the order it lists their quotes, the
- * duplicates it hides and the user's corrections (as the engine was given them). Any difference in these may
- * change a mention or a quotation; the same identity lists the same quotes in the same order.
+ * What every engine shares: the duplicates hidden (the main thread sends every engine all of them) and the
+ * user's corrections as the engine was given them. Any difference in these may change a mention.
  */
-export function engineIdentity(shards: readonly { shard: number; quotesDigest: string }[], hidden: ReadonlySet<string>, corrections: string): string {
-  const hash = createHash('sha256').update(`verbatim-engine 1\n${shards.length}\n`);
-  for (const { shard, quotesDigest } of shards) hash.update(`${shard} ${quotesDigest}\n`);
+export function sharedIdentity(hidden: ReadonlySet<string>, corrections: string): string {
   const ids = [...hidden].sort();
-  hash.update(`${ids.length}\n${ids.join('\n')}\n${corrections.length}\n${corrections}`);
-  return hash.digest('hex');
+  return createHash('sha256').update(`verbatim-shared 1\n${ids.length}\n${ids.join('\n')}\n${corrections.length}\n${corrections}`).digest('hex');
+}
+
+/**
+ * A shard's identity for saved people: its number, its quotes' digest and the `sharedIdentity`. The same
+ * identity lists the same quotes in the same order, whichever engine holds the shard.
+ */
+export function shardIdentity(shard: number, quotesDigest: string, shared: string): string {
+  return createHash('sha256').update(`verbatim-shard 1\n${shard}\n${quotesDigest}\n${shared}`).digest('hex');
 }

@@ -29,19 +29,20 @@ export function peopleFileFor(cacheFolder: string): string {
 }
 
 /**
- * Where people are saved, whether people saved there may be reused (not when an engine refused them), and
- * the `peopleKey` of the lists when every engine had an identity.
+ * Where people are saved, whether people saved there may be reused (not when an engine refused them), the
+ * shard of each list, and the `peopleKey` of the lists when every shard had an identity.
  */
 export interface SavedPeople {
   file: string;
   reuse: boolean;
-  key?: string | null;
+  shards: readonly number[];
+  key: string | null;
 }
 
-/** The key people are saved under for engines of these identities (in engine order) and these corrections. */
-export function peopleKey(identities: readonly string[], corrections: PeopleCorrections): string {
-  const hash = createHash('sha256').update(`${peopleFormat} ${peopleVersion}\n${JSON.stringify(corrections)}\n${identities.length}\n`);
-  for (const identity of identities) hash.update(`${identity}\n`);
+/** The key people are saved under for shards of these identities (engine/quotes-digest.ts) and these corrections. */
+export function peopleKey(shards: readonly { shard: number; identity: string }[], corrections: PeopleCorrections): string {
+  const hash = createHash('sha256').update(`${peopleFormat} ${peopleVersion}\n${JSON.stringify(corrections)}\n${shards.length}\n`);
+  for (const { shard, identity } of [...shards].sort((a, b) => a.shard - b.shard)) hash.update(`${shard} ${identity}\n`);
   return hash.digest('hex');
 }
 
@@ -56,14 +57,14 @@ export async function resolveSavedMentionLists(
   lists: readonly string[],
   quotations: readonly string[],
   corrections: PeopleCorrections,
-  { file, reuse, key = null }: SavedPeople,
+  { file, reuse, shards, key }: SavedPeople,
 ): Promise<ResolvedLists> {
   const digest = digestMentionLists([...lists, ...quotations], corrections);
   const saved = reuse ? await readPeopleFile(file, { digest }, lists.length) : null;
   if (saved !== null && (key === null || saved.key === key)) return saved.people;
   // Saved for these lists but under no key or another (the quotes' digests were not all known): saved again with this one.
   const resolved = saved?.people ?? resolveMentionLists(lists, quotations, corrections);
-  await writePeopleFile(file, { digest, key }, resolved).catch(() => undefined);
+  await writePeopleFile(file, { digest, key }, shards, resolved).catch(() => undefined);
   return resolved;
 }
 
@@ -78,17 +79,17 @@ interface PeopleHeader {
   version: typeof peopleVersion;
   /** `digestMentionLists` of the lists the people were resolved from. */
   digest: string;
-  /** `peopleKey` of the engines they were resolved in, when all had an identity. */
+  /** `peopleKey` of the shards they were resolved from, when all had an identity. */
   key: string | null;
   speakers: Range;
   names: Range;
-  /** Per engine, its speaker ids and its clusters. */
-  lists: [Range, Range][];
+  /** Per list (a shard's), its speaker ids and its clusters. */
+  lists: { shard: number; ids: Range; clusters: Range }[];
 }
 
 type Range = [start: number, end: number];
 
-async function writePeopleFile(file: string, keys: { digest: string; key: string | null }, resolved: ResolvedLists): Promise<void> {
+async function writePeopleFile(file: string, keys: { digest: string; key: string | null }, shards: readonly number[], resolved: ResolvedLists): Promise<void> {
   const sections: Buffer[] = [];
   let at = 0;
   const section = (text: string): Range => {
@@ -99,7 +100,7 @@ async function writePeopleFile(file: string, keys: { digest: string; key: string
   };
   const speakers = section(JSON.stringify(resolved.speakers));
   const names = section(resolved.names);
-  const lists = resolved.speakerIds.map((ids, i): [Range, Range] => [section(ids), section(resolved.clusters[i] ?? '[]')]);
+  const lists = resolved.speakerIds.map((ids, i) => ({ shard: shards[i] ?? -1, ids: section(ids), clusters: section(resolved.clusters[i] ?? '[]') }));
   const header: PeopleHeader = { format: peopleFormat, version: peopleVersion, ...keys, speakers, names, lists };
   await writeFileAtomic(file, [`${JSON.stringify(header)}\n`, ...sections]);
 }
@@ -118,7 +119,7 @@ async function readHeader(handle: FileHandle): Promise<{ header: PeopleHeader; b
   }
   if (!isRecord(header) || header.format !== peopleFormat || header.version !== peopleVersion || typeof header.digest !== 'string') return null;
   if (!(header.key === null || typeof header.key === 'string') || !isRange(header.speakers) || !isRange(header.names)) return null;
-  if (!Array.isArray(header.lists) || !header.lists.every((l) => Array.isArray(l) && l.length === 2 && isRange(l[0]) && isRange(l[1]))) return null;
+  if (!Array.isArray(header.lists) || !header.lists.every((l) => isRecord(l) && Number.isInteger(l.shard) && isRange(l.ids) && isRange(l.clusters))) return null;
   return { header: header as unknown as PeopleHeader, body: newline + 1 };
 }
 
@@ -162,8 +163,8 @@ async function readSpeakers(handle: FileHandle, header: PeopleHeader, body: numb
 }
 
 /**
- * The speakers saved in `file` under `key` (see `peopleKey`) for `listCount` engines, or null: the engines
- * read their own ids, names and clusters (`readSavedLists`).
+ * The speakers saved in `file` under `key` (see `peopleKey`) for `listCount` shards, or null: the engines
+ * read their shards' ids, the names and clusters (`readSavedLists`).
  */
 export function readSavedSpeakers(file: string, key: string, listCount: number): Promise<Speaker[] | null> {
   return withFile(file, async (handle) => {
@@ -174,17 +175,27 @@ export function readSavedSpeakers(file: string, key: string, listCount: number):
 }
 
 /**
- * Engine `list`'s ids and clusters and every engine's names, from the people saved in `file` under `key`;
- * null when the file was saved under another key since, or is damaged. The engine checks them as it reads
- * them (`readPeopleLists`: a damaged list is refused there, and people resolved afresh).
+ * The names, and the ids and clusters of `shards` (in that order), from the people saved in `file` under
+ * `key`; null when the file was saved under another key since, lacks one of them, or is damaged. The engine
+ * checks them as it reads them (`readPeopleNames`, `readPeopleList`: a damaged list is refused there, and
+ * people resolved afresh).
  */
-export function readSavedLists(file: string, key: string, list: number): Promise<{ speakerIds: string; names: string; clusters: string } | null> {
+export function readSavedLists(file: string, key: string, shards: readonly number[]): Promise<{ names: string; lists: { shard: number; speakerIds: string; clusters: string }[] } | null> {
   return withFile(file, async (handle) => {
     const read = await readHeader(handle);
-    const ranges = read?.header.lists[list];
-    if (read === null || read.header.key !== key || ranges === undefined) return null;
-    const [speakerIds, names, clusters] = await Promise.all([readSection(handle, read.body, ranges[0]), readSection(handle, read.body, read.header.names), readSection(handle, read.body, ranges[1])]);
-    return speakerIds === null || names === null || clusters === null ? null : { speakerIds, names, clusters };
+    if (read === null || read.header.key !== key) return null;
+    const { header, body } = read;
+    const names = await readSection(handle, body, header.names);
+    const lists = await Promise.all(
+      shards.map(async (shard) => {
+        const ranges = header.lists.find((l) => l.shard === shard);
+        if (ranges === undefined) return null;
+        const [speakerIds, clusters] = [await readSection(handle, body, ranges.ids), await readSection(handle, body, ranges.clusters)];
+        return speakerIds === null || clusters === null ? null : { shard, speakerIds, clusters };
+      }),
+    );
+    if (names === null || !lists.every((l) => l !== null)) return null;
+    return { names, lists: lists as { shard: number; speakerIds: string; clusters: string }[] };
   });
 }
 
@@ -201,7 +212,7 @@ function digestMentionLists(lists: readonly string[], corrections: PeopleCorrect
 /**
  * The people saved in `file` for the mention lists' `digest`, and the key they were saved under; null when
  * it is absent, damaged or saved for other lists. The ids, names and clusters are JSON text that the engines
- * read and check (`readPeopleLists`).
+ * read and check (`readPeopleNames`, `readPeopleList`).
  */
 async function readPeopleFile(file: string, by: { digest: string }, listCount: number): Promise<{ people: ResolvedLists; key: string | null } | null> {
   return withFile(file, async (handle) => {
@@ -210,7 +221,7 @@ async function readPeopleFile(file: string, by: { digest: string }, listCount: n
     const { header, body } = read;
     const speakers = await readSpeakers(handle, header, body);
     const names = await readSection(handle, body, header.names);
-    const lists = await Promise.all(header.lists.map(async ([ids, clusters]) => [await readSection(handle, body, ids), await readSection(handle, body, clusters)] as const));
+    const lists = await Promise.all(header.lists.map(async ({ ids, clusters }) => [await readSection(handle, body, ids), await readSection(handle, body, clusters)] as const));
     if (speakers === null || names === null || !lists.every(([ids, clusters]) => ids !== null && clusters !== null)) return null;
     return { people: { speakers, speakerIds: lists.map(([ids]) => ids as string), names, clusters: lists.map(([, clusters]) => clusters as string) }, key: header.key };
   });

@@ -21,11 +21,11 @@ import { correctQuotes, quoteCorrectionsByArticle, type QuoteCorrection } from '
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
 import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
-import { readPeopleLists } from './people-wire.js';
-import { digestQuotes, engineIdentity } from './quotes-digest.js';
+import { readPeopleList, readPeopleNames, type ShardMentions, type ShardPeople } from './people-wire.js';
+import { digestQuotes, sharedIdentity, shardIdentity, type ShardIdentity } from './quotes-digest.js';
 import { quotationWords } from '../verify/quote-clusters.js';
 import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
-import { makePeopleTable, type PeopleTable } from '../search/people-names.js';
+import { makePeopleTable, type PeopleTable, type PersonNames } from '../search/people-names.js';
 import type lunr from 'lunr';
 
 /** One shard of an archive: the files whose paths hash to it, and where its cache lives. */
@@ -114,29 +114,44 @@ export class ShardEngine {
   /** What searches run over and keep between them; null after a change (see `state`). */
   private searchState: SearchState | null = null;
   private backgroundScheduled = false;
+  /** Opens and updates under way: the shingle indexes wait for them (at 10x BBC they doubled a warm open's CPU). */
+  private opening = 0;
   /** Cache writes, one after another. */
   private writing: Promise<unknown> = Promise.resolve();
   private writeQueued = false;
   /** The archive's people as the main thread last resolved them (issue 16); null before. */
   private people: PeopleTable | null = null;
-  /** The quotes of the last `mentions()` list, in its order, and the token that names it (see `setPeople`). */
-  private listed: { token: number; quotes: Quote[] } = { token: 0, quotes: [] };
+  /** The quotes of the last `mentions()` lists (per shard, in their order), and the token that names them (see `setPeople`). */
+  private listed: { token: number; quotes: Quote[][] } = { token: 0, quotes: [] };
 
   constructor(private readonly hooks: EngineHooks = {}) {}
 
   /** Opens `specs`, each from its cache when that matches, else by reading its files and building. */
   async open(specs: readonly ShardSpec[]): Promise<ShardSummary[]> {
     const summaries: ShardSummary[] = [];
-    for (const spec of specs) summaries.push(await this.openShard(spec, []));
+    this.opening += 1;
+    try {
+      for (const spec of specs) summaries.push(await this.openShard(spec, []));
+    } finally {
+      this.opening -= 1;
+    }
     this.searchState = null;
+    this.scheduleBackground();
     return summaries;
   }
 
   /** Re-opens one shard after its files changed, reading only the files that did (quotes included). */
   async update(spec: ShardSpec): Promise<ShardSummary> {
     const previous = this.shards.get(spec.shard)?.data.files ?? [];
-    const summary = await this.openShard(spec, previous, true);
+    this.opening += 1;
+    let summary: ShardSummary;
+    try {
+      summary = await this.openShard(spec, previous, true);
+    } finally {
+      this.opening -= 1;
+    }
     this.searchState = null;
+    this.scheduleBackground();
     return summary;
   }
 
@@ -249,7 +264,7 @@ export class ShardEngine {
         return;
       }
     }
-    if (this.hooks.shinglesAhead !== true) return;
+    if (this.hooks.shinglesAhead !== true || this.opening > 0) return;
     for (const shard of this.shards.values()) {
       if (!shard.shingles.advance(until) || (!shard.shingles.finished && performance.now() >= until)) {
         // The last step (sorting into buckets) in a slice of its own.
@@ -321,65 +336,76 @@ export class ShardEngine {
   }
 
   /**
-   * Every quote's speaker and words, in an order `setPeople` follows, and the engine's `identity` for them;
-   * call once the quotes are all extracted.
+   * Per shard, every quote's speaker and words, in an order `setPeople` follows, and the shard's identity
+   * for them (see `identities`); call once the quotes are all extracted.
    */
-  mentions(): { token: number; mentions: string; quotations: string; identity: string | null } {
-    const { mentions, quotes } = collectMentions(this.state());
+  mentions(): { token: number; lists: ShardMentions[] } {
+    const state = this.state();
+    const identities = this.identities();
+    const quotes: Quote[][] = [];
+    const lists = [...this.shards.values()].map((shard, i): ShardMentions => {
+      const listed = collectMentions(state, shard.articles);
+      quotes.push(listed.quotes);
+      return { ...(identities[i] as ShardIdentity), mentions: JSON.stringify(listed.mentions), quotations: JSON.stringify(listed.quotes.map(quotationWords)) };
+    });
     this.listed = { token: this.listed.token + 1, quotes };
-    return { token: this.listed.token, mentions: JSON.stringify(mentions), quotations: JSON.stringify(quotes.map(quotationWords)), identity: this.identity() };
+    return { token: this.listed.token, lists };
   }
 
   /**
-   * What this engine's mentions are made from, as a digest (engine/quotes-digest.ts): the same identity
-   * lists the same mentions in the same order. Null while a shard's quotes are still being extracted.
+   * What each shard's mentions are made from, as a digest (engine/quotes-digest.ts), in the order
+   * `mentions` lists them: the same identity lists the same mentions in the same order, whichever engine
+   * holds the shard. Null while the shard's quotes are still being extracted.
    */
-  identity(): string | null {
-    const shards: { shard: number; quotesDigest: string }[] = [];
-    // In the order `state()` lists the articles, which `mentions` follows.
-    for (const { spec, pending, data } of this.shards.values()) {
-      if (pending.length > 0 || data.quotesDigest === undefined) return null;
-      shards.push({ shard: spec.shard, quotesDigest: data.quotesDigest });
-    }
-    return engineIdentity(shards, this.hidden, this.correctionsText);
+  identities(): ShardIdentity[] {
+    const shared = sharedIdentity(this.hidden, this.correctionsText);
+    return [...this.shards.values()].map(({ spec, pending, data }) => ({
+      shard: spec.shard,
+      identity: pending.length > 0 || data.quotesDigest === undefined ? null : shardIdentity(spec.shard, data.quotesDigest, shared),
+    }));
   }
 
   /**
-   * Gives the quotes their speaker ids and clusters from people saved for `identity` (the engine's, when
-   * they were resolved), without listing the mentions; false (nothing set) when the identity is another.
+   * Gives the quotes their speaker ids and clusters from people saved for each shard's identity, without
+   * listing the mentions; false (nothing set) when a shard's identity is another, or a shard is missing.
    */
-  applySavedPeople(identity: string, lists: { speakerIds: string; names: string; clusters: string }): boolean {
-    if (identity !== this.identity()) return false;
-    return this.assignPeople(collectMentions(this.state()).quotes, lists);
+  applySavedPeople(lists: readonly (ShardPeople & { identity: string })[], names: string): boolean {
+    const current = this.identities();
+    if (lists.length !== current.length || !current.every((c, i) => c.shard === lists[i]?.shard && c.identity === lists[i]?.identity)) return false;
+    const state = this.state();
+    const quotes = [...this.shards.values()].map((shard) => collectMentions(state, shard.articles).quotes);
+    return this.assignPeople(quotes, lists, names);
   }
 
   /**
-   * Gives the quotes of the list `token` their speaker ids and clusters, and the people their names; false
-   * (nothing set) when the quotes changed since (a live update: the main thread resolves again).
+   * Gives the quotes of the lists `token` their speaker ids and clusters (per shard, as listed), and the
+   * people their names; false (nothing set) when the quotes changed since (a live update: the main thread
+   * resolves again).
    */
-  setPeople(token: number, lists: { speakerIds: string; names: string; clusters: string }): boolean {
-    return token === this.listed.token && this.assignPeople(this.listed.quotes, lists);
+  setPeople(token: number, lists: readonly ShardPeople[], names: string): boolean {
+    return token === this.listed.token && this.assignPeople(this.listed.quotes, lists, names);
   }
 
-  /** Sets the speaker ids and clusters of `quotes` (as listed by `collectMentions`) and the people's names. */
-  private assignPeople(quotes: readonly Quote[], lists: { speakerIds: string; names: string; clusters: string }): boolean {
-    let read: ReturnType<typeof readPeopleLists>;
+  /** Sets the speaker ids and clusters of each list of `quotes` (as `collectMentions` lists a shard's) and the people's names. */
+  private assignPeople(quotes: readonly (readonly Quote[])[], lists: readonly ShardPeople[], names: string): boolean {
+    let read: { people: PersonNames[]; lists: ReturnType<typeof readPeopleList>[] };
     try {
-      read = readPeopleLists(lists.speakerIds, lists.names, lists.clusters);
+      read = { people: readPeopleNames(names), lists: lists.map((list) => readPeopleList(list.speakerIds, list.clusters)) };
     } catch {
       // Refused like a stale list: the main thread resolves afresh (a damaged saved people file).
       return false;
     }
-    const { speakerIds, names: people, clusters } = read;
-    if (speakerIds.length !== quotes.length || clusters.length !== quotes.length) return false;
-    quotes.forEach((quote, i) => {
-      quote.speakerId = speakerIds[i] ?? null;
-      const cluster = clusters[i] ?? null;
-      quote.clusterId = cluster?.clusterId ?? null;
-      if (cluster === null) delete quote.cluster;
-      else quote.cluster = cluster.cluster;
+    if (read.lists.length !== quotes.length || !read.lists.every((l, i) => l.speakerIds.length === quotes[i]?.length && l.clusters.length === quotes[i]?.length)) return false;
+    read.lists.forEach(({ speakerIds, clusters }, i) => {
+      (quotes[i] as readonly Quote[]).forEach((quote, j) => {
+        quote.speakerId = speakerIds[j] ?? null;
+        const cluster = clusters[j] ?? null;
+        quote.clusterId = cluster?.clusterId ?? null;
+        if (cluster === null) delete quote.cluster;
+        else quote.cluster = cluster.cluster;
+      });
     });
-    this.people = makePeopleTable(people);
+    this.people = makePeopleTable(read.people);
     this.searchState = null;
     return true;
   }

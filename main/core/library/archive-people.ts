@@ -17,16 +17,17 @@ export interface ArchivePeople {
 }
 
 /**
- * Collects every engine's mentions, resolves them with `corrections` (in the first engine; people saved in
+ * Collects every shard's mentions, resolves them with `corrections` (in the first engine; people saved in
  * `peopleFile` for the same mentions, quotations and corrections are reused, see engine/saved-people.ts), and
- * gives each engine its quotes' ids; the quotations are clustered in the same pass (issue 17). An engine whose
- * quotes changed meanwhile refuses them (a live update): resolution starts over, at most a few times.
+ * gives each engine its shards' quotes' ids; the quotations are clustered in the same pass (issue 17). An
+ * engine whose quotes changed meanwhile refuses them (a live update): resolution starts over, at most a few times.
  */
 export async function resolveArchivePeople(engines: readonly Engine[], corrections: PeopleCorrections, peopleFile: string, timeoutMs: number): Promise<ArchivePeople> {
   for (let attempt = 0; ; attempt++) {
-    const lists = await Promise.all(engines.map((engine) => engine.request({ type: 'mentions' }, timeoutMs)));
-    const identities = lists.map((list) => list.identity);
-    const key = identities.every((identity) => identity !== null) ? peopleKey(identities, corrections) : null;
+    const replies = await Promise.all(engines.map((engine) => engine.request({ type: 'mentions' }, timeoutMs)));
+    const lists = replies.flatMap((reply) => reply.lists);
+    const identified = lists.flatMap(({ shard, identity }) => (identity === null ? [] : [{ shard, identity }]));
+    const key = identified.length === lists.length ? peopleKey(identified, corrections) : null;
     // The lists stay JSON text here: the main thread only passes them on (see engine/people-wire.ts).
     // A retry resolves afresh: the saved ids may be what an engine refused (a file edited by hand).
     const resolving = {
@@ -34,16 +35,17 @@ export async function resolveArchivePeople(engines: readonly Engine[], correctio
       lists: lists.map((l) => l.mentions),
       quotations: lists.map((l) => l.quotations),
       corrections,
-      saved: { file: peopleFile, reuse: attempt === 0, key },
+      saved: { file: peopleFile, reuse: attempt === 0, shards: lists.map((l) => l.shard), key },
     } as const;
     const resolved = await (engines[0] as Engine).request(resolving, timeoutMs);
+    let at = 0;
     const accepted = await Promise.all(
-      lists.map((list, i) =>
-        (engines[i] as Engine).request(
-          { type: 'people', token: list.token, speakerIds: resolved.speakerIds[i] ?? '[]', names: resolved.names, clusters: resolved.clusters[i] ?? '[]' },
-          timeoutMs,
-        ),
-      ),
+      replies.map((reply, i) => {
+        const first = at;
+        at += reply.lists.length;
+        const people = reply.lists.map((list, k) => ({ shard: list.shard, speakerIds: resolved.speakerIds[first + k] ?? '[]', clusters: resolved.clusters[first + k] ?? '[]' }));
+        return (engines[i] as Engine).request({ type: 'people', token: reply.token, lists: people, names: resolved.names }, timeoutMs);
+      }),
     );
     const { speakers } = resolved;
     if (accepted.every(Boolean) || attempt >= 2) return { speakers, byId: new Map(speakers.map((s) => [s.id, s])) };
@@ -51,9 +53,9 @@ export async function resolveArchivePeople(engines: readonly Engine[], correctio
 }
 
 /**
- * The people saved for the engines as they are now (their identities, engine/quotes-digest.ts) and these
- * corrections, without listing a mention: null when there are none. The engines read their ids from the
- * file; `applied` tells when every engine has them (false: one refused them, and they must be resolved).
+ * The people saved for the shards as they are now (their identities, engine/quotes-digest.ts) and these
+ * corrections, without listing a mention: null when there are none. The engines read their shards' ids from
+ * the file; `applied` tells when every engine has them (false: one refused them, and they must be resolved).
  */
 export async function loadSavedPeople(
   engines: readonly Engine[],
@@ -61,12 +63,13 @@ export async function loadSavedPeople(
   peopleFile: string,
   timeoutMs: number,
 ): Promise<{ people: ArchivePeople; applied: Promise<boolean> } | null> {
-  const identities = await Promise.all(engines.map((engine) => engine.request({ type: 'identity' }, timeoutMs)));
-  if (!identities.every((identity) => identity !== null)) return null;
-  const key = peopleKey(identities, corrections);
-  const speakers = await readSavedSpeakers(peopleFile, key, engines.length);
+  const replies = await Promise.all(engines.map((engine) => engine.request({ type: 'identities' }, timeoutMs)));
+  const identified = replies.map((shards) => shards.flatMap(({ shard, identity }) => (identity === null ? [] : [{ shard, identity }])));
+  if (!identified.every((shards, i) => shards.length === replies[i]?.length)) return null;
+  const key = peopleKey(identified.flat(), corrections);
+  const speakers = await readSavedSpeakers(peopleFile, key, identified.flat().length);
   if (speakers === null) return null;
-  const applied = Promise.all(engines.map((engine, i) => engine.request({ type: 'savedPeople', identity: identities[i] as string, file: peopleFile, key, list: i }, timeoutMs))).then((accepted) =>
+  const applied = Promise.all(engines.map((engine, i) => engine.request({ type: 'savedPeople', file: peopleFile, key, identities: identified[i] ?? [] }, timeoutMs))).then((accepted) =>
     accepted.every(Boolean),
   );
   return { people: { speakers, byId: new Map(speakers.map((s) => [s.id, s])) }, applied };

@@ -31,11 +31,14 @@ export interface PersonPart {
   months: [string, number][];
 }
 
-/** Every quote of the articles searches return (duplicates left out), with what resolution needs, in a fixed order. */
-export function collectMentions(state: SearchState): { mentions: SpeakerMention[]; quotes: Quote[] } {
+/**
+ * Every quote of `articles` (by default every article searches return) with what resolution needs, in a
+ * fixed order; duplicates left out.
+ */
+export function collectMentions(state: SearchState, articles: Iterable<Article> = state.data.articles.values()): { mentions: SpeakerMention[]; quotes: Quote[] } {
   const mentions: SpeakerMention[] = [];
   const quotes: Quote[] = [];
-  for (const article of state.data.articles.values()) {
+  for (const article of articles) {
     if (state.data.hidden.has(article.id)) continue;
     for (const quote of state.data.quotesOf(article.id)) {
       quotes.push(quote);

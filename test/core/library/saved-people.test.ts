@@ -5,7 +5,7 @@ import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../main/core/library.js';
-import { contentDir, tempDir } from '../../support/paths.js';
+import { contentDir, distDir, tempDir } from '../../support/paths.js';
 
 /** The people file of the one archive cached in `cacheDir`. */
 function peopleFile(cacheDir: string): string {
@@ -21,6 +21,7 @@ interface SavedParts {
   names: string;
   speakerIds: string[];
   clusters: string[];
+  shards: number[];
 }
 
 type Range = [number, number];
@@ -28,19 +29,20 @@ type Range = [number, number];
 function readSaved(file: string): SavedParts {
   const bytes = readFileSync(file);
   const newline = bytes.indexOf(0x0a);
-  const header = JSON.parse(bytes.toString('utf8', 0, newline)) as SavedParts['header'] & { speakers: Range; names: Range; lists: [Range, Range][] };
+  const header = JSON.parse(bytes.toString('utf8', 0, newline)) as SavedParts['header'] & { speakers: Range; names: Range; lists: { shard: number; ids: Range; clusters: Range }[] };
   const section = ([start, end]: Range) => bytes.toString('utf8', newline + 1 + start, newline + 1 + end);
   return {
     header,
     speakers: JSON.parse(section(header.speakers)) as SavedParts['speakers'],
     names: section(header.names),
-    speakerIds: header.lists.map(([ids]) => section(ids)),
-    clusters: header.lists.map(([, clusters]) => section(clusters)),
+    speakerIds: header.lists.map(({ ids }) => section(ids)),
+    clusters: header.lists.map(({ clusters }) => section(clusters)),
+    shards: header.lists.map(({ shard }) => shard),
   };
 }
 
 /** Writes `parts` in the layout `readSaved` reads. */
-function writeSaved(file: string, parts: { header: SavedParts['header']; speakers: unknown[]; names: string; speakerIds: string[]; clusters: string[] }): void {
+function writeSaved(file: string, parts: Omit<SavedParts, 'speakers'> & { speakers: unknown[] }): void {
   const sections: Buffer[] = [];
   let at = 0;
   const section = (text: string): Range => {
@@ -51,11 +53,11 @@ function writeSaved(file: string, parts: { header: SavedParts['header']; speaker
   };
   const speakers = section(JSON.stringify(parts.speakers));
   const names = section(parts.names);
-  const lists = parts.speakerIds.map((ids, i) => [section(ids), section(parts.clusters[i] ?? '[]')]);
+  const lists = parts.speakerIds.map((ids, i) => ({ shard: parts.shards[i], ids: section(ids), clusters: section(parts.clusters[i] ?? '[]') }));
   writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify({ ...parts.header, speakers, names, lists })}\n`), ...sections]));
 }
 
-async function withLibrary<T>(options: { archiveDir: string; cacheDir: string; onNotice?: (message: string) => void }, use: (library: Library) => Promise<T>): Promise<T> {
+async function withLibrary<T>(options: { archiveDir: string; cacheDir: string; onNotice?: (message: string) => void; workerScript?: string; engines?: number }, use: (library: Library) => Promise<T>): Promise<T> {
   const library = await openLibrary(options);
   try {
     return await use(library);
@@ -104,6 +106,22 @@ describe('saved people', () => {
     expect((await withLibrary(options, everySpeaker)).speakers[0]?.name).toBe('Found By Lists');
     expect(readSaved(file).header.key).toBe(saved.header.key);
     expect((await withLibrary(options, everySpeaker)).speakers.slice(1)).toEqual(first.speakers.slice(1));
+  });
+
+  it('fit the shards whichever engines hold them: saved by two engine threads, applied by one', async () => {
+    const workers = { archiveDir: contentDir, cacheDir: tempDir(), workerScript: path.join(distDir, 'index-worker.cjs') };
+    const first = await withLibrary({ ...workers, engines: 2 }, everySpeaker);
+    const file = peopleFile(workers.cacheDir);
+    const saved = readSaved(file);
+    // One list per shard, each saved with its shard.
+    expect(saved.shards.length).toBeGreaterThanOrEqual(2);
+    expect([...saved.shards].sort()).toEqual(saved.shards.map((_, i) => i));
+    writeSaved(file, { ...saved, speakers: saved.speakers.map((s, i) => (i === 0 ? { ...s, name: 'Saved By Two Engines' } : s)) });
+    const reopened = await withLibrary({ ...workers, engines: 1 }, async (library) => ({ speakers: await everySpeaker(library), quotes: await library.quotes({ limit: 1000 }) }));
+    expect(reopened.speakers.speakers[0]?.name).toBe('Saved By Two Engines');
+    expect(reopened.speakers.speakers.slice(1)).toEqual(first.speakers.slice(1));
+    const top = first.speakers[0];
+    expect(reopened.quotes.quotes.filter((q) => q.speakerId === top?.id).length).toBe(top?.quotes);
   });
 
   it('are resolved and saved once a build has every quote, before any request needs them', async () => {
