@@ -24,7 +24,7 @@ import { createSearchState, type SearchIndex, type SearchState } from '../search
 import { readPeopleList, readPeopleNames, type ShardMentions, type ShardPeople } from './people-wire.js';
 import { digestQuotes, sharedIdentity, shardIdentity, type ShardIdentity } from './quotes-digest.js';
 import { quotationWords } from '../verify/quote-clusters.js';
-import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
+import { collectMentions, countSpeakers, listQuotes, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
 import { makePeopleTable, type PeopleTable, type PersonNames } from '../search/people-names.js';
 import type lunr from 'lunr';
 
@@ -373,7 +373,7 @@ export class ShardEngine {
     const current = this.identities();
     if (lists.length !== current.length || !current.every((c, i) => c.shard === lists[i]?.shard && c.identity === lists[i]?.identity)) return false;
     const state = this.state();
-    const quotes = [...this.shards.values()].map((shard) => collectMentions(state, shard.articles).quotes);
+    const quotes = [...this.shards.values()].map((shard) => listQuotes(state, shard.articles));
     return this.assignPeople(quotes, lists, names);
   }
 

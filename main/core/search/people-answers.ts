@@ -32,28 +32,34 @@ export interface PersonPart {
 }
 
 /**
- * Every quote of `articles` (by default every article searches return) with what resolution needs, in a
- * fixed order; duplicates left out.
+ * Every quote of `articles` (by default every article searches return) in a fixed order, duplicates left
+ * out: the order of `collectMentions`, which saved people follow (`ShardEngine.applySavedPeople`).
  */
-export function collectMentions(state: SearchState, articles: Iterable<Article> = state.data.articles.values()): { mentions: SpeakerMention[]; quotes: Quote[] } {
-  const mentions: SpeakerMention[] = [];
+export function listQuotes(state: SearchState, articles: Iterable<Article> = state.data.articles.values()): Quote[] {
   const quotes: Quote[] = [];
   for (const article of articles) {
     if (state.data.hidden.has(article.id)) continue;
-    for (const quote of state.data.quotesOf(article.id)) {
-      quotes.push(quote);
-      mentions.push({
-        articleId: article.id,
-        quoteId: quote.id,
-        speaker: quote.speaker,
-        description: quote.description,
-        speakerFound: quote.speakerFound,
-        date: article.date,
-        source: article.source,
-        language: article.language,
-      });
-    }
+    for (const quote of state.data.quotesOf(article.id)) quotes.push(quote);
   }
+  return quotes;
+}
+
+/** The quotes `listQuotes` lists, each with what resolution needs. */
+export function collectMentions(state: SearchState, articles?: Iterable<Article>): { mentions: SpeakerMention[]; quotes: Quote[] } {
+  const quotes = listQuotes(state, articles);
+  const mentions = quotes.map((quote): SpeakerMention => {
+    const article = state.data.articles.get(quote.articleId);
+    return {
+      articleId: quote.articleId,
+      quoteId: quote.id,
+      speaker: quote.speaker,
+      description: quote.description,
+      speakerFound: quote.speakerFound,
+      date: article?.date ?? null,
+      source: article?.source ?? null,
+      language: article?.language ?? null,
+    };
+  });
   return { mentions, quotes };
 }
 
