@@ -120,6 +120,10 @@ async function readHeader(handle: FileHandle): Promise<{ header: PeopleHeader; b
   if (!isRecord(header) || header.format !== peopleFormat || header.version !== peopleVersion || typeof header.digest !== 'string') return null;
   if (!(header.key === null || typeof header.key === 'string') || !isRange(header.speakers) || !isRange(header.names)) return null;
   if (!Array.isArray(header.lists) || !header.lists.every((l) => isRecord(l) && Number.isInteger(l.shard) && isRange(l.ids) && isRange(l.clusters))) return null;
+  // No section past the file's end: a damaged header must not make a reader allocate what it names.
+  const { size } = await handle.stat();
+  const ends = [header.speakers[1], header.names[1], ...(header.lists as { ids: Range; clusters: Range }[]).flatMap((l) => [l.ids[1], l.clusters[1]])];
+  if (ends.some((end) => newline + 1 + end > size)) return null;
   return { header: header as unknown as PeopleHeader, body: newline + 1 };
 }
 

@@ -175,6 +175,7 @@ describe('saved people', () => {
     ['with no header line', '{"format":"verbatim-people","version":3}'],
     ['with speakers of the wrong shape', 'SHAPE'],
     ['with sections beyond its end', 'RANGES'],
+    ['with a section just past its end', 'RANGE1'],
     ['with ids of other quotes, which the engines refuse', 'IDS'],
     ['with clusters that are not cluster lists, which the engines refuse', 'CLUSTERS'],
     ['with names that are not people, which the engines refuse', 'NAMES'],
@@ -190,6 +191,7 @@ describe('saved people', () => {
     else if (damage === 'CLUSTERS') writeSaved(file, { ...saved, clusters: saved.clusters.map(() => '{}') });
     else if (damage === 'NAMES') writeSaved(file, { ...saved, names: '[{"id":"x"}]' });
     else if (damage === 'RANGES') writeFileSync(file, good.replace(/"speakers":\[\d+,(\d+)\]/, '"speakers":[0,$1999999]'));
+    else if (damage === 'RANGE1') writeFileSync(file, good.slice(0, -2));
     else writeFileSync(file, damage);
 
     const notices: string[] = [];
