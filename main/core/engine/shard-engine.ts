@@ -10,7 +10,8 @@
 // filter, the quote list) waits for the rest.
 
 import type { ArticleView, QuotesReply, SearchReply, SearchSort } from '../../contract/api.js';
-import { ShingleIndexBuilder } from '../verify/shingle-index.js';
+import { ShingleIndexBuilder, type ShingleIndex } from '../verify/shingle-index.js';
+import { readShingleFile, readShingleFileLater, shingleFileFor, writeShingleFile } from '../verify/shingle-file.js';
 import { verifyClaim, type VerifyCandidate } from '../verify/verify-claim.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
@@ -92,8 +93,14 @@ interface OpenShard {
   pending: FileRecord[];
   indexes: lunr.Index[];
   codes: string[];
-  /** The shingles of `articles`, in that order, for `verify` (issue 17): built in the background, or when a claim comes first. */
+  /**
+   * The shingles of `articles`, in that order, for `verify` (issue 17): read from the shard's shingle file
+   * (verify/shingle-file.ts) or built, in the background or when a claim comes first.
+   */
   shingles: ShingleIndexBuilder;
+  /** Whether the shingle file was looked for (once per open shard), and the background's read of it under way. */
+  shinglesLooked: boolean;
+  shinglesReading?: Promise<void>;
 }
 
 /** A background slice runs this long at most before letting requests in. */
@@ -233,6 +240,31 @@ export class ShardEngine {
     return run;
   }
 
+  /**
+   * Reads `shard`'s saved shingle index, the first time only; true when it was there. One that is absent,
+   * another shard's or damaged is built instead (and saved, by `shinglesOf`).
+   */
+  private lookForShingles(shard: OpenShard): boolean {
+    if (shard.shinglesLooked) return false;
+    shard.shinglesLooked = true;
+    const saved = readShingleFile(shingleFileFor(shard.spec.cacheFile), shard.spec.fingerprint, shard.articles.length);
+    if (saved !== null) shard.shingles = ShingleIndexBuilder.of(saved);
+    return saved !== null;
+  }
+
+  /**
+   * The shard's shingle index: read, or built now (the rest of it) and then saved after the cache writes
+   * under way. A file that cannot be written costs only the time to build it again next time.
+   */
+  private shinglesOf(shard: OpenShard): ShingleIndex {
+    if (!shard.shingles.finished && !this.lookForShingles(shard)) {
+      const built = shard.shingles.finish();
+      const { cacheFile, fingerprint } = shard.spec;
+      this.writing = this.writing.then(() => writeShingleFile(shingleFileFor(cacheFile), fingerprint, built)).catch(() => undefined);
+    }
+    return shard.shingles.finish();
+  }
+
   /** Runs `backgroundSlice` soon, between requests. */
   private scheduleBackground(): void {
     if (this.backgroundScheduled) return;
@@ -266,12 +298,26 @@ export class ShardEngine {
     }
     if (this.hooks.shinglesAhead !== true || this.opening > 0) return;
     for (const shard of this.shards.values()) {
-      if (!shard.shingles.advance(until) || (!shard.shingles.finished && performance.now() >= until)) {
+      if (shard.shingles.finished) continue;
+      if (!shard.shinglesLooked) {
+        // Read without holding requests up (18 MB a shard at 10x BBC); the slice after it goes on.
+        shard.shinglesReading ??= readShingleFileLater(shingleFileFor(shard.spec.cacheFile), shard.spec.fingerprint, shard.articles.length).then((saved) => {
+          if (!shard.shinglesLooked && saved !== null) shard.shingles = ShingleIndexBuilder.of(saved);
+          shard.shinglesLooked = true;
+          this.scheduleBackground();
+        });
+        return;
+      }
+      if (performance.now() >= until) {
+        this.scheduleBackground();
+        return;
+      }
+      if (!shard.shingles.advance(until) || performance.now() >= until) {
         // The last step (sorting into buckets) in a slice of its own.
         this.scheduleBackground();
         return;
       }
-      shard.shingles.finish();
+      this.shinglesOf(shard);
     }
   }
 
@@ -422,7 +468,7 @@ export class ShardEngine {
   verify(claim: string, limit: number): VerifyCandidate[] {
     const shards = [...this.shards.values()].map((shard) => ({
       articles: shard.articles,
-      index: shard.shingles.finish(),
+      index: this.shinglesOf(shard),
       quotesOf: (article: Article) => (this.hidden.has(article.id) ? [] : this.quotesOf(shard, article)),
     }));
     return verifyClaim(claim, shards, Number.POSITIVE_INFINITY).filter((c) => !this.hidden.has(c.matches[0]?.articleId ?? '')).slice(0, limit);
@@ -477,6 +523,7 @@ export class ShardEngine {
       indexes: [...indexes.values()],
       codes: [...indexes.keys()],
       shingles: new ShingleIndexBuilder(assembled.articles.map((a) => a.body)),
+      shinglesLooked: false,
     });
     if (pending.length > 0 || this.unsaved.size > 0 || this.hooks.shinglesAhead === true) this.scheduleBackground();
     return {

@@ -61,8 +61,8 @@ export function cacheFileFor(cacheFolder: string, shard: number, shardCount: num
 export const staleTempMs = 10 * 60_000;
 
 /**
- * Deletes the files of `cacheFolder` other than `inUse`: the caches of shard layouts no longer used (the
- * archive grew past a shard boundary), the JSON caches of earlier versions, and the temporary files of
+ * Deletes the files of `cacheFolder` other than `inUse`: the caches (and shingle files) of shard layouts no
+ * longer used (the archive grew past a shard boundary), the JSON caches of earlier versions, and the temporary files of
  * writes that never finished (a crash, `kill -9`: issue 14) whose writer is gone or that are older than
  * `staleTempMs`. A temporary file being written by a live process is left alone.
  */
@@ -75,7 +75,7 @@ export async function removeStaleCaches(cacheFolder: string, inUse: readonly str
     return;
   }
   const stale = await Promise.all(
-    names.map(async (n) => (/\.(cache|json)$/.test(n) ? !keep.has(n) : n.endsWith('.tmp') && (await isLeftOverTemp(path.join(cacheFolder, n))))),
+    names.map(async (n) => (/\.(cache|json|shingles)$/.test(n) ? !keep.has(n) : n.endsWith('.tmp') && (await isLeftOverTemp(path.join(cacheFolder, n))))),
   );
   await Promise.all(names.filter((_, i) => stale[i]).map((n) => rm(path.join(cacheFolder, n), { force: true })));
 }

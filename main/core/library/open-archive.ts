@@ -11,6 +11,7 @@ import { mergeVerify } from './merge-verify.js';
 import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import { peopleFileFor } from '../engine/saved-people.js';
+import { shingleFileFor } from '../verify/shingle-file.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
 import { ArchiveError, NotFoundError } from '../errors.js';
 import type { BuildProgress } from '../index/build-library-data.js';
@@ -200,9 +201,9 @@ export class OpenArchive {
     return true;
   }
 
-  /** The cache folder's files in use: the shards' caches, the corrections and the people (stale clean-up keeps these). */
+  /** The cache folder's files in use: the shards' caches and shingles, the corrections and the people (stale clean-up keeps these). */
   private filesInUse(): string[] {
-    return [...this.specs.map((s) => s.cacheFile), this.corrections.file, peopleFileFor(this.cacheFolder)];
+    return [...this.specs.flatMap((s) => [s.cacheFile, shingleFileFor(s.cacheFile)]), this.corrections.file, peopleFileFor(this.cacheFolder)];
   }
 
   /** Takes the engines' corrected quote counts (after a correction) and counts the archive's quotes again. */

@@ -1,9 +1,11 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { ShardEngine, type QuotesReady, type ShardSpec } from '../../../main/core/engine/shard-engine.js';
 import { buildLibraryData } from '../../../main/core/index/build-library-data.js';
 import { readCache, writeCache } from '../../../main/core/index/index-cache.js';
+import { readShingleFile, shingleFileFor, writeShingleFile } from '../../../main/core/verify/shingle-file.js';
 import { describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, tempDir } from '../../support/paths.js';
 
@@ -24,6 +26,12 @@ function answers(engine: ShardEngine) {
     article: engine.article(top, 'blair election'),
     quotes: [engine.quotes({ speaker: 'Blair', limit: 50 }), engine.quotes({ query: 'economy', limit: 50 }), engine.quotes({ limit: 10 })],
   };
+}
+
+/** The header line of a shingle file (verify/shingle-file.ts). */
+function readShingleHeader(file: string): { articles: number } {
+  const bytes = readFileSync(file);
+  return JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(0x0a))) as { articles: number };
 }
 
 /** The identity of an engine's one shard (see `ShardEngine.identities`). */
@@ -118,6 +126,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const [reopened] = await new ShardEngine().open([spec]);
     expect(reopened).toMatchObject({ cache: 'loaded', quotesPending: false, quoteCounts });
   }, shardTimeoutMs);
+
   it('names what its people are resolved from: the same after a reopen or a rebuild, another after a correction or a hidden duplicate', async () => {
     const spec = await politicsShard(tempDir());
     let ready: () => void = () => undefined;
@@ -153,5 +162,45 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     // People saved for another identity are refused, and nothing is set.
     expect(reopened.applySavedPeople([{ shard: 0, identity: identity ?? '', speakerIds: '[]', clusters: '{"table":[],"of":[]}' }], '[]')).toBe(false);
     expect(reopened.quotes({ limit: 5 }).quotes.every((q) => q.speakerId === null)).toBe(true);
+  }, shardTimeoutMs);
+  it('saves the shingle index of verify beside its cache once built, and a reopen reads it instead of building it', async () => {
+    const spec = await politicsShard(tempDir());
+    const file = shingleFileFor(spec.cacheFile);
+    const claim = 'There is nothing you could ever say to me now that I could ever believe';
+    const built = new ShardEngine({ shinglesAhead: true });
+    await built.open([spec]);
+    // The background extracts the quotes, builds the shingles and saves them.
+    while (!existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const found = built.verify(claim, 5);
+    expect(found.length).toBeGreaterThan(0);
+    await built.save();
+    const saved = readShingleFile(file, spec.fingerprint, readShingleHeader(file).articles);
+    if (saved === null) throw new Error('the saved shingles do not read back');
+    // Over the shard's articles but its few exact duplicates.
+    expect(saved.articles).toBeGreaterThan(400);
+    expect(saved.keys.length).toBeGreaterThan(100_000);
+    // Another shard's, or another count of articles: not read.
+    expect(readShingleFile(file, 'another fingerprint', saved.articles)).toBeNull();
+    expect(readShingleFile(file, spec.fingerprint, saved.articles + 1)).toBeNull();
+
+    const reopened = new ShardEngine();
+    await reopened.open([spec]);
+    expect(reopened.verify(claim, 5)).toEqual(found);
+
+    // A saved index that holds nothing (valid, but not the one built) shows that a reopen reads it: no candidate.
+    await writeShingleFile(file, spec.fingerprint, { articles: saved.articles, bits: 4, offsets: new Uint32Array(17), keys: new Uint32Array(0), owners: new Uint32Array(0) });
+    const readsSaved = new ShardEngine();
+    await readsSaved.open([spec]);
+    expect(readsSaved.verify(claim, 5)).toEqual([]);
+
+    // A damaged one (a byte changed: its checksum fails) is built again, and saved again.
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+    writeFileSync(file, bytes);
+    const rebuilds = new ShardEngine();
+    await rebuilds.open([spec]);
+    expect(rebuilds.verify(claim, 5)).toEqual(found);
+    await rebuilds.save();
+    expect(readShingleFile(file, spec.fingerprint, saved.articles)?.keys).toEqual(saved.keys);
   }, shardTimeoutMs);
 });

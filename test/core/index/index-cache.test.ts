@@ -21,12 +21,14 @@ const emptyData = () => buildLibraryData([], []);
 const control = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 describe('removeStaleCaches', () => {
-  it('removes the temporary files of writers that are gone or long silent, and keeps a live writer\'s', async () => {
+  it('removes the caches and shingle files of other layouts and the temporary files of writers that are gone or long silent, and keeps a live writer\'s', async () => {
     const folder = tempDir();
     const now = Date.now();
     const names = {
       inUse: 'shard-0-of-1.cache',
+      shinglesInUse: 'shard-0-of-1.shingles',
       oldLayout: 'shard-1-of-2.cache',
+      oldShingles: 'shard-1-of-2.shingles',
       crashed: `shard-0-of-1.cache.${endedPid()}.${now}.tmp`,
       silent: `shard-0-of-1.cache.${process.pid}.${now - staleTempMs - 60_000}.tmp`,
       writing: `shard-0-of-1.cache.${process.pid}.${now}.tmp`,
@@ -36,8 +38,8 @@ describe('removeStaleCaches', () => {
     for (const name of Object.values(names)) writeFileSync(path.join(folder, name), 'x');
     const longAgo = new Date(now - staleTempMs - 60_000);
     utimesSync(path.join(folder, names.silent), longAgo, longAgo);
-    await removeStaleCaches(folder, [path.join(folder, names.inUse)]);
-    expect(readdirSync(folder).sort()).toEqual([names.inUse, names.other, names.unknown, names.writing].sort());
+    await removeStaleCaches(folder, [path.join(folder, names.inUse), path.join(folder, names.shinglesInUse)]);
+    expect(readdirSync(folder).sort()).toEqual([names.inUse, names.shinglesInUse, names.other, names.unknown, names.writing].sort());
     // A temporary file without a writer's pid in its name goes once it is old.
     utimesSync(path.join(folder, names.unknown), longAgo, longAgo);
     await removeStaleCaches(folder, [path.join(folder, names.inUse)]);
