@@ -247,7 +247,12 @@ export class ShardEngine {
   private lookForShingles(shard: OpenShard): boolean {
     if (shard.shinglesLooked) return false;
     shard.shinglesLooked = true;
-    const saved = readShingleFile(shingleFileFor(shard.spec.cacheFile), shard.spec.fingerprint, shard.articles.length);
+    let saved: ShingleIndex | null = null;
+    try {
+      saved = readShingleFile(shingleFileFor(shard.spec.cacheFile), shard.spec.fingerprint, shard.articles.length);
+    } catch {
+      // Built instead, as when absent: a claim never fails for a damaged file.
+    }
     if (saved !== null) shard.shingles = ShingleIndexBuilder.of(saved);
     return saved !== null;
   }
@@ -259,8 +264,9 @@ export class ShardEngine {
   private shinglesOf(shard: OpenShard): ShingleIndex {
     if (!shard.shingles.finished && !this.lookForShingles(shard)) {
       const built = shard.shingles.finish();
-      const { cacheFile, fingerprint } = shard.spec;
-      this.writing = this.writing.then(() => writeShingleFile(shingleFileFor(cacheFile), fingerprint, built)).catch(() => undefined);
+      const { cacheFile, fingerprint, files } = shard.spec;
+      // As for the cache: not when a file changed while the shard was read (the fingerprint names another listing).
+      if (readAsListed(shard.data, files)) this.writing = this.writing.then(() => writeShingleFile(shingleFileFor(cacheFile), fingerprint, built)).catch(() => undefined);
     }
     return shard.shingles.finish();
   }
@@ -301,11 +307,13 @@ export class ShardEngine {
       if (shard.shingles.finished) continue;
       if (!shard.shinglesLooked) {
         // Read without holding requests up (18 MB a shard at 10x BBC); the slice after it goes on.
-        shard.shinglesReading ??= readShingleFileLater(shingleFileFor(shard.spec.cacheFile), shard.spec.fingerprint, shard.articles.length).then((saved) => {
-          if (!shard.shinglesLooked && saved !== null) shard.shingles = ShingleIndexBuilder.of(saved);
-          shard.shinglesLooked = true;
-          this.scheduleBackground();
-        });
+        shard.shinglesReading ??= readShingleFileLater(shingleFileFor(shard.spec.cacheFile), shard.spec.fingerprint, shard.articles.length)
+          .catch(() => null)
+          .then((saved) => {
+            if (!shard.shinglesLooked && saved !== null) shard.shingles = ShingleIndexBuilder.of(saved);
+            shard.shinglesLooked = true;
+            this.scheduleBackground();
+          });
         return;
       }
       if (performance.now() >= until) {

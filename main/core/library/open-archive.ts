@@ -377,7 +377,16 @@ export class OpenArchive {
         .then(() => this.quotesReady())
         .then(() => loadSavedPeople(this.pool.engines, this.peopleCorrections, file, requestTimeoutMs))
         .catch(() => null);
-      const applied = saved.then((found) => (found === null ? resolve() : found.applied.then((ok) => (ok ? found.people : resolve()))));
+      const applied: Promise<ArchivePeople> = saved.then((found) => {
+        if (found === null) return resolve();
+        return found.applied.then((ok) => {
+          if (ok) return found.people;
+          // An engine refused the saved ids: the list, too, is the one resolved now.
+          const again = resolve();
+          if (this.resolving?.applied === applied) this.resolving.listed = again;
+          return again;
+        });
+      });
       const resolving = { listed: saved.then((found) => found?.people ?? applied), applied };
       // A failed resolution (an engine restarting) is tried again by the next request.
       applied.catch(() => {

@@ -75,12 +75,15 @@ function parseShingleFile(bytes: Buffer, fingerprint: string, articles: number):
   if (os.endianness() !== 'LE') return null;
   const newline = bytes.subarray(0, 4096).indexOf(0x0a);
   if (newline === -1 || (newline + 1) % 4 !== 0) return null;
-  let header: Partial<ShingleHeader>;
+  let parsed: unknown;
   try {
-    header = JSON.parse(bytes.toString('utf8', 0, newline)) as Partial<ShingleHeader>;
+    parsed = JSON.parse(bytes.toString('utf8', 0, newline));
   } catch {
     return null;
   }
+  // `null`, a number or a list parse too.
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const header = parsed as Partial<ShingleHeader>;
   if (header.format !== shingleFormat || header.version !== shingleVersion || header.fingerprint !== fingerprint || header.articles !== articles) return null;
   const { bits, entries } = header;
   if (typeof bits !== 'number' || !Number.isInteger(bits) || bits < 4 || bits > 24 || typeof entries !== 'number' || !Number.isInteger(entries) || entries < 0) return null;
