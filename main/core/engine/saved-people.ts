@@ -1,14 +1,15 @@
 // The archive's people saved next to its index cache (issue 16): resolving them took ~180 ms on BBC and
 // seconds at 10x on every open, for the same answer whenever the quotes' speakers and the user's corrections
 // are the same. A small versioned file (see `PeopleHeader`) with two keys: a digest of the mention lists and
-// corrections, and (faster: nothing is listed) one of the engines' identities (engine/quotes-digest.ts) and
+// corrections, and (faster: nothing is listed) one of the shards' identities (engine/quotes-digest.ts) and
 // the corrections. Anything else in it means resolve again.
 
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Speaker } from '../../contract/model.js';
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
+import { readHeaderLine, withOpenFile } from '../util/read-header-line.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { resolveMentionLists, type ResolvedLists } from './people-wire.js';
 
@@ -60,7 +61,7 @@ export async function resolveSavedMentionLists(
   { file, reuse, shards, key }: SavedPeople,
 ): Promise<ResolvedLists> {
   const digest = digestMentionLists([...lists, ...quotations], corrections);
-  const saved = reuse ? await readPeopleFile(file, { digest }, lists.length) : null;
+  const saved = reuse ? await readPeopleFile(file, digest, lists.length) : null;
   if (saved !== null && (key === null || saved.key === key)) return saved.people;
   // Saved for these lists but under no key or another (the quotes' digests were not all known): saved again with this one.
   const resolved = saved?.people ?? resolveMentionLists(lists, quotations, corrections);
@@ -70,9 +71,9 @@ export async function resolveSavedMentionLists(
 
 /**
  * The file's layout (version 3): a header line, then one line of JSON per section: the speakers, the names,
- * and per engine its ids and its clusters. The header gives each section's byte range after the header
- * line, so that the speakers list is read without the engines' lists (two thirds of the file), and each
- * engine reads its own (`readSavedLists`).
+ * and per shard its ids and its clusters. The header gives each section's byte range after the header
+ * line, so that the speakers list is read without the shards' lists (two thirds of the file), and each
+ * engine reads its own shards' (`readSavedLists`).
  */
 interface PeopleHeader {
   format: typeof peopleFormat;
@@ -107,13 +108,11 @@ async function writePeopleFile(file: string, keys: { digest: string; key: string
 
 /** The people file's header and where its sections start, when it is one of ours; null otherwise. */
 async function readHeader(handle: FileHandle): Promise<{ header: PeopleHeader; body: number } | null> {
-  const buffer = Buffer.alloc(maxHeaderBytes);
-  const { bytesRead } = await handle.read(buffer, 0, maxHeaderBytes, 0);
-  const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
-  if (newline === -1) return null;
+  const read = await readHeaderLine(handle, maxHeaderBytes);
+  if (read === null) return null;
   let header: unknown;
   try {
-    header = JSON.parse(buffer.toString('utf8', 0, newline));
+    header = JSON.parse(read.line.toString('utf8'));
   } catch {
     return null;
   }
@@ -123,11 +122,11 @@ async function readHeader(handle: FileHandle): Promise<{ header: PeopleHeader; b
   // No section past the file's end: a damaged header must not make a reader allocate what it names.
   const { size } = await handle.stat();
   const ends = [header.speakers[1], header.names[1], ...(header.lists as { ids: Range; clusters: Range }[]).flatMap((l) => [l.ids[1], l.clusters[1]])];
-  if (ends.some((end) => newline + 1 + end > size)) return null;
-  return { header: header as unknown as PeopleHeader, body: newline + 1 };
+  if (ends.some((end) => read.rest + end > size)) return null;
+  return { header: header as unknown as PeopleHeader, body: read.rest };
 }
 
-/** A header with an engine's ranges is ~100 bytes more: this holds a few hundred engines. */
+/** A header with a shard's ranges is ~100 bytes more: this holds a few hundred shards. */
 const maxHeaderBytes = 64 * 1024;
 
 /** A section's text, or null when the file is shorter than the header says. */
@@ -141,24 +140,7 @@ function isRange(value: unknown): value is Range {
   return Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && Number.isSafeInteger(value[1]) && value[0] >= 0 && value[1] >= value[0];
 }
 
-/** Runs `use` on `file` opened for reading; null when it cannot be opened or read. */
-async function withFile<T>(file: string, use: (handle: FileHandle) => Promise<T | null>): Promise<T | null> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    return await use(handle);
-  } catch {
-    return null;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The speakers of a people file whose header passed `accept`, checked; null when they are damaged. */
+/** The speakers of a people file (its header read by `readHeader`), checked; null when they are damaged. */
 async function readSpeakers(handle: FileHandle, header: PeopleHeader, body: number): Promise<Speaker[] | null> {
   const text = await readSection(handle, body, header.speakers);
   if (text === null) return null;
@@ -171,7 +153,7 @@ async function readSpeakers(handle: FileHandle, header: PeopleHeader, body: numb
  * read their shards' ids, the names and clusters (`readSavedLists`).
  */
 export function readSavedSpeakers(file: string, key: string, listCount: number): Promise<Speaker[] | null> {
-  return withFile(file, async (handle) => {
+  return withOpenFile(file, async (handle) => {
     const read = await readHeader(handle);
     if (read === null || read.header.key !== key || read.header.lists.length !== listCount) return null;
     return readSpeakers(handle, read.header, read.body);
@@ -185,7 +167,7 @@ export function readSavedSpeakers(file: string, key: string, listCount: number):
  * people resolved afresh).
  */
 export function readSavedLists(file: string, key: string, shards: readonly number[]): Promise<{ names: string; lists: { shard: number; speakerIds: string; clusters: string }[] } | null> {
-  return withFile(file, async (handle) => {
+  return withOpenFile(file, async (handle) => {
     const read = await readHeader(handle);
     if (read === null || read.header.key !== key) return null;
     const { header, body } = read;
@@ -218,10 +200,10 @@ function digestMentionLists(lists: readonly string[], corrections: PeopleCorrect
  * it is absent, damaged or saved for other lists. The ids, names and clusters are JSON text that the engines
  * read and check (`readPeopleNames`, `readPeopleList`).
  */
-async function readPeopleFile(file: string, by: { digest: string }, listCount: number): Promise<{ people: ResolvedLists; key: string | null } | null> {
-  return withFile(file, async (handle) => {
+async function readPeopleFile(file: string, digest: string, listCount: number): Promise<{ people: ResolvedLists; key: string | null } | null> {
+  return withOpenFile(file, async (handle) => {
     const read = await readHeader(handle);
-    if (read === null || read.header.digest !== by.digest || read.header.lists.length !== listCount) return null;
+    if (read === null || read.header.digest !== digest || read.header.lists.length !== listCount) return null;
     const { header, body } = read;
     const speakers = await readSpeakers(handle, header, body);
     const names = await readSection(handle, body, header.names);

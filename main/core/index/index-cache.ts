@@ -7,12 +7,13 @@
 
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import type { FileRecord, LibraryData } from './build-library-data.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
+import { readHeaderLine, withOpenFile } from '../util/read-header-line.js';
 import { lunrVersion } from './configure-lunr.js';
 
 /**
@@ -199,25 +200,13 @@ const maxHeaderBytes = 4096;
  * before starting any engine, that every shard will load rather than build, and how much loading that is.
  * Its data may still turn out damaged; `readCache` checks that. Never throws.
  */
-export async function currentCacheBytes(file: string, fingerprint: string): Promise<number | null> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const buffer = Buffer.alloc(maxHeaderBytes);
-    const { bytesRead } = await handle.read(buffer, 0, maxHeaderBytes, 0);
-    const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
-    if (newline === -1) return null;
-    const header = parseHeader(buffer.subarray(0, newline));
+export function currentCacheBytes(file: string, fingerprint: string): Promise<number | null> {
+  return withOpenFile(file, async (handle) => {
+    const read = await readHeaderLine(handle, maxHeaderBytes);
+    if (read === null) return null;
+    const header = parseHeader(read.line);
     return header.format === cacheFormat && isCurrentHeader(header, fingerprint) && typeof header.bytes === 'number' ? header.bytes : null;
-  } catch {
-    return null;
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 /**
