@@ -114,7 +114,7 @@ export class ShardEngine {
   private hidden: ReadonlySet<string> = new Set();
   /** The user's corrections of quotes, by article: every answer's quotes are corrected (see `corrected`). */
   private quoteCorrections = new Map<string, QuoteCorrection[]>();
-  /** The same corrections as the engine was given them (JSON), for its identity (see `identity`). */
+  /** The same corrections as the engine was given them (JSON), for its shards' identities (see `identities`). */
   private correctionsText = '[]';
   /** The corrected quotes of each corrected article, and the extractor's list they were made from (see `corrected`). */
   private readonly correctedLists = new Map<string, { raw: readonly Quote[]; corrected: readonly Quote[] }>();
@@ -314,10 +314,6 @@ export class ShardEngine {
             shard.shinglesLooked = true;
             this.scheduleBackground();
           });
-        return;
-      }
-      if (performance.now() >= until) {
-        this.scheduleBackground();
         return;
       }
       if (!shard.shingles.advance(until) || performance.now() >= until) {
