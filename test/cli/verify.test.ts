@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyReply } from '../../main/contract/api.js';
 import { ensureBuilt, runCli } from '../support/run-cli.js';
@@ -37,6 +39,21 @@ describe('verbatim verify', () => {
     expect(Object.keys(match ?? {}).sort()).toEqual(
       ['articleId', 'changes', 'claimEnd', 'claimStart', 'date', 'end', 'kind', 'omitted', 'path', 'similarity', 'source', 'speaker', 'speakerId', 'start', 'text', 'title'],
     );
+  });
+
+  it('saves the shingle index beside the cache after the first claim, and the next command reads it to the same answer', () => {
+    const dir = tempDir();
+    const claim = '“labour has a common sense plan to fast track cases”';
+    const first = runCli(['verify', claim, '--json', '--cache-dir', dir]);
+    expect(first.status).toBe(0);
+    const [folder] = readdirSync(dir);
+    const saved = readdirSync(path.join(dir, folder ?? '')).filter((name) => name.endsWith('.shingles'));
+    expect(saved.length).toBeGreaterThan(0);
+    const again = runCli(['verify', claim, '--json', '--cache-dir', dir]);
+    const { tookMs: _first, ...firstReply } = JSON.parse(first.stdout) as VerifyReply;
+    const { tookMs: _again, ...againReply } = JSON.parse(again.stdout) as VerifyReply;
+    expect(againReply).toEqual(firstReply);
+    expect(firstReply.verdict).toBe('verbatim');
   });
 
   it('answers words the archive does not hold with NOT FOUND', () => {
