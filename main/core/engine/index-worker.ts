@@ -2,10 +2,16 @@
 // shards. It speaks the engine protocol (engine-protocol.ts): an `EngineMessage` in, `WorkerMessage`s out.
 
 import os from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorValue } from '../errors.js';
 import { handleEngineRequest, type EngineMessage, type WorkerMessage } from './engine-protocol.js';
 import { ShardEngine } from './shard-engine.js';
+
+/** What the library tells each worker it starts (its `workerData`). */
+export interface WorkerSettings {
+  /** Whether the engine builds the shingle index of `verify` in the background (see `EngineHooks`). */
+  shinglesAhead: boolean;
+}
 
 /** Progress goes out in batches: a message per file cost the main thread as much as the reading. */
 const progressBatch = 25;
@@ -40,7 +46,7 @@ if (port) {
     },
     quotesReady: (ready) => post({ type: 'quotes', ready }),
     notice: (message) => post({ type: 'notice', message }),
-    shinglesAhead: true,
+    shinglesAhead: (workerData as Partial<WorkerSettings> | null)?.shinglesAhead !== false,
   });
   // One request at a time, in order: opening and updating must finish before the next search. The engine's
   // background work (quotes, cache writes) runs between them.

@@ -14,18 +14,20 @@ import { ShingleIndexBuilder, type ShingleIndex } from '../verify/shingle-index.
 import { readShingleFile, readShingleFileLater, shingleFileFor, writeShingleFile } from '../verify/shingle-file.js';
 import { verifyClaim, type VerifyCandidate } from '../verify/verify-claim.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
-import { articleDigest, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
+import { articleDigest, assembleArticles, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
+import { quoteCountsOf, quotesMissing } from '../index/packed-quotes.js';
 import { loadIndexes } from '../index/configure-lunr.js';
 import { describeCacheMiss, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
 import type { Article, Correction, ImportProblem, Quote, QuoteKind } from '../../contract/model.js';
 import { correctQuotes, quoteCorrectionsByArticle, type QuoteCorrection } from '../corrections/apply-corrections.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
-import { createSearchState, type SearchIndex, type SearchState } from '../search/search-state.js';
+import { createSearchState, withPeople, type SearchIndex, type SearchState } from '../search/search-state.js';
 import { readPeopleList, readPeopleNames, type ShardMentions, type ShardPeople } from './people-wire.js';
 import { digestQuotes, sharedIdentity, shardIdentity, type ShardIdentity } from './quotes-digest.js';
 import { quotationWords } from '../verify/quote-clusters.js';
-import { collectMentions, countSpeakers, listQuotes, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
+import { givePeople, givePendingPeople, pendingPeople, type PendingPeople } from './quote-people.js';
+import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
 import { makePeopleTable, type PeopleTable, type PersonNames } from '../search/people-names.js';
 import type lunr from 'lunr';
 
@@ -87,8 +89,15 @@ interface OpenShard {
   data: LibraryData;
   /** The articles that are not exact duplicates of an earlier one in the shard. */
   articles: Article[];
-  /** Quotes by article id, of the articles in `articles`; complete unless `pending` holds records. */
+  /**
+   * Quotes by article id, of the articles in `articles`, as they are read: a record's quotes are deserialized
+   * when one of its articles' is first asked for (index/packed-quotes.ts), or extracted while `pending`.
+   */
   quotes: Map<string, Quote[]>;
+  /** The record of each article in `articles`. */
+  recordOf: Map<string, FileRecord>;
+  /** People saved for the shard, given to its quotes as they are read; null when given to all (quote-people.ts). */
+  people: PendingPeople | null;
   /** Records whose quotes are still to be extracted, last first. */
   pending: FileRecord[];
   indexes: lunr.Index[];
@@ -149,6 +158,7 @@ export class ShardEngine {
 
   /** Re-opens one shard after its files changed, reading only the files that did (quotes included). */
   async update(spec: ShardSpec): Promise<ShardSummary> {
+    this.givePendingPeople();
     const previous = this.shards.get(spec.shard)?.data.files ?? [];
     this.opening += 1;
     let summary: ShardSummary;
@@ -164,6 +174,7 @@ export class ShardEngine {
 
   /** Drops shards this engine no longer serves. */
   close(shard: number): void {
+    this.givePendingPeople();
     this.shards.delete(shard);
     this.unsaved.delete(shard);
     this.searchState = null;
@@ -171,6 +182,7 @@ export class ShardEngine {
 
   /** Sets the articles never to return: exact duplicates of a file in path order before them. */
   hide(ids: readonly string[]): void {
+    this.givePendingPeople();
     this.hidden = new Set(ids);
     this.searchState = null;
   }
@@ -181,11 +193,12 @@ export class ShardEngine {
    * report theirs, corrected, when they are: `QuotesReady`).
    */
   setCorrections(corrections: readonly Correction[]): QuotesReady[] {
+    this.givePendingPeople();
     this.quoteCorrections = quoteCorrectionsByArticle(corrections);
     this.correctionsText = JSON.stringify(corrections);
     this.correctedLists.clear();
     this.searchState = null;
-    return [...this.shards.values()].filter((s) => s.pending.length === 0).map((s) => ({ shard: s.spec.shard, quoteCounts: this.countQuotes(s.data, s.quotes) }));
+    return [...this.shards.values()].filter((s) => s.pending.length === 0).map((s) => ({ shard: s.spec.shard, quoteCounts: this.countQuotes(s) }));
   }
 
   /**
@@ -203,10 +216,34 @@ export class ShardEngine {
     return corrected;
   }
 
-  /** How many quotes each article of `data` has, corrected, in the order of `ShardSummary.ids` (0 for one not in `quotes`). */
-  private countQuotes(data: LibraryData, quotes: ReadonlyMap<string, readonly Quote[]>): Int32Array {
-    const ids = data.files.flatMap((f) => f.articles.map((a) => a.id));
-    return Int32Array.from(ids, (id) => this.corrected(id, quotes.get(id) ?? []).length);
+  /**
+   * How many quotes each article of `shard` has, corrected, in the order of `ShardSummary.ids` (0 for a
+   * duplicate within the shard); while its quotes are pending, of those known. Counted without reading the
+   * quotes of an article the user did not correct.
+   */
+  private countQuotes(shard: OpenShard): Int32Array {
+    const counts: number[] = [];
+    for (const [record, _article, count] of this.quoteCounts(shard, true)) counts.push(record === null ? 0 : count);
+    return Int32Array.from(counts);
+  }
+
+  /**
+   * Each article of `shard` (duplicates within it too when `all`, with a null record) with its corrected
+   * quote count, in the shard's order: that of `ShardSummary.ids`, and of `listQuotes` over its articles.
+   */
+  private *quoteCounts(shard: OpenShard, all: boolean): Generator<[FileRecord | null, Article, number]> {
+    for (const record of shard.data.files) {
+      const raw = shard.pending.length > 0 ? null : quoteCountsOf(record);
+      for (const [i, article] of record.articles.entries()) {
+        if (shard.recordOf.get(article.id) !== record) {
+          if (all) yield [null, article, 0];
+        } else if (raw === null || this.quoteCorrections.has(article.id)) {
+          yield [record, article, this.corrected(article.id, shard.pending.length > 0 ? (shard.quotes.get(article.id) ?? []) : this.quotesOf(shard, article)).length];
+        } else {
+          yield [record, article, raw[i] ?? 0];
+        }
+      }
+    }
   }
 
   /**
@@ -348,16 +385,25 @@ export class ShardEngine {
     const assembled = assembleLibrary(shard.data);
     shard.quotes = groupByArticle(assembled.quotes, shard.articles);
     shard.data.quotesDigest = digestQuotes(shard.data);
-    this.hooks.quotesReady?.({ shard: shard.spec.shard, quoteCounts: this.countQuotes(shard.data, shard.quotes) });
+    this.hooks.quotesReady?.({ shard: shard.spec.shard, quoteCounts: this.countQuotes(shard) });
     // Its cache again, now with the quotes.
     this.unsaved.set(shard.spec.shard, { spec: shard.spec, data: shard.data });
     this.scheduleBackground();
     return true;
   }
 
-  /** The quotes of one article, extracted now if its shard's turn has not come yet. */
+  /**
+   * The quotes of one article as extracted: read from its record (with those of the record's other articles)
+   * on first use, or extracted now if its shard's turn has not come yet.
+   */
   private quotesOf(shard: OpenShard, article: Article): readonly Quote[] {
     let quotes = shard.quotes.get(article.id);
+    const record = shard.recordOf.get(article.id);
+    if (quotes === undefined && record !== undefined && !quotesMissing(record)) {
+      const articles = record.articles.filter((a) => shard.recordOf.get(a.id) === record);
+      for (const [id, list] of groupByArticle(record.quotes ?? [], articles)) if (!shard.quotes.has(id)) shard.quotes.set(id, list);
+      quotes = shard.quotes.get(article.id);
+    }
     if (quotes === undefined) {
       try {
         quotes = shard.pending.length > 0 ? extractQuotes(article) : [];
@@ -367,6 +413,22 @@ export class ShardEngine {
       shard.quotes.set(article.id, quotes);
     }
     return quotes;
+  }
+
+  /** The quotes of an article as every answer shows them: corrected, with their people. */
+  private answerQuotes(shard: OpenShard, article: Article): readonly Quote[] {
+    const quotes = this.corrected(article.id, this.quotesOf(shard, article));
+    if (shard.people !== null) givePendingPeople(shard.people, article.id, quotes);
+    return quotes;
+  }
+
+  /** Gives every quote of the open shards the saved people still pending: before a change that moves them. */
+  private givePendingPeople(): void {
+    for (const shard of this.shards.values()) {
+      if (shard.people === null) continue;
+      for (const article of shard.articles) if (shard.people.starts.has(article.id)) this.answerQuotes(shard, article);
+      shard.people = null;
+    }
   }
 
   search(query: string, options: { limit?: number; sort?: SearchSort; speakerArticles?: number; budgetMs?: number }): SearchReply {
@@ -422,9 +484,20 @@ export class ShardEngine {
   applySavedPeople(lists: readonly (ShardPeople & { identity: string })[], names: string): boolean {
     const current = this.identities();
     if (lists.length !== current.length || !current.every((c, i) => c.shard === lists[i]?.shard && c.identity === lists[i]?.identity)) return false;
-    const state = this.state();
-    const quotes = [...this.shards.values()].map((shard) => listQuotes(state, shard.articles));
-    return this.assignPeople(quotes, lists, names);
+    let read: { people: PersonNames[]; pending: (PendingPeople | null)[] };
+    try {
+      // Per shard, its articles (in `listQuotes` order: duplicates left out) with their quote counts.
+      const counts = [...this.shards.values()].map((shard) => [...this.quoteCounts(shard, false)].filter(([, article]) => !this.hidden.has(article.id)).map(([, article, count]): [string, number] => [article.id, count]));
+      read = { people: readPeopleNames(names), pending: lists.map((list, i) => pendingPeople(readPeopleList(list.speakerIds, list.clusters), counts[i] ?? [])) };
+    } catch {
+      return false; // A damaged saved people file: the main thread resolves afresh.
+    }
+    if (read.pending.some((p) => p === null)) return false;
+    [...this.shards.values()].forEach((shard, i) => {
+      shard.people = read.pending[i] ?? null;
+    });
+    this.setPeopleTable(makePeopleTable(read.people));
+    return true;
   }
 
   /**
@@ -446,18 +519,15 @@ export class ShardEngine {
       return false;
     }
     if (read.lists.length !== quotes.length || !read.lists.every((l, i) => l.speakerIds.length === quotes[i]?.length && l.clusters.length === quotes[i]?.length)) return false;
-    read.lists.forEach(({ speakerIds, clusters }, i) => {
-      (quotes[i] as readonly Quote[]).forEach((quote, j) => {
-        quote.speakerId = speakerIds[j] ?? null;
-        const cluster = clusters[j] ?? null;
-        quote.clusterId = cluster?.clusterId ?? null;
-        if (cluster === null) delete quote.cluster;
-        else quote.cluster = cluster.cluster;
-      });
-    });
-    this.people = makePeopleTable(read.people);
-    this.searchState = null;
+    for (const shard of this.shards.values()) shard.people = null;
+    read.lists.forEach((list, i) => givePeople(quotes[i] as readonly Quote[], list));
+    this.setPeopleTable(makePeopleTable(read.people));
     return true;
+  }
+
+  private setPeopleTable(people: PeopleTable): void {
+    this.people = people;
+    if (this.searchState !== null) this.searchState = withPeople(this.searchState, this.people);
   }
 
   speakerCounts(query: string, budgetMs?: number): SpeakerCount[] {
@@ -473,7 +543,13 @@ export class ShardEngine {
     const shards = [...this.shards.values()].map((shard) => ({
       articles: shard.articles,
       index: this.shinglesOf(shard),
-      quotesOf: (article: Article) => (this.hidden.has(article.id) ? [] : this.quotesOf(shard, article)),
+      // The extractor's quotes, as verify always read them; those of an uncorrected article are the very
+      // objects answers show, so they have their people too.
+      quotesOf: (article: Article) => {
+        if (this.hidden.has(article.id)) return [];
+        this.answerQuotes(shard, article);
+        return this.quotesOf(shard, article);
+      },
     }));
     return verifyClaim(claim, shards, Number.POSITIVE_INFINITY).filter((c) => !this.hidden.has(c.matches[0]?.articleId ?? '')).slice(0, limit);
   }
@@ -510,25 +586,30 @@ export class ShardEngine {
       indexes = loadIndexes(data.indexes);
       this.unsaved.set(spec.shard, { spec, data });
     }
-    const assembled = assembleLibrary(data);
-    const pending = data.files.filter((record) => record.quotes === null).reverse();
+    const assembled = assembleArticles(data);
+    const pending = data.files.filter(quotesMissing).reverse();
     if (pending.length === 0 && data.quotesDigest === undefined) {
       // Built with its quotes, or a cache written before digests were kept: written again with it.
       data.quotesDigest = digestQuotes(data);
       this.unsaved.set(spec.shard, { spec, data });
     }
-    const quotes = pending.length > 0 ? new Map<string, Quote[]>() : groupByArticle(assembled.quotes, assembled.articles);
-    this.shards.set(spec.shard, {
+    const kept = new Set(assembled.articles);
+    const recordOf = new Map<string, FileRecord>();
+    for (const record of data.files) for (const article of record.articles) if (kept.has(article)) recordOf.set(article.id, record);
+    const shard: OpenShard = {
       spec,
       data,
       articles: assembled.articles,
-      quotes,
+      quotes: new Map(),
+      recordOf,
+      people: null,
       pending,
       indexes: [...indexes.values()],
       codes: [...indexes.keys()],
       shingles: new ShingleIndexBuilder(assembled.articles.map((a) => a.body)),
       shinglesLooked: false,
-    });
+    };
+    this.shards.set(spec.shard, shard);
     if (pending.length > 0 || this.unsaved.size > 0 || this.hooks.shinglesAhead === true) this.scheduleBackground();
     return {
       shard: spec.shard,
@@ -537,7 +618,7 @@ export class ShardEngine {
       ids: data.files.flatMap((f) => f.articles.map((a) => a.id)),
       paths: data.files.flatMap((f) => f.articles.map((a) => a.path)),
       digests: data.files.flatMap((f) => f.articles.map((a, i) => f.digests[i] ?? articleDigest(a))),
-      quoteCounts: this.countQuotes(data, quotes),
+      quoteCounts: this.countQuotes(shard),
       quotesPending: pending.length > 0,
       problems: assembled.problems,
       notices,
@@ -565,7 +646,7 @@ export class ShardEngine {
     const quotesOf = (id: string): readonly Quote[] => {
       const shard = shardOf.get(id);
       const article = articles.get(id);
-      return shard && article ? this.corrected(id, this.quotesOf(shard, article)) : [];
+      return shard && article ? this.answerQuotes(shard, article) : [];
     };
     this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden, people: this.people });
     return this.searchState;

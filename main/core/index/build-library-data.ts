@@ -63,24 +63,28 @@ export interface AssembledLibrary {
 
 /** Derives the searchable view; deterministic, so the worker and the main thread agree on it. */
 export function assembleLibrary(data: Pick<LibraryData, 'files' | 'walkProblems'>): AssembledLibrary {
-  const articles: Article[] = [];
+  const { articles, problems } = assembleArticles(data);
+  const kept = new Set(articles.map((article) => article.id));
   const quotes: Quote[] = [];
+  for (const file of data.files) for (const quote of file.quotes ?? []) if (kept.has(quote.articleId)) quotes.push(quote);
+  return { articles, quotes, problems };
+}
+
+/** `assembleLibrary` without the quotes, which it leaves unread (see index/packed-quotes.ts). */
+export function assembleArticles(data: Pick<LibraryData, 'files' | 'walkProblems'>): Omit<AssembledLibrary, 'quotes'> {
+  const articles: Article[] = [];
   const problems: ImportProblem[] = [...data.walkProblems];
   const seenTexts = new Set<string>();
   for (const file of data.files) {
     problems.push(...file.problems);
-    const duplicateIds = new Set<string>();
     for (const [i, article] of file.articles.entries()) {
       const key = file.digests[i] ?? articleDigest(article);
-      if (seenTexts.has(key)) duplicateIds.add(article.id);
-      else {
-        seenTexts.add(key);
-        articles.push(article);
-      }
+      if (seenTexts.has(key)) continue;
+      seenTexts.add(key);
+      articles.push(article);
     }
-    for (const quote of file.quotes ?? []) if (!duplicateIds.has(quote.articleId)) quotes.push(quote);
   }
-  return { articles, quotes, problems };
+  return { articles, problems };
 }
 
 /** A digest of an article's headline and text: equal digests are exact duplicates. */
@@ -174,6 +178,6 @@ export function buildLibraryData(
     onFileRead?.();
     return record;
   });
-  const assembled = assembleLibrary({ files: records, walkProblems: [...walkProblems] });
-  return { files: records, walkProblems: [...walkProblems], indexes: buildIndexes(assembled.articles) };
+  const { articles } = assembleArticles({ files: records, walkProblems: [...walkProblems] });
+  return { files: records, walkProblems: [...walkProblems], indexes: buildIndexes(articles) };
 }

@@ -46,41 +46,58 @@ export function loadCompactIndex(data: CompactIndex): lunr.Index {
     throw new Error('the index is damaged (its parts differ in length)');
   }
 
-  const termNumbers = new Map<string, number>(terms.map((term, i) => [term, i]));
-  const tokenSet = tokenTrie(terms);
-
-  const materializePosting = (i: number): Posting => {
-    const posting: Posting = { _index: termIndex[i] ?? 0 };
-    let at = postingStarts[i] ?? 0;
-    for (const field of fields) {
-      const count = postings[at] ?? 0;
-      const docs: Record<string, object> = {};
-      for (let k = 1; k <= count; k += 1) docs[refs[postings[at + k] ?? 0] ?? ''] = {};
-      posting[field] = docs;
-      at += count + 1;
-    }
-    return posting;
-  };
-  const invertedIndex = lazyRecord(terms, (term) => {
-    const i = termNumbers.get(term);
-    return i === undefined ? undefined : materializePosting(i);
+  // lunr's parts are made on first use: a search reads postings from `data` directly (search/query-index.ts)
+  // and needs the token set only for wildcard and fuzzy terms; building it and the lookup tables at every
+  // open was a third of a one-shot search's CPU at BBC's size (issue 19).
+  const index = new lunr.Index({ fields, pipeline: lunr.Pipeline.load(data.pipeline) } as unknown as lunr.Index.Attributes);
+  lazyProperty(index, 'tokenSet', () => tokenTrie(terms));
+  lazyProperty(index, 'invertedIndex', () => {
+    const termNumbers = new Map<string, number>(terms.map((term, i) => [term, i]));
+    const materializePosting = (i: number): Posting => {
+      const posting: Posting = { _index: termIndex[i] ?? 0 };
+      let at = postingStarts[i] ?? 0;
+      for (const field of fields) {
+        const count = postings[at] ?? 0;
+        const docs: Record<string, object> = {};
+        for (let k = 1; k <= count; k += 1) docs[refs[postings[at + k] ?? 0] ?? ''] = {};
+        posting[field] = docs;
+        at += count + 1;
+      }
+      return posting;
+    };
+    return lazyRecord(terms, (term) => {
+      const i = termNumbers.get(term);
+      return i === undefined ? undefined : materializePosting(i);
+    });
   });
-
-  const fieldNumbers = new Map(fields.map((f, i) => [f, i]));
-  const refNumbers = new Map(refs.map((r, i) => [r, i]));
-  const fieldRefs = fields.flatMap((field) => refs.map((ref) => `${field}/${ref}`));
-  const fieldVectors = lazyRecord(fieldRefs, (fieldRef) => {
-    const slash = fieldRef.indexOf('/');
-    const f = fieldNumbers.get(fieldRef.slice(0, slash));
-    const n = refNumbers.get(fieldRef.slice(slash + 1));
-    if (f === undefined || n === undefined) return undefined;
-    const at = f * refs.length + n;
-    return new lunr.Vector(Array.from(vectors.subarray(vectorStarts[at] ?? 0, vectorStarts[at + 1] ?? 0)));
+  // lunr's constructor calls it `fieldVectors` (its typings, `documentVectors`).
+  lazyProperty(index, 'fieldVectors', () => {
+    const fieldNumbers = new Map(fields.map((f, i) => [f, i]));
+    const refNumbers = new Map(refs.map((r, i) => [r, i]));
+    const fieldRefs = fields.flatMap((field) => refs.map((ref) => `${field}/${ref}`));
+    return lazyRecord(fieldRefs, (fieldRef) => {
+      const slash = fieldRef.indexOf('/');
+      const f = fieldNumbers.get(fieldRef.slice(0, slash));
+      const n = refNumbers.get(fieldRef.slice(slash + 1));
+      if (f === undefined || n === undefined) return undefined;
+      const at = f * refs.length + n;
+      return new lunr.Vector(Array.from(vectors.subarray(vectorStarts[at] ?? 0, vectorStarts[at + 1] ?? 0)));
+    });
   });
+  return index;
+}
 
-  // lunr's constructor reads `fieldVectors` (its typings call the field `documentVectors`).
-  const attributes = { invertedIndex, fieldVectors, tokenSet, fields, pipeline: lunr.Pipeline.load(data.pipeline) };
-  return new lunr.Index(attributes as unknown as lunr.Index.Attributes);
+/** Gives `target` the property `key`, made by `make` on its first read and kept. */
+function lazyProperty(target: object, key: string, make: () => unknown): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      const value = make();
+      Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
+      return value;
+    },
+  });
 }
 
 /** A node of lunr's token set, with the fields its typings leave out. */

@@ -15,6 +15,7 @@ import type { FileRecord, LibraryData } from './build-library-data.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { readHeaderLine, withOpenFile } from '../util/read-header-line.js';
 import { lunrVersion } from './configure-lunr.js';
+import { packRecord, unpackRecord, type StoredRecord } from './packed-quotes.js';
 
 /**
  * Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt.
@@ -23,8 +24,9 @@ import { lunrVersion } from './configure-lunr.js';
  * 11: .gz, .zip, .csv, .tsv and .pdf files are read (issue 18), and a CSV row's article has its `where`.
  * 12: every quote has `speakerId` (issue 16): as last resolved, or null; resolved again on every open.
  * 13: every quote has `clusterId` (issue 17): likewise.
+ * 14: a record's quotes are packed apart, read on first use (index/packed-quotes.ts, issue 19).
  */
-export const cacheSchemaVersion = 13;
+export const cacheSchemaVersion = 14;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {
@@ -169,10 +171,11 @@ export async function readCache(file: string, fingerprint: string): Promise<{ da
     if (typeof header.bytes !== 'number') throw new Error('the header gives no length');
     if (payload.length !== header.bytes) throw new Error(`truncated: ${payload.length} of ${header.bytes} bytes`);
     if (!checksumMatches(payload, header)) throw new Error('checksum mismatch');
-    const data = deserialize(payload);
-    if (!Array.isArray(data.files) || !Array.isArray(data.walkProblems) || typeof data.indexes !== 'object' || data.indexes === null || !['string', 'undefined'].includes(typeof data.quotesDigest)) {
+    const stored = deserialize(payload);
+    if (!Array.isArray(stored.files) || !Array.isArray(stored.walkProblems) || typeof stored.indexes !== 'object' || stored.indexes === null || !['string', 'undefined'].includes(typeof stored.quotesDigest)) {
       throw new Error('missing parts');
     }
+    const data: LibraryData = { ...stored, files: stored.files.map(unpackRecord) };
     return header.fingerprint === fingerprint ? { data } : { reason: 'stale', files: data.files };
   } catch (error) {
     return { reason: 'damaged', detail: error instanceof Error ? error.message : String(error) };
@@ -224,10 +227,13 @@ function parseHeader(line: Buffer): Partial<CacheHeader> {
   return header as Partial<CacheHeader>;
 }
 
+/** The library data as a cache stores it: each record's quotes packed (see packed-quotes.ts). */
+type StoredLibrary = Omit<LibraryData, 'files'> & { files: StoredRecord[] };
+
 /** The data of a cache whose checksum matched (a file written by a V8 that serializes differently throws). */
-function deserialize(payload: Buffer): LibraryData {
+function deserialize(payload: Buffer): StoredLibrary {
   try {
-    return v8.deserialize(payload) as LibraryData;
+    return v8.deserialize(payload) as StoredLibrary;
   } catch {
     throw new Error('its data cannot be deserialized');
   }
@@ -235,7 +241,8 @@ function deserialize(payload: Buffer): LibraryData {
 
 /** Writes the cache atomically: a temporary file, fsync, then rename over the old one. */
 export async function writeCache(file: string, fingerprint: string, data: LibraryData): Promise<void> {
-  const payload = v8.serialize(data);
+  const stored: StoredLibrary = { ...data, files: data.files.map(packRecord) };
+  const payload = v8.serialize(stored);
   const header: CacheHeader = {
     format: cacheFormat,
     schema: cacheSchemaVersion,

@@ -191,7 +191,7 @@ function planClause(index: IndexInternals, state: IndexState, clause: Clause, qu
   const terms = clause.usePipeline ? runPipeline(index.pipeline, clause.term, { fields: clause.fields }) : [clause.term];
   for (const term of terms) {
     clause.term = term;
-    const expanded = index.tokenSet.intersect(tokenSetOf(clause)).toArray();
+    const expanded = expandTerm(index, state.compact, clause);
     if (expanded.length === 0 && required) {
       plan.missing = true;
       break;
@@ -208,6 +208,16 @@ function planClause(index: IndexInternals, state: IndexState, clause: Clause, qu
     }
   }
   return plan;
+}
+
+/**
+ * The index's terms the clause's term stands for, as lunr's `tokenSet.intersect(TokenSet.fromClause(clause))`
+ * lists them. A term without wildcards or an edit distance stands for itself alone, when the index has it:
+ * found in the sorted terms, without the token set, which is made only for the first wildcard or fuzzy term.
+ */
+function expandTerm(index: IndexInternals, compact: CompactIndex, clause: Clause): string[] {
+  if (!('editDistance' in clause) && !clause.term.includes('*')) return termNumberOf(compact, clause.term) >= 0 ? [clause.term] : [];
+  return index.tokenSet.intersect(tokenSetOf(clause)).toArray();
 }
 
 /** lunr's Pipeline#runString, which takes the clause's fields as metadata (its typings allow no metadata). */

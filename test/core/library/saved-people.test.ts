@@ -90,6 +90,22 @@ describe('saved people', () => {
     expect(statSync(file).mtimeMs).toBe(written);
   });
 
+  it('give every quote of a reopen the same person and cluster, though each article\'s quotes get theirs only when read', async () => {
+    const options = { archiveDir: contentDir, cacheDir: tempDir() };
+    const people = (library: Library) => library.quotes({ limit: 10_000 }).then((reply) => reply.quotes.map((q) => [q.id, q.speakerId, q.clusterId]));
+    const first = await withLibrary(options, async (library) => {
+      await everySpeaker(library);
+      return people(library);
+    });
+    expect(first.filter(([, speakerId]) => speakerId !== null).length).toBeGreaterThan(100);
+    // A search first: the articles it shows get their people before the rest of the archive's.
+    const reopened = await withLibrary(options, async (library) => {
+      await library.search('president');
+      return people(library);
+    });
+    expect(reopened).toEqual(first);
+  });
+
   it('are found on a reopen by the engines\' key, without the mention lists (and by the lists when the key is another)', async () => {
     const options = { archiveDir: contentDir, cacheDir: tempDir() };
     const first = await withLibrary(options, everySpeaker);

@@ -1,0 +1,55 @@
+// Gives quotes their people (speaker ids and clusters, issue 16) from the lists the main thread resolves,
+// which follow each shard's quotes in the order `listQuotes` lists them. Saved people are given lazily
+// (issue 19): an open keeps the lists with where each article's quotes start in them, and an article's
+// quotes get theirs when first read, so a warm open deserializes no quote a request does not read.
+
+import type { Quote } from '../../contract/model.js';
+import type { ClusterAssignment } from '../verify/quote-clusters.js';
+
+/** A shard's people lists: per quote, in `listQuotes` order, its speaker id and cluster. */
+export interface PeopleLists {
+  speakerIds: readonly (string | null)[];
+  clusters: readonly (ClusterAssignment | null)[];
+}
+
+/** A shard's saved people, given to each article's quotes when they are first read. */
+export interface PendingPeople extends PeopleLists {
+  /** Where the quotes of each listed article start in the lists. */
+  starts: ReadonlyMap<string, number>;
+  /** The articles whose quotes have theirs already. */
+  given: Set<string>;
+}
+
+/** Sets the speaker id and cluster of each of `quotes` from `lists`, starting at `from`. */
+export function givePeople(quotes: readonly Quote[], lists: PeopleLists, from = 0): void {
+  quotes.forEach((quote, j) => {
+    quote.speakerId = lists.speakerIds[from + j] ?? null;
+    const cluster = lists.clusters[from + j] ?? null;
+    quote.clusterId = cluster?.clusterId ?? null;
+    if (cluster === null) delete quote.cluster;
+    else quote.cluster = cluster.cluster;
+  });
+}
+
+/**
+ * The saved people of a shard whose listed articles (in `listQuotes` order) have `counts` quotes each, to
+ * be given as they are read; null when the lists are not as long as those quotes (then nothing is set).
+ */
+export function pendingPeople(lists: PeopleLists, counts: Iterable<[articleId: string, count: number]>): PendingPeople | null {
+  const starts = new Map<string, number>();
+  let at = 0;
+  for (const [id, count] of counts) {
+    starts.set(id, at);
+    at += count;
+  }
+  if (at !== lists.speakerIds.length || at !== lists.clusters.length) return null;
+  return { ...lists, starts, given: new Set() };
+}
+
+/** Gives the quotes of article `articleId` their saved people, the first time only. */
+export function givePendingPeople(pending: PendingPeople, articleId: string, quotes: readonly Quote[]): void {
+  if (pending.given.has(articleId)) return;
+  pending.given.add(articleId);
+  const from = pending.starts.get(articleId);
+  if (from !== undefined) givePeople(quotes, pending, from);
+}

@@ -1,0 +1,54 @@
+// A cached record's quotes stay serialized until read (issue 19): a warm open deserializes no quote a
+// request does not need, counts them without reading them, and writes unread ones back as they were.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { walkArchive } from '../../../main/core/archive/walk-archive.js';
+import { buildLibraryData, type FileRecord } from '../../../main/core/index/build-library-data.js';
+import { readCache, writeCache } from '../../../main/core/index/index-cache.js';
+import { quoteCountsOf, quotesMissing } from '../../../main/core/index/packed-quotes.js';
+import { contentDir, tempDir } from '../../support/paths.js';
+
+/** Whether `record`'s quotes are still serialized (read through an accessor on first use). */
+const unread = (record: FileRecord): boolean => Object.getOwnPropertyDescriptor(record, 'quotes')?.get !== undefined;
+
+async function cachedContent() {
+  const listing = await walkArchive(contentDir);
+  const built = buildLibraryData(listing.files, listing.problems);
+  const file = path.join(tempDir(), 'shard-0-of-1.cache');
+  await writeCache(file, 'fingerprint', built);
+  const read = await readCache(file, 'fingerprint');
+  if (!('data' in read)) throw new Error(`the cache was not read: ${read.reason}`);
+  return { built, file, read: read.data };
+}
+
+describe('packed quotes in the index cache', () => {
+  it('are read on first use, equal to those written, and counted per article without being read', async () => {
+    const { built, read } = await cachedContent();
+    const quoted = built.files.filter((record) => (record.quotes ?? []).length > 0);
+    expect(quoted.length).toBeGreaterThan(10);
+    expect(read.files.every(unread)).toBe(true);
+    read.files.forEach((record, i) => {
+      const original = built.files[i] as FileRecord;
+      expect(quotesMissing(record)).toBe(false);
+      expect(quoteCountsOf(record)).toEqual(original.articles.map((a) => (original.quotes ?? []).filter((q) => q.articleId === a.id).length));
+    });
+    expect(read.files.every(unread)).toBe(true);
+    expect(read.files.map((record) => record.quotes)).toEqual(built.files.map((record) => record.quotes));
+    expect(read.files.some(unread)).toBe(false);
+  });
+
+  it('are written back without being read, and replaced by an assignment', async () => {
+    const { built, file, read } = await cachedContent();
+    await writeCache(file, 'fingerprint', read);
+    expect(read.files.every(unread)).toBe(true);
+    const again = await readCache(file, 'fingerprint');
+    if (!('data' in again)) throw new Error(`the cache was not read again: ${again.reason}`);
+    expect(again.data.files.map((record) => record.quotes)).toEqual(built.files.map((record) => record.quotes));
+
+    const [first] = read.files;
+    if (first === undefined) throw new Error('the bundled archive has no files');
+    first.quotes = null;
+    expect(quotesMissing(first)).toBe(true);
+    expect(quoteCountsOf(first)).toBeNull();
+  });
+});
