@@ -9,8 +9,8 @@ import { ShardEngine } from './shard-engine.js';
 
 /** What the library tells each worker it starts (its `workerData`). */
 export interface WorkerSettings {
-  /** Whether the engine builds the shingle index of `verify` in the background (see `EngineHooks`). */
-  shinglesAhead: boolean;
+  /** Whether the engine prepares in the background what requests would make on first use (see `EngineHooks.warmAhead`). */
+  warmAhead: boolean;
 }
 
 /** Progress goes out in batches: a message per file cost the main thread as much as the reading. */
@@ -46,7 +46,7 @@ if (port) {
     },
     quotesReady: (ready) => post({ type: 'quotes', ready }),
     notice: (message) => post({ type: 'notice', message }),
-    shinglesAhead: (workerData as Partial<WorkerSettings> | null)?.shinglesAhead !== false,
+    warmAhead: (workerData as Partial<WorkerSettings> | null)?.warmAhead !== false,
   });
   // One request at a time, in order: opening and updating must finish before the next search. The engine's
   // background work (quotes, cache writes) runs between them.

@@ -87,6 +87,13 @@ export function loadCompactIndex(data: CompactIndex): lunr.Index {
   return index;
 }
 
+/** Makes the token set of an index `loadCompactIndex` loaded, unless it is made already; true when it had to. */
+export function makeTokenSet(index: lunr.Index): boolean {
+  if (Object.getOwnPropertyDescriptor(index, 'tokenSet')?.get === undefined) return false;
+  void (index as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
+  return true;
+}
+
 /** Gives `target` the property `key`, made by `make` on its first read and kept. */
 function lazyProperty(target: object, key: string, make: () => unknown): void {
   Object.defineProperty(target, key, {

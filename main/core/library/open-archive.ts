@@ -96,9 +96,9 @@ export class OpenArchive {
   private createPool(workerScript: string | undefined, count: number): EnginePool {
     return new EnginePool({
       workerScript,
-      // A one-shot command ends before the shingle index of `verify` would be built ahead (its `verify` builds
-      // it when asked): at 10x BBC, building it cost each worker of a one-shot search 130 ms (issue 19).
-      workerData: { shinglesAhead: this.options.inProcessWhenCached !== true } satisfies WorkerSettings,
+      // A one-shot command answers once: what engines prepare ahead of requests (every quote, the shingle index
+      // of `verify`) would only delay it; at 10x BBC, the shingle index alone cost each worker 130 ms (issue 19).
+      workerData: { warmAhead: this.options.inProcessWhenCached !== true } satisfies WorkerSettings,
       count,
       onFilesRead: (count) => {
         this.progress = { done: Math.min(this.progress.total, this.progress.done + count), total: this.progress.total };

@@ -35,6 +35,11 @@ export function makePeopleTable(people: readonly PersonNames[]): PeopleTable {
   return { people, nameOf, forms: null };
 }
 
+/** Makes the forms of `table`'s people's names now, ahead of the first speaker filter. */
+export function indexNames(table: PeopleTable): void {
+  formsOf(table);
+}
+
 /** The forms of the names of `table`'s people, made once. */
 function formsOf(table: PeopleTable): NameForms {
   if (table.forms !== null) return table.forms;

@@ -84,16 +84,17 @@ export function createSearchState(data: SearchData): SearchState {
 }
 
 /**
- * `state` with other people (their ids were just set on its quotes): what searches keep of the articles and
- * of the quotes' texts goes on; what was kept of speakers is made again. Rebuilding it all took 120 ms of the
- * first search after a warm open at 10x BBC (issue 19).
+ * `state` with other people: what searches keep of the articles and of the quotes' texts goes on; what was
+ * kept of speakers is made again, and so are the lists of quotes kept per article, which would hand out
+ * quotes without asking `quotesOf` (the engine gives saved people to an article's quotes when it is asked,
+ * engine/quote-people.ts). Rebuilding it all took 120 ms of the first search after a warm open at 10x BBC
+ * (issue 19).
  */
 export function withPeople(state: SearchState, people: PeopleTable | null): SearchState {
   return {
     ...createSearchState({ ...state.data, people }),
     table: state.table,
     newestOrder: state.newestOrder,
-    quoteColumns: state.quoteColumns,
     folded: state.folded,
     lowerTexts: state.lowerTexts,
     quoteWords: state.quoteWords,

@@ -6,7 +6,7 @@
 import type { Quote } from '../../contract/model.js';
 import type { QueryFilter } from './parse-query.js';
 import { fold } from './fold.js';
-import { speakersNamed } from './people-names.js';
+import { indexNames, speakersNamed } from './people-names.js';
 import type { SearchState } from './search-state.js';
 
 /** True when the quote's speaker is one the filter names, or, for an excluding filter, is not. */
@@ -49,6 +49,12 @@ function speakerIndex(state: SearchState): Map<string, string[]> {
   }
   state.speakerIndex = index;
   return index;
+}
+
+/** Builds `state`'s speaker index now, ahead of its first speaker filter (engine/shard-engine.ts warms it). */
+export function speakersIndexed(state: SearchState): void {
+  speakerIndex(state);
+  if (state.data.people !== null) indexNames(state.data.people);
 }
 
 /** The articles with a quote by a speaker the filter names (`speakerMatches`), per query. */

@@ -167,7 +167,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const spec = await politicsShard(tempDir());
     const file = shingleFileFor(spec.cacheFile);
     const claim = 'There is nothing you could ever say to me now that I could ever believe';
-    const built = new ShardEngine({ shinglesAhead: true });
+    const built = new ShardEngine({ warmAhead: true });
     await built.open([spec]);
     // The background extracts the quotes, builds the shingles and saves them.
     while (!existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 20));
