@@ -35,26 +35,57 @@ function namedBy(state: SearchState, value: string): Set<string> {
  * of every candidate article (issue 6).
  */
 function speakerIndex(state: SearchState): Map<string, string[]> {
-  if (state.speakerIndex !== null) return state.speakerIndex;
-  const index = new Map<string, string[]>();
+  if (state.speakerIndex === null) addArticles(state, buildingOf(state), Number.POSITIVE_INFINITY);
+  return state.speakerIndex as unknown as Map<string, string[]>;
+}
+
+/** A speaker index being built: the state's articles, the next one to add, what is built so far. */
+interface Building {
+  ids: string[];
+  next: number;
+  index: Map<string, string[]>;
+}
+
+const buildings = new WeakMap<SearchState, Building>();
+
+function buildingOf(state: SearchState): Building {
+  let building = buildings.get(state);
+  if (building === undefined) {
+    building = { ids: [...state.data.articles.keys()], next: 0, index: new Map() };
+    buildings.set(state, building);
+  }
+  return building;
+}
+
+/** Adds the quotes of `building`'s articles until `until`; once all are in, the index is `state`'s. */
+function addArticles(state: SearchState, building: Building, until: number): boolean {
   const byPerson = state.data.people !== null;
-  for (const id of state.data.articles.keys()) {
+  const { ids, index } = building;
+  while (building.next < ids.length) {
+    if ((building.next & 63) === 0 && performance.now() >= until) return false;
+    const id = ids[building.next] as string;
+    building.next += 1;
     for (const quote of state.data.quotesOf(id)) {
       const key = byPerson ? quote.speakerId : quote.speaker === null ? null : fold(state, quote.speaker);
       if (key === null) continue;
-      const ids = index.get(key);
-      if (ids === undefined) index.set(key, [id]);
-      else if (ids[ids.length - 1] !== id) ids.push(id);
+      const articles = index.get(key);
+      if (articles === undefined) index.set(key, [id]);
+      else if (articles[articles.length - 1] !== id) articles.push(id);
     }
   }
   state.speakerIndex = index;
-  return index;
+  buildings.delete(state);
+  return true;
 }
 
-/** Builds `state`'s speaker index now, ahead of its first speaker filter (engine/shard-engine.ts warms it). */
-export function speakersIndexed(state: SearchState): void {
-  speakerIndex(state);
+/**
+ * Goes on building `state`'s speaker index, and the forms of its people's names, until `until`, ahead of
+ * its first speaker filter (engine/shard-engine.ts warms them); true once both are made.
+ */
+export function speakersIndexed(state: SearchState, until: number): boolean {
+  if (state.speakerIndex === null && !addArticles(state, buildingOf(state), until)) return false;
   if (state.data.people !== null) indexNames(state.data.people);
+  return true;
 }
 
 /** The articles with a quote by a speaker the filter names (`speakerMatches`), per query. */

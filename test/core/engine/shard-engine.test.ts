@@ -163,6 +163,30 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     expect(reopened.applySavedPeople([{ shard: 0, identity: identity ?? '', speakerIds: '[]', clusters: '{"table":[],"of":[]}' }], '[]')).toBe(false);
     expect(reopened.quotes({ limit: 5 }).quotes.every((q) => q.speakerId === null)).toBe(true);
   }, shardTimeoutMs);
+  it('answers the same, people included, whether its quotes are read ahead of requests or when asked for', async () => {
+    const spec = await politicsShard(tempDir());
+    const built = new ShardEngine();
+    await built.open([spec]);
+    await built.save();
+    // People as the main thread would hand them: an id per speaker as written, in the order the mentions are listed.
+    const { lists } = built.mentions();
+    const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
+    const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
+    const people = [...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] }));
+    const saved = (engine: ShardEngine) => [{ shard: 0, identity: identityOf(engine) ?? '', speakerIds: JSON.stringify(mentions.map((m) => idOf(m.speaker))), clusters: JSON.stringify({ table: [], of: mentions.map(() => -1) }) }];
+
+    const ahead = new ShardEngine({ warmAhead: true });
+    await ahead.open([spec]);
+    // Warmed before the shingle index is built, which is saved beside the cache.
+    while (!existsSync(shingleFileFor(spec.cacheFile))) await new Promise((resolve) => setTimeout(resolve, 20));
+    const asked = new ShardEngine();
+    await asked.open([spec]);
+    for (const engine of [ahead, asked]) expect(engine.applySavedPeople(saved(engine), JSON.stringify(people))).toBe(true);
+    const shown = answers(asked);
+    expect(shown.quotes[0]?.quotes.some((q) => q.speakerId === 'tony-blair')).toBe(true);
+    expect(answers(ahead)).toEqual(shown);
+  }, shardTimeoutMs);
+
   it('saves the shingle index of verify beside its cache once built, and a reopen reads it instead of building it', async () => {
     const spec = await politicsShard(tempDir());
     const file = shingleFileFor(spec.cacheFile);
