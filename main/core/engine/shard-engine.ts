@@ -119,7 +119,7 @@ interface OpenShard {
 }
 
 /** A background slice runs this long at most before letting requests in. */
-const backgroundSliceMs = 8;
+const backgroundSliceMs = 3;
 
 
 export class ShardEngine {
