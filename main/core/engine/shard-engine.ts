@@ -188,8 +188,11 @@ export class ShardEngine {
 
   /** Sets the articles never to return: exact duplicates of a file in path order before them. */
   hide(ids: readonly string[]): void {
+    // The same ones again (a refresh that found no new copy): nothing moves, and no quote need be read.
+    const hidden = new Set(ids);
+    if (hidden.size === this.hidden.size && ids.every((id) => this.hidden.has(id))) return;
     this.givePendingPeople();
-    this.hidden = new Set(ids);
+    this.hidden = hidden;
     this.searchState = null;
   }
 
@@ -557,6 +560,8 @@ export class ShardEngine {
   private setPeopleTable(people: PeopleTable): void {
     this.people = people;
     if (this.searchState !== null) this.searchState = withPeople(this.searchState, this.people);
+    // The speaker index is made ahead only once its keys, the people, are known (see `warm`).
+    if (this.hooks.warmAhead === true) this.scheduleBackground();
   }
 
   speakerCounts(query: string, budgetMs?: number): SpeakerCount[] {

@@ -39,6 +39,8 @@ class RegionSerializer extends v8.DefaultSerializer {
     const padding = (alignment - (this.size % alignment)) % alignment;
     if (padding > 0) this.parts.push(new Uint8Array(padding));
     this.size += padding;
+    // Offsets are written as 32-bit numbers: a region past 4 GiB could not be read back (and a shard is ~50 MB).
+    if (this.size + view.byteLength > 0xffff_ffff) throw new Error('the typed arrays exceed 4 GiB');
     this.writeUint32(type);
     this.writeUint32(this.size);
     this.writeUint32(view.byteLength);
