@@ -296,19 +296,25 @@ function deserialize(stream: Buffer, region: Buffer): StoredLibrary {
 export async function writeCache(file: string, fingerprint: string, data: LibraryData): Promise<void> {
   const stored: StoredLibrary = { ...data, files: data.files.map(packRecord) };
   const { stream, region } = serializeAligned(stored);
+  let regionBytes = 0;
+  let checksum = crc32(stream);
+  for (const chunk of region) {
+    regionBytes += chunk.byteLength;
+    checksum = crc32(chunk, checksum);
+  }
   const header: CacheHeader = {
     format: cacheFormat,
     schema: cacheSchemaVersion,
     lunr: lunrVersion,
     v8: process.versions.v8,
     fingerprint,
-    crc32: crc32(region, crc32(stream)),
-    bytes: stream.length + region.length,
+    crc32: checksum,
+    bytes: stream.length + regionBytes,
     stream: stream.length,
   };
   // The header line ends in spaces that start the region at a multiple of 8 in the file, and so in the
   // buffer it is read into: its typed arrays are then read in place.
   const line = JSON.stringify(header);
   const padding = (8 - ((Buffer.byteLength(line) + 1 + stream.length) % 8)) % 8;
-  await writeFileAtomic(file, [`${line}${' '.repeat(padding)}\n`, stream, region]);
+  await writeFileAtomic(file, [`${line}${' '.repeat(padding)}\n`, stream, ...region]);
 }

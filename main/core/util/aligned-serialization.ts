@@ -10,13 +10,19 @@ const viewTypes = [Buffer, Uint8Array, Int8Array, Uint8ClampedArray, Int16Array,
 
 const alignment = 8;
 
-/** `value` serialized: the stream, and the region its typed arrays' bytes are in (see `deserializeAligned`). */
-export function serializeAligned(value: unknown): { stream: Buffer; region: Buffer } {
+/**
+ * `value` serialized: the stream, and the region its typed arrays' bytes are in (see `deserializeAligned`),
+ * in chunks of a few MB (written one after another, the region is never copied whole).
+ */
+export function serializeAligned(value: unknown): { stream: Buffer; region: Uint8Array[] } {
   const serializer = new RegionSerializer();
   serializer.writeHeader();
   serializer.writeValue(value);
   return { stream: serializer.releaseBuffer(), region: serializer.region() };
 }
+
+/** Region parts are joined into chunks of about this size: fewer writes, without a copy of the whole region. */
+const chunkBytes = 4 * 1024 * 1024;
 
 /**
  * The value `serializeAligned` gave `stream` and `region` for. The typed arrays are views of `region` when
@@ -48,8 +54,22 @@ class RegionSerializer extends v8.DefaultSerializer {
     this.size += view.byteLength;
   }
 
-  region(): Buffer {
-    return Buffer.concat(this.parts, this.size);
+  region(): Uint8Array[] {
+    const chunks: Uint8Array[] = [];
+    let group: Uint8Array[] = [];
+    let bytes = 0;
+    const flush = (): void => {
+      if (group.length > 0) chunks.push(group.length === 1 ? (group[0] as Uint8Array) : Buffer.concat(group, bytes));
+      group = [];
+      bytes = 0;
+    };
+    for (const part of this.parts) {
+      if (bytes + part.byteLength > chunkBytes) flush();
+      group.push(part);
+      bytes += part.byteLength;
+    }
+    flush();
+    return chunks;
   }
 }
 
