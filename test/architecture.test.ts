@@ -41,7 +41,7 @@ function target(ref: ImportRef): { area: string; path: string } | { package: str
   return { area: areaOf(resolved), path: resolved };
 }
 
-const corePackages = new Set(['node:', 'lunr', 'lunr-languages', 'yaml', 'chardet', 'franc', 'linkedom', '@mozilla/readability', 'chokidar', 'papaparse', 'yauzl', 'pdfjs-dist']);
+const corePackages = new Set(['node:', 'lunr', 'lunr-languages', 'yaml', 'chardet', 'franc', 'linkedom', '@mozilla/readability', 'papaparse', 'yauzl', 'pdfjs-dist']);
 /** The renderer's one library (bundled into app.js): uPlot draws the person page's timeline (issue 16). */
 const rendererPackages = new Set(['uplot']);
 

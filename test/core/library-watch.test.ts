@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLibrary, type LibrarySession } from '../../main/core/library.js';
@@ -11,7 +11,7 @@ afterEach(async () => {
   session = null;
 });
 
-/** How long a watched change may take to show (chokidar's events, the debounce, a re-read): generous for a busy CI machine. */
+/** How long a watched change may take to show (the folder's events, the debounce, a re-read): generous for a busy CI machine. */
 const UPDATE = { timeout: 10_000, interval: 50 };
 
 /**
@@ -53,6 +53,26 @@ describe('a watched archive', () => {
 
     writeFileSync(path.join(archiveDir, 'broken.txt'), '');
     await vi.waitFor(() => expect(current.status().problems.map((p) => p.path), 'the broken file is reported').toContain('broken.txt'), UPDATE);
+  });
+
+  it('follows a new folder and the files later added to it, and a file changed in a folder below the archive', async () => {
+    const archiveDir = tempDir();
+    mkdirSync(path.join(archiveDir, 'city'));
+    writeFileSync(path.join(archiveDir, 'city', 'bridge.txt'), 'Bridge closes\n\nThe bridge closed for repairs.');
+    session = startLibrary({ archiveDir, cacheDir: tempDir(), watch: true, watchDelayMs: 100 });
+    await session.ready();
+    const current = session;
+    await vi.waitFor(() => expect(current.status().watching, 'the watcher started').toBe(true), UPDATE);
+
+    writeFileSync(path.join(archiveDir, 'city', 'bridge.txt'), 'Bridge reopens early\n\nThe bridge reopened a week early.');
+    await vi.waitFor(async () => expect(await settledTotal(current, 'early'), 'the edit below the archive shows').toBe(1), UPDATE);
+
+    mkdirSync(path.join(archiveDir, 'sport'));
+    writeFileSync(path.join(archiveDir, 'sport', 'match.txt'), 'Cup final\n\nThe final was played in the rain.');
+    await vi.waitFor(async () => expect(await settledTotal(current, 'rain'), 'the new folder is read').toBe(1), UPDATE);
+    // The new folder is watched from then on.
+    writeFileSync(path.join(archiveDir, 'sport', 'race.txt'), 'Marathon\n\nThe marathon ended in a sprint.');
+    await vi.waitFor(async () => expect(await settledTotal(current, 'sprint'), 'a file added to the new folder shows').toBe(1), UPDATE);
   });
 
   it('stops watching when closed', async () => {

@@ -25,6 +25,8 @@ export interface ArchiveFile {
 export interface ArchiveListing {
   files: ArchiveFile[];
   problems: ImportProblem[];
+  /** Every folder read, the archive's own first, by the path it was read at (what a watcher watches). */
+  folders: FsPath[];
 }
 
 /** Conventional non-article files (any extension, any case): documentation of the folder, not news. */
@@ -44,7 +46,8 @@ export function isSkippedName(name: string): boolean {
 const statsPerYield = 500;
 
 /** A path the file system accepts: a string, or bytes for names that are not valid UTF-8. */
-type FsPath = string | Buffer;
+/** A path as read from the disk: a Buffer when a name in it is not valid UTF-8. */
+export type FsPath = string | Buffer;
 
 /** A folder entry: its name for paths and messages, and the path that opens it. */
 interface FolderEntry {
@@ -60,6 +63,7 @@ interface FolderEntry {
 export async function walkArchive(archiveDir: string): Promise<ArchiveListing> {
   const files: ArchiveFile[] = [];
   const problems: ImportProblem[] = [];
+  const folders: FsPath[] = [];
   const visited = new Set<string>();
   const root = await realpath(archiveDir);
   const rootBytes = Buffer.from(root);
@@ -74,6 +78,7 @@ export async function walkArchive(archiveDir: string): Promise<ArchiveListing> {
       problems.push({ path: rel || '.', reason: `the folder cannot be read (${describeFsError(error)})` });
       return;
     }
+    folders.push(dir);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const { name, fsPath } of entries) {
       if (isSkippedName(name)) continue;
@@ -132,7 +137,7 @@ export async function walkArchive(archiveDir: string): Promise<ArchiveListing> {
 
   await visit(root, '');
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, problems };
+  return { files, problems, folders };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ArticleView, PersonRequest, PersonView, QuotesReply, QuotesRequest
 import { correctionsFileFor } from '../corrections/corrections-store.js';
 import { claimWords } from '../verify/verify-claim.js';
 import { mergeVerify } from './merge-verify.js';
-import { walkArchive, type ArchiveListing } from '../archive/walk-archive.js';
+import { walkArchive, type ArchiveListing, type FsPath } from '../archive/walk-archive.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import { peopleFileFor } from '../engine/saved-people.js';
 import { shingleFileFor } from '../verify/shingle-file.js';
@@ -50,6 +50,8 @@ export class OpenArchive {
   /** Shards come in multiples of this (see shardUnits); in this thread (tests), one unless the archive is large. */
   private readonly units: number;
   private specs: ShardSpec[] = [];
+  /** The folders of the last walk (see `folders`). */
+  private walkedFolders: readonly FsPath[] = [];
   private readonly summaries = new Map<number, ShardSummary>();
   private deduplicated: Deduplicated = noArticles();
   private progress = { done: 0, total: 0 };
@@ -161,6 +163,7 @@ export class OpenArchive {
   }
 
   private async openShards(listing: ArchiveListing, specs: ShardSpec[]): Promise<void> {
+    this.walkedFolders = listing.folders;
     this.specs = specs;
     this.progress = { done: 0, total: listing.files.length };
     this.report(this.progress);
@@ -181,9 +184,15 @@ export class OpenArchive {
     await removeStaleCaches(this.cacheFolder, this.filesInUse());
   }
 
+  /** Every folder the last walk (the open's, or a refresh's) read: what a watcher of the archive watches. */
+  folders(): readonly FsPath[] {
+    return this.walkedFolders;
+  }
+
   /** Re-walks the folder and re-opens the shards whose files changed; true when anything changed. */
   async refresh(onProgress: (progress: BuildProgress) => void): Promise<boolean> {
     const next = await walkArchive(this.archiveDir);
+    this.walkedFolders = next.folders;
     const nextSpecs = await this.plan(next);
     const changed = changedShards(this.specs, nextSpecs);
     if (changed.shards.length === 0) return false;

@@ -2,12 +2,11 @@
 // asked to watch, re-reads the folder a moment after files change.
 
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
 import type { LibraryStatus } from '../../contract/api.js';
-import { isSkippedName } from '../archive/walk-archive.js';
 import type { BuildProgress } from '../index/build-library-data.js';
 import type { Library, LibrarySession, StartLibraryOptions } from '../library.js';
-import { openArchive } from './open-archive.js';
+import { openArchive, type OpenArchive } from './open-archive.js';
+import { FolderWatcher } from './watch-folders.js';
 
 /** Starts opening `options.archiveDir` and returns at once; `status()` reports progress meanwhile. */
 export function startLibrary(options: StartLibraryOptions): LibrarySession {
@@ -33,7 +32,7 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
     status.progress = { ...p };
     options.onProgress?.(p);
   };
-  let watcher: FSWatcher | null = null;
+  let watcher: FolderWatcher | null = null;
   let timer: NodeJS.Timeout | null = null;
   let updating: Promise<void> | null = null;
   let again = false;
@@ -63,7 +62,10 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
     updating = (async () => {
       const archive = await opening;
       status.updating = true;
-      if (await archive.refresh(onProgress)) {
+      const changed = await archive.refresh(onProgress);
+      // Folders added or removed: watched, or no longer.
+      watcher?.watch(archive.folders());
+      if (changed) {
         show(archive.library);
         status.generation += 1;
       }
@@ -81,34 +83,31 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
       });
   };
 
-  const startWatching = (): void => {
+  const startWatching = (archive: OpenArchive): void => {
     if (options.watch !== true || closed) return;
     const delay = options.watchDelayMs ?? 500;
-    watcher = watch(archiveDir, {
-      ignoreInitial: true,
-      ignored: (file: string) => file !== archiveDir && isSkippedName(path.basename(file)),
-    });
-    watcher.on('all', () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        update();
-      }, delay);
-    });
-    watcher.on('error', (error: unknown) => options.onNotice?.(`Watching the archive failed: ${String(error)}`));
-    watcher.once('ready', () => {
-      if (closed) return;
-      status.watching = true;
-      // Anything that changed between the first walk and the watcher's start is caught by one check.
-      update();
-    });
+    watcher = new FolderWatcher(
+      () => {
+        if (timer !== null) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = null;
+          update();
+        }, delay);
+      },
+      (error: unknown) => options.onNotice?.(`Watching the archive failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    // The folders the open walked: a change in any of them is seen from now on.
+    watcher.watch(archive.folders());
+    status.watching = true;
+    // Anything that changed between the first walk and the watcher's start is caught by one check.
+    update();
   };
 
   const first = opening.then(
     (archive) => {
       status.cache = archive.library.cache;
       show(archive.library);
-      startWatching();
+      startWatching(archive);
       return archive.library;
     },
     (error: unknown) => {
@@ -130,7 +129,7 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
       closed = true;
       if (timer !== null) clearTimeout(timer);
       status.watching = false;
-      await watcher?.close();
+      watcher?.close();
       await Promise.allSettled([updating]);
       const library = await first.catch(() => null);
       // A window closing does not wait for quotes still being extracted: the next open finishes them.
