@@ -32,11 +32,11 @@ export class FolderWatcher {
       if (this.watchers.has(key)) continue;
       try {
         const watcher = watch(folder, () => this.onChange());
-        // A folder removed or no longer readable: the walk that follows the change drops or reports it.
+        // A folder removed (Windows reports it as an error): its parent's watch has seen it go, and the walk that
+        // follows drops it. Not a change of its own: a folder that kept failing would re-walk the archive forever.
         watcher.on('error', () => {
           watcher.close();
           if (this.watchers.get(key) === watcher) this.watchers.delete(key);
-          this.onChange();
         });
         this.watchers.set(key, watcher);
       } catch (error) {
@@ -45,11 +45,6 @@ export class FolderWatcher {
     }
     // Once per call, not per folder: a limit on watches reached stops them all alike.
     if (failed !== null) this.onError(failed);
-  }
-
-  /** How many folders are watched. */
-  get size(): number {
-    return this.watchers.size;
   }
 
   close(): void {
