@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { LibraryStatus } from '../../contract/api.js';
 import type { BuildProgress } from '../index/build-library-data.js';
 import type { Library, LibrarySession, StartLibraryOptions } from '../library.js';
+import { isSkippedName } from '../archive/walk-archive.js';
 import { openArchive, type OpenArchive } from './open-archive.js';
 import { FolderWatcher } from './watch-folders.js';
 
@@ -95,6 +96,7 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
         }, delay);
       },
       (error: unknown) => options.onNotice?.(`Watching the archive failed: ${error instanceof Error ? error.message : String(error)}`),
+      isSkippedName,
     );
     // The folders the open walked: a change in any of them is seen from now on.
     watcher.watch(archive.folders());

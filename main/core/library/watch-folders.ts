@@ -12,10 +12,14 @@ export class FolderWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private closed = false;
 
-  /** `onChange` is called on any change in a watched folder; `onError` when a folder cannot be watched. */
+  /**
+   * `onChange` is called on any change in a watched folder but those to entries `ignored` names (an editor's
+   * swap files, `.DS_Store`: the walk skips them too); `onError` when a folder cannot be watched.
+   */
   constructor(
     private readonly onChange: () => void,
     private readonly onError: (error: unknown) => void,
+    private readonly ignored: (name: string) => boolean = () => false,
   ) {}
 
   /** Watches `folders` (paths as a walk read them) and no others. */
@@ -31,7 +35,10 @@ export class FolderWatcher {
     for (const [key, folder] of wanted) {
       if (this.watchers.has(key)) continue;
       try {
-        const watcher = watch(folder, () => this.onChange());
+        // The name is missing on some systems: then any event counts.
+        const watcher = watch(folder, (_event, name) => {
+          if (name === null || !this.ignored(name.toString())) this.onChange();
+        });
         // A folder removed (Windows reports it as an error): its parent's watch has seen it go, and the walk that
         // follows drops it. Not a change of its own: a folder that kept failing would re-walk the archive forever.
         watcher.on('error', () => {
