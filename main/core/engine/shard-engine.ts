@@ -164,7 +164,7 @@ export class ShardEngine {
 
   /** Re-opens one shard after its files changed, reading only the files that did (quotes included). */
   async update(spec: ShardSpec): Promise<ShardSummary> {
-    this.givePendingPeople();
+    this.giveAllPendingPeople();
     const previous = this.shards.get(spec.shard)?.data.files ?? [];
     this.opening += 1;
     let summary: ShardSummary;
@@ -180,7 +180,7 @@ export class ShardEngine {
 
   /** Drops shards this engine no longer serves. */
   close(shard: number): void {
-    this.givePendingPeople();
+    this.giveAllPendingPeople();
     this.shards.delete(shard);
     this.unsaved.delete(shard);
     this.searchState = null;
@@ -191,7 +191,7 @@ export class ShardEngine {
     // The same ones again (a refresh that found no new copy): nothing moves, and no quote need be read.
     const hidden = new Set(ids);
     if (hidden.size === this.hidden.size && ids.every((id) => this.hidden.has(id))) return;
-    this.givePendingPeople();
+    this.giveAllPendingPeople();
     this.hidden = hidden;
     this.searchState = null;
   }
@@ -202,7 +202,7 @@ export class ShardEngine {
    * report theirs, corrected, when they are: `QuotesReady`).
    */
   setCorrections(corrections: readonly Correction[]): QuotesReady[] {
-    this.givePendingPeople();
+    this.giveAllPendingPeople();
     this.quoteCorrections = quoteCorrectionsByArticle(corrections);
     this.correctionsText = JSON.stringify(corrections);
     this.correctedLists.clear();
@@ -232,7 +232,7 @@ export class ShardEngine {
    */
   private countQuotes(shard: OpenShard): Int32Array {
     const counts: number[] = [];
-    for (const [record, _article, count] of this.quoteCounts(shard, true)) counts.push(record === null ? 0 : count);
+    for (const [, , count] of this.quoteCounts(shard, true)) counts.push(count);
     return Int32Array.from(counts);
   }
 
@@ -455,7 +455,7 @@ export class ShardEngine {
   }
 
   /** Gives every quote of the open shards the saved people still pending: before a change that moves them. */
-  private givePendingPeople(): void {
+  private giveAllPendingPeople(): void {
     for (const shard of this.shards.values()) {
       if (shard.people === null) continue;
       for (const article of shard.articles) if (shard.people.starts.has(article.id)) this.answerQuotes(shard, article);

@@ -202,20 +202,20 @@ function readWithCrc(file: string): { raw: Buffer; dataCrc: number | null } {
   try {
     const raw = Buffer.allocUnsafeSlow(fstatSync(fd).size);
     let length = 0;
-    let dataStart = -1;
+    /** Where the data starts: after the first chunk's line end; null without one (no header of ours). */
+    let dataStart: number | null = null;
     let dataCrc = 0;
     while (length < raw.length) {
       const read = readSync(fd, raw, length, Math.min(readChunkBytes, raw.length - length), length);
       if (read === 0) break;
-      if (dataStart === -1) {
-        const newline = raw.subarray(0, length + read).indexOf(0x0a);
-        if (newline !== -1) dataStart = newline + 1;
-        if (length > 0) dataStart = -2; // No line end in the first chunk: no header of ours.
+      if (length === 0) {
+        const newline = raw.subarray(0, read).indexOf(0x0a);
+        dataStart = newline === -1 ? null : newline + 1;
       }
-      if (dataStart >= 0) dataCrc = crc32(raw.subarray(Math.max(length, dataStart), length + read), dataCrc);
+      if (dataStart !== null) dataCrc = crc32(raw.subarray(Math.max(length, dataStart), length + read), dataCrc);
       length += read;
     }
-    return { raw: raw.subarray(0, length), dataCrc: dataStart >= 0 ? dataCrc : null };
+    return { raw: raw.subarray(0, length), dataCrc: dataStart === null ? null : dataCrc };
   } finally {
     closeSync(fd);
   }

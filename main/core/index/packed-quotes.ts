@@ -24,12 +24,12 @@ const unread = new WeakMap<FileRecord, PackedQuotes>();
 
 /** `record` as the cache stores it; quotes never read since the cache was are written back as they were. */
 export function packRecord(record: FileRecord): StoredRecord {
+  // Every field but the quotes, copied without reading them (a spread would call their getter).
   const stored: Record<string, unknown> = {};
   for (const key of Object.keys(record)) if (key !== 'quotes') stored[key] = (record as unknown as Record<string, unknown>)[key];
-  const kept = unread.get(record);
-  if (kept !== undefined) return { ...(stored as Omit<FileRecord, 'quotes'>), quotes: kept };
-  const quotes = record.quotes;
-  return { ...(stored as Omit<FileRecord, 'quotes'>), quotes: quotes === null ? null : { bytes: v8.serialize(quotes), counts: countsOf(record.articles, quotes) } };
+  const quotes = unread.has(record) ? null : record.quotes;
+  stored.quotes = unread.get(record) ?? (quotes === null ? null : { bytes: v8.serialize(quotes), counts: countsOf(record.articles, quotes) });
+  return stored as StoredRecord;
 }
 
 /**

@@ -13,12 +13,18 @@ const value = () => ({
   big: BigInt64Array.from([-(2n ** 60n)]),
 });
 
+/** `value()` serialized, its region copied to `offset` bytes into memory of its own. */
+function serializedAt(offset: number): { stream: Buffer; region: Uint8Array } {
+  const { stream, region: chunks } = serializeAligned(value());
+  const joined = Buffer.concat(chunks);
+  const region = new Uint8Array(new ArrayBuffer(joined.length + offset), offset, joined.length);
+  region.set(joined);
+  return { stream, region };
+}
+
 describe('aligned serialization', () => {
   it('round-trips every kind of typed array, each a view of an aligned region', () => {
-    const { stream, region: chunks } = serializeAligned(value());
-    const region = Buffer.concat(chunks);
-    const aligned = new Uint8Array(new ArrayBuffer(region.length + 8), 8, region.length);
-    aligned.set(region);
+    const { stream, region: aligned } = serializedAt(8);
     const read = deserializeAligned(stream, aligned) as ReturnType<typeof value>;
     expect(read).toEqual(value());
     expect(Buffer.isBuffer(read.bytes)).toBe(true);
@@ -26,10 +32,7 @@ describe('aligned serialization', () => {
   });
 
   it('copies the typed arrays of a region that is not aligned, with the same values', () => {
-    const { stream, region: chunks } = serializeAligned(value());
-    const region = Buffer.concat(chunks);
-    const shifted = new Uint8Array(new ArrayBuffer(region.length + 3), 3, region.length);
-    shifted.set(region);
+    const { stream, region: shifted } = serializedAt(3);
     const read = deserializeAligned(stream, shifted) as ReturnType<typeof value>;
     expect(read).toEqual(value());
     expect(read.weights.buffer).not.toBe(shifted.buffer);
