@@ -33,7 +33,7 @@ describe('the index cache', () => {
   it.each([
     ['truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100)],
     ['garbage', () => Buffer.from('not a cache at all')],
-    ['a flipped byte', (bytes: Buffer) => Buffer.from(bytes.map((b, i) => (i === bytes.length - 50 ? b ^ 1 : b)))],
+    ['a flipped byte', (bytes: Buffer) => Buffer.from(bytes.map((b, i) => (i === bytes.indexOf(0x0a) + 50 ? b ^ 1 : b)))],
   ])('is rebuilt, with a notice, when %s', async (_name, damage) => {
     const cacheDir = tempDir();
     await openLibrary({ archiveDir: contentDir, cacheDir });
@@ -45,6 +45,32 @@ describe('the index cache', () => {
     expect(notices.join('\n')).toMatch(/damaged/);
     expect((await reopened.search('Putin Trump Alaska')).hits[0]?.path).toBe('kazinform-putin-trump-alaska.txt');
     expect((await openLibrary({ archiveDir: contentDir, cacheDir })).cache).toBe('loaded');
+  });
+
+  it('with an article text damaged after the header\'s checksum tells so when the text is read, shows it empty, and is rebuilt by the next open', async () => {
+    // An open reads and checks what every search needs; each article's text has a checksum of its own, checked when read (issue 19).
+    const cacheDir = tempDir();
+    const built = await openLibrary({ archiveDir: contentDir, cacheDir });
+    const id = (await built.search('Putin Trump Alaska')).hits[0]?.id ?? '';
+    const body = (await built.article(id)).article.body;
+    const [file = ''] = cacheFiles(cacheDir);
+    const bytes = readFileSync(file);
+    const newline = bytes.indexOf(0x0a);
+    const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { bytes: number };
+    const at = bytes.indexOf(Buffer.from(body.slice(0, 60), 'utf8'), newline + 1 + header.bytes);
+    expect(at).toBeGreaterThan(newline + header.bytes);
+    bytes[at] = (bytes[at] ?? 0) ^ 1;
+    writeFileSync(file, bytes);
+
+    const notices: string[] = [];
+    const reopened = await openLibrary({ archiveDir: contentDir, cacheDir, onNotice: (m) => notices.push(m) });
+    expect(reopened.cache).toBe('loaded');
+    expect((await reopened.article(id)).article.body).toBe('');
+    expect(notices).toEqual([`The index cache in ${path.dirname(file)} was damaged (a text fails its checksum); an article shows no text until the next start rebuilds it.`]);
+    expect(existsSync(file)).toBe(false);
+    const rebuilt = await openLibrary({ archiveDir: contentDir, cacheDir });
+    expect(rebuilt.cache).toBe('built');
+    expect((await rebuilt.article(id)).article.body).toBe(body);
   });
 
   it('is written after a build, in the worker threads too, before they end, and loads with another number of engines', async () => {

@@ -4,7 +4,7 @@
 
 import lunr from 'lunr';
 import { indexedFields } from '../../main/core/index/build-index.js';
-import type { CompactIndex } from '../../main/core/index/compact-index.js';
+import { encodePostings, type CompactIndex } from '../../main/core/index/compact-index.js';
 import type { LanguageProcessing } from '../../main/core/index/languages.js';
 import { tokenize } from '../../main/core/index/tokenize.js';
 
@@ -62,61 +62,38 @@ export function compactIndex(index: lunr.Index): CompactIndex {
     }
     return n;
   };
-  const vectors: number[][][] = json.fields.map(() => []);
+  /** Per field, per ref: its vector's weight of each term (by `_index`). */
+  const vectors: Map<number, number>[][] = json.fields.map(() => []);
   for (const [fieldRef, elements] of json.fieldVectors) {
     const slash = fieldRef.indexOf('/');
     const field = json.fields.indexOf(fieldRef.slice(0, slash));
     const n = refNo(fieldRef.slice(slash + 1));
+    const weights = new Map<number, number>();
+    for (let i = 0; i < elements.length; i += 2) weights.set(elements[i] ?? -1, elements[i + 1] ?? 0);
     const list = vectors[field];
-    if (list) list[n] = elements;
+    if (list) list[n] = weights;
   }
-  for (const list of vectors) for (let n = 0; n < refs.length; n += 1) list[n] ??= [];
   const terms: string[] = [];
   const termIndex: number[] = [];
-  const postings: number[][] = [];
+  const postings: { docs: number[]; weights: number[] }[][] = [];
   for (const [term, posting] of json.invertedIndex) {
     terms.push(term);
     termIndex.push(posting._index);
-    const encoded: number[] = [];
-    for (const field of json.fields) {
-      const docs = Object.keys((posting[field] as Record<string, unknown> | undefined) ?? {});
-      encoded.push(docs.length, ...docs.map(refNo));
-    }
-    postings.push(encoded);
+    postings.push(
+      json.fields.map((field, f) => {
+        const docs = Object.keys((posting[field] as Record<string, unknown> | undefined) ?? {}).map(refNo);
+        return { docs, weights: docs.map((doc) => vectors[f]?.[doc]?.get(posting._index) ?? 0) };
+      }),
+    );
   }
-  return packCompactIndex({ fields: json.fields, pipeline: json.pipeline, refs, terms, termIndex, postings, vectors });
-}
-
-/** Packs postings and vectors given as nested arrays (per term; per field, per ref) into the compact form. */
-function packCompactIndex(parts: {
-  fields: string[];
-  pipeline: string[];
-  refs: string[];
-  terms: string[];
-  termIndex: readonly number[];
-  postings: readonly (readonly number[])[];
-  vectors: readonly (readonly (readonly number[])[])[];
-}): CompactIndex {
-  const flatten = <T extends Int32Array | Float64Array>(lists: readonly (readonly number[])[], make: (n: number) => T): { data: T; starts: Int32Array } => {
-    const starts = new Int32Array(lists.length + 1);
-    lists.forEach((list, i) => (starts[i + 1] = (starts[i] ?? 0) + list.length));
-    const data = make(starts[lists.length] ?? 0);
-    lists.forEach((list, i) => data.set(list, starts[i]));
-    return { data, starts };
-  };
-  const postings = flatten(parts.postings, (n) => new Int32Array(n));
-  const vectors = flatten(parts.vectors.flat(), (n) => new Float64Array(n));
   return {
-    format: 'verbatim-lunr-compact-2',
+    format: 'verbatim-lunr-compact-3',
     version: lunr.version,
-    fields: parts.fields,
-    pipeline: parts.pipeline,
-    refs: parts.refs,
-    terms: parts.terms,
-    termIndex: Int32Array.from(parts.termIndex),
-    postings: postings.data,
-    postingStarts: postings.starts,
-    vectors: vectors.data,
-    vectorStarts: vectors.starts,
+    fields: json.fields,
+    pipeline: json.pipeline,
+    refs,
+    terms,
+    termIndex: Int32Array.from(termIndex),
+    postings: encodePostings(terms.length, json.fields.length, (t, f) => postings[t]?.[f] ?? { docs: [], weights: [] }),
   };
 }

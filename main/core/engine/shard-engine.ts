@@ -15,10 +15,10 @@ import { readShingleFile, readShingleFileLater, shingleFileFor, writeShingleFile
 import { verifyClaim, type VerifyCandidate } from '../verify/verify-claim.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import { articleDigest, assembleArticles, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
-import { quoteCountsOf, quotesMissing } from '../index/packed-quotes.js';
+import { quoteCountsOf, quotesMissing } from '../index/stored-records.js';
 import { makeTokenSet } from '../index/compact-index.js';
 import { loadIndexes } from '../index/configure-lunr.js';
-import { describeCacheMiss, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
+import { describeCacheMiss, describeDamagedText, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
 import type { Article, Correction, ImportProblem, Quote, QuoteKind } from '../../contract/model.js';
 import { correctQuotes, quoteCorrectionsByArticle, type QuoteCorrection } from '../corrections/apply-corrections.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
@@ -95,7 +95,7 @@ interface OpenShard {
   articles: Article[];
   /**
    * Quotes by article id, of the articles in `articles`, as they are read: a record's quotes are deserialized
-   * when one of its articles' is first asked for (index/packed-quotes.ts), or extracted while `pending`.
+   * when one of its articles' is first asked for (index/stored-records.ts), or extracted while `pending`.
    */
   quotes: Map<string, Quote[]>;
   /** The record of each article in `articles`. */
@@ -593,7 +593,7 @@ export class ShardEngine {
     let data: LibraryData | null = null;
     let cache: 'built' | 'loaded' = 'built';
     if (!forceBuild) {
-      const cached = await readCache(spec.cacheFile, spec.fingerprint);
+      const cached = await readCache(spec.cacheFile, spec.fingerprint, (detail) => this.hooks.notice?.(describeDamagedText(spec.cacheFile, detail)));
       if ('data' in cached) {
         data = cached.data;
         cache = 'loaded';
@@ -641,7 +641,8 @@ export class ShardEngine {
       pending,
       indexes: [...indexes.values()],
       codes: [...indexes.keys()],
-      shingles: new ShingleIndexBuilder(assembled.articles.map((a) => a.body)),
+      // Texts are read from the cache only if the shingle index is built, not read from its file.
+      shingles: new ShingleIndexBuilder(assembled.articles),
       shinglesLooked: false,
     };
     this.shards.set(spec.shard, shard);

@@ -1,11 +1,11 @@
 // Builds the compact form of a lunr index (compact-index.ts) directly, computing exactly what
-// `lunr.Builder` computes — the same terms, postings and BM25 field vectors, rounded the same way — without
+// `lunr.Builder` computes — the same terms, postings and BM25 weights, rounded the same way — without
 // its per-term, per-field, per-article objects. lunr's Builder.add and the garbage it leaves were most of a
 // cold open (issue 6: ~0.8 s of ~2.6 s per worker on BBC). The index is still searched by lunr itself;
 // test/core/index/build-index.test.ts checks the output is identical to lunr's Builder on real articles.
 
 import lunr from 'lunr';
-import type { CompactIndex } from './compact-index.js';
+import { encodePostings, type CompactIndex } from './compact-index.js';
 import type { LanguageProcessing } from './languages.js';
 import { maxIndexedWords } from '../util/text-budgets.js';
 import { firstWords, normalizeWord } from './tokenize.js';
@@ -94,44 +94,30 @@ export class CompactIndexBuilder {
       const x = (documentCount - withTerm + 0.5) / (withTerm + 0.5);
       return Math.log(1 + Math.abs(x));
     });
-    const perFieldDoc = this.fieldTerms.flat();
-    const vectorStarts = new Int32Array(perFieldDoc.length + 1);
-    perFieldDoc.forEach((t, i) => (vectorStarts[i + 1] = (vectorStarts[i] ?? 0) + 2 * t.terms.length));
-    const vectors = new Float64Array(vectorStarts[perFieldDoc.length] ?? 0);
+    // Per term, per field: its weight in each article's field vector, in the order of its postings (both
+    // in article order).
+    const weights = this.postings.map((perField) => perField.map((): number[] => []));
     indexedFields.forEach((field, f) => {
       const perDoc = this.fieldTerms[f] ?? [];
       const averageLength = perDoc.reduce((sum, t) => sum + t.length, 0) / documentCount;
-      perDoc.forEach(({ terms, counts, length }, n) => {
-        let at = vectorStarts[f * documentCount + n] ?? 0;
+      for (const { terms, counts, length } of perDoc) {
         terms.forEach((termNo, i) => {
           const tf = counts[i] ?? 0;
           // The very expression of lunr.Builder#createFieldVectors, so the rounding agrees to the bit.
           const score = ((idf[termNo] ?? 0) * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (length / averageLength)) + tf);
-          vectors[at] = termNo;
-          vectors[at + 1] = Math.round(score * field.boost * 1000) / 1000;
-          at += 2;
+          weights[termNo]?.[f]?.push(Math.round(score * field.boost * 1000) / 1000);
         });
-      });
+      }
     });
     const terms = [...this.termNumbers.keys()].sort();
     const termIndex = Int32Array.from(terms, (term) => this.termNumbers.get(term) ?? 0);
-    const postingStarts = new Int32Array(terms.length + 1);
-    termIndex.forEach((termNo, i) => {
-      const perField = this.postings[termNo] ?? [];
-      postingStarts[i + 1] = (postingStarts[i] ?? 0) + perField.length + perField.reduce((sum, docs) => sum + docs.length, 0);
-    });
-    const postings = new Int32Array(postingStarts[terms.length] ?? 0);
-    termIndex.forEach((termNo, i) => {
-      let at = postingStarts[i] ?? 0;
-      for (const docs of this.postings[termNo] ?? []) {
-        postings[at] = docs.length;
-        postings.set(docs, at + 1);
-        at += docs.length + 1;
-      }
+    const postings = encodePostings(terms.length, indexedFields.length, (t, f) => {
+      const termNo = termIndex[t] ?? 0;
+      return { docs: this.postings[termNo]?.[f] ?? [], weights: weights[termNo]?.[f] ?? [] };
     });
     const stemmerLabel = (this.processing.stemmer as { label?: string } | null)?.label;
     return {
-      format: 'verbatim-lunr-compact-2',
+      format: 'verbatim-lunr-compact-3',
       version: lunr.version,
       fields: indexedFields.map((f) => f.name),
       pipeline: stemmerLabel === undefined ? [] : [stemmerLabel],
@@ -139,9 +125,6 @@ export class CompactIndexBuilder {
       terms,
       termIndex,
       postings,
-      postingStarts,
-      vectors,
-      vectorStarts,
     };
   }
 

@@ -70,7 +70,7 @@ export function assembleLibrary(data: Pick<LibraryData, 'files' | 'walkProblems'
   return { articles, quotes, problems };
 }
 
-/** `assembleLibrary` without the quotes, which it leaves unread (see index/packed-quotes.ts). */
+/** `assembleLibrary` without the quotes, which it leaves unread (see index/stored-records.ts). */
 export function assembleArticles(data: Pick<LibraryData, 'files' | 'walkProblems'>): Omit<AssembledLibrary, 'quotes'> {
   const articles: Article[] = [];
   const problems: ImportProblem[] = [...data.walkProblems];

@@ -1,54 +1,149 @@
-// A compact serialized form of a lunr index, loaded lazily. lunr's own JSON holds one object per term,
-// field and article; parsing it and collecting that garbage was most of a warm start (issue 6: 1 s of
-// every 1.3 s per shard at 10x BBC). Here postings and vectors are typed arrays, which the cache stores as
-// raw bytes and the garbage collector never scans, and a term's posting (or an article's vector) becomes
-// lunr's object only when a search first touches it.
+// A compact form of a lunr index, loaded lazily. lunr's own JSON holds one object per term, field and
+// article; parsing it and collecting that garbage was most of a warm start (issue 6: 1 s of every 1.3 s per
+// shard at 10x BBC). Here each term's postings are one block of bytes with the term's weight in each
+// article (what lunr's field vectors hold, term by term instead of article by article), which a search
+// reads as typed arrays; the cache stores a block per term and an open reads none of them: a search reads
+// its terms' blocks (issue 19). lunr's own objects are made only if lunr itself runs a query.
 
 import lunr from 'lunr';
 
-/** The serialized form (structured-clone safe). */
+/** The compact form of a lunr index. */
 export interface CompactIndex {
-  format: 'verbatim-lunr-compact-2';
+  format: 'verbatim-lunr-compact-3';
   /** lunr's version: an index from another version is rebuilt. */
   version: string;
   fields: string[];
   pipeline: string[];
-  /** Document refs; postings and vectors refer to them by position. */
+  /** Document refs; postings refer to them by position. */
   refs: string[];
   /** Index terms, sorted (as lunr's token set wants them). */
   terms: string[];
-  /** lunr's `_index` of each term (its position in the vectors). */
+  /** lunr's `_index` of each term (its position in the field vectors). */
   termIndex: Int32Array;
-  /** Per term, per field in order: the count of documents, then their ref numbers. */
-  postings: Int32Array;
-  /** Where each term's postings start; one more entry than terms (the end). */
-  postingStarts: Int32Array;
-  /** Per field, per ref: the vector's elements (`termIndex, weight, ...`), one after another. */
-  vectors: Float64Array;
-  /** Where the vector of field `f`, ref `n` starts: entry `f * refs.length + n`; one more entry (the end). */
-  vectorStarts: Int32Array;
+  /** Each term's postings with their weights, by term number (see `TermPostings`). */
+  postings: PostingBlocks;
+}
+
+/**
+ * Where the postings of a compact index are: in memory once built (`MemoryPostings`), or in its cache file,
+ * each term's read when a search first needs it (index/stored-records.ts).
+ */
+export interface PostingBlocks {
+  /** How many terms there are. */
+  readonly count: number;
+  /** The bytes of term `n`'s postings (see `encodePostings`); null when they cannot be read (a damaged cache). */
+  block(n: number): Uint8Array | null;
+}
+
+/**
+ * One term's postings: per field, the articles holding it (by number, in the order lunr lists them) and the
+ * term's weight in each one's field vector (lunr's BM25 score, boosted and rounded as lunr rounds it).
+ */
+export interface TermPostings {
+  docs: Int32Array[];
+  weights: Float64Array[];
+}
+
+/** The postings of every term, one block after another, each at a multiple of 8. */
+export class MemoryPostings implements PostingBlocks {
+  constructor(
+    private readonly bytes: Uint8Array,
+    /** Where each block starts; one more entry (the end). */
+    private readonly starts: Float64Array,
+  ) {}
+
+  get count(): number {
+    return this.starts.length - 1;
+  }
+
+  block(n: number): Uint8Array | null {
+    const from = this.starts[n];
+    const to = this.starts[n + 1];
+    return from === undefined || to === undefined ? null : this.bytes.subarray(from, to);
+  }
+}
+
+/**
+ * The postings of `terms` terms in `fieldCount` fields, `postingOf(term, field)` giving each field's articles
+ * and weights. A term's block: the count per field (32-bit), the weights of every field (64-bit, at a
+ * multiple of 8), then the articles (32-bit); a search reads a block as views of it, without decoding.
+ */
+export function encodePostings(terms: number, fieldCount: number, postingOf: (term: number, field: number) => { docs: ArrayLike<number>; weights: ArrayLike<number> }): MemoryPostings {
+  const head = align8(4 * fieldCount);
+  const starts = new Float64Array(terms + 1);
+  for (let t = 0; t < terms; t += 1) {
+    let total = 0;
+    for (let f = 0; f < fieldCount; f += 1) total += postingOf(t, f).docs.length;
+    starts[t + 1] = (starts[t] ?? 0) + head + align8(12 * total);
+  }
+  const buffer = new ArrayBuffer(starts[terms] ?? 0);
+  for (let t = 0; t < terms; t += 1) {
+    const at = starts[t] ?? 0;
+    const parts = Array.from({ length: fieldCount }, (_, f) => postingOf(t, f));
+    const total = parts.reduce((sum, part) => sum + part.docs.length, 0);
+    const counts = new Int32Array(buffer, at, fieldCount);
+    const weights = new Float64Array(buffer, at + head, total);
+    const docs = new Int32Array(buffer, at + head + 8 * total, total);
+    let k = 0;
+    parts.forEach((part, f) => {
+      counts[f] = part.docs.length;
+      weights.set(part.weights, k);
+      docs.set(part.docs, k);
+      k += part.docs.length;
+    });
+  }
+  return new MemoryPostings(new Uint8Array(buffer), starts);
+}
+
+/**
+ * A term's postings read from its block: views of it when it lies at a multiple of 8 in memory (a copy
+ * otherwise). Throws on a block that does not fit its counts.
+ */
+export function decodePostings(block: Uint8Array, fieldCount: number): TermPostings {
+  let bytes = block;
+  if (bytes.byteOffset % 8 !== 0) bytes = new Uint8Array(bytes);
+  const head = align8(4 * fieldCount);
+  if (bytes.byteLength < head) throw new Error('a posting block is cut short');
+  const counts = new Int32Array(bytes.buffer, bytes.byteOffset, fieldCount);
+  let total = 0;
+  for (const count of counts) {
+    if (count < 0) throw new Error('a posting block is damaged');
+    total += count;
+  }
+  if (head + 12 * total > bytes.byteLength) throw new Error('a posting block is cut short');
+  const allWeights = new Float64Array(bytes.buffer, bytes.byteOffset + head, total);
+  const allDocs = new Int32Array(bytes.buffer, bytes.byteOffset + head + 8 * total, total);
+  const docs: Int32Array[] = [];
+  const weights: Float64Array[] = [];
+  let k = 0;
+  for (const count of counts) {
+    docs.push(allDocs.subarray(k, k + count));
+    weights.push(allWeights.subarray(k, k + count));
+    k += count;
+  }
+  return { docs, weights };
+}
+
+function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
 }
 
 type Posting = Record<string, unknown> & { _index: number };
 
-/** Loads a compact index; postings and vectors are built on first use. Throws on foreign or damaged data. */
+/**
+ * Loads a compact index; lunr's own parts are made on first use. Throws on foreign or damaged data (a
+ * term's postings are read, and checked, when first searched).
+ */
 export function loadCompactIndex(data: CompactIndex): lunr.Index {
-  if (data.format !== 'verbatim-lunr-compact-2') throw new Error('not a Verbatim compact index');
+  if (data.format !== 'verbatim-lunr-compact-3') throw new Error('not a Verbatim compact index');
   if (data.version !== lunr.version) throw new Error(`index was saved by lunr ${String(data.version)}, this is lunr ${lunr.version}`);
-  const { fields, refs, terms, termIndex, postings, postingStarts, vectors, vectorStarts } = data;
-  if (
-    terms.length !== termIndex.length ||
-    postingStarts.length !== terms.length + 1 ||
-    vectorStarts.length !== fields.length * refs.length + 1 ||
-    (postingStarts[terms.length] ?? 0) > postings.length ||
-    (vectorStarts[fields.length * refs.length] ?? 0) > vectors.length
-  ) {
-    throw new Error('the index is damaged (its parts differ in length)');
-  }
+  const { fields, refs, terms, termIndex, postings } = data;
+  if (terms.length !== termIndex.length || postings.count !== terms.length) throw new Error('the index is damaged (its parts differ in length)');
 
-  // lunr's parts are made on first use: a search reads postings from `data` directly (search/query-index.ts)
+  // lunr's parts are made on first use: a search reads postings through `termPostings` (search/query-index.ts)
   // and needs the token set only for wildcard and fuzzy terms; building it and the lookup tables at every
-  // open took 74 ms of a one-shot search's 790 ms of CPU at BBC's size (issue 19).
+  // open took 74 ms of a one-shot search's 790 ms of CPU at BBC's size (issue 19). lunr's own inverted index
+  // and field vectors are made only for a query lunr runs itself (see query-index.ts), and in tests.
   const index = new lunr.Index({ fields, pipeline: lunr.Pipeline.load(data.pipeline) } as unknown as lunr.Index.Attributes);
   const trie = new TokenTrieBuilder(terms);
   tokenSetBuilders.set(index, trie);
@@ -61,14 +156,12 @@ export function loadCompactIndex(data: CompactIndex): lunr.Index {
     const termNumbers = new Map<string, number>(terms.map((term, i) => [term, i]));
     const materializePosting = (i: number): Posting => {
       const posting: Posting = { _index: termIndex[i] ?? 0 };
-      let at = postingStarts[i] ?? 0;
-      for (const field of fields) {
-        const count = postings[at] ?? 0;
-        const docs: Record<string, object> = {};
-        for (let k = 1; k <= count; k += 1) docs[refs[postings[at + k] ?? 0] ?? ''] = {};
-        posting[field] = docs;
-        at += count + 1;
-      }
+      const { docs } = termPostings(data, i);
+      fields.forEach((field, f) => {
+        const refsOfField: Record<string, object> = {};
+        for (const doc of docs[f] ?? []) refsOfField[refs[doc] ?? ''] = {};
+        posting[field] = refsOfField;
+      });
       return posting;
     };
     return lazyRecord(terms, (term) => {
@@ -76,21 +169,40 @@ export function loadCompactIndex(data: CompactIndex): lunr.Index {
       return i === undefined ? undefined : materializePosting(i);
     });
   });
-  // lunr's constructor calls it `fieldVectors` (its typings, `documentVectors`).
+  // lunr's constructor calls it `fieldVectors` (its typings, `documentVectors`): every article's vector per
+  // field, its terms in ascending `_index` order, made from all the postings at once.
   lazyProperty(index, 'fieldVectors', () => {
-    const fieldNumbers = new Map(fields.map((f, i) => [f, i]));
-    const refNumbers = new Map(refs.map((r, i) => [r, i]));
-    const fieldRefs = fields.flatMap((field) => refs.map((ref) => `${field}/${ref}`));
-    return lazyRecord(fieldRefs, (fieldRef) => {
-      const slash = fieldRef.indexOf('/');
-      const f = fieldNumbers.get(fieldRef.slice(0, slash));
-      const n = refNumbers.get(fieldRef.slice(slash + 1));
-      if (f === undefined || n === undefined) return undefined;
-      const at = f * refs.length + n;
-      return new lunr.Vector(Array.from(vectors.subarray(vectorStarts[at] ?? 0, vectorStarts[at + 1] ?? 0)));
+    const elements = fields.map(() => refs.map((): [number, number][] => []));
+    for (let i = 0; i < terms.length; i += 1) {
+      const { docs, weights } = termPostings(data, i);
+      fields.forEach((_, f) => {
+        const fieldDocs = docs[f] ?? new Int32Array(0);
+        fieldDocs.forEach((doc, k) => elements[f]?.[doc]?.push([termIndex[i] ?? 0, weights[f]?.[k] ?? 0]));
+      });
+    }
+    const vectors: Record<string, lunr.Vector> = Object.create(null) as Record<string, lunr.Vector>;
+    fields.forEach((field, f) => {
+      refs.forEach((ref, n) => {
+        const pairs = (elements[f]?.[n] ?? []).sort((a, b) => a[0] - b[0]);
+        vectors[`${field}/${ref}`] = new lunr.Vector(pairs.flat());
+      });
     });
+    return vectors;
   });
   return index;
+}
+
+/** The postings of term `n` of `index`; none in any field when its block cannot be read. */
+export function termPostings(index: CompactIndex, n: number): TermPostings {
+  const block = index.postings.block(n);
+  if (block !== null) {
+    try {
+      return decodePostings(block, index.fields.length);
+    } catch {
+      // Damaged past its checksum: as unreadable.
+    }
+  }
+  return { docs: index.fields.map(() => new Int32Array(0)), weights: index.fields.map(() => new Float64Array(0)) };
 }
 
 /** The token sets of loaded indexes still being made (see `makeTokenSet`). */

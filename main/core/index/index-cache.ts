@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { readHeaderLine, withOpenFile } from '../util/read-header-line.js';
 import { lunrVersion } from './configure-lunr.js';
 import { deserializeAligned, serializeAligned } from '../util/aligned-serialization.js';
-import { packRecord, unpackRecord, type StoredRecord } from './packed-quotes.js';
+import { CacheTexts, packIndex, packRecord, TextsWriter, unpackIndex, unpackRecord, type StoredIndex, type StoredRecord, type TextTable } from './stored-records.js';
 
 /**
  * Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt.
@@ -25,10 +25,12 @@ import { packRecord, unpackRecord, type StoredRecord } from './packed-quotes.js'
  * 11: .gz, .zip, .csv, .tsv and .pdf files are read (issue 18), and a CSV row's article has its `where`.
  * 12: every quote has `speakerId` (issue 16): as last resolved, or null; resolved again on every open.
  * 13: every quote has `clusterId` (issue 17): likewise.
- * 14: a record's quotes are packed apart, read on first use (index/packed-quotes.ts, issue 19).
+ * 14: a record's quotes are packed apart, read on first use (index/stored-records.ts, issue 19).
  * 15: typed arrays in a region of their own after the stream, read in place (util/aligned-serialization.ts).
+ * 16: articles' texts, records' quotes and terms' postings in a section after the data, read when asked
+ *     (index/stored-records.ts); postings hold their weights, and lunr's field vectors are no longer stored.
  */
-export const cacheSchemaVersion = 15;
+export const cacheSchemaVersion = 16;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {
@@ -40,15 +42,15 @@ interface CacheHeader {
   fingerprint: string;
   /**
    * The CRC-32 of the data: a check against damage (a disk error, a file cut short), not against tampering.
-   * Caches written before 2026-12-07 have a SHA-256 instead (`sha256`), still read: at 10x BBC hashing the
-   * four shards took 380 ms of a warm open's CPU, the CRC 35 ms.
+   * (A SHA-256 until 2026-12-07: at 10x BBC hashing the four shards took 380 ms of a warm open's CPU, the CRC 35 ms.)
    */
-  crc32?: number;
-  sha256?: string;
-  /** The length of the data: V8's stream, then the region of its typed arrays (see `writeCache`). */
+  crc32: number;
+  /** The length of the data an open reads: V8's stream, then the region of its typed arrays (see `writeCache`). */
   bytes: number;
   /** The length of the stream. */
   stream: number;
+  /** The length of the texts section after the data, read by position (see stored-records.ts). */
+  texts: number;
 }
 
 /** The cache folder of the archive at `archiveRealPath` inside `cacheDir` (one file per shard in it). */
@@ -133,6 +135,14 @@ export function describeCacheMiss(file: string, miss: CacheMiss): string | null 
   return miss.reason === 'damaged' ? `The index cache in ${path.dirname(file)} was damaged (${miss.detail}) and is rebuilt.` : null;
 }
 
+/**
+ * What the user is told of a cache found damaged after it was loaded: a text read when asked for failed its
+ * checksum (`detail`). The file is gone by then, so the next open rebuilds it; until then that text is empty.
+ */
+export function describeDamagedText(file: string, detail: string): string {
+  return `The index cache in ${path.dirname(file)} was damaged (${detail}); an article shows no text until the next start rebuilds it.`;
+}
+
 /** What the user is told of a cache whose data could not be loaded into an index (`error`). */
 export function describeUnloadableCache(file: string, error: unknown): string {
   return `The index cache in ${path.dirname(file)} could not be loaded (${String(error)}) and is rebuilt.`;
@@ -157,75 +167,94 @@ function causeOf(error: unknown): string {
 
 /**
  * Loads the cache at `file` when it matches `fingerprint`; otherwise says why not, with the records of a
- * stale one (see `CacheMiss`). Never throws.
+ * stale one (see `CacheMiss`). Reads the part every open needs; the records' texts and quotes are read from
+ * the file when first asked for (stored-records.ts), and `onDamaged` is told of one that fails its checksum.
+ * Never throws.
  */
-export async function readCache(file: string, fingerprint: string): Promise<{ data: LibraryData } | CacheMiss> {
-  let raw: Buffer;
-  let dataCrc: number | null;
+export async function readCache(file: string, fingerprint: string, onDamaged: (detail: string) => void = () => undefined): Promise<{ data: LibraryData } | CacheMiss> {
+  let fd: number;
   try {
-    ({ raw, dataCrc } = readWithCrc(file));
+    fd = openSync(file, 'r');
   } catch {
     return { reason: 'absent' };
   }
+  /** Whether the file is now the texts' to read from (and close). */
+  let kept = false;
   try {
-    const newline = raw.indexOf(0x0a);
-    if (newline === -1) throw new Error('no header line');
-    const header = parseHeader(raw.subarray(0, newline));
+    const { line, dataStart, fileBytes } = readHead(fd);
+    const header = parseHeader(line);
     if (header.format !== cacheFormat) throw new Error('not a Verbatim index cache');
     if (!isCurrentHeader(header, '')) return { reason: 'stale', files: [] };
-    const payload = raw.subarray(newline + 1);
-    if (typeof header.bytes !== 'number' || typeof header.stream !== 'number' || header.stream > header.bytes) throw new Error('the header gives no length');
-    if (payload.length !== header.bytes) throw new Error(`truncated: ${payload.length} of ${header.bytes} bytes`);
-    if (!checksumMatches(payload, header, dataCrc)) throw new Error('checksum mismatch');
-    const stored = deserialize(payload.subarray(0, header.stream), payload.subarray(header.stream));
+    const { bytes, stream, texts: textBytes } = header;
+    if (typeof bytes !== 'number' || typeof stream !== 'number' || typeof textBytes !== 'number' || stream > bytes || bytes < 0 || textBytes < 0) {
+      throw new Error('the header gives no length');
+    }
+    if (fileBytes !== dataStart + bytes + textBytes) throw new Error(`truncated: ${fileBytes - dataStart} of ${bytes + textBytes} bytes`);
+    const { payload, crc } = readData(fd, dataStart, bytes);
+    if (crc !== header.crc32) throw new Error('checksum mismatch');
+    const { texts: table, ...stored } = deserialize(payload.subarray(0, stream), payload.subarray(stream));
     if (!Array.isArray(stored.files) || !Array.isArray(stored.walkProblems) || typeof stored.indexes !== 'object' || stored.indexes === null || !['string', 'undefined'].includes(typeof stored.quotesDigest)) {
       throw new Error('missing parts');
     }
-    const data: LibraryData = { ...stored, files: stored.files.map(unpackRecord) };
+    if (!isTextTable(table, textBytes)) throw new Error('its table of texts is damaged');
+    const texts = new CacheTexts(fd, dataStart + bytes, table, file, onDamaged);
+    kept = true;
+    const indexes = Object.fromEntries(Object.entries(stored.indexes).map(([code, index]) => [code, unpackIndex(index, texts)]));
+    const data: LibraryData = { ...stored, files: stored.files.map((record) => unpackRecord(record, texts)), indexes };
     return header.fingerprint === fingerprint ? { data } : { reason: 'stale', files: data.files };
   } catch (error) {
     return { reason: 'damaged', detail: error instanceof Error ? error.message : String(error) };
+  } finally {
+    if (!kept) closeSync(fd);
   }
+}
+
+/** Whether `table` is a table of texts filling a section of `bytes` bytes. */
+function isTextTable(table: unknown, bytes: number): table is TextTable {
+  if (typeof table !== 'object' || table === null) return false;
+  const { ends, crcs } = table as Partial<TextTable>;
+  if (!(ends instanceof Float64Array) || !(crcs instanceof Uint32Array) || ends.length !== crcs.length) return false;
+  let previous = 0;
+  for (const end of ends) {
+    if (!(end >= previous)) return false;
+    previous = end;
+  }
+  return previous === bytes;
 }
 
 /** Chunks a cache file is read in: each is checksummed while it is still in the processor's cache. */
 const readChunkBytes = 4 * 1024 * 1024;
 
+/** The header line of the cache file open as `fd`, where its data starts, and the file's length. */
+function readHead(fd: number): { line: Buffer; dataStart: number; fileBytes: number } {
+  const fileBytes = fstatSync(fd).size;
+  const first = Buffer.alloc(Math.min(maxHeaderBytes, fileBytes));
+  const read = readSync(fd, first, 0, first.length, 0);
+  const newline = first.subarray(0, read).indexOf(0x0a);
+  if (newline === -1) throw new Error('no header line');
+  return { line: first.subarray(0, newline), dataStart: newline + 1, fileBytes };
+}
+
 /**
- * The bytes of `file`, and the CRC-32 of those after its first line (null when the first chunk holds no
- * line end). Read in chunks, each checksummed as soon as it is read: checksumming the whole file after
+ * The `length` bytes of data at `start` of the file open as `fd`, and their CRC-32. The file is read from
+ * its start, so that the data lies in memory where it lies in the file (its typed arrays 8-aligned: see
+ * `writeCache`), in chunks, each checksummed as soon as it is read: checksumming the whole data after
  * reading it took a third as long again as the reading (90 ms of a 46 MB shard at 10x BBC, issue 19).
  * Synchronous: an engine has nothing else to do while it opens a shard.
  */
-function readWithCrc(file: string): { raw: Buffer; dataCrc: number | null } {
-  const fd = openSync(file, 'r');
-  try {
-    const raw = Buffer.allocUnsafeSlow(fstatSync(fd).size);
-    let length = 0;
-    /** Where the data starts: after the first chunk's line end; null without one (no header of ours). */
-    let dataStart: number | null = null;
-    let dataCrc = 0;
-    while (length < raw.length) {
-      const read = readSync(fd, raw, length, Math.min(readChunkBytes, raw.length - length), length);
-      if (read === 0) break;
-      if (length === 0) {
-        const newline = raw.subarray(0, read).indexOf(0x0a);
-        dataStart = newline === -1 ? null : newline + 1;
-      }
-      if (dataStart !== null) dataCrc = crc32(raw.subarray(Math.max(length, dataStart), length + read), dataCrc);
-      length += read;
-    }
-    return { raw: raw.subarray(0, length), dataCrc: dataStart === null ? null : dataCrc };
-  } finally {
-    closeSync(fd);
+function readData(fd: number, start: number, length: number): { payload: Buffer; crc: number } {
+  const raw = Buffer.allocUnsafeSlow(start + length);
+  let at = 0;
+  let crc = 0;
+  while (at < raw.length) {
+    const read = readSync(fd, raw, at, Math.min(readChunkBytes, raw.length - at), at);
+    if (read === 0) throw new Error(`truncated: ${Math.max(0, at - start)} of ${length} bytes`);
+    if (at + read > start) crc = crc32(raw.subarray(Math.max(at, start), at + read), crc);
+    at += read;
   }
+  return { payload: raw.subarray(start), crc };
 }
 
-/** Whether `payload` has the checksum `header` gives (either kind: see `CacheHeader.crc32`); `payloadCrc` is its CRC-32 when known. */
-function checksumMatches(payload: Buffer, header: Partial<CacheHeader>, payloadCrc: number | null): boolean {
-  if (typeof header.crc32 === 'number') return (payloadCrc ?? crc32(payload)) === header.crc32;
-  return typeof header.sha256 === 'string' && createHash('sha256').update(payload).digest('hex') === header.sha256;
-}
 
 /** Whether a cache's header names this schema, lunr and V8, and `fingerprint` (any one when it is ''). */
 function isCurrentHeader(header: Partial<CacheHeader>, fingerprint: string): boolean {
@@ -234,14 +263,15 @@ function isCurrentHeader(header: Partial<CacheHeader>, fingerprint: string): boo
 }
 
 /**
- * How many bytes the cache files in `cacheFolder` hold (0 without any): before the folder is walked, how much
- * a warm open will load, whichever layout its shards have now. Never throws.
+ * How many bytes an open of the cache files in `cacheFolder` reads (0 without any; their texts are read when
+ * asked): before the folder is walked, how much a warm open will load, whichever layout its shards have now.
+ * Never throws.
  */
 export async function cachedBytesIn(cacheFolder: string): Promise<number> {
   try {
     const names = (await readdir(cacheFolder)).filter((name) => name.endsWith('.cache'));
-    const sizes = await Promise.all(names.map((name) => stat(path.join(cacheFolder, name)).then((s) => s.size, () => 0)));
-    return sizes.reduce((sum, size) => sum + size, 0);
+    const sizes = await Promise.all(names.map((name) => cacheBytes(path.join(cacheFolder, name), '')));
+    return sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0);
   } catch {
     return 0;
   }
@@ -257,6 +287,11 @@ const maxHeaderBytes = 4096;
  * Its data may still turn out damaged; `readCache` checks that. Never throws.
  */
 export function currentCacheBytes(file: string, fingerprint: string): Promise<number | null> {
+  return cacheBytes(file, fingerprint);
+}
+
+/** What an open of the cache at `file` reads, when its header names this code and `fingerprint` (any when ''). */
+function cacheBytes(file: string, fingerprint: string): Promise<number | null> {
   return withOpenFile(file, async (handle) => {
     const read = await readHeaderLine(handle, maxHeaderBytes);
     if (read === null) return null;
@@ -280,8 +315,8 @@ function parseHeader(line: Buffer): Partial<CacheHeader> {
   return header as Partial<CacheHeader>;
 }
 
-/** The library data as a cache stores it: each record's quotes packed (see packed-quotes.ts). */
-type StoredLibrary = Omit<LibraryData, 'files'> & { files: StoredRecord[] };
+/** The library data as a cache stores it: its records without their texts and quotes, and where those are (see stored-records.ts). */
+type StoredLibrary = Omit<LibraryData, 'files' | 'indexes'> & { files: StoredRecord[]; indexes: Record<string, StoredIndex>; texts: TextTable };
 
 /** The data of a cache whose checksum matched (a file written by a V8 that serializes differently throws). */
 function deserialize(stream: Buffer, region: Buffer): StoredLibrary {
@@ -294,7 +329,10 @@ function deserialize(stream: Buffer, region: Buffer): StoredLibrary {
 
 /** Writes the cache atomically: a temporary file, fsync, then rename over the old one. */
 export async function writeCache(file: string, fingerprint: string, data: LibraryData): Promise<void> {
-  const stored: StoredLibrary = { ...data, files: data.files.map(packRecord) };
+  const texts = new TextsWriter();
+  const files = data.files.map((record) => packRecord(record, texts));
+  const indexes = Object.fromEntries(Object.entries(data.indexes).map(([code, index]) => [code, packIndex(index, texts)]));
+  const stored: StoredLibrary = { ...data, files, indexes, texts: texts.table() };
   const { stream, region } = serializeAligned(stored);
   let regionBytes = 0;
   let checksum = crc32(stream);
@@ -311,10 +349,11 @@ export async function writeCache(file: string, fingerprint: string, data: Librar
     crc32: checksum,
     bytes: stream.length + regionBytes,
     stream: stream.length,
+    texts: texts.byteLength,
   };
   // The header line ends in spaces that start the region at a multiple of 8 in the file, and so in the
   // buffer it is read into: its typed arrays are then read in place.
   const line = JSON.stringify(header);
   const padding = (8 - ((Buffer.byteLength(line) + 1 + stream.length) % 8)) % 8;
-  await writeFileAtomic(file, [`${line}${' '.repeat(padding)}\n`, stream, ...region]);
+  await writeFileAtomic(file, [`${line}${' '.repeat(padding)}\n`, stream, ...region, ...texts.chunks()]);
 }

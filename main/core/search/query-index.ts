@@ -1,11 +1,11 @@
 // Runs a lunr query with lunr's own semantics — the same matches, the same scores to the bit, in the same
 // order — but on arrays indexed by article number instead of lunr's per-match objects (a MatchData, FieldRef
-// strings and Sets for every article that matches), and reading postings and weights straight from the
-// compact index's typed arrays instead of the lunr objects made from them: those objects, and the cache
-// misses on every matching article's vector, were most of a search's time at 10x BBC (issue 6).
+// strings and Sets for every article that matches), and reading each term's postings and weights straight
+// from its block of the compact index instead of the lunr objects made from them: those objects, and the
+// cache misses on every matching article's vector, were most of a search's time at 10x BBC (issue 6).
 
 import lunr from 'lunr';
-import type { CompactIndex } from '../index/compact-index.js';
+import { termPostings, type CompactIndex } from '../index/compact-index.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { descendingOrder } from './scores.js';
 
@@ -279,34 +279,15 @@ function termNumberOf(compact: CompactIndex, term: string): number {
 }
 
 /**
- * A term's posting in each field, with the term's weight in each article's field vector. Made on the
- * term's first search and kept (8 bytes per article of the posting; the articles are a view of the index's
- * own array): later searches for the term never touch the articles' vectors.
+ * A term's posting in each field, with the term's weight in each article's field vector: read from its
+ * block (in memory, or from the cache file) on the term's first search and kept, as views of the block.
  */
 function postingsOf(state: IndexState, termNumber: number): Posting[] {
   let postings = state.postings.get(termNumber);
   if (postings === undefined) {
-    const { fields, refs, termIndex, postings: encoded, postingStarts, vectors, vectorStarts } = state.compact;
-    const term = termIndex[termNumber] ?? 0;
-    let at = postingStarts[termNumber] ?? 0;
-    postings = fields.map((_, field) => {
-      const count = encoded[at] ?? 0;
-      const docs = encoded.subarray(at + 1, at + 1 + count);
-      at += count + 1;
-      const weights = new Float64Array(count);
-      docs.forEach((doc, k) => {
-        const start = field * refs.length + doc;
-        weights[k] = weightIn(vectors, vectorStarts[start] ?? 0, vectorStarts[start + 1] ?? 0, term);
-      });
-      return { docs, weights };
-    });
+    const { docs, weights } = termPostings(state.compact, termNumber);
+    postings = docs.map((fieldDocs, f) => ({ docs: fieldDocs, weights: weights[f] ?? new Float64Array(0) }));
     state.postings.set(termNumber, postings);
   }
   return postings;
-}
-
-/** The weight of term `termIndex` in the vector at `vectors[from..to)` (`termIndex, weight, ...`, ascending). */
-function weightIn(vectors: Float64Array, from: number, to: number, termIndex: number): number {
-  const at = from + lowerBound((to - from) / 2, (i) => (vectors[from + i * 2] ?? 0) < termIndex) * 2;
-  return at < to && vectors[at] === termIndex ? (vectors[at + 1] ?? 0) : 0;
 }

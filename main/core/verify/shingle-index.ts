@@ -23,7 +23,7 @@ const wordPattern = /[\p{L}\p{N}]+(?:['’‘`][\p{L}\p{N}]+)*/gu;
 
 /** Indexes the shingles of `texts` (article bodies), article `i` being `texts[i]`. */
 export function buildShingleIndex(texts: readonly string[]): ShingleIndex {
-  const builder = new ShingleIndexBuilder(texts);
+  const builder = new ShingleIndexBuilder(texts.map((body) => ({ body })));
   builder.advance(Number.POSITIVE_INFINITY);
   return builder.finish();
 }
@@ -40,7 +40,8 @@ export class ShingleIndexBuilder {
   private next = 0;
   private built: ShingleIndex | null = null;
 
-  constructor(private readonly texts: readonly string[]) {}
+  /** @param articles read one at a time as the index is built (a cached article reads its text when asked: see index/stored-records.ts) */
+  constructor(private readonly articles: readonly { readonly body: string }[]) {}
 
   /** A builder whose index is `index`, already built (a shard's cache keeps it: see `isShingleIndex`). */
   static of(index: ShingleIndex): ShingleIndexBuilder {
@@ -56,9 +57,9 @@ export class ShingleIndexBuilder {
 
   /** Reads articles until `until` (a `performance.now()` time) or the last; true when every article is read. */
   advance(until: number): boolean {
-    while (this.next < this.texts.length) {
+    while (this.next < this.articles.length) {
       if (performance.now() >= until) return false;
-      this.add(this.texts[this.next] ?? '', this.next);
+      this.add(this.articles[this.next]?.body ?? '', this.next);
       this.next += 1;
     }
     return true;
@@ -68,7 +69,7 @@ export class ShingleIndexBuilder {
   finish(): ShingleIndex {
     if (this.built === null) {
       this.advance(Number.POSITIVE_INFINITY);
-      this.built = bucket(this.keys.subarray(0, this.count), this.owners.subarray(0, this.count), this.texts.length);
+      this.built = bucket(this.keys.subarray(0, this.count), this.owners.subarray(0, this.count), this.articles.length);
       this.keys = new Uint32Array(0);
       this.owners = new Uint32Array(0);
     }

@@ -1,11 +1,12 @@
-// A cached record's quotes stay serialized until read (issue 19): a warm open deserializes no quote a
-// request does not need, counts them without reading them, and writes unread ones back as they were.
+// A cached record's quotes and its articles' texts stay in the file until read (issue 19): a warm open reads no
+// quote or text a request does not need, counts quotes without reading them, and writes unread ones back as they were.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { buildLibraryData, type FileRecord } from '../../../main/core/index/build-library-data.js';
 import { readCache, writeCache } from '../../../main/core/index/index-cache.js';
-import { quoteCountsOf, quotesMissing } from '../../../main/core/index/packed-quotes.js';
+import { MemoryPostings, termPostings } from '../../../main/core/index/compact-index.js';
+import { quoteCountsOf, quotesMissing } from '../../../main/core/index/stored-records.js';
 import { contentDir, tempDir } from '../../support/paths.js';
 
 /** Whether `record`'s quotes are still serialized (read through an accessor on first use). */
@@ -21,7 +22,7 @@ async function cachedContent() {
   return { built, file, read: read.data };
 }
 
-describe('packed quotes in the index cache', () => {
+describe('quotes and texts in the index cache', () => {
   it('are read on first use, equal to those written, and counted per article without being read', async () => {
     const { built, read } = await cachedContent();
     const quoted = built.files.filter((record) => (record.quotes ?? []).length > 0);
@@ -35,6 +36,32 @@ describe('packed quotes in the index cache', () => {
     expect(read.files.every(unread)).toBe(true);
     expect(read.files.map((record) => record.quotes)).toEqual(built.files.map((record) => record.quotes));
     expect(read.files.some(unread)).toBe(false);
+  });
+
+  it('give each article its text from the file when it is read, equal to the one written, and written back unread', async () => {
+    const { built, file, read } = await cachedContent();
+    const articles = read.files.flatMap((record) => record.articles);
+    expect(articles.every((article) => Object.getOwnPropertyDescriptor(article, 'body')?.get !== undefined)).toBe(true);
+    expect(articles.map((article) => article.body)).toEqual(built.files.flatMap((record) => record.articles.map((article) => article.body)));
+    // As the worker threads send them: the text is there.
+    expect(structuredClone(articles[0])).toEqual(built.files[0]?.articles[0]);
+    await writeCache(file, 'fingerprint', read);
+    const again = await readCache(file, 'fingerprint');
+    if (!('data' in again)) throw new Error(`the cache was not read again: ${again.reason}`);
+    expect(again.data.files.flatMap((record) => record.articles)).toEqual(built.files.flatMap((record) => record.articles));
+  });
+
+  it('give an index whose terms\' postings are read from the file when searched, equal to those built', async () => {
+    const { built, read } = await cachedContent();
+    expect(Object.keys(read.indexes)).toEqual(Object.keys(built.indexes));
+    for (const [code, index] of Object.entries(built.indexes)) {
+      const cached = read.indexes[code];
+      if (cached === undefined) throw new Error(`no ${code} index was read`);
+      expect(cached.postings).not.toBeInstanceOf(MemoryPostings);
+      expect({ ...cached, postings: null }).toEqual({ ...index, postings: null });
+      expect(cached.postings.count).toBe(index.terms.length);
+      for (let n = 0; n < index.terms.length; n += 1) expect(termPostings(cached, n)).toEqual(termPostings(index, n));
+    }
   });
 
   it('are written back without being read, and replaced by an assignment', async () => {

@@ -1,0 +1,340 @@
+// File records and indexes as the index cache stores them (issue 19). An open reads the part of a cache
+// file that every search needs (the articles' fields, the index's terms); the texts of the articles, each
+// record's quotes and each term's postings are in a section after it, each with its own CRC-32, read by
+// position when something first asks for one. At 10x BBC the texts were 12 MB, the quotes 14 MB and the
+// postings with the field vectors 18 MB of each 46 MB shard, read, checksummed and deserialized at every
+// open though a search reads its terms' postings and the texts and quotes of the articles it shows.
+// Article texts are read again when asked again (through a small cache), never all held: at 50x they were
+// 250 MB of a serve's heap.
+
+import v8 from 'node:v8';
+import { closeSync, fstatSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import type { Article, Quote } from '../../contract/model.js';
+import { Lru } from '../util/lru.js';
+import type { FileRecord } from './build-library-data.js';
+import type { CompactIndex, PostingBlocks } from './compact-index.js';
+
+/** Where each text of the texts section ends (from the section's start), and its CRC-32, in text order. */
+export interface TextTable {
+  ends: Float64Array;
+  crcs: Uint32Array;
+}
+
+/** A record's quotes as the cache stores them: their bytes are a text of their own (see `StoredRecord`). */
+export interface PackedQuotes {
+  /** How many of the quotes are of each of the record's articles, in the order of `articles`. */
+  counts: number[];
+}
+
+/**
+ * A file record as the cache stores it: its articles without their text, and `texts`, the number of its
+ * first article's text in the texts section; the others follow, then the record's quotes (`v8.serialize` of
+ * the list) unless they are still to be extracted (null).
+ */
+export type StoredRecord = Omit<FileRecord, 'quotes' | 'articles'> & { articles: Omit<Article, 'body'>[]; texts: number; quotes: PackedQuotes | null };
+
+/** Collects the texts section of a cache being written. */
+export class TextsWriter {
+  private readonly parts: Uint8Array[] = [];
+  private readonly ends: number[] = [];
+  private readonly crcs: number[] = [];
+  private length = 0;
+
+  /** Adds `bytes`; returns its number. */
+  add(bytes: Uint8Array): number {
+    this.parts.push(bytes);
+    this.length += bytes.byteLength;
+    this.ends.push(this.length);
+    this.crcs.push(crc32(bytes));
+    return this.ends.length - 1;
+  }
+
+  get byteLength(): number {
+    return this.length;
+  }
+
+  get count(): number {
+    return this.ends.length;
+  }
+
+  table(): TextTable {
+    return { ends: Float64Array.from(this.ends), crcs: Uint32Array.from(this.crcs) };
+  }
+
+  /** The section, in chunks of a few MB (one write each, not one per text). */
+  chunks(): Uint8Array[] {
+    const chunks: Uint8Array[] = [];
+    for (let from = 0; from < this.parts.length; ) {
+      let to = from;
+      let bytes = 0;
+      while (to < this.parts.length && (to === from || bytes + (this.parts[to]?.byteLength ?? 0) <= chunkBytes)) bytes += this.parts[to++]?.byteLength ?? 0;
+      chunks.push(Buffer.concat(this.parts.slice(from, to), bytes));
+      from = to;
+    }
+    return chunks;
+  }
+}
+
+const chunkBytes = 4 * 1024 * 1024;
+
+/** Closes the file of a `CacheTexts` that nothing reads from any more. */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closed already.
+  }
+});
+
+/**
+ * The texts section of a cache file, read by position from the file as it was opened (a cache written
+ * again meanwhile is a new file: this one's bytes stay readable until it is closed). The file closes when
+ * nothing reads from it any more.
+ */
+export class CacheTexts {
+  /** Recently read article texts, by number: a search reads the same ones for its hits, snippets and phrases. */
+  private readonly recent = new Lru<number, string>(4 * 1024 * 1024);
+  private damaged = false;
+
+  /**
+   * @param fd the open cache file, which this object now owns
+   * @param start where the section starts in it
+   * @param file its path: a text found damaged removes the file there (when it is still this one), to be rebuilt
+   * @param onDamaged told once, when a text is found damaged
+   */
+  constructor(
+    private readonly fd: number,
+    private readonly start: number,
+    private readonly table: TextTable,
+    private readonly file: string,
+    private readonly onDamaged: (detail: string) => void,
+  ) {
+    openFiles.register(this, fd);
+  }
+
+  get count(): number {
+    return this.table.ends.length;
+  }
+
+  /** The bytes of text `n`; null when they cannot be read or fail their checksum (see `markDamaged`). */
+  bytes(n: number): Buffer | null {
+    const from = n === 0 ? 0 : (this.table.ends[n - 1] ?? Number.NaN);
+    const to = this.table.ends[n] ?? Number.NaN;
+    const bytes = Buffer.allocUnsafe(Number.isFinite(from) && Number.isFinite(to) ? to - from : 0);
+    try {
+      let read = 0;
+      while (read < bytes.length) {
+        const got = readSync(this.fd, bytes, read, bytes.length - read, this.start + from + read);
+        if (got === 0) break;
+        read += got;
+      }
+      if (read === bytes.length && crc32(bytes) === this.table.crcs[n]) return bytes;
+    } catch {
+      // Unreadable: damaged too.
+    }
+    this.markDamaged();
+    return null;
+  }
+
+  /** Text `n` as a string ('' when it cannot be read). */
+  text(n: number): string {
+    const kept = this.recent.get(n);
+    if (kept !== undefined) return kept;
+    const text = this.bytes(n)?.toString('utf8') ?? '';
+    this.recent.set(n, text, text.length);
+    return text;
+  }
+
+  /**
+   * A text that does not read back is damage the open's checksum could not see (it covers what an open
+   * reads): the file is removed, when the path still names it, so that the next open rebuilds the shard.
+   */
+  private markDamaged(): void {
+    if (this.damaged) return;
+    this.damaged = true;
+    this.onDamaged('a text fails its checksum');
+    try {
+      const open = fstatSync(this.fd);
+      const named = statSync(this.file);
+      if (open.ino === named.ino && open.dev === named.dev) unlinkSync(this.file);
+    } catch {
+      // Gone already, or replaced by a newer cache.
+    }
+  }
+}
+
+/** Where the text of a cached article, or a cached record's quotes, are (see `unpackRecord`). */
+interface TextAt {
+  texts: CacheTexts;
+  n: number;
+}
+
+/** The articles whose `body` is still in their cache file. */
+const bodies = new WeakMap<object, TextAt>();
+
+/** The packed quotes of records read from a cache that nothing has read yet. */
+const unread = new WeakMap<FileRecord, TextAt & PackedQuotes>();
+
+/** One getter for every cached article (per-object closures would give each its own hidden class). */
+function readBody(this: object): string {
+  const at = bodies.get(this);
+  return at === undefined ? '' : at.texts.text(at.n);
+}
+
+/** One getter for every cached record's quotes; the first read replaces it with the list. */
+function readQuotes(this: FileRecord): Quote[] {
+  const at = unread.get(this);
+  const quotes = at === undefined ? [] : deserializeQuotes(at.texts.bytes(at.n));
+  setQuotes(this, quotes);
+  return quotes;
+}
+
+function assignQuotes(this: FileRecord, quotes: Quote[] | null): void {
+  setQuotes(this, quotes);
+}
+
+/**
+ * `record` as the cache stores it, its texts and quotes added to `texts`: as they are (bytes read back
+ * unchanged) when they were never read since the cache was. Throws when one of those cannot be read back
+ * (its cache was damaged): the cache is then not written, and rebuilt by the next open.
+ */
+export function packRecord(record: FileRecord, texts: TextsWriter): StoredRecord {
+  // Every field but the articles and the quotes, copied without reading the quotes (a spread would call their getter).
+  const stored: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) if (key !== 'quotes' && key !== 'articles') stored[key] = (record as unknown as Record<string, unknown>)[key];
+  stored.articles = record.articles.map((article) => {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(article)) if (key !== 'body') copy[key] = (article as unknown as Record<string, unknown>)[key];
+    return copy;
+  });
+  const first = texts.count;
+  for (const article of record.articles) {
+    const at = bodies.get(article);
+    texts.add(at === undefined ? Buffer.from(article.body, 'utf8') : readBack(at));
+  }
+  const packed = unread.get(record);
+  if (packed !== undefined) {
+    texts.add(readBack(packed));
+    stored.quotes = { counts: packed.counts };
+  } else {
+    const quotes = record.quotes;
+    if (quotes !== null) texts.add(v8.serialize(quotes));
+    stored.quotes = quotes === null ? null : { counts: countsOf(record.articles, quotes) };
+  }
+  // Last: `unpackRecord` deletes it, and V8 keeps an object's fast properties when its last one is deleted.
+  stored.texts = first;
+  return stored as StoredRecord;
+}
+
+function readBack(at: TextAt): Uint8Array {
+  const bytes = at.texts.bytes(at.n);
+  if (bytes === null) throw new Error('a text of the cache it was read from cannot be read back');
+  return bytes;
+}
+
+/**
+ * The record a cache stored, whose articles read their text from `texts` when asked and whose quotes are
+ * deserialized on first read (an assignment replaces them). Throws when the record does not fit `texts`
+ * or its quotes are not packed quotes of its articles (damage the checksum missed, or a bug).
+ */
+export function unpackRecord(stored: StoredRecord, texts: CacheTexts): FileRecord {
+  const first = stored.texts;
+  const packed = stored.quotes;
+  const used = stored.articles.length + (packed === null ? 0 : 1);
+  if (!Number.isInteger(first) || first < 0 || first + used > texts.count) throw new Error('a record lies outside the texts of its cache');
+  if (packed !== null && !isPacked(packed, stored.articles.length)) throw new Error('a record has no readable quotes');
+  stored.articles.forEach((article, i) => {
+    bodies.set(article, { texts, n: first + i });
+    Object.defineProperty(article, 'body', { configurable: true, enumerable: true, get: readBody });
+  });
+  const record = stored as unknown as FileRecord & { texts?: number };
+  delete record.texts;
+  if (packed === null) return record;
+  unread.set(record, { texts, n: first + stored.articles.length, counts: packed.counts });
+  Object.defineProperty(record, 'quotes', { configurable: true, enumerable: true, get: readQuotes, set: assignQuotes });
+  return record;
+}
+
+/** A compact index as the cache stores it: its postings in the texts section, a text per term from `postings` on. */
+export type StoredIndex = Omit<CompactIndex, 'postings'> & { postings: number };
+
+/** `index` as the cache stores it, its postings added to `texts`. Throws when a term's cannot be read back (see `packRecord`). */
+export function packIndex(index: CompactIndex, texts: TextsWriter): StoredIndex {
+  const first = texts.count;
+  for (let n = 0; n < index.postings.count; n += 1) {
+    const block = index.postings.block(n);
+    if (block === null) throw new Error('a term of the cache it was read from cannot be read back');
+    texts.add(block);
+  }
+  return { ...index, postings: first };
+}
+
+/** The index a cache stored, each term's postings read from `texts` when asked. Throws when it does not fit `texts`. */
+export function unpackIndex(stored: StoredIndex, texts: CacheTexts): CompactIndex {
+  const first = stored.postings;
+  const count = Array.isArray(stored.terms) ? stored.terms.length : -1;
+  if (!Number.isInteger(first) || first < 0 || count < 0 || first + count > texts.count) throw new Error('an index lies outside the texts of its cache');
+  return { ...stored, postings: new CachedPostings(texts, first, count) };
+}
+
+/** The postings of a cached index: term `n`'s are text `first + n` of its cache. */
+class CachedPostings implements PostingBlocks {
+  constructor(
+    private readonly texts: CacheTexts,
+    private readonly first: number,
+    readonly count: number,
+  ) {}
+
+  block(n: number): Uint8Array | null {
+    return n >= 0 && n < this.count ? this.texts.bytes(this.first + n) : null;
+  }
+}
+
+/**
+ * How many quotes each article of `record` has (in the order of its articles) without deserializing them;
+ * null while they are still to be extracted.
+ */
+export function quoteCountsOf(record: FileRecord): number[] | null {
+  const kept = unread.get(record);
+  if (kept !== undefined) return kept.counts;
+  const quotes = record.quotes;
+  return quotes === null ? null : countsOf(record.articles, quotes);
+}
+
+/** True when `record`'s quotes are still to be extracted (read without deserializing them). */
+export function quotesMissing(record: FileRecord): boolean {
+  return !unread.has(record) && record.quotes === null;
+}
+
+function setQuotes(record: FileRecord, quotes: Quote[] | null): void {
+  unread.delete(record);
+  Object.defineProperty(record, 'quotes', { value: quotes, configurable: true, enumerable: true, writable: true });
+}
+
+function countsOf(articles: readonly { id: string }[], quotes: readonly Quote[]): number[] {
+  const at = new Map(articles.map((article, i) => [article.id, i]));
+  const counts = articles.map(() => 0);
+  for (const quote of quotes) {
+    const i = at.get(quote.articleId);
+    if (i !== undefined) counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function isPacked(value: unknown, articles: number): value is PackedQuotes {
+  if (typeof value !== 'object' || value === null) return false;
+  const { counts } = value as Partial<PackedQuotes>;
+  return Array.isArray(counts) && counts.length === articles && counts.every((n) => Number.isInteger(n) && n >= 0);
+}
+
+/** The quotes of packed bytes their checksum vouched for; none if they cannot be read. */
+function deserializeQuotes(bytes: Uint8Array | null): Quote[] {
+  if (bytes === null) return [];
+  try {
+    const quotes: unknown = v8.deserialize(bytes);
+    return Array.isArray(quotes) ? (quotes as Quote[]) : [];
+  } catch {
+    return [];
+  }
+}
