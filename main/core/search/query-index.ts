@@ -212,12 +212,44 @@ function planClause(index: IndexInternals, state: IndexState, clause: Clause, qu
 
 /**
  * The index's terms the clause's term stands for, as lunr's `tokenSet.intersect(TokenSet.fromClause(clause))`
- * lists them. A term without wildcards or an edit distance stands for itself alone, when the index has it:
- * found in the sorted terms, without the token set, which is made only for the first wildcard or fuzzy term.
+ * lists them. Found in the sorted terms, without the token set, for a term without wildcards or an edit
+ * distance (itself alone, when the index has it) and for one ending in its only wildcard (the terms it
+ * starts); the token set is made for the first other wildcard or fuzzy term (at 50x BBC, making the token
+ * sets took the first `terror*` a second, issue 19).
  */
 function expandTerm(index: IndexInternals, compact: CompactIndex, clause: Clause): string[] {
-  if (!('editDistance' in clause) && !clause.term.includes('*')) return termNumberOf(compact, clause.term) >= 0 ? [clause.term] : [];
+  if (!('editDistance' in clause)) {
+    const star = clause.term.indexOf('*');
+    if (star === -1) return termNumberOf(compact, clause.term) >= 0 ? [clause.term] : [];
+    if (star === clause.term.length - 1) return termsStarting(compact, clause.term.slice(0, -1));
+  }
   return index.tokenSet.intersect(tokenSetOf(clause)).toArray();
+}
+
+/**
+ * The terms starting with `prefix`, in the order lunr's token set lists them for `prefix*`: depth first,
+ * each term before the longer ones it starts, and the branches of a letter in the reverse order of its
+ * edges (`TokenSet#toArray` pops them from a stack), which is the order of their keys: digits first, then by
+ * code unit (terms are added in sorted order, and an object lists integer keys first).
+ */
+export function termsStarting(compact: CompactIndex, prefix: string): string[] {
+  const { terms } = compact;
+  const found: string[] = [];
+  for (let i = lowerBound(terms.length, (k) => (terms[k] ?? '') < prefix); i < terms.length && (terms[i] ?? '').startsWith(prefix); i += 1) found.push(terms[i] ?? '');
+  return found.sort(tokenSetOrder);
+}
+
+/** lunr's token-set order of two terms (see `termsStarting`). */
+function tokenSetOrder(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i += 1;
+  if (i === a.length || i === b.length) return a.length - b.length;
+  return edgeRank(b.charCodeAt(i)) - edgeRank(a.charCodeAt(i));
+}
+
+/** Where an edge of a token-set node comes among its node's keys: digits (integer keys) first, then by code unit. */
+function edgeRank(code: number): number {
+  return code >= 0x30 && code <= 0x39 ? code - 0x30 - 10 : code;
 }
 
 /** lunr's Pipeline#runString, which takes the clause's fields as metadata (its typings allow no metadata). */

@@ -7,7 +7,7 @@ import type { CompactIndex } from '../../../main/core/index/compact-index.js';
 import { buildIndexes, loadIndexes } from '../../../main/core/index/configure-lunr.js';
 import { tokenize } from '../../../main/core/index/tokenize.js';
 import type { Article } from '../../../main/contract/model.js';
-import { queryIndex } from '../../../main/core/search/query-index.js';
+import { queryIndex, termsStarting } from '../../../main/core/search/query-index.js';
 import { beforeAllWithCorpora, describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, repoRoot } from '../../support/paths.js';
 
@@ -98,4 +98,18 @@ describeWithCorpora('querying an index without lunr’s match objects', () => {
       }
     }
   }, 60_000);
+});
+
+it('lists the terms a prefix stands for in lunr’s order when they branch on digits, letters and other characters', () => {
+  // An object lists integer keys (digits) first: lunr's token set branches on them first, and lists the branches back to front.
+  const body = 'x1 x9 x10 xa xb xz x’y xé xα x x0b xa1 xab x-ray';
+  const compact = buildIndexes([{ id: 'doc', title: '', body, language: 'zz' }]);
+  for (const [code, index] of loadIndexes(compact)) {
+    const tokenSet = (index as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
+    for (const term of ['x', 'xa', 'x1', '']) {
+      const expected = tokenSet.intersect((lunr.TokenSet as unknown as { fromString(term: string): lunr.TokenSet }).fromString(`${term}*`)).toArray();
+      expect(expected.length).toBeGreaterThan(0);
+      expect(termsStarting(compact[code] as CompactIndex, term)).toEqual(expected);
+    }
+  }
 });
