@@ -23,11 +23,37 @@ const node = {
   external: ['electron'],
 };
 
+/**
+ * The readers of article files (read-archive.ts and the parsers it uses: linkedom, Readability, yaml, chardet,
+ * Papa Parse, franc's data; 1.7 MB of the 2.7 MB the command line's bundle was) are a bundle of their own,
+ * `dist/read-archive.cjs`, which the other bundles load on the first file they read: a command on a warm
+ * cache, and the app opening one, never load it (issue 19: reading and compiling it took ~100 ms of every
+ * command's start). In those bundles, `build-library-data.ts`'s import of the readers is this stand-in.
+ */
+const lazyReaders = {
+  name: 'lazy-readers',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/read-archive\.js$/ }, (args) =>
+      args.importer.endsWith(path.join('index', 'build-library-data.ts')) ? { path: 'read-archive', namespace: 'lazy-readers' } : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'lazy-readers' }, () => ({
+      loader: 'js',
+      resolveDir: dist,
+      contents: [
+        'let readers;',
+        "const load = () => (readers ??= require(require('node:path').join(__dirname, 'read-archive.cjs')));",
+        'export function readArticleFile(...args) { return load().readArticleFile(...args); }',
+      ].join('\n'),
+    }));
+  },
+};
+
 await Promise.all([
-  build({ ...node, entryPoints: [from('main/shell/main.ts')], outfile: path.join(dist, 'main.cjs') }),
+  build({ ...node, entryPoints: [from('main/shell/main.ts')], outfile: path.join(dist, 'main.cjs'), plugins: [lazyReaders] }),
   build({ ...node, entryPoints: [from('main/preload/preload.ts')], outfile: path.join(dist, 'preload.cjs'), sourcemap: false }),
-  build({ ...node, entryPoints: [from('main/cli/main.ts')], outfile: path.join(dist, 'cli.cjs') }),
-  build({ ...node, entryPoints: [from('main/core/engine/index-worker.ts')], outfile: path.join(dist, 'index-worker.cjs') }),
+  build({ ...node, entryPoints: [from('main/cli/main.ts')], outfile: path.join(dist, 'cli.cjs'), plugins: [lazyReaders] }),
+  build({ ...node, entryPoints: [from('main/core/engine/index-worker.ts')], outfile: path.join(dist, 'index-worker.cjs'), plugins: [lazyReaders] }),
+  build({ ...node, entryPoints: [from('main/core/archive/read-archive.ts')], outfile: path.join(dist, 'read-archive.cjs') }),
   // Saved pages, PDFs and zips are read in a thread of their own, stopped when one takes too long
   // (core/archive/page-reader.ts). pdfjs asks `import.meta.url` for its `require`: this bundle's own URL.
   build({

@@ -5,7 +5,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiError, ApiMethod, FileAction, QuoteKind, Result, VerbatimApi } from '../contract/api.js';
-import { supportedExtensions } from '../core/archive/read-archive.js';
+import { supportedExtensions } from '../core/archive/formats.js';
 import { parseCorrectionChange } from '../core/corrections/parse-corrections.js';
 import { InvalidArgumentError, NotFoundError, toErrorValue, VerbatimError } from '../core/errors.js';
 import { verifyLimits, type LibrarySession } from '../core/library.js';

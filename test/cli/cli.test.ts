@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { itWithCorpora } from '../support/corpora.js';
-import { bbcDir, tempDir } from '../support/paths.js';
+import { bbcDir, distDir, tempDir } from '../support/paths.js';
 import { ensureBuilt, runCli } from '../support/run-cli.js';
 
 let cacheDir: string;
@@ -13,6 +13,18 @@ beforeAll(() => {
 });
 
 const json = (stdout: string): Record<string, unknown> => JSON.parse(stdout) as Record<string, unknown>;
+
+describe('the command line\'s bundle', () => {
+  it('leaves the readers of article files to a bundle of their own, loaded when a file is first read (the searches below build their cache with it)', () => {
+    const cli = readFileSync(path.join(distDir, 'cli.cjs'), 'utf8');
+    const readers = readFileSync(path.join(distDir, 'read-archive.cjs'), 'utf8');
+    expect(cli).toContain('read-archive.cjs');
+    for (const library of ['node_modules/linkedom', 'node_modules/yaml', 'node_modules/papaparse', 'node_modules/franc']) {
+      expect(cli).not.toContain(library);
+      expect(readers).toContain(library);
+    }
+  });
+});
 
 describe('verbatim search', () => {
   it('finds the seed article first in the bundled archive, with a quote by Maigeldinov', () => {

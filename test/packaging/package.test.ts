@@ -15,6 +15,8 @@ const builtFiles = [
   'dist/preload.cjs',
   'dist/index-worker.cjs',
   'dist/page-worker.cjs',
+  // The readers of article files, loaded by the others when they first read one (scripts/build.mjs).
+  'dist/read-archive.cjs',
   'dist/renderer/index.html',
   // pdfjs's CMaps and standard fonts, which PDFs in CJK and Cyrillic need (issue 18).
   'dist/pdfjs/cmaps/UniJIS-UCS2-H.bcmap',

@@ -18,30 +18,10 @@ import { readRegularFile } from './regular-file.js';
 import { readZipFile } from './read-zip.js';
 import { readSavedPage } from './read-saved-page.js';
 import { describeFsError, type ArchiveFile } from './walk-archive.js';
+import { extensions, supportedExtensions, type Format } from './formats.js';
 
 /** Files larger than this are not read (stated in the problem): no news file is 50 MB of text. */
 export const maxFileBytes = 50 * 1024 * 1024;
-
-type Format = 'txt' | 'md' | 'json' | 'jsonl' | 'html' | 'csv' | 'tsv';
-
-const extensions: Readonly<Record<string, Format>> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.json': 'json',
-  '.jsonl': 'jsonl',
-  '.ndjson': 'jsonl',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.shtml': 'html',
-  '.csv': 'csv',
-  '.tsv': 'tsv',
-};
-
-/** The file extensions Verbatim reads: the formats above, each also gzip'd (`.jsonl.gz`), and `.zip` archives of them. */
-export const supportedExtensions: readonly string[] = [...Object.keys(extensions), '.pdf', '.gz', '.zip'];
 
 /**
  * The stable id of the article at `position` in the file at `path` (0 for single-article files).
