@@ -279,7 +279,8 @@ export class ShardEngine {
         // A file changed while the shard was read: its cache would name a listing it does not hold.
         if (!readAsListed(data, spec.files)) continue;
         try {
-          await writeCache(spec.cacheFile, spec.fingerprint, data);
+          // The texts and postings written are read from the file from now on, not held.
+          await writeCache(spec.cacheFile, spec.fingerprint, data, (detail) => this.hooks.notice?.(describeDamagedText(spec.cacheFile, detail)));
         } catch (error) {
           notices.push(describeUnsavedCache(spec.cacheFile, error));
         }

@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { readHeaderLine, withOpenFile } from '../util/read-header-line.js';
 import { lunrVersion } from './configure-lunr.js';
 import { deserializeAligned, serializeAligned } from '../util/aligned-serialization.js';
-import { CacheTexts, packIndex, packRecord, TextsWriter, unpackIndex, unpackRecord, type StoredIndex, type StoredRecord, type TextTable } from './stored-records.js';
+import { CacheTexts, packIndex, packRecord, readIndexFrom, readRecordFrom, TextsWriter, unpackIndex, unpackRecord, type StoredIndex, type StoredRecord, type TextTable } from './stored-records.js';
 
 /**
  * Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt.
@@ -327,8 +327,11 @@ function deserialize(stream: Buffer, region: Buffer): StoredLibrary {
   }
 }
 
-/** Writes the cache atomically: a temporary file, fsync, then rename over the old one. */
-export async function writeCache(file: string, fingerprint: string, data: LibraryData): Promise<void> {
+/**
+ * Writes the cache atomically: a temporary file, fsync, then rename over the old one. With `readBack`, `data`
+ * then reads its texts and postings from the file written (see `readFromWritten`).
+ */
+export async function writeCache(file: string, fingerprint: string, data: LibraryData, readBack?: (detail: string) => void): Promise<void> {
   const texts = new TextsWriter();
   const files = data.files.map((record) => packRecord(record, texts));
   const indexes = Object.fromEntries(Object.entries(data.indexes).map(([code, index]) => [code, packIndex(index, texts)]));
@@ -356,4 +359,39 @@ export async function writeCache(file: string, fingerprint: string, data: Librar
   const line = JSON.stringify(header);
   const padding = (8 - ((Buffer.byteLength(line) + 1 + stream.length) % 8)) % 8;
   await writeFileAtomic(file, [`${line}${' '.repeat(padding)}\n`, stream, ...region, ...texts.chunks()]);
+  if (readBack !== undefined) readFromWritten(file, header, data, stored, readBack);
+}
+
+/**
+ * Makes `data`'s article texts and index postings read from the cache `file` just written (`header`,
+ * `stored`) instead of being held: at 50x BBC a shard's texts and postings are 30 MB. Nothing changes when
+ * the file there is not that one any more (another process wrote it since); `onDamaged` as in `readCache`.
+ */
+function readFromWritten(file: string, header: CacheHeader, data: LibraryData, stored: StoredLibrary, onDamaged: (detail: string) => void): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return;
+  }
+  let kept = false;
+  try {
+    const head = readHead(fd);
+    const written = parseHeader(head.line);
+    if (written.crc32 !== header.crc32 || written.bytes !== header.bytes || written.texts !== header.texts || head.fileBytes !== head.dataStart + header.bytes + header.texts) return;
+    const texts = new CacheTexts(fd, head.dataStart + header.bytes, stored.texts, file, onDamaged);
+    kept = true;
+    data.files.forEach((record, i) => {
+      const packed = stored.files[i];
+      if (packed !== undefined) readRecordFrom(record, packed, texts);
+    });
+    for (const [code, index] of Object.entries(data.indexes)) {
+      const packed = stored.indexes[code];
+      if (packed !== undefined) readIndexFrom(index, packed, texts);
+    }
+  } catch {
+    // Unreadable just after it was written: the data stays held.
+  } finally {
+    if (!kept) closeSync(fd);
+  }
 }

@@ -244,10 +244,7 @@ export function unpackRecord(stored: StoredRecord, texts: CacheTexts): FileRecor
   const used = stored.articles.length + (packed === null ? 0 : 1);
   if (!Number.isInteger(first) || first < 0 || first + used > texts.count) throw new Error('a record lies outside the texts of its cache');
   if (packed !== null && !isPacked(packed, stored.articles.length)) throw new Error('a record has no readable quotes');
-  stored.articles.forEach((article, i) => {
-    bodies.set(article, { texts, n: first + i });
-    Object.defineProperty(article, 'body', { configurable: true, enumerable: true, get: readBody });
-  });
+  stored.articles.forEach((article, i) => readBodyFrom(article, texts, first + i));
   const record = stored as unknown as FileRecord & { texts?: number };
   delete record.texts;
   if (packed === null) return record;
@@ -289,6 +286,28 @@ class CachedPostings implements PostingBlocks {
   block(n: number): Uint8Array | null {
     return n >= 0 && n < this.count ? this.texts.bytes(this.first + n) : null;
   }
+}
+
+/** Makes `article`'s `body` read text `n` of `texts` when asked. */
+function readBodyFrom(article: object, texts: CacheTexts, n: number): void {
+  bodies.set(article, { texts, n });
+  Object.defineProperty(article, 'body', { configurable: true, enumerable: true, get: readBody });
+}
+
+/**
+ * Makes `record`, just written to a cache as `stored`, read its articles' texts (and its quotes, when they
+ * are still unread) from `texts`, that cache: a shard built or updated no longer holds them (issue 19).
+ * Quotes already read stay: the engine holds them.
+ */
+export function readRecordFrom(record: FileRecord, stored: StoredRecord, texts: CacheTexts): void {
+  record.articles.forEach((article, i) => readBodyFrom(article, texts, stored.texts + i));
+  const packed = unread.get(record);
+  if (packed !== undefined) unread.set(record, { texts, n: stored.texts + record.articles.length, counts: packed.counts });
+}
+
+/** Makes `index`, just written to a cache as `stored`, read its terms' postings from `texts`, that cache. */
+export function readIndexFrom(index: CompactIndex, stored: StoredIndex, texts: CacheTexts): void {
+  index.postings = new CachedPostings(texts, stored.postings, index.postings.count);
 }
 
 /**

@@ -5,7 +5,7 @@
 // cache misses on every matching article's vector, were most of a search's time at 10x BBC (issue 6).
 
 import lunr from 'lunr';
-import { termPostings, type CompactIndex } from '../index/compact-index.js';
+import { termPostings, type CompactIndex, type PostingBlocks } from '../index/compact-index.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { descendingOrder } from './scores.js';
 
@@ -42,6 +42,8 @@ interface Posting {
 /** What is kept per index between searches: the postings read so far, and arrays to count in. */
 interface IndexState {
   compact: CompactIndex;
+  /** Where `postings` were read from (`compact.postings` then). */
+  source: PostingBlocks;
   /** Per term number: its posting in each field, made on the term's first search. */
   postings: Map<number, Posting[]>;
   /** Arrays by article number, reused by every query (cleared first) rather than allocated per query. */
@@ -264,11 +266,16 @@ function tokenSetOf(clause: Clause): lunr.TokenSet {
 
 function stateOf(index: lunr.Index, compact: CompactIndex): IndexState {
   let state = states.get(index);
+  // Postings read from where they are now (a cache written since: see index-cache.ts), not kept from before.
+  if (state !== undefined && state.source !== compact.postings) {
+    state.postings.clear();
+    state.source = compact.postings;
+  }
   if (state === undefined || state.compact !== compact) {
     const none = new Uint8Array(0);
     const noInts = new Int32Array(0);
     const empty = { seen: none, pairFields: none, pairDocs: noInts, found: noInts, requiredHits: noInts, lastClause: noInts, dots: [], scores: new Float64Array(0), scored: none };
-    state = { compact, postings: new Map(), scratch: empty };
+    state = { compact, source: compact.postings, postings: new Map(), scratch: empty };
     states.set(index, state);
   }
   return state;

@@ -64,6 +64,30 @@ describe('quotes and texts in the index cache', () => {
     }
   });
 
+  it('are read from the file once written, when asked: the data written holds its texts and postings no more', async () => {
+    const listing = await walkArchive(contentDir);
+    const built = buildLibraryData(listing.files, listing.problems);
+    const expected = buildLibraryData(listing.files, listing.problems);
+    const file = path.join(tempDir(), 'shard-0-of-1.cache');
+    const damaged: string[] = [];
+    await writeCache(file, 'fingerprint', built, (detail) => damaged.push(detail));
+    const articles = built.files.flatMap((record) => record.articles);
+    expect(articles.every((article) => Object.getOwnPropertyDescriptor(article, 'body')?.get !== undefined)).toBe(true);
+    expect(articles).toEqual(expected.files.flatMap((record) => record.articles));
+    for (const [code, index] of Object.entries(built.indexes)) {
+      expect(index.postings).not.toBeInstanceOf(MemoryPostings);
+      const original = expected.indexes[code];
+      if (original === undefined) throw new Error(`no ${code} index was built`);
+      for (let n = 0; n < index.terms.length; n += 1) expect(termPostings(index, n)).toEqual(termPostings(original, n));
+    }
+    // Written again from what it reads from the file, then read: the same.
+    await writeCache(file, 'fingerprint', built);
+    const read = await readCache(file, 'fingerprint');
+    if (!('data' in read)) throw new Error(`the cache was not read: ${read.reason}`);
+    expect(read.data.files.flatMap((record) => record.articles)).toEqual(expected.files.flatMap((record) => record.articles));
+    expect(damaged).toEqual([]);
+  });
+
   it('are written back without being read, and replaced by an assignment', async () => {
     const { built, file, read } = await cachedContent();
     await writeCache(file, 'fingerprint', read);
