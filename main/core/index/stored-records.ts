@@ -78,6 +78,11 @@ export class TextsWriter {
 
 const chunkBytes = 4 * 1024 * 1024;
 
+/** How far a read may start past the previous one's end and still count as reading in order (a record's texts between its quotes). */
+const sequentialGap = 256 * 1024;
+/** How much a read in order reads at once. */
+const readAhead = 512 * 1024;
+
 /** Closes the file of a `CacheTexts` that nothing reads from any more. */
 const openFiles = new FinalizationRegistry<number>((fd) => {
   try {
@@ -96,6 +101,9 @@ export class CacheTexts {
   /** Recently read article texts, by number: a search reads the same ones for its hits, snippets and phrases. */
   private readonly recent = new Lru<number, string>(4 * 1024 * 1024);
   private damaged = false;
+  /** The bytes read ahead (see `read`), and where the last read ended. */
+  private ahead: { from: number; bytes: Buffer } | null = null;
+  private lastEnd: number | null = null;
 
   /**
    * @param fd the open cache file, which this object now owns
@@ -121,20 +129,42 @@ export class CacheTexts {
   bytes(n: number): Buffer | null {
     const from = n === 0 ? 0 : (this.table.ends[n - 1] ?? Number.NaN);
     const to = this.table.ends[n] ?? Number.NaN;
-    const bytes = Buffer.allocUnsafe(Number.isFinite(from) && Number.isFinite(to) ? to - from : 0);
     try {
-      let read = 0;
-      while (read < bytes.length) {
-        const got = readSync(this.fd, bytes, read, bytes.length - read, this.start + from + read);
-        if (got === 0) break;
-        read += got;
-      }
-      if (read === bytes.length && crc32(bytes) === this.table.crcs[n]) return bytes;
+      if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) throw new Error('no such text');
+      const bytes = this.read(from, to);
+      if (bytes !== null && crc32(bytes) === this.table.crcs[n]) return bytes;
     } catch {
       // Unreadable: damaged too.
     }
     this.markDamaged();
     return null;
+  }
+
+  /**
+   * The section's bytes from `from` to `to` (a copy, never a view of the read-ahead); null when the file is
+   * shorter. A read that starts shortly after the previous one's end (reading every record's quotes, or
+   * every article's text, in order) reads `readAhead` bytes at once and takes the next texts from them: at
+   * 50x BBC, reading every quote one text at a time made 111,250 reads, 2.3 s of a serve's first `speaker:`.
+   */
+  private read(from: number, to: number): Buffer | null {
+    const ahead = this.ahead;
+    if (ahead !== null && from >= ahead.from && to <= ahead.from + ahead.bytes.length) {
+      this.lastEnd = to;
+      return Buffer.from(ahead.bytes.subarray(from - ahead.from, to - ahead.from));
+    }
+    const sequential = this.lastEnd !== null && from >= this.lastEnd && from - this.lastEnd <= sequentialGap;
+    this.lastEnd = to;
+    const end = sequential ? Math.min(Math.max(to, from + readAhead), this.table.ends[this.table.ends.length - 1] ?? to) : to;
+    const bytes = Buffer.allocUnsafe(end - from);
+    let read = 0;
+    while (read < bytes.length) {
+      const got = readSync(this.fd, bytes, read, bytes.length - read, this.start + from + read);
+      if (got === 0) return null;
+      read += got;
+    }
+    if (!sequential) return bytes;
+    this.ahead = { from, bytes };
+    return Buffer.from(bytes.subarray(0, to - from));
   }
 
   /** Text `n` as a string ('' when it cannot be read). */

@@ -153,8 +153,10 @@ export class OpenArchive {
     }
     this.cache = [...this.summaries.values()].every((s) => s.cache === 'loaded') ? 'loaded' : 'built';
     this.phase = 'open';
-    // Quotes extracted while the shards were built are all in already: their people are new too.
-    if (this.cache === 'built') this.resolveAhead();
+    // Quotes extracted while the shards were built are all in already: their people are new too. An archive
+    // kept open (the app, `verbatim serve`) also reads its saved people now, not on the first request that
+    // needs them: at 50x BBC the first search waited 1.5 s for them (issue 19). A one-shot command does not.
+    if (this.cache === 'built' || this.options.inProcessWhenCached !== true) this.resolveAhead();
   }
 
   /** The shards of `listing`. */

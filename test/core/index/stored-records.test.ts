@@ -36,6 +36,9 @@ describe('quotes and texts in the index cache', () => {
     expect(read.files.every(unread)).toBe(true);
     expect(read.files.map((record) => record.quotes)).toEqual(built.files.map((record) => record.quotes));
     expect(read.files.some(unread)).toBe(false);
+    // Read back to front (one text at a time) and in order (many at once, see CacheTexts): the same.
+    const again = await cachedContent();
+    expect([...again.read.files].reverse().map((record) => record.quotes)).toEqual([...built.files].reverse().map((record) => record.quotes));
   });
 
   it('give each article its text from the file when it is read, equal to the one written, and written back unread', async () => {
