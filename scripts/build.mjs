@@ -43,6 +43,7 @@ const lazyReaders = {
         'let readers;',
         "const load = () => (readers ??= require(require('node:path').join(__dirname, 'read-archive.cjs')));",
         'export function readArticleFile(...args) { return load().readArticleFile(...args); }',
+        'export function loadReaders() { load(); }',
       ].join('\n'),
     }));
   },

@@ -20,6 +20,14 @@ import { readSavedPage } from './read-saved-page.js';
 import { describeFsError, type ArchiveFile } from './walk-archive.js';
 import { extensions, supportedExtensions, type Format } from './formats.js';
 
+/**
+ * Nothing: imported, this module is loaded already. The bundles that load it lazily (scripts/build.mjs) load
+ * it here, so that a worker thread can load it ahead of the first file it reads.
+ */
+export function loadReaders(): void {
+  // Loaded.
+}
+
 /** Files larger than this are not read (stated in the problem): no news file is 50 MB of text. */
 export const maxFileBytes = 50 * 1024 * 1024;
 

@@ -5,7 +5,7 @@
 // test/core/index/build-index.test.ts checks the output is identical to lunr's Builder on real articles.
 
 import lunr from 'lunr';
-import { encodePostings, type CompactIndex } from './compact-index.js';
+import { allocatePostings, type CompactIndex } from './compact-index.js';
 import type { LanguageProcessing } from './languages.js';
 import { maxIndexedWords } from '../util/text-budgets.js';
 import { firstWords, normalizeWord } from './tokenize.js';
@@ -94,27 +94,36 @@ export class CompactIndexBuilder {
       const x = (documentCount - withTerm + 0.5) / (withTerm + 0.5);
       return Math.log(1 + Math.abs(x));
     });
-    // Per term, per field: its weight in each article's field vector, in the order of its postings (both
-    // in article order).
-    const weights = this.postings.map((perField) => perField.map((): number[] => []));
+    const terms = [...this.termNumbers.keys()].sort();
+    const termIndex = Int32Array.from(terms, (term) => this.termNumbers.get(term) ?? 0);
+    const fieldCount = indexedFields.length;
+    const room = allocatePostings(terms.length, fieldCount, (t, f) => this.postings[termIndex[t] ?? 0]?.[f]?.length ?? 0);
+    /** Per term number and field: its weights' view, and how many are written (the articles come in order in both). */
+    const weights: Float64Array[] = new Array<Float64Array>(this.postings.length * fieldCount);
+    const written = new Int32Array(this.postings.length * fieldCount);
+    termIndex.forEach((termNo, t) => {
+      for (let f = 0; f < fieldCount; f += 1) {
+        room.docs(t, f).set(this.postings[termNo]?.[f] ?? []);
+        weights[termNo * fieldCount + f] = room.weights(t, f);
+      }
+    });
     indexedFields.forEach((field, f) => {
       const perDoc = this.fieldTerms[f] ?? [];
       const averageLength = perDoc.reduce((sum, t) => sum + t.length, 0) / documentCount;
-      for (const { terms, counts, length } of perDoc) {
-        terms.forEach((termNo, i) => {
+      for (const { terms: docTerms, counts, length } of perDoc) {
+        for (let i = 0; i < docTerms.length; i += 1) {
+          const termNo = docTerms[i] ?? 0;
           const tf = counts[i] ?? 0;
           // The very expression of lunr.Builder#createFieldVectors, so the rounding agrees to the bit.
           const score = ((idf[termNo] ?? 0) * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (length / averageLength)) + tf);
-          weights[termNo]?.[f]?.push(Math.round(score * field.boost * 1000) / 1000);
-        });
+          const slot = termNo * fieldCount + f;
+          const view = weights[slot];
+          if (view !== undefined) view[written[slot] ?? 0] = Math.round(score * field.boost * 1000) / 1000;
+          written[slot] = (written[slot] ?? 0) + 1;
+        }
       }
     });
-    const terms = [...this.termNumbers.keys()].sort();
-    const termIndex = Int32Array.from(terms, (term) => this.termNumbers.get(term) ?? 0);
-    const postings = encodePostings(terms.length, indexedFields.length, (t, f) => {
-      const termNo = termIndex[t] ?? 0;
-      return { docs: this.postings[termNo]?.[f] ?? [], weights: weights[termNo]?.[f] ?? [] };
-    });
+    const postings = room.postings;
     const stemmerLabel = (this.processing.stemmer as { label?: string } | null)?.label;
     return {
       format: 'verbatim-lunr-compact-3',

@@ -5,7 +5,7 @@
 // work.
 
 import { createHash } from 'node:crypto';
-import { readArticleFile } from '../archive/read-archive.js';
+import { loadReaders, readArticleFile } from '../archive/read-archive.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import type { Article, ImportProblem, Quote } from '../../contract/model.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
@@ -86,6 +86,9 @@ export function assembleArticles(data: Pick<LibraryData, 'files' | 'walkProblems
   }
   return { articles, problems };
 }
+
+/** Loads the readers of article files now, not at the first file read (see scripts/build.mjs). */
+export { loadReaders };
 
 /** A digest of an article's headline and text: equal digests are exact duplicates. */
 export function articleDigest(article: Pick<Article, 'title' | 'body'>): string {

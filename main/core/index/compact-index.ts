@@ -64,35 +64,52 @@ export class MemoryPostings implements PostingBlocks {
 }
 
 /**
- * The postings of `terms` terms in `fieldCount` fields, `postingOf(term, field)` giving each field's articles
- * and weights. A term's block: the count per field (32-bit), the weights of every field (64-bit, at a
- * multiple of 8), then the articles (32-bit); a search reads a block as views of it, without decoding.
+ * Room for the postings of `terms` terms in `fieldCount` fields, `countOf(term, field)` articles each, with the
+ * views to fill: `docs(term, field)` and `weights(term, field)`. A term's block: the count per field (32-bit),
+ * the weights of every field (64-bit, at a multiple of 8), then the articles (32-bit); a search reads a block
+ * as views of it, without decoding.
  */
-export function encodePostings(terms: number, fieldCount: number, postingOf: (term: number, field: number) => { docs: ArrayLike<number>; weights: ArrayLike<number> }): MemoryPostings {
+export function allocatePostings(
+  terms: number,
+  fieldCount: number,
+  countOf: (term: number, field: number) => number,
+): { postings: MemoryPostings; docs: (term: number, field: number) => Int32Array; weights: (term: number, field: number) => Float64Array } {
   const head = align8(4 * fieldCount);
   const starts = new Float64Array(terms + 1);
+  const totals = new Int32Array(terms);
   for (let t = 0; t < terms; t += 1) {
     let total = 0;
-    for (let f = 0; f < fieldCount; f += 1) total += postingOf(t, f).docs.length;
+    for (let f = 0; f < fieldCount; f += 1) total += countOf(t, f);
+    totals[t] = total;
     starts[t + 1] = (starts[t] ?? 0) + head + align8(12 * total);
   }
   const buffer = new ArrayBuffer(starts[terms] ?? 0);
-  for (let t = 0; t < terms; t += 1) {
-    const at = starts[t] ?? 0;
-    const parts = Array.from({ length: fieldCount }, (_, f) => postingOf(t, f));
-    const total = parts.reduce((sum, part) => sum + part.docs.length, 0);
-    const counts = new Int32Array(buffer, at, fieldCount);
-    const weights = new Float64Array(buffer, at + head, total);
-    const docs = new Int32Array(buffer, at + head + 8 * total, total);
+  const ints = new Int32Array(buffer);
+  for (let t = 0; t < terms; t += 1) for (let f = 0; f < fieldCount; f += 1) ints[(starts[t] ?? 0) / 4 + f] = countOf(t, f);
+  /** Where field `f` of term `t` starts among the term's articles (and weights). */
+  const offset = (t: number, f: number): number => {
     let k = 0;
-    parts.forEach((part, f) => {
-      counts[f] = part.docs.length;
-      weights.set(part.weights, k);
-      docs.set(part.docs, k);
-      k += part.docs.length;
-    });
+    for (let g = 0; g < f; g += 1) k += ints[(starts[t] ?? 0) / 4 + g] ?? 0;
+    return k;
+  };
+  return {
+    postings: new MemoryPostings(new Uint8Array(buffer), starts),
+    docs: (t, f) => new Int32Array(buffer, (starts[t] ?? 0) + head + 8 * (totals[t] ?? 0) + 4 * offset(t, f), countOf(t, f)),
+    weights: (t, f) => new Float64Array(buffer, (starts[t] ?? 0) + head + 8 * offset(t, f), countOf(t, f)),
+  };
+}
+
+/** The postings of `terms` terms in `fieldCount` fields, `postingOf(term, field)` giving each field's articles and weights. */
+export function encodePostings(terms: number, fieldCount: number, postingOf: (term: number, field: number) => { docs: ArrayLike<number>; weights: ArrayLike<number> }): MemoryPostings {
+  const room = allocatePostings(terms, fieldCount, (t, f) => postingOf(t, f).docs.length);
+  for (let t = 0; t < terms; t += 1) {
+    for (let f = 0; f < fieldCount; f += 1) {
+      const { docs, weights } = postingOf(t, f);
+      room.docs(t, f).set(docs);
+      room.weights(t, f).set(weights);
+    }
   }
-  return new MemoryPostings(new Uint8Array(buffer), starts);
+  return room.postings;
 }
 
 /**
