@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { readHeaderLine, withOpenFile } from '../util/read-header-line.js';
 import { lunrVersion } from './configure-lunr.js';
 import { deserializeAligned, serializeAligned } from '../util/aligned-serialization.js';
-import { CacheTexts, packIndex, packRecord, readIndexFrom, readRecordFrom, TextsWriter, unpackIndex, unpackRecord, type StoredIndex, type StoredRecord, type TextTable } from './stored-records.js';
+import { CacheTexts, defaultHolding, packIndex, packRecord, readIndexFrom, readRecordFrom, TextsWriter, unpackIndex, unpackRecord, type FileHolding, type StoredIndex, type StoredRecord, type TextTable } from './stored-records.js';
 
 /**
  * Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt.
@@ -171,7 +171,12 @@ function causeOf(error: unknown): string {
  * the file when first asked for (stored-records.ts), and `onDamaged` is told of one that fails its checksum.
  * Never throws.
  */
-export async function readCache(file: string, fingerprint: string, onDamaged: (detail: string) => void = () => undefined): Promise<{ data: LibraryData } | CacheMiss> {
+export async function readCache(
+  file: string,
+  fingerprint: string,
+  onDamaged: (detail: string) => void = () => undefined,
+  holding: FileHolding = defaultHolding,
+): Promise<{ data: LibraryData } | CacheMiss> {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -197,7 +202,7 @@ export async function readCache(file: string, fingerprint: string, onDamaged: (d
       throw new Error('missing parts');
     }
     if (!isTextTable(table, textBytes)) throw new Error('its table of texts is damaged');
-    const texts = new CacheTexts(fd, dataStart + bytes, table, file, onDamaged);
+    const texts = new CacheTexts(fd, dataStart + bytes, table, file, onDamaged, sameHeader(header), holding);
     kept = true;
     const indexes = Object.fromEntries(Object.entries(stored.indexes).map(([code, index]) => [code, unpackIndex(index, texts)]));
     const data: LibraryData = { ...stored, files: stored.files.map((record) => unpackRecord(record, texts)), indexes };
@@ -207,6 +212,18 @@ export async function readCache(file: string, fingerprint: string, onDamaged: (d
   } finally {
     if (!kept) closeSync(fd);
   }
+}
+
+/** Whether a cache file opened as `fd` has `header`'s data (its checksum and lengths): the same file, as far as reading its texts goes. */
+function sameHeader(header: Partial<CacheHeader>): (fd: number) => boolean {
+  return (fd) => {
+    try {
+      const other = parseHeader(readHead(fd).line);
+      return other.crc32 === header.crc32 && other.bytes === header.bytes && other.texts === header.texts;
+    } catch {
+      return false;
+    }
+  };
 }
 
 /** Whether `table` is a table of texts filling a section of `bytes` bytes. */
@@ -379,7 +396,7 @@ function readFromWritten(file: string, header: CacheHeader, data: LibraryData, s
     const head = readHead(fd);
     const written = parseHeader(head.line);
     if (written.crc32 !== header.crc32 || written.bytes !== header.bytes || written.texts !== header.texts || head.fileBytes !== head.dataStart + header.bytes + header.texts) return;
-    const texts = new CacheTexts(fd, head.dataStart + header.bytes, stored.texts, file, onDamaged);
+    const texts = new CacheTexts(fd, head.dataStart + header.bytes, stored.texts, file, onDamaged, sameHeader(header));
     kept = true;
     data.files.forEach((record, i) => {
       const packed = stored.files[i];

@@ -8,7 +8,7 @@
 // 250 MB of a serve's heap.
 
 import v8 from 'node:v8';
-import { closeSync, fstatSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../../contract/model.js';
 import { Lru } from '../util/lru.js';
@@ -93,32 +93,80 @@ const openFiles = new FinalizationRegistry<number>((fd) => {
 });
 
 /**
- * The texts section of a cache file, read by position from the file as it was opened (a cache written
- * again meanwhile is a new file: this one's bytes stay readable until it is closed). The file closes when
- * nothing reads from it any more.
+ * How a `CacheTexts` reaches its file between reads. Where a file can be replaced while it is open (Linux,
+ * macOS), it stays open: a cache written again meanwhile is a new file, and this one's bytes stay readable
+ * until it is closed. Windows refuses to replace a file that is open (MoveFileEx), and an engine rewrites
+ * the caches it reads from (after quotes are extracted, after an update): there the file is opened for each
+ * read, checked to be the one read before, and closed right after.
+ */
+export type FileHolding = 'held' | 'reopened';
+export const defaultHolding: FileHolding = process.platform === 'win32' ? 'reopened' : 'held';
+
+/**
+ * The texts section of a cache file, read by position (see `FileHolding`). A held file closes when nothing
+ * reads from it any more.
  */
 export class CacheTexts {
   /** Recently read article texts, by number: a search reads the same ones for its hits, snippets and phrases. */
   private readonly recent = new Lru<number, string>(4 * 1024 * 1024);
   private damaged = false;
+  /** A reopened file found to be another (see `open`): its texts are not there any more. */
+  private replaced = false;
   /** The bytes read ahead (see `read`), and where the last read ended. */
   private ahead: { from: number; bytes: Buffer } | null = null;
   private lastEnd: number | null = null;
+  private fd: number | null;
 
   /**
    * @param fd the open cache file, which this object now owns
    * @param start where the section starts in it
    * @param file its path: a text found damaged removes the file there (when it is still this one), to be rebuilt
-   * @param onDamaged told once, when a text is found damaged
+   * @param onDamaged told once, when a text is found damaged or the file replaced
+   * @param isSameFile whether a file opened at `file` is the one `fd` is (by its header)
    */
   constructor(
-    private readonly fd: number,
+    fd: number,
     private readonly start: number,
     private readonly table: TextTable,
     private readonly file: string,
     private readonly onDamaged: (detail: string) => void,
+    private readonly isSameFile: (fd: number) => boolean,
+    private readonly holding: FileHolding = defaultHolding,
   ) {
-    openFiles.register(this, fd);
+    this.fd = fd;
+    if (holding === 'held') openFiles.register(this, fd);
+    else this.releaseSoon();
+  }
+
+  /** The open file; a reopened one is opened again, checked, and closed once this turn of the event loop ends. */
+  private open(): number | null {
+    if (this.fd !== null || this.replaced) return this.fd;
+    try {
+      const fd = openSync(this.file, 'r');
+      if (!this.isSameFile(fd)) {
+        closeSync(fd);
+        throw new Error('another file');
+      }
+      this.fd = fd;
+      this.releaseSoon();
+      return fd;
+    } catch {
+      this.replaced = true;
+      this.onDamaged('it was replaced since it was read');
+      return null;
+    }
+  }
+
+  private releaseSoon(): void {
+    setImmediate(() => {
+      if (this.fd === null) return;
+      try {
+        closeSync(this.fd);
+      } catch {
+        // Closed already.
+      }
+      this.fd = null;
+    });
   }
 
   get count(): number {
@@ -136,7 +184,7 @@ export class CacheTexts {
     } catch {
       // Unreadable: damaged too.
     }
-    this.markDamaged();
+    if (!this.replaced) this.markDamaged();
     return null;
   }
 
@@ -155,10 +203,12 @@ export class CacheTexts {
     const sequential = this.lastEnd !== null && from >= this.lastEnd && from - this.lastEnd <= sequentialGap;
     this.lastEnd = to;
     const end = sequential ? Math.min(Math.max(to, from + readAhead), this.table.ends[this.table.ends.length - 1] ?? to) : to;
+    const fd = this.open();
+    if (fd === null) return null;
     const bytes = Buffer.allocUnsafe(end - from);
     let read = 0;
     while (read < bytes.length) {
-      const got = readSync(this.fd, bytes, read, bytes.length - read, this.start + from + read);
+      const got = readSync(fd, bytes, read, bytes.length - read, this.start + from + read);
       if (got === 0) return null;
       read += got;
     }
@@ -184,6 +234,7 @@ export class CacheTexts {
     if (this.damaged) return;
     this.damaged = true;
     this.onDamaged('a text fails its checksum');
+    if (this.fd === null) return;
     try {
       const open = fstatSync(this.fd);
       const named = statSync(this.file);

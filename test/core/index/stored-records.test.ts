@@ -1,9 +1,10 @@
 // A cached record's quotes and its articles' texts stay in the file until read (issue 19): a warm open reads no
 // quote or text a request does not need, counts quotes without reading them, and writes unread ones back as they were.
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
-import { buildLibraryData, type FileRecord } from '../../../main/core/index/build-library-data.js';
+import { buildLibraryData, type FileRecord, type LibraryData } from '../../../main/core/index/build-library-data.js';
 import { readCache, writeCache } from '../../../main/core/index/index-cache.js';
 import { MemoryPostings, termPostings } from '../../../main/core/index/compact-index.js';
 import { quoteCountsOf, quotesMissing } from '../../../main/core/index/stored-records.js';
@@ -89,6 +90,41 @@ describe('quotes and texts in the index cache', () => {
     if (!('data' in read)) throw new Error(`the cache was not read: ${read.reason}`);
     expect(read.data.files.flatMap((record) => record.articles)).toEqual(expected.files.flatMap((record) => record.articles));
     expect(damaged).toEqual([]);
+  });
+
+  it('are read from a file opened for each read where an open file cannot be replaced (Windows), and from the file as it was read where it can', async () => {
+    const { built, file } = await cachedContent();
+    const expected = built.files.flatMap((record) => record.articles.map((article) => article.body));
+    const told: string[] = [];
+    /** How many of this process's open files are `file` (on Linux, where /proc tells). */
+    const openCount = (): number =>
+      process.platform === 'linux'
+        ? readdirSync('/proc/self/fd').filter((fd) => {
+            try {
+              return readlinkSync(`/proc/self/fd/${fd}`) === file;
+            } catch {
+              return false;
+            }
+          }).length
+        : 0;
+    const before = openCount();
+    const reopened = await readCache(file, 'fingerprint', (detail) => told.push(detail), 'reopened');
+    const held = await readCache(file, 'fingerprint', () => undefined, 'held');
+    if (!('data' in reopened) || !('data' in held)) throw new Error('the cache was not read');
+    const bodies = (data: LibraryData): string[] => data.files.flatMap((record) => record.articles.map((article) => article.body));
+    expect(bodies(reopened.data)).toEqual(expected);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The held one's only: the reopened one is closed once its reads are done.
+    if (process.platform === 'linux') expect(openCount()).toBe(before + 1);
+    // Another cache written over it: the file read from is gone. A held file still reads; a reopened one
+    // finds another file, says so, shows no text, and leaves the new file alone.
+    const other = buildLibraryData([], []);
+    await writeCache(file, 'fingerprint', other);
+    const quoted = built.files.findIndex((record) => (record.quotes ?? []).length > 0);
+    expect(held.data.files[quoted]?.quotes).toEqual(built.files[quoted]?.quotes);
+    expect(reopened.data.files[quoted]?.quotes).toEqual([]);
+    expect(told).toEqual(['it was replaced since it was read']);
+    expect(existsSync(file)).toBe(true);
   });
 
   it('are written back without being read, and replaced by an assignment', async () => {
