@@ -211,7 +211,7 @@ export class EnginePool {
    * quote is extracted and saved too.
    */
   async close(options: { finishQuotes: boolean }): Promise<void> {
-    const unsaved = await this.broadcast({ type: 'save', finishQuotes: options.finishQuotes }, saveTimeoutMs).catch(() => []);
+    const unsaved = await this.broadcast({ type: 'save', finishQuotes: options.finishQuotes, ending: true }, saveTimeoutMs).catch(() => []);
     // A cache that could not be written is told, as it is when written in the background.
     for (const notice of unsaved.flat()) this.onNotice(notice);
     await Promise.all(this.engines.map((engine) => engine.terminate()));

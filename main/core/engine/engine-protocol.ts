@@ -30,7 +30,8 @@ export interface EngineMethods {
    * Writes the caches of shards changed since the last save, after extracting every pending quote when
    * `finishQuotes`; answers with notices of failures.
    */
-  save: { request: { finishQuotes: boolean }; reply: string[] };
+  /** Saves what is unsaved; `ending`: the engine is ended next (its worker closes its cache files). */
+  save: { request: { finishQuotes: boolean; ending?: boolean }; reply: string[] };
   /**
    * A search as the API takes it, with the main thread's defaults applied; `speakerArticles`: the speakers
    * list counts the quotes of this many of the engine's best articles; `budgetMs`: the query's time budget

@@ -7,6 +7,7 @@ import { toErrorValue } from '../errors.js';
 import { handleEngineRequest, type EngineMessage, type WorkerMessage } from './engine-protocol.js';
 import { ShardEngine } from './shard-engine.js';
 import { loadReaders } from '../index/build-library-data.js';
+import { closeCacheFiles } from '../index/stored-records.js';
 
 /** What the library tells each worker it starts (its `workerData`). */
 export interface WorkerSettings {
@@ -61,6 +62,8 @@ if (port) {
       try {
         const value = await handleEngineRequest(engine, message.request);
         flushProgress();
+        // The last request before the pool ends this thread: its cache files close now (a thread's end does not close them).
+        if (message.request.type === 'save' && message.request.ending === true) closeCacheFiles();
         post({ id: message.id, ok: true, value });
       } catch (error) {
         flushProgress();

@@ -136,6 +136,8 @@ export class ShardEngine {
   /** What searches run over and keep between them; null after a change (see `state`). */
   private searchState: SearchState | null = null;
   private backgroundScheduled = false;
+  /** The cache files a text of which read as empty (see `textsDamaged`). */
+  private readonly damagedCaches = new Set<string>();
   /** Opens and updates under way: the shingle indexes wait for them (at 10x BBC they doubled a warm open's CPU). */
   private opening = 0;
   /** Cache writes, one after another. */
@@ -270,6 +272,12 @@ export class ShardEngine {
     return this.writeCaches();
   }
 
+  /** A text of the cache `cacheFile` read as empty (`detail`): the user is told, and no shingle index is saved from it. */
+  private textsDamaged(cacheFile: string, detail: string): void {
+    this.damagedCaches.add(cacheFile);
+    this.hooks.notice?.(describeDamagedText(cacheFile, detail));
+  }
+
   /** Writes the caches of the shards changed since they were last written, after any write under way. */
   private writeCaches(): Promise<string[]> {
     const run = this.writing.then(async () => {
@@ -280,7 +288,7 @@ export class ShardEngine {
         if (!readAsListed(data, spec.files)) continue;
         try {
           // The texts and postings written are read from the file from now on, not held.
-          await writeCache(spec.cacheFile, spec.fingerprint, data, (detail) => this.hooks.notice?.(describeDamagedText(spec.cacheFile, detail)));
+          await writeCache(spec.cacheFile, spec.fingerprint, data, (detail) => this.textsDamaged(spec.cacheFile, detail));
         } catch (error) {
           notices.push(describeUnsavedCache(spec.cacheFile, error));
         }
@@ -317,7 +325,10 @@ export class ShardEngine {
       const built = shard.shingles.finish();
       const { cacheFile, fingerprint, files } = shard.spec;
       // As for the cache: not when a file changed while the shard was read (the fingerprint names another listing).
-      if (readAsListed(shard.data, files)) this.writing = this.writing.then(() => writeShingleFile(shingleFileFor(cacheFile), fingerprint, built)).catch(() => undefined);
+      // Nor when a text of the shard's cache read as empty (damaged): the index would miss its articles.
+      if (readAsListed(shard.data, files) && !this.damagedCaches.has(cacheFile)) {
+        this.writing = this.writing.then(() => writeShingleFile(shingleFileFor(cacheFile), fingerprint, built)).catch(() => undefined);
+      }
     }
     return shard.shingles.finish();
   }
@@ -604,7 +615,7 @@ export class ShardEngine {
     let data: LibraryData | null = null;
     let cache: 'built' | 'loaded' = 'built';
     if (!forceBuild) {
-      const cached = await readCache(spec.cacheFile, spec.fingerprint, (detail) => this.hooks.notice?.(describeDamagedText(spec.cacheFile, detail)));
+      const cached = await readCache(spec.cacheFile, spec.fingerprint, (detail) => this.textsDamaged(spec.cacheFile, detail));
       if ('data' in cached) {
         data = cached.data;
         cache = 'loaded';

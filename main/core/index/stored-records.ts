@@ -79,18 +79,31 @@ export class TextsWriter {
 const chunkBytes = 4 * 1024 * 1024;
 
 /** How far a read may start past the previous one's end and still count as reading in order (a record's texts between its quotes). */
-const sequentialGap = 256 * 1024;
+const sequentialGap = 64 * 1024;
 /** How much a read in order reads at once. */
 const readAhead = 512 * 1024;
 
+/** The files held open in this thread, by descriptor (see `closeCacheFiles`). */
+const heldFiles = new Map<number, WeakRef<CacheTexts>>();
+
 /** Closes the file of a `CacheTexts` that nothing reads from any more. */
 const openFiles = new FinalizationRegistry<number>((fd) => {
+  heldFiles.delete(fd);
   try {
     closeSync(fd);
   } catch {
     // Closed already.
   }
 });
+
+/**
+ * Closes every cache file this thread holds open: for an engine's worker thread about to be ended (its
+ * descriptors would outlive it, and keep replaced caches on disk), never for a thread whose engines go on.
+ */
+export function closeCacheFiles(): void {
+  for (const texts of heldFiles.values()) texts.deref()?.close();
+  heldFiles.clear();
+}
 
 /**
  * How a `CacheTexts` reaches its file between reads. Where a file can be replaced while it is open (Linux,
@@ -112,6 +125,10 @@ export class CacheTexts {
   private damaged = false;
   /** A reopened file found to be another (see `open`): its texts are not there any more. */
   private replaced = false;
+  /** The last read could not open the file for a passing reason: no damage, and the next read tries again. */
+  private unavailable = false;
+  /** Closed for good (see `close`). */
+  private closed = false;
   /** The bytes read ahead (see `read`), and where the last read ended. */
   private ahead: { from: number; bytes: Buffer } | null = null;
   private lastEnd: number | null = null;
@@ -134,27 +151,58 @@ export class CacheTexts {
     private readonly holding: FileHolding = defaultHolding,
   ) {
     this.fd = fd;
-    if (holding === 'held') openFiles.register(this, fd);
-    else this.releaseSoon();
+    if (holding === 'held') {
+      openFiles.register(this, fd, this);
+      heldFiles.set(fd, new WeakRef(this));
+    } else {
+      this.releaseSoon();
+    }
+  }
+
+  /** Closes the file: no text is read from it any more (each reads as unavailable, not as damage). */
+  close(): void {
+    this.closed = true;
+    this.ahead = null;
+    if (this.fd === null) return;
+    openFiles.unregister(this);
+    heldFiles.delete(this.fd);
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Closed already.
+    }
+    this.fd = null;
   }
 
   /** The open file; a reopened one is opened again, checked, and closed once this turn of the event loop ends. */
   private open(): number | null {
-    if (this.fd !== null || this.replaced) return this.fd;
-    try {
-      const fd = openSync(this.file, 'r');
-      if (!this.isSameFile(fd)) {
-        closeSync(fd);
-        throw new Error('another file');
-      }
-      this.fd = fd;
-      this.releaseSoon();
-      return fd;
-    } catch {
-      this.replaced = true;
-      this.onDamaged('it was replaced since it was read');
+    if (this.closed) {
+      this.unavailable = true;
       return null;
     }
+    if (this.fd !== null || this.replaced) return this.fd;
+    let fd: number;
+    try {
+      fd = openSync(this.file, 'r');
+    } catch (error) {
+      // Gone: replaced by nothing. Anything else (a virus scanner holding it, too many open files) passes.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') this.markReplaced();
+      else this.unavailable = true;
+      return null;
+    }
+    if (!this.isSameFile(fd)) {
+      closeSync(fd);
+      this.markReplaced();
+      return null;
+    }
+    this.fd = fd;
+    this.releaseSoon();
+    return fd;
+  }
+
+  private markReplaced(): void {
+    this.replaced = true;
+    this.onDamaged('it was replaced since it was read');
   }
 
   private releaseSoon(): void {
@@ -177,6 +225,7 @@ export class CacheTexts {
   bytes(n: number): Buffer | null {
     const from = n === 0 ? 0 : (this.table.ends[n - 1] ?? Number.NaN);
     const to = this.table.ends[n] ?? Number.NaN;
+    this.unavailable = false;
     try {
       if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) throw new Error('no such text');
       const bytes = this.read(from, to);
@@ -184,7 +233,7 @@ export class CacheTexts {
     } catch {
       // Unreadable: damaged too.
     }
-    if (!this.replaced) this.markDamaged();
+    if (!this.replaced && !this.unavailable) this.markDamaged();
     return null;
   }
 
@@ -234,11 +283,18 @@ export class CacheTexts {
     if (this.damaged) return;
     this.damaged = true;
     this.onDamaged('a text fails its checksum');
-    if (this.fd === null) return;
     try {
-      const open = fstatSync(this.fd);
-      const named = statSync(this.file);
-      if (open.ino === named.ino && open.dev === named.dev) unlinkSync(this.file);
+      if (this.fd !== null) {
+        const open = fstatSync(this.fd);
+        const named = statSync(this.file);
+        if (open.ino === named.ino && open.dev === named.dev) unlinkSync(this.file);
+      } else {
+        // A reopened file, closed since the read (its bytes came from the read-ahead): opened to check it is this one.
+        const fd = openSync(this.file, 'r');
+        const same = this.isSameFile(fd);
+        closeSync(fd);
+        if (same) unlinkSync(this.file);
+      }
     } catch {
       // Gone already, or replaced by a newer cache.
     }
@@ -263,11 +319,16 @@ function readBody(this: object): string {
   return at === undefined ? '' : at.texts.text(at.n);
 }
 
+/** Records whose quotes could not be read from their cache (damaged): never written to a cache as none. */
+const lost = new WeakSet<FileRecord>();
+
 /** One getter for every cached record's quotes; the first read replaces it with the list. */
 function readQuotes(this: FileRecord): Quote[] {
   const at = unread.get(this);
-  const quotes = at === undefined ? [] : deserializeQuotes(at.texts.bytes(at.n));
+  const bytes = at === undefined ? null : at.texts.bytes(at.n);
+  const quotes = deserializeQuotes(bytes);
   setQuotes(this, quotes);
+  if (bytes === null) lost.add(this);
   return quotes;
 }
 
@@ -294,6 +355,7 @@ export function packRecord(record: FileRecord, texts: TextsWriter): StoredRecord
     const at = bodies.get(article);
     texts.add(at === undefined ? Buffer.from(article.body, 'utf8') : readBack(at));
   }
+  if (lost.has(record)) throw new Error('a text of the cache it was read from cannot be read back');
   const packed = unread.get(record);
   if (packed !== undefined) {
     texts.add(readBack(packed));
@@ -409,6 +471,7 @@ export function quotesMissing(record: FileRecord): boolean {
 
 function setQuotes(record: FileRecord, quotes: Quote[] | null): void {
   unread.delete(record);
+  lost.delete(record);
   Object.defineProperty(record, 'quotes', { value: quotes, configurable: true, enumerable: true, writable: true });
 }
 

@@ -1,13 +1,14 @@
 // A cached record's quotes and its articles' texts stay in the file until read (issue 19): a warm open reads no
 // quote or text a request does not need, counts quotes without reading them, and writes unread ones back as they were.
-import { existsSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import v8 from 'node:v8';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { buildLibraryData, type FileRecord, type LibraryData } from '../../../main/core/index/build-library-data.js';
 import { readCache, writeCache } from '../../../main/core/index/index-cache.js';
 import { MemoryPostings, termPostings } from '../../../main/core/index/compact-index.js';
-import { quoteCountsOf, quotesMissing } from '../../../main/core/index/stored-records.js';
+import { closeCacheFiles, quoteCountsOf, quotesMissing } from '../../../main/core/index/stored-records.js';
 import { contentDir, tempDir } from '../../support/paths.js';
 
 /** Whether `record`'s quotes are still serialized (read through an accessor on first use). */
@@ -93,7 +94,11 @@ describe('quotes and texts in the index cache', () => {
   });
 
   it('are read from a file opened for each read where an open file cannot be replaced (Windows), and from the file as it was read where it can', async () => {
-    const { built, file } = await cachedContent();
+    // A cache nothing has read yet: no descriptor of this process is its file.
+    const listing = await walkArchive(contentDir);
+    const built = buildLibraryData(listing.files, listing.problems);
+    const file = path.join(tempDir(), 'shard-0-of-1.cache');
+    await writeCache(file, 'fingerprint', built);
     const expected = built.files.flatMap((record) => record.articles.map((article) => article.body));
     const told: string[] = [];
     /** How many of this process's open files are `file` (on Linux, where /proc tells). */
@@ -107,7 +112,7 @@ describe('quotes and texts in the index cache', () => {
             }
           }).length
         : 0;
-    const before = openCount();
+    expect(openCount()).toBe(0);
     const reopened = await readCache(file, 'fingerprint', (detail) => told.push(detail), 'reopened');
     const held = await readCache(file, 'fingerprint', () => undefined, 'held');
     if (!('data' in reopened) || !('data' in held)) throw new Error('the cache was not read');
@@ -115,7 +120,7 @@ describe('quotes and texts in the index cache', () => {
     expect(bodies(reopened.data)).toEqual(expected);
     await new Promise((resolve) => setImmediate(resolve));
     // The held one's only: the reopened one is closed once its reads are done.
-    if (process.platform === 'linux') expect(openCount()).toBe(before + 1);
+    if (process.platform === 'linux') expect(openCount()).toBe(1);
     // Another cache written over it: the file read from is gone. A held file still reads; a reopened one
     // finds another file, says so, shows no text, and leaves the new file alone.
     const other = buildLibraryData([], []);
@@ -124,6 +129,37 @@ describe('quotes and texts in the index cache', () => {
     expect(held.data.files[quoted]?.quotes).toEqual(built.files[quoted]?.quotes);
     expect(reopened.data.files[quoted]?.quotes).toEqual([]);
     expect(told).toEqual(['it was replaced since it was read']);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('whose quotes fail their checksum read as none, and are not written to a cache as none', async () => {
+    const { built, file } = await cachedContent();
+    const quoted = built.files.findIndex((record) => (record.quotes ?? []).length > 0);
+    const bytes = readFileSync(file);
+    const needle = v8.serialize(built.files[quoted]?.quotes);
+    const at = bytes.indexOf(needle.subarray(needle.length - 40));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = (bytes[at] ?? 0) ^ 1;
+    writeFileSync(file, bytes);
+    const told: string[] = [];
+    const read = await readCache(file, 'fingerprint', (detail) => told.push(detail));
+    if (!('data' in read)) throw new Error(`the cache was not read: ${read.reason}`);
+    expect(read.data.files[quoted]?.quotes).toEqual([]);
+    expect(told).toEqual(['a text fails its checksum']);
+    expect(existsSync(file)).toBe(false);
+    await expect(writeCache(file, 'fingerprint', read.data)).rejects.toThrow(/cannot be read back/);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('close with their thread\'s cache files: a text then reads as unavailable, not as damage', async () => {
+    const { file, read } = await cachedContent();
+    const told: string[] = [];
+    const again = await readCache(file, 'fingerprint', (detail) => told.push(detail));
+    if (!('data' in again)) throw new Error(`the cache was not read: ${again.reason}`);
+    closeCacheFiles();
+    expect(again.data.files[0]?.articles[0]?.body).toBe('');
+    expect(read.files[0]?.articles[0]?.body).toBe('');
+    expect(told).toEqual([]);
     expect(existsSync(file)).toBe(true);
   });
 
