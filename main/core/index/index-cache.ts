@@ -214,16 +214,20 @@ export async function readCache(
   }
 }
 
-/** Whether a cache file opened as `fd` has `header`'s data (its checksum and lengths): the same file, as far as reading its texts goes. */
+/** Whether a cache file opened as `fd` has `header`'s data (see `sameData`). */
 function sameHeader(header: Partial<CacheHeader>): (fd: number) => boolean {
   return (fd) => {
     try {
-      const other = parseHeader(readHead(fd).line);
-      return other.crc32 === header.crc32 && other.bytes === header.bytes && other.texts === header.texts;
+      return sameData(parseHeader(readHead(fd).line), header);
     } catch {
       return false;
     }
   };
+}
+
+/** Whether two cache headers give the same data (checksum and lengths): the same file, as far as reading its texts goes. */
+function sameData(a: Partial<CacheHeader>, b: Partial<CacheHeader>): boolean {
+  return a.crc32 === b.crc32 && a.bytes === b.bytes && a.texts === b.texts;
 }
 
 /** Whether `table` is a table of texts filling a section of `bytes` bytes. */
@@ -272,7 +276,6 @@ function readData(fd: number, start: number, length: number): { payload: Buffer;
   return { payload: raw.subarray(start), crc };
 }
 
-
 /** Whether a cache's header names this schema, lunr and V8, and `fingerprint` (any one when it is ''). */
 function isCurrentHeader(header: Partial<CacheHeader>, fingerprint: string): boolean {
   const sameCode = header.schema === cacheSchemaVersion && header.lunr === lunrVersion && header.v8 === process.versions.v8;
@@ -287,7 +290,7 @@ function isCurrentHeader(header: Partial<CacheHeader>, fingerprint: string): boo
 export async function cachedBytesIn(cacheFolder: string): Promise<number> {
   try {
     const names = (await readdir(cacheFolder)).filter((name) => name.endsWith('.cache'));
-    const sizes = await Promise.all(names.map((name) => cacheBytes(path.join(cacheFolder, name), '')));
+    const sizes = await Promise.all(names.map((name) => currentCacheBytes(path.join(cacheFolder, name), '')));
     return sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0);
   } catch {
     return 0;
@@ -298,17 +301,12 @@ export async function cachedBytesIn(cacheFolder: string): Promise<number> {
 const maxHeaderBytes = 4096;
 
 /**
- * The size of the data of the cache at `file` when it is there and its header matches `fingerprint`, else
- * null; from its header line alone (a few hundred bytes, not the shard): how a one-shot command decides,
+ * The size of the data an open reads of the cache at `file` when it is there and its header names this code
+ * and `fingerprint` (any fingerprint when it is ''), else null; from its header line alone (a few hundred bytes, not the shard): how a one-shot command decides,
  * before starting any engine, that every shard will load rather than build, and how much loading that is.
  * Its data may still turn out damaged; `readCache` checks that. Never throws.
  */
 export function currentCacheBytes(file: string, fingerprint: string): Promise<number | null> {
-  return cacheBytes(file, fingerprint);
-}
-
-/** What an open of the cache at `file` reads, when its header names this code and `fingerprint` (any when ''). */
-function cacheBytes(file: string, fingerprint: string): Promise<number | null> {
   return withOpenFile(file, async (handle) => {
     const read = await readHeaderLine(handle, maxHeaderBytes);
     if (read === null) return null;
@@ -394,8 +392,7 @@ function readFromWritten(file: string, header: CacheHeader, data: LibraryData, s
   let kept = false;
   try {
     const head = readHead(fd);
-    const written = parseHeader(head.line);
-    if (written.crc32 !== header.crc32 || written.bytes !== header.bytes || written.texts !== header.texts || head.fileBytes !== head.dataStart + header.bytes + header.texts) return;
+    if (!sameData(parseHeader(head.line), header) || head.fileBytes !== head.dataStart + header.bytes + header.texts) return;
     const texts = new CacheTexts(fd, head.dataStart + header.bytes, stored.texts, file, onDamaged, sameHeader(header));
     kept = true;
     data.files.forEach((record, i) => {

@@ -11,6 +11,7 @@ import v8 from 'node:v8';
 import { closeSync, fstatSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../../contract/model.js';
+import { joinInChunks } from '../util/aligned-serialization.js';
 import { Lru } from '../util/lru.js';
 import type { FileRecord } from './build-library-data.js';
 import type { CompactIndex, PostingBlocks } from './compact-index.js';
@@ -64,19 +65,9 @@ export class TextsWriter {
 
   /** The section, in chunks of a few MB (one write each, not one per text). */
   chunks(): Uint8Array[] {
-    const chunks: Uint8Array[] = [];
-    for (let from = 0; from < this.parts.length; ) {
-      let to = from;
-      let bytes = 0;
-      while (to < this.parts.length && (to === from || bytes + (this.parts[to]?.byteLength ?? 0) <= chunkBytes)) bytes += this.parts[to++]?.byteLength ?? 0;
-      chunks.push(Buffer.concat(this.parts.slice(from, to), bytes));
-      from = to;
-    }
-    return chunks;
+    return joinInChunks(this.parts);
   }
 }
-
-const chunkBytes = 4 * 1024 * 1024;
 
 /** How far a read may start past the previous one's end and still count as reading in order (a record's texts between its quotes). */
 const sequentialGap = 64 * 1024;

@@ -55,22 +55,30 @@ class RegionSerializer extends v8.DefaultSerializer {
   }
 
   region(): Uint8Array[] {
-    const chunks: Uint8Array[] = [];
-    let group: Uint8Array[] = [];
-    let bytes = 0;
-    const flush = (): void => {
-      if (group.length > 0) chunks.push(group.length === 1 ? (group[0] as Uint8Array) : Buffer.concat(group, bytes));
-      group = [];
-      bytes = 0;
-    };
-    for (const part of this.parts) {
-      if (bytes + part.byteLength > chunkBytes) flush();
-      group.push(part);
-      bytes += part.byteLength;
-    }
-    flush();
-    return chunks;
+    return joinInChunks(this.parts);
   }
+}
+
+/**
+ * `parts` joined into chunks of about 4 MB, in order (a part alone in its chunk is not copied): what a file
+ * of many small parts is written as, one write per chunk, without a copy of the whole.
+ */
+export function joinInChunks(parts: readonly Uint8Array[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let group: Uint8Array[] = [];
+  let bytes = 0;
+  const flush = (): void => {
+    if (group.length > 0) chunks.push(group.length === 1 ? (group[0] as Uint8Array) : Buffer.concat(group, bytes));
+    group = [];
+    bytes = 0;
+  };
+  for (const part of parts) {
+    if (bytes + part.byteLength > chunkBytes) flush();
+    group.push(part);
+    bytes += part.byteLength;
+  }
+  flush();
+  return chunks;
 }
 
 class RegionDeserializer extends v8.DefaultDeserializer {
