@@ -32,6 +32,11 @@ export interface OpenLibraryOptions {
    * `workerScript`'s threads as usual. The shards and cache files are the same either way.
    */
   inProcessWhenCached?: boolean;
+  /**
+   * Called with each folder of the archive just before a walk (the open's, or a refresh's) lists it: a
+   * watcher started there sees every later change (library/watch-archive.ts).
+   */
+  watchFolder?: (folder: string | Buffer) => void;
 }
 
 /** An open archive, ready to search. Call `close()` to end its engine threads. */

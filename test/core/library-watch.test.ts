@@ -1,7 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { walkArchive } from '../../main/core/archive/walk-archive.js';
 import { startLibrary, type LibrarySession } from '../../main/core/library.js';
+import { FolderWatcher } from '../../main/core/library/watch-folders.js';
 import { tempDir } from '../support/paths.js';
 
 let session: LibrarySession | null = null;
@@ -88,5 +90,75 @@ describe('a watched archive', () => {
     // the 50 ms debounce (watchDelayMs) to show and checks that it did not.
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(closing.status().generation).toBe(0);
+  });
+
+  it('sees a file added while the archive is being opened, after its folder was listed', async () => {
+    const archiveDir = tempDir();
+    mkdirSync(path.join(archiveDir, 'city'));
+    writeFileSync(path.join(archiveDir, 'city', 'bridge.txt'), 'Bridge closes\n\nThe bridge closed for repairs.');
+    writeFileSync(path.join(archiveDir, 'harbour.txt'), 'Harbour reopens\n\nThe harbour reopened.');
+    let added = false;
+    // Files are read after the walk listed every folder: a file added now is in no listing of the open.
+    const onProgress = (): void => {
+      if (added) return;
+      added = true;
+      writeFileSync(path.join(archiveDir, 'city', 'ferry.txt'), 'Ferry timetable changes\n\nThe ferry runs every two hours.');
+    };
+    session = startLibrary({ archiveDir, cacheDir: tempDir(), watch: true, watchDelayMs: 100, onProgress });
+    const library = await session.ready();
+    expect(added).toBe(true);
+    const current = session;
+    await vi.waitFor(async () => expect(await settledTotal(current, 'ferry'), 'the file added during the open is searchable').toBe(1), UPDATE);
+    expect((await library.search('bridge')).total).toBe(1);
+  });
+});
+
+describe('watching folders as a walk lists them', () => {
+  it('shows each folder before listing it, so that a change made from then on is in the listing or seen', async () => {
+    const archiveDir = tempDir();
+    mkdirSync(path.join(archiveDir, 'city', 'port'), { recursive: true });
+    writeFileSync(path.join(archiveDir, 'city', 'port', 'ship.txt'), 'Ship\n\nText.');
+    const shown: string[] = [];
+    const listing = await walkArchive(archiveDir, {
+      beforeList: (folder) => {
+        const relative = path.relative(archiveDir, folder.toString());
+        shown.push(relative);
+        // Not listed yet: a file written here now is in the listing.
+        writeFileSync(path.join(folder.toString(), `new-in-${relative.replace(/\W/g, '-') || 'root'}.txt`), 'New\n\nText.');
+      },
+    });
+    expect(shown).toEqual(['', 'city', path.join('city', 'port')]);
+    expect(listing.files.map((f) => f.path)).toEqual(['city/new-in-city.txt', 'city/port/new-in-city-port.txt', 'city/port/ship.txt', 'new-in-root.txt']);
+  });
+
+  it('tells once that folders added during a walk cannot be watched, and keeps only the walk\'s folders after it', async () => {
+    const archiveDir = tempDir();
+    mkdirSync(path.join(archiveDir, 'kept'));
+    mkdirSync(path.join(archiveDir, 'gone'));
+    const errors: unknown[] = [];
+    let changes = 0;
+    const watcher = new FolderWatcher(
+      () => (changes += 1),
+      (error) => errors.push(error),
+    );
+    try {
+      watcher.add(path.join(archiveDir, 'missing-one'));
+      watcher.add(path.join(archiveDir, 'missing-two'));
+      expect(errors).toHaveLength(1);
+      watcher.add(path.join(archiveDir, 'kept'));
+      watcher.add(path.join(archiveDir, 'gone'));
+      // The walk found only `kept`: `gone` is watched no longer.
+      watcher.watch([path.join(archiveDir, 'kept')]);
+      writeFileSync(path.join(archiveDir, 'gone', 'a.txt'), 'A');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(changes).toBe(0);
+      writeFileSync(path.join(archiveDir, 'kept', 'b.txt'), 'B');
+      await vi.waitFor(() => expect(changes).toBeGreaterThan(0), UPDATE);
+      // After a `watch`, a folder that cannot be watched is told again.
+      watcher.add(path.join(archiveDir, 'missing-three'));
+      expect(errors).toHaveLength(2);
+    } finally {
+      watcher.close();
+    }
   });
 });

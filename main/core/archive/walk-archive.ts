@@ -58,9 +58,10 @@ interface FolderEntry {
 /**
  * Walks `archiveDir` and returns its files sorted by path. Unreadable folders, symlink loops, links that
  * leave the archive and files that are not regular files become problems; the walk goes on. A link whose
- * real path is inside the archive is followed (its target is read under the link's path).
+ * real path is inside the archive is followed (its target is read under the link's path). `beforeList` is
+ * called with each folder just before it is listed: a watcher started there misses no later change.
  */
-export async function walkArchive(archiveDir: string): Promise<ArchiveListing> {
+export async function walkArchive(archiveDir: string, { beforeList }: { beforeList?: (folder: FsPath) => void } = {}): Promise<ArchiveListing> {
   const files: ArchiveFile[] = [];
   const problems: ImportProblem[] = [];
   const folders: FsPath[] = [];
@@ -72,6 +73,7 @@ export async function walkArchive(archiveDir: string): Promise<ArchiveListing> {
 
   async function visit(dir: FsPath, rel: string): Promise<void> {
     let entries;
+    beforeList?.(dir);
     try {
       entries = await listFolder(dir);
     } catch (error) {

@@ -14,8 +14,9 @@ export interface PeopleLists {
 
 /** A shard's saved people, given to each article's quotes when they are first read. */
 export interface PendingPeople extends PeopleLists {
-  /** Where the quotes of each listed article start in the lists. */
+  /** Where the quotes of each listed article start in the lists, and how many it has. */
   starts: ReadonlyMap<string, number>;
+  counts: ReadonlyMap<string, number>;
   /** The articles whose quotes have theirs already. */
   given: Set<string>;
 }
@@ -37,13 +38,15 @@ export function givePeople(quotes: readonly Quote[], lists: PeopleLists, from = 
  */
 export function pendingPeople(lists: PeopleLists, counts: Iterable<[articleId: string, count: number]>): PendingPeople | null {
   const starts = new Map<string, number>();
+  const listed = new Map<string, number>();
   let at = 0;
   for (const [id, count] of counts) {
     starts.set(id, at);
+    listed.set(id, count);
     at += count;
   }
   if (at !== lists.speakerIds.length || at !== lists.clusters.length) return null;
-  return { ...lists, starts, given: new Set() };
+  return { ...lists, starts, counts: listed, given: new Set() };
 }
 
 /** Gives the quotes of article `articleId` their saved people, the first time only. */
@@ -52,4 +55,13 @@ export function givePendingPeople(pending: PendingPeople, articleId: string, quo
   pending.given.add(articleId);
   const from = pending.starts.get(articleId);
   if (from !== undefined) givePeople(quotes, pending, from);
+}
+
+/**
+ * The speaker ids of article `articleId`'s quotes, in order, from the lists alone (none when it is not
+ * listed): the speaker index is made from these without reading any quote (search/speaker-index.ts).
+ */
+export function pendingSpeakerIds(pending: PendingPeople, articleId: string): readonly (string | null)[] {
+  const from = pending.starts.get(articleId);
+  return from === undefined ? [] : pending.speakerIds.slice(from, from + (pending.counts.get(articleId) ?? 0));
 }

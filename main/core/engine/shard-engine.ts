@@ -27,7 +27,7 @@ import { createSearchState, withPeople, type SearchIndex, type SearchState } fro
 import { readPeopleList, readPeopleNames, type ShardMentions, type ShardPeople } from './people-wire.js';
 import { digestQuotes, sharedIdentity, shardIdentity, type ShardIdentity } from './quotes-digest.js';
 import { quotationWords } from '../verify/quote-clusters.js';
-import { givePeople, givePendingPeople, pendingPeople, type PendingPeople } from './quote-people.js';
+import { givePeople, givePendingPeople, pendingPeople, pendingSpeakerIds, type PendingPeople } from './quote-people.js';
 import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
 import { makePeopleTable, type PeopleTable, type PersonNames } from '../search/people-names.js';
 import { speakersIndexed } from '../search/speaker-index.js';
@@ -80,8 +80,8 @@ export interface EngineHooks {
   notice?: (message: string) => void;
   /**
    * Prepare between requests, once the shards are open, what requests would otherwise make on first use (an
-   * engine thread of its own, which would otherwise idle): every quote read from the cache, with its people;
-   * the token set of wildcard and fuzzy terms; the speaker index; then each shard's shingle index of
+   * engine thread of its own, which would otherwise idle): the speaker index; the token set of wildcard and
+   * fuzzy terms; the quotes read from the cache, with their people (up to `warmQuotesAtMost`); then each shard's shingle index of
    * `verify`. Without it, each is made when first needed. An engine in the caller's thread, or one of a
    * one-shot command, leaves them: its slices would hold up the one answer it gives.
    */
@@ -121,6 +121,12 @@ interface OpenShard {
 /** A background slice runs this long at most before letting requests in. */
 const backgroundSliceMs = 3;
 
+/**
+ * The quotes an engine reads ahead of requests at most (see `warm`): every quote of a 10x BBC archive
+ * (98,000), not all of a 50x one (490,000), where holding them made `serve` 1.7 GB instead of 1.25 GB and
+ * spent half of the engine's time collecting garbage, for no search of the first 40 any faster (issue 19).
+ */
+const warmQuotesAtMost = 150_000;
 
 export class ShardEngine {
   private readonly shards = new Map<number, OpenShard>();
@@ -145,6 +151,8 @@ export class ShardEngine {
   private writeQueued = false;
   /** The archive's people as the main thread last resolved them (issue 16); null before. */
   private people: PeopleTable | null = null;
+  /** How many quotes `warm` has read ahead of requests (see `warmQuotesAtMost`). */
+  private quotesWarmed = 0;
   /** The quotes of the last `mentions()` lists (per shard, in their order), and the token that names them (see `setPeople`). */
   private listed: { token: number; quotes: Quote[][] } = { token: 0, quotes: [] };
 
@@ -394,20 +402,23 @@ export class ShardEngine {
   /**
    * Makes until `until` what the first requests after an open would otherwise make (see `EngineHooks.warmAhead`);
    * true when it is all made. At 10x BBC, reading a record's quotes on first use made the first run of a
-   * query up to 200 ms and the first `speaker:` search 900 ms (issue 19).
+   * query up to 200 ms and the first `speaker:` search 900 ms (issue 19); past `warmQuotesAtMost` they are
+   * read when asked for, and kept.
    */
   private warm(until: number): boolean {
+    // Cheapest first. The speaker index's keys are people once they are known, not before; with saved
+    // people it is made from their lists without reading a quote (`speakerIdsOf` in `state`).
+    if (this.people !== null && !speakersIndexed(this.state(), until)) return false;
+    for (const shard of this.shards.values()) if (!shard.indexes.every((index) => makeTokenSet(index, until))) return false;
     for (const shard of this.shards.values()) {
-      while (shard.warmed < shard.articles.length) {
+      while (shard.warmed < shard.articles.length && this.quotesWarmed < warmQuotesAtMost) {
         if (performance.now() >= until) return false;
         const article = shard.articles[shard.warmed] as Article;
         shard.warmed += 1;
-        if (!this.hidden.has(article.id)) this.answerQuotes(shard, article);
+        if (!this.hidden.has(article.id)) this.quotesWarmed += this.answerQuotes(shard, article).length;
       }
     }
-    for (const shard of this.shards.values()) if (!shard.indexes.every((index) => makeTokenSet(index, until))) return false;
-    // Its keys are people once they are known: not before.
-    return this.people === null || speakersIndexed(this.state(), until);
+    return true;
   }
 
   /**
@@ -706,7 +717,12 @@ export class ShardEngine {
       const article = articles.get(id);
       return shard && article ? this.answerQuotes(shard, article) : [];
     };
-    this.searchState = createSearchState({ indexes, articles, quotesOf, hidden: this.hidden, people: this.people });
+    // The saved people's lists, while the quotes have not all been given theirs (see `answerQuotes`).
+    const speakerIdsOf = (id: string): readonly (string | null)[] | null => {
+      const people = shardOf.get(id)?.people ?? null;
+      return people === null ? null : pendingSpeakerIds(people, id);
+    };
+    this.searchState = createSearchState({ indexes, articles, quotesOf, speakerIdsOf, hidden: this.hidden, people: this.people });
     return this.searchState;
   }
 }

@@ -125,7 +125,7 @@ export class OpenArchive {
         // More cache than one thread loads fast: the worker threads load their code while the folder is walked
         // (130 ms each at 10x BBC, issue 19).
         const warming = (await cachedBytesIn(this.cacheFolder)) > inThisThreadMaxBytes ? this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined) : null;
-        const listing = await walkArchive(this.archiveDir);
+        const listing = await this.walk();
         const specs = await this.plan(listing);
         // Every shard will load from its cache, and little of it: one answer is not worth starting worker threads for, each
         // loading its own copy of the code (issue 19). A cache damaged past its header is rebuilt here too.
@@ -144,7 +144,7 @@ export class OpenArchive {
         // Start the engine threads (loading their code takes a while) while this thread walks the folder.
         const warming = this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
         // The corrections reach the engines before the shards: their quote counts are counted corrected.
-        const [listing] = await Promise.all([walkArchive(this.archiveDir), warming, this.corrections.load()]);
+        const [listing] = await Promise.all([this.walk(), warming, this.corrections.load()]);
         await this.openShards(listing, await this.plan(listing));
       }
     } catch (error) {
@@ -186,6 +186,12 @@ export class OpenArchive {
     await removeStaleCaches(this.cacheFolder, this.filesInUse());
   }
 
+  /** The archive's files as they are now; each folder is shown to `watchFolder` before it is listed. */
+  private walk(): Promise<ArchiveListing> {
+    const { watchFolder } = this.options;
+    return walkArchive(this.archiveDir, watchFolder === undefined ? {} : { beforeList: watchFolder });
+  }
+
   /** Every folder the last walk (the open's, or a refresh's) read: what a watcher of the archive watches. */
   folders(): readonly FsPath[] {
     return this.walkedFolders;
@@ -193,7 +199,7 @@ export class OpenArchive {
 
   /** Re-walks the folder and re-opens the shards whose files changed; true when anything changed. */
   async refresh(onProgress: (progress: BuildProgress) => void): Promise<boolean> {
-    const next = await walkArchive(this.archiveDir);
+    const next = await this.walk();
     this.walkedFolders = next.folders;
     const nextSpecs = await this.plan(next);
     const changed = changedShards(this.specs, nextSpecs);

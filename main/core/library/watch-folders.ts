@@ -11,6 +11,8 @@ import { watch, type FSWatcher } from 'node:fs';
 export class FolderWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private closed = false;
+  /** Whether a folder `add`ed since the last `watch` could not be watched (told once). */
+  private addFailed = false;
 
   /**
    * `onChange` is called on any change in a watched folder but those to entries `ignored` names (an editor's
@@ -32,26 +34,44 @@ export class FolderWatcher {
       this.watchers.delete(key);
     }
     let failed: unknown = null;
-    for (const [key, folder] of wanted) {
-      if (this.watchers.has(key)) continue;
-      try {
-        // The name is missing on some systems: then any event counts.
-        const watcher = watch(folder, (_event, name) => {
-          if (name === null || !this.ignored(name.toString())) this.onChange();
-        });
-        // A folder removed (Windows reports it as an error): its parent's watch has seen it go, and the walk that
-        // follows drops it. Not a change of its own: a folder that kept failing would re-walk the archive forever.
-        watcher.on('error', () => {
-          watcher.close();
-          if (this.watchers.get(key) === watcher) this.watchers.delete(key);
-        });
-        this.watchers.set(key, watcher);
-      } catch (error) {
-        failed ??= error;
-      }
-    }
+    for (const [key, folder] of wanted) failed ??= this.start(key, folder);
+    this.addFailed = false;
     // Once per call, not per folder: a limit on watches reached stops them all alike.
     if (failed !== null) this.onError(failed);
+  }
+
+  /**
+   * Watches `folder` too, before a walk lists it (walk-archive.ts `beforeList`): a change made after the
+   * listing is then seen, without walking the archive again once it is read. The next `watch` keeps only the
+   * folders the walk found. A failure is told once until then.
+   */
+  add(folder: string | Buffer): void {
+    if (this.closed) return;
+    const failed = this.start(keyOf(folder), folder);
+    if (failed === null || this.addFailed) return;
+    this.addFailed = true;
+    this.onError(failed);
+  }
+
+  /** Starts watching `folder` unless it is watched; the error when it cannot be, else null. */
+  private start(key: string, folder: string | Buffer): unknown {
+    if (this.watchers.has(key)) return null;
+    try {
+      // The name is missing on some systems: then any event counts.
+      const watcher = watch(folder, (_event, name) => {
+        if (name === null || !this.ignored(name.toString())) this.onChange();
+      });
+      // A folder removed (Windows reports it as an error): its parent's watch has seen it go, and the walk that
+      // follows drops it. Not a change of its own: a folder that kept failing would re-walk the archive forever.
+      watcher.on('error', () => {
+        watcher.close();
+        if (this.watchers.get(key) === watcher) this.watchers.delete(key);
+      });
+      this.watchers.set(key, watcher);
+      return null;
+    } catch (error) {
+      return error;
+    }
   }
 
   close(): void {

@@ -22,6 +22,11 @@ export interface SearchData {
   hidden: ReadonlySet<string>;
   /** The quotes of an article (none for an unknown id). */
   quotesOf: (id: string) => readonly Quote[];
+  /**
+   * The speaker ids of an article's quotes (those `quotesOf` gives it), in order, when they are known
+   * without reading its quotes (saved people, engine/quote-people.ts); null when they are not.
+   */
+  speakerIdsOf?: (id: string) => readonly (string | null)[] | null;
   /** The archive's people once resolved (issue 16); until then speaker filters compare the names as written. */
   people: PeopleTable | null;
 }

@@ -65,17 +65,23 @@ function addArticles(state: SearchState, building: Building, until: number): boo
     if ((building.next & 63) === 0 && performance.now() >= until) return false;
     const id = ids[building.next] as string;
     building.next += 1;
-    for (const quote of state.data.quotesOf(id)) {
-      const key = byPerson ? quote.speakerId : quote.speaker === null ? null : fold(state, quote.speaker);
-      if (key === null) continue;
-      const articles = index.get(key);
-      if (articles === undefined) index.set(key, [id]);
-      else if (articles[articles.length - 1] !== id) articles.push(id);
-    }
+    // Once people are resolved and saved, their ids are known without reading a quote: at 50x BBC, reading
+    // every quote made the first `speaker:` search take 4.7 s (issue 19).
+    const known = byPerson ? (state.data.speakerIdsOf?.(id) ?? null) : null;
+    if (known !== null) for (const key of known) add(index, key, id);
+    else for (const quote of state.data.quotesOf(id)) add(index, byPerson ? quote.speakerId : quote.speaker === null ? null : fold(state, quote.speaker), id);
   }
   state.speakerIndex = index;
   buildings.delete(state);
   return true;
+}
+
+/** Adds article `id` to the articles of speaker `key`, once. */
+function add(index: Map<string, string[]>, key: string | null, id: string): void {
+  if (key === null) return;
+  const articles = index.get(key);
+  if (articles === undefined) index.set(key, [id]);
+  else if (articles[articles.length - 1] !== id) articles.push(id);
 }
 
 /**

@@ -187,6 +187,38 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     expect(answers(ahead)).toEqual(shown);
   }, shardTimeoutMs);
 
+  it('finds a speaker\'s articles from saved people\'s lists as from the quotes given them', async () => {
+    const spec = await politicsShard(tempDir());
+    const built = new ShardEngine();
+    await built.open([spec]);
+    await built.save();
+    const { token, lists } = built.mentions();
+    const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
+    const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
+    const people = JSON.stringify([...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] })));
+    const ids = JSON.stringify(mentions.map((m) => idOf(m.speaker)));
+    const clusters = JSON.stringify({ table: [], of: mentions.map(() => -1) });
+    // Given to every quote at once (a resolution): the speaker index is made from the quotes.
+    expect(built.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
+    // Saved: each article's quotes get theirs when read, and the speaker index is made from the lists.
+    const saved = new ShardEngine();
+    await saved.open([spec]);
+    expect(saved.applySavedPeople([{ shard: 0, identity: identityOf(saved) ?? '', speakerIds: ids, clusters }], people)).toBe(true);
+    const bySpeaker = (engine: ShardEngine) => ({
+      searches: ['speaker:howard', 'tax speaker:"tony blair"', 'speaker:kennedy -speaker:blair', 'in:quotes speaker:brown'].map((q) => {
+        const { tookMs: _tookMs, ...reply } = engine.search(q, { limit: 50 });
+        return reply;
+      }),
+      quotes: engine.quotes({ speaker: 'Blair', limit: 200 }),
+      person: engine.person('tony-blair', { limit: 50 }),
+    });
+    const expected = bySpeaker(built);
+    expect(expected.searches[0]?.total).toBeGreaterThan(5);
+    expect(expected.person.quotes.total).toBeGreaterThan(10);
+    expect(expected.quotes.total).toBeGreaterThan(10);
+    expect(bySpeaker(saved)).toEqual(expected);
+  }, shardTimeoutMs);
+
   it('saves the shingle index of verify beside its cache once built, and a reopen reads it instead of building it', async () => {
     const spec = await politicsShard(tempDir());
     const file = shingleFileFor(spec.cacheFile);
