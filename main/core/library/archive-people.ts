@@ -54,25 +54,31 @@ export async function resolveArchivePeople(engines: readonly Engine[], correctio
 
 /**
  * The people saved for the shards as they are now (their identities, engine/quotes-digest.ts) and these
- * corrections, without listing a mention: null when there are none. The engines read their shards' ids from
- * the file; `applied` tells when every engine has them (false: one refused them, and they must be resolved).
+ * corrections, without listing a mention: null when the shards' quotes are not all known. The engines read
+ * their shards' ids from the file at once; `applied` tells when every engine has them (false: none are saved
+ * under this key, or an engine refused them: they must be resolved). The speakers list is read only when
+ * `people()` is first called: a search needs only the engines' ids, and at 50x BBC the list is 6.7 MB of JSON
+ * that the first search waited for (issue 19). `people()` gives null when the file holds no such list.
  */
 export async function loadSavedPeople(
   engines: readonly Engine[],
   corrections: PeopleCorrections,
   peopleFile: string,
   timeoutMs: number,
-): Promise<{ people: ArchivePeople; applied: Promise<boolean> } | null> {
+): Promise<{ applied: Promise<boolean>; people: () => Promise<ArchivePeople | null> } | null> {
   const replies = await Promise.all(engines.map((engine) => engine.request({ type: 'identities' }, timeoutMs)));
   const identified = replies.map((shards) => shards.flatMap(({ shard, identity }) => (identity === null ? [] : [{ shard, identity }])));
   if (!identified.every((shards, i) => shards.length === replies[i]?.length)) return null;
   const key = peopleKey(identified.flat(), corrections);
-  const speakers = await readSavedSpeakers(peopleFile, key, identified.flat().length);
-  if (speakers === null) return null;
   const applied = Promise.all(engines.map((engine, i) => engine.request({ type: 'savedPeople', file: peopleFile, key, identities: identified[i] ?? [] }, timeoutMs))).then((accepted) =>
     accepted.every(Boolean),
   );
-  return { people: { speakers, byId: new Map(speakers.map((s) => [s.id, s])) }, applied };
+  let people: Promise<ArchivePeople | null> | null = null;
+  const readPeople = async (): Promise<ArchivePeople | null> => {
+    const speakers = await readSavedSpeakers(peopleFile, key, identified.flat().length);
+    return speakers === null ? null : { speakers, byId: new Map(speakers.map((s) => [s.id, s])) };
+  };
+  return { applied, people: () => (people ??= readPeople().catch(() => null)) };
 }
 
 /** The speakers list: all of them, or those of the articles matching a query (`counts`, the engines' answers added up). */

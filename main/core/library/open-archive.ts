@@ -29,6 +29,18 @@ import { mergeQuotes, mergeSearch } from './merge-replies.js';
 import { changedShards, engineCount, planShards, shardCountFor, shardUnits } from './shards.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
+/**
+ * The people being resolved: `given` once every engine has their ids (people saved for the shards as they
+ * are, see `loadSavedPeople`, or resolved now); `applied()` with the people's list too; `listed()` as soon as
+ * the list is known (the saved one, before the engines have the ids). `settled()` once all that was started ends.
+ */
+interface PeopleResolution {
+  given: Promise<void>;
+  applied: () => Promise<ArchivePeople>;
+  listed: () => Promise<ArchivePeople>;
+  settled: () => Promise<void>;
+}
+
 /** Opens `options.archiveDir` in its engines; on failure, the engines are ended before the error is thrown. */
 export async function openArchive(options: OpenLibraryOptions): Promise<OpenArchive> {
   const archive = new OpenArchive(await resolveArchive(options.archiveDir), options);
@@ -69,7 +81,7 @@ export class OpenArchive {
    */
   peopleCorrections: PeopleCorrections = { merges: [], splits: [] };
   /** The archive's people, resolved once every quote is known; null until asked for, and after a change. */
-  private resolving: { listed: Promise<ArchivePeople>; applied: Promise<ArchivePeople> } | null = null;
+  private resolving: PeopleResolution | null = null;
   /** A resolution that was under way when the people went out of date: the next one starts after it. */
   private forgotten: Promise<void> | null = null;
   /** Quotes all in while opening (their shards' summaries not all known) or closing start no resolution. */
@@ -340,7 +352,7 @@ export class OpenArchive {
     // a time limit, while the engines are still extracting them.
     if (this.quotesPending() && needsAllQuotes(query)) await this.quotesReady();
     // Once every quote is known, searches answer with people (ids in quotes, `speaker:` by person).
-    if (!this.quotesPending()) await this.people();
+    if (!this.quotesPending()) await this.peopleGiven();
     // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
     const share = Math.ceil(speakerArticles / this.pool.engines.length);
     // Any engine may hold every hit of the page: each returns the first offset + limit, the merge skips the offset.
@@ -350,7 +362,7 @@ export class OpenArchive {
 
   async article(id: string, query?: string): Promise<ArticleView> {
     // As in search: once every quote is known, the article's quotes carry their people and clusters.
-    if (!this.quotesPending()) await this.people();
+    if (!this.quotesPending()) await this.peopleGiven();
     const views = await this.pool.broadcast({ type: 'article', id, ...(query === undefined ? {} : { query }) }, requestTimeoutMs);
     const view = views.find((v) => v !== null);
     if (!view) throw new NotFoundError(`no article with id "${id.slice(0, 40)}" in this archive`);
@@ -358,7 +370,7 @@ export class OpenArchive {
   }
 
   async quotes(options: QuotesRequest = {}): Promise<QuotesReply> {
-    await this.people();
+    await this.peopleGiven();
     const { offset = 0, limit = resultLimits.quotes.default, ...filters } = options;
     // As in search: each engine lists the first offset + limit, the merge skips the offset.
     const replies = await this.pool.broadcast({ type: 'quotes', ...filters, limit: offset + limit, ...this.budget() }, requestTimeoutMs);
@@ -385,41 +397,60 @@ export class OpenArchive {
    * `refreshPeople()` is called.
    */
   people(): Promise<ArchivePeople> {
-    return this.startPeople().applied;
+    return this.startPeople().applied();
   }
 
-  /**
-   * Starts resolving the people when they are not known: `listed` as soon as the list is known (people saved
-   * for the engines as they are, see `loadSavedPeople`, before the engines have their ids), `applied` once
-   * every engine has their ids too.
-   */
-  private startPeople(): { listed: Promise<ArchivePeople>; applied: Promise<ArchivePeople> } {
+  /** Resolves once every engine has the people's ids (searches, articles and quote lists need no more). */
+  private peopleGiven(): Promise<void> {
+    return this.startPeople().given;
+  }
+
+  /** Starts resolving the people when they are not known (see `PeopleResolution`). */
+  private startPeople(): PeopleResolution {
     if (this.resolving === null) {
       // After a resolution still running ends: two at once would each refuse the other's lists in the engines.
       const before = this.forgotten ?? Promise.resolve();
       this.forgotten = null;
       const file = peopleFileFor(this.cacheFolder);
-      const resolve = (): Promise<ArchivePeople> => resolveArchivePeople(this.pool.engines, this.peopleCorrections, file, requestTimeoutMs);
       const saved = before
         .then(() => this.quotesReady())
         .then(() => loadSavedPeople(this.pool.engines, this.peopleCorrections, file, requestTimeoutMs))
         .catch(() => null);
-      const applied: Promise<ArchivePeople> = saved.then((found) => {
-        if (found === null) return resolve();
-        return found.applied.then((ok) => {
-          if (ok) return found.people;
-          // An engine refused the saved ids: the list, too, is the one resolved now.
-          const again = resolve();
-          if (this.resolving?.applied === applied) this.resolving.listed = again;
-          return again;
-        });
-      });
-      const resolving = { listed: saved.then((found) => found?.people ?? applied), applied };
+      // Whether every engine took the saved people's ids; null until known.
+      let took: boolean | null = null;
+      const taken = saved
+        .then((found) => found?.applied ?? false)
+        .catch(() => false)
+        .then((ok) => (took = ok));
+      let resolved: Promise<ArchivePeople> | null = null;
+      const resolve = (): Promise<ArchivePeople> => (resolved ??= resolveArchivePeople(this.pool.engines, this.peopleCorrections, file, requestTimeoutMs));
+      let applied: Promise<ArchivePeople> | null = null;
       // A failed resolution (an engine restarting) is tried again by the next request.
-      applied.catch(() => {
+      const forgetOnFailure = (error: unknown): never => {
         if (this.resolving === resolving) this.resolving = null;
-      });
-      resolving.listed.catch(() => undefined);
+        throw error;
+      };
+      const resolving: PeopleResolution = {
+        given: taken.then((ok) => (ok ? undefined : resolve().then(() => undefined))).catch(forgetOnFailure),
+        applied: () =>
+          (applied ??= saved
+            .then(async (found) => {
+              // Read while the engines take the ids.
+              const people = found?.people() ?? Promise.resolve(null);
+              const list = (await taken) ? await people : null;
+              // None saved, or an engine refused them, or the saved list is damaged: resolved now (and saved).
+              return list ?? resolve();
+            })
+            .catch(forgetOnFailure)),
+        listed: () =>
+          saved.then(async (found) => {
+            // The saved list, before the engines have the ids; once one refused them, the one resolved now.
+            const list = found === null ? null : await found.people();
+            return list !== null && took !== false ? list : resolving.applied();
+          }),
+        settled: () => Promise.allSettled([resolving.given, applied]).then(() => undefined),
+      };
+      resolving.given.catch(() => undefined);
       this.resolving = resolving;
     }
     return this.resolving;
@@ -433,7 +464,7 @@ export class OpenArchive {
 
   /** The people are out of date: the next request resolves them again, once a resolution under way has ended. */
   private forgetPeople(): void {
-    if (this.resolving !== null) this.forgotten = this.resolving.applied.then(() => undefined, () => undefined);
+    if (this.resolving !== null) this.forgotten = this.resolving.settled();
     this.resolving = null;
   }
 
@@ -441,7 +472,7 @@ export class OpenArchive {
   async speakers(request: SpeakersRequest = {}): Promise<SpeakersReply> {
     const query = request.query?.trim() ?? '';
     // The whole list needs no engine: it is answered as soon as the people are known.
-    const people = await (query === '' ? this.startPeople().listed : this.people());
+    const people = await (query === '' ? this.startPeople().listed() : this.people());
     const counts = query === '' ? null : await this.pool.broadcast({ type: 'speakerCounts', query, ...this.budget() }, requestTimeoutMs);
     return listSpeakers(people, counts, { offset: request.offset ?? 0, limit: request.limit ?? resultLimits.speakers.default });
   }
@@ -460,7 +491,7 @@ export class OpenArchive {
     this.phase = 'closing';
     // A resolution under way is finished and saved: the next open uses it. One still waiting for quotes
     // would wait for ever: they are finished by the engines' close, below.
-    if (!this.quotesPending()) await this.resolving?.applied.catch(() => undefined);
+    if (!this.quotesPending()) await this.resolving?.settled();
     await this.pool.close({ finishQuotes: options.finishQuotes !== false });
     // No engine is left to say when the quotes are done.
     this.wakeQuotesWaiting();

@@ -140,6 +140,30 @@ describe('saved people', () => {
     expect(reopened.quotes.quotes.filter((q) => q.speakerId === top?.id).length).toBe(top?.quotes);
   });
 
+  it('give a search after a reopen its people without reading the speakers list, which only the list\'s requests read', async () => {
+    const options = { archiveDir: contentDir, cacheDir: tempDir() };
+    const searchPeople = (library: Library) => library.search('people', { limit: 50 }).then((reply) => ({ speakers: reply.speakers, quotes: reply.hits.flatMap((h) => h.quotes.map((q) => q.speakerId)) }));
+    const first = await withLibrary(options, async (library) => ({ list: await everySpeaker(library), search: await searchPeople(library) }));
+    expect(first.search.quotes.filter((id) => id !== null).length).toBeGreaterThan(5);
+    const file = peopleFile(options.cacheDir);
+    const saved = readSaved(file);
+    // A list that fails its checks: reading it would resolve the people again and save them.
+    writeSaved(file, { ...saved, speakers: [{ id: 1 }] });
+    const damaged = readFileSync(file, 'utf8');
+
+    const reopened = await withLibrary(options, async (library) => {
+      const search = await searchPeople(library);
+      // Not read yet: the file is as damaged.
+      const untouched = readFileSync(file, 'utf8') === damaged;
+      return { search, untouched, list: await everySpeaker(library) };
+    });
+    expect(reopened.search).toEqual(first.search);
+    expect(reopened.untouched).toBe(true);
+    // Asked for, the list is read, found damaged, resolved again and saved.
+    expect(reopened.list).toEqual(first.list);
+    expect(readSaved(file).speakers).toEqual(saved.speakers);
+  });
+
   it('are resolved and saved once a build has every quote, before any request needs them', async () => {
     const options = { archiveDir: contentDir, cacheDir: tempDir() };
     await withLibrary(options, async (library) => {
