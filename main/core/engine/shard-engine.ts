@@ -16,7 +16,6 @@ import { verifyClaim, type VerifyCandidate } from '../verify/verify-claim.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import { articleDigest, assembleArticles, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
 import { quoteCountsOf, quotesMissing } from '../index/stored-records.js';
-import { makeTokenSet } from '../index/compact-index.js';
 import { loadIndexes } from '../index/configure-lunr.js';
 import { describeCacheMiss, describeDamagedText, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
 import type { Article, Correction, ImportProblem, Quote, QuoteKind } from '../../contract/model.js';
@@ -80,8 +79,8 @@ export interface EngineHooks {
   notice?: (message: string) => void;
   /**
    * Prepare between requests, once the shards are open, what requests would otherwise make on first use (an
-   * engine thread of its own, which would otherwise idle): the speaker index; the token set of wildcard and
-   * fuzzy terms; the quotes read from the cache, with their people (up to `warmQuotesAtMost`); then each shard's shingle index of
+   * engine thread of its own, which would otherwise idle): the speaker index; the quotes read from the cache,
+   * with their people (up to `warmQuotesAtMost`); then each shard's shingle index of
    * `verify`. Without it, each is made when first needed. An engine in the caller's thread, or one of a
    * one-shot command, leaves them: its slices would hold up the one answer it gives.
    */
@@ -407,9 +406,9 @@ export class ShardEngine {
    */
   private warm(until: number): boolean {
     // Cheapest first. The speaker index's keys are people once they are known, not before; with saved
-    // people it is made from their lists without reading a quote (`speakerIdsOf` in `state`).
+    // people it is made from their lists without reading a quote (`speakerIdsOf` in `state`). Wildcard and
+    // fuzzy terms need no token set made ahead (search/query-index.ts `intersectTerms`).
     if (this.people !== null && !speakersIndexed(this.state(), until)) return false;
-    for (const shard of this.shards.values()) if (!shard.indexes.every((index) => makeTokenSet(index, until))) return false;
     for (const shard of this.shards.values()) {
       while (shard.warmed < shard.articles.length && this.quotesWarmed < warmQuotesAtMost) {
         if (performance.now() >= until) return false;

@@ -157,18 +157,13 @@ export function loadCompactIndex(data: CompactIndex): lunr.Index {
   const { fields, refs, terms, termIndex, postings } = data;
   if (terms.length !== termIndex.length || postings.count !== terms.length) throw new Error('the index is damaged (its parts differ in length)');
 
-  // lunr's parts are made on first use: a search reads postings through `termPostings` (search/query-index.ts)
-  // and needs the token set only for wildcard and fuzzy terms; building it and the lookup tables at every
-  // open took 74 ms of a one-shot search's 790 ms of CPU at BBC's size (issue 19). lunr's own inverted index
-  // and field vectors are made only for a query lunr runs itself (see query-index.ts), and in tests.
+  // lunr's parts are made on first use: a search reads postings through `termPostings` and the terms of
+  // wildcard and fuzzy terms from the sorted terms (search/query-index.ts); building the token set and the
+  // lookup tables at every open took 74 ms of a one-shot search's 790 ms of CPU at BBC's size (issue 19).
+  // lunr's own token set, inverted index and field vectors are made only for a query lunr runs itself (see
+  // query-index.ts), and in tests.
   const index = new lunr.Index({ fields, pipeline: lunr.Pipeline.load(data.pipeline) } as unknown as lunr.Index.Attributes);
-  const trie = new TokenTrieBuilder(terms);
-  tokenSetBuilders.set(index, trie);
-  lazyProperty(index, 'tokenSet', () => {
-    tokenSetBuilders.delete(index);
-    trie.advance(Number.POSITIVE_INFINITY);
-    return trie.root;
-  });
+  lazyProperty(index, 'tokenSet', () => tokenTrie(terms));
   lazyProperty(index, 'invertedIndex', () => {
     const termNumbers = new Map<string, number>(terms.map((term, i) => [term, i]));
     const materializePosting = (i: number): Posting => {
@@ -222,21 +217,6 @@ export function termPostings(index: CompactIndex, n: number): TermPostings {
   return { docs: index.fields.map(() => new Int32Array(0)), weights: index.fields.map(() => new Float64Array(0)) };
 }
 
-/** The token sets of loaded indexes still being made (see `makeTokenSet`). */
-const tokenSetBuilders = new WeakMap<lunr.Index, TokenTrieBuilder>();
-
-/**
- * Goes on making the token set of an index `loadCompactIndex` loaded until `until` (a `performance.now()`
- * time); true once it is made (its first read finishes it at once).
- */
-export function makeTokenSet(index: lunr.Index, until: number): boolean {
-  const trie = tokenSetBuilders.get(index);
-  if (trie === undefined) return true;
-  if (!trie.advance(until)) return false;
-  void (index as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
-  return true;
-}
-
 /** Gives `target` the property `key`, made by `make` on its first read and kept. */
 function lazyProperty(target: object, key: string, make: () => unknown): void {
   Object.defineProperty(target, key, {
@@ -259,48 +239,29 @@ type TrieNode = lunr.TokenSet & { final: boolean; edges: Record<string, TrieNode
  * so a trie accepts exactly the same words and answers every query the same.
  */
 export function tokenTrie(terms: readonly string[]): lunr.TokenSet {
-  const trie = new TokenTrieBuilder(terms);
-  trie.advance(Number.POSITIVE_INFINITY);
-  return trie.root;
-}
-
-/** Makes `tokenTrie` a few terms at a time, so that a background slice can stop when its time is up. */
-class TokenTrieBuilder {
-  readonly root = new lunr.TokenSet() as TrieNode;
-  /** The nodes along the previous term: sorted terms share their prefix with it. */
-  private readonly path: TrieNode[] = [this.root];
-  private previous = '';
-  private next = 0;
-
-  constructor(private readonly terms: readonly string[]) {}
-
-  /** Adds terms until `until` (a `performance.now()` time); true once every term is in. */
-  advance(until: number): boolean {
-    const { terms, path } = this;
-    while (this.next < terms.length) {
-      // The clock is read every 512 terms: reading it costs as much as adding a few.
-      if ((this.next & 511) === 0 && performance.now() >= until) return false;
-      const term = terms[this.next] ?? '';
-      this.next += 1;
-      let common = 0;
-      while (common < term.length && common < this.previous.length && term[common] === this.previous[common]) common += 1;
-      path.length = common + 1;
-      let node = path[common] ?? this.root;
-      for (let i = common; i < term.length; i += 1) {
-        const char = term.charAt(i);
-        let child = node.edges[char];
-        if (child === undefined) {
-          child = new lunr.TokenSet() as TrieNode;
-          node.edges[char] = child;
-        }
-        path.push(child);
-        node = child;
+  const root = new lunr.TokenSet() as TrieNode;
+  // The nodes along the previous term: sorted terms share their prefix with it.
+  const path: TrieNode[] = [root];
+  let previous = '';
+  for (const term of terms) {
+    let common = 0;
+    while (common < term.length && common < previous.length && term[common] === previous[common]) common += 1;
+    path.length = common + 1;
+    let node = path[common] ?? root;
+    for (let i = common; i < term.length; i += 1) {
+      const char = term.charAt(i);
+      let child = node.edges[char];
+      if (child === undefined) {
+        child = new lunr.TokenSet() as TrieNode;
+        node.edges[char] = child;
       }
-      node.final = true;
-      this.previous = term;
+      path.push(child);
+      node = child;
     }
-    return true;
+    node.final = true;
+    previous = term;
   }
+  return root;
 }
 
 /** An object whose values are made by `make` on first read (and kept); its keys are `keys`. */

@@ -20,7 +20,6 @@ export interface IndexMatches {
 interface IndexInternals {
   fields: string[];
   pipeline: lunr.Pipeline;
-  tokenSet: lunr.TokenSet;
 }
 
 /** A query clause as `lunr.Query#clause` completes it. */
@@ -193,7 +192,7 @@ function planClause(index: IndexInternals, state: IndexState, clause: Clause, qu
   const terms = clause.usePipeline ? runPipeline(index.pipeline, clause.term, { fields: clause.fields }) : [clause.term];
   for (const term of terms) {
     clause.term = term;
-    const expanded = expandTerm(index, state.compact, clause);
+    const expanded = expandTerm(state.compact, clause);
     if (expanded.length === 0 && required) {
       plan.missing = true;
       break;
@@ -214,18 +213,80 @@ function planClause(index: IndexInternals, state: IndexState, clause: Clause, qu
 
 /**
  * The index's terms the clause's term stands for, as lunr's `tokenSet.intersect(TokenSet.fromClause(clause))`
- * lists them. Found in the sorted terms, without the token set, for a term without wildcards or an edit
- * distance (itself alone, when the index has it) and for one ending in its only wildcard (the terms it
- * starts); the token set is made for the first other wildcard or fuzzy term (at 50x BBC, making the token
- * sets took the first `terror*` a second, issue 19).
+ * lists them, found in the sorted terms without the index's token set: a term without wildcards or an edit
+ * distance stands for itself alone (when the index has it), one ending in its only wildcard for the terms it
+ * starts, any other for those `intersectTerms` finds. At 50x BBC, making the token sets took the first
+ * `terror*` a second, and the first `parliment~` 0.4 s (issue 19).
  */
-function expandTerm(index: IndexInternals, compact: CompactIndex, clause: Clause): string[] {
+function expandTerm(compact: CompactIndex, clause: Clause): string[] {
   if (!('editDistance' in clause)) {
     const star = clause.term.indexOf('*');
     if (star === -1) return termNumberOf(compact, clause.term) >= 0 ? [clause.term] : [];
     if (star === clause.term.length - 1) return termsStarting(compact, clause.term.slice(0, -1));
   }
-  return index.tokenSet.intersect(tokenSetOf(clause)).toArray();
+  return intersectTerms(compact.terms, tokenSetOf(clause));
+}
+
+/**
+ * lunr's `TokenSet#intersect` of the token set of `terms` (sorted by code unit, as lunr sorts an index's
+ * terms) with `query` (a wildcard or fuzzy term's), listed by `toArray`: the same terms in the same order,
+ * without making the index's token set. A node of that set is the range of the terms that start with its
+ * prefix; its edges are the code units that follow the prefix in them, in the order of an object's keys
+ * (digits first, then as inserted: by code unit). The output is lunr's own token set, made as lunr makes it.
+ */
+export function intersectTerms(terms: readonly string[], query: lunr.TokenSet): string[] {
+  const output = new lunr.TokenSet();
+  const stack: { qNode: lunr.TokenSet; output: lunr.TokenSet; from: number; to: number; depth: number }[] = [{ qNode: query, output, from: 0, to: terms.length, depth: 0 }];
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    const qEdges = edgesOf(frame.qNode);
+    const nEdges = branches(terms, frame.from, frame.to, frame.depth);
+    for (const qEdge of Object.keys(qEdges)) {
+      const qNode = qEdges[qEdge] as lunr.TokenSet;
+      for (const branch of nEdges) {
+        if (branch.edge !== qEdge && qEdge !== '*') continue;
+        // The branch's node is final when one of its terms is its prefix (the first, sorted).
+        const final = (terms[branch.from] ?? '').length === frame.depth + 1 && tokenFinal(qNode);
+        const outputEdges = edgesOf(frame.output);
+        let next = outputEdges[branch.edge];
+        if (next !== undefined) setFinal(next, tokenFinal(next) || final);
+        else {
+          next = new lunr.TokenSet();
+          setFinal(next, final);
+          outputEdges[branch.edge] = next;
+        }
+        stack.push({ qNode, output: next, from: branch.from, to: branch.to, depth: frame.depth + 1 });
+      }
+    }
+  }
+  return output.toArray();
+}
+
+/** The branches below the node of the terms `from`..`to` (which share their first `depth` code units), in lunr's edge order. */
+function branches(terms: readonly string[], from: number, to: number, depth: number): { edge: string; from: number; to: number }[] {
+  const digits: { edge: string; from: number; to: number }[] = [];
+  const others: { edge: string; from: number; to: number }[] = [];
+  // The node's own term, if it has one, comes first: it has no code unit at `depth`.
+  let at = from < to && (terms[from] ?? '').length === depth ? from + 1 : from;
+  while (at < to) {
+    const code = (terms[at] ?? '').charCodeAt(depth);
+    const end = at + 1 + lowerBound(to - at - 1, (k) => (terms[at + 1 + k] ?? '').charCodeAt(depth) <= code);
+    (code >= 0x30 && code <= 0x39 ? digits : others).push({ edge: String.fromCharCode(code), from: at, to: end });
+    at = end;
+  }
+  return digits.length === 0 ? others : [...digits, ...others];
+}
+
+/** A token set's edges and finality (missing from lunr's typings). */
+function edgesOf(node: lunr.TokenSet): Record<string, lunr.TokenSet> {
+  return (node as unknown as { edges: Record<string, lunr.TokenSet> }).edges;
+}
+
+function tokenFinal(node: lunr.TokenSet): boolean {
+  return (node as unknown as { final: boolean }).final;
+}
+
+function setFinal(node: lunr.TokenSet, final: boolean): void {
+  (node as unknown as { final: boolean }).final = final;
 }
 
 /**

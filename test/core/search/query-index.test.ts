@@ -7,7 +7,7 @@ import type { CompactIndex } from '../../../main/core/index/compact-index.js';
 import { buildIndexes, loadIndexes } from '../../../main/core/index/configure-lunr.js';
 import { tokenize } from '../../../main/core/index/tokenize.js';
 import type { Article } from '../../../main/contract/model.js';
-import { queryIndex, termsStarting } from '../../../main/core/search/query-index.js';
+import { intersectTerms, queryIndex, termsStarting } from '../../../main/core/search/query-index.js';
 import { beforeAllWithCorpora, describeWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, repoRoot } from '../../support/paths.js';
 
@@ -116,3 +116,46 @@ it('lists the terms a prefix stands for in lunr’s order when they branch on di
     }
   }
 });
+
+/** lunr's TokenSet.fromClause and fromArray (missing from its typings). */
+const tokenSets = lunr.TokenSet as unknown as { fromClause(clause: { term: string; editDistance?: number }): lunr.TokenSet; fromArray(terms: string[]): lunr.TokenSet };
+
+it('lists the terms a fuzzy or wildcard term stands for as lunr\'s token set does, on digits, letters and other characters', () => {
+  const terms = [...new Set('x1 x9 x10 xa xb xz x’y xé xα x x0b xa1 xab x-ray ax bx xx xxa 1x 10 a 0 ab ba abc acb bac'.split(' '))].sort();
+  const trie = tokenSets.fromArray(terms);
+  for (const clause of [
+    { term: 'x', editDistance: 1 },
+    { term: 'xa', editDistance: 1 },
+    { term: 'xa', editDistance: 2 },
+    { term: 'ab', editDistance: 1 },
+    { term: '10', editDistance: 2 },
+    { term: '*x' },
+    { term: 'x*b' },
+    { term: '*' },
+    { term: 'a*c' },
+  ]) {
+    const expected = trie.intersect(tokenSets.fromClause(clause)).toArray();
+    expect({ clause, terms: intersectTerms(terms, tokenSets.fromClause(clause)) }).toEqual({ clause, terms: expected });
+  }
+  expect(intersectTerms([], tokenSets.fromClause({ term: 'x', editDistance: 1 }))).toEqual([]);
+});
+
+describeWithCorpora('fuzzy and wildcard terms over a real index', () => {
+  it('stand for the terms lunr\'s token set lists, in its order', () => {
+    let found = 0;
+    for (const [index, compact] of indexes) {
+      const tokenSet = (index as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
+      // A leading wildcard walks the whole token set: 80 words, not all.
+      for (const term of vocabulary.slice(0, 80)) {
+        for (const clause of [{ term, editDistance: 1 }, { term, editDistance: 2 }, { term: `*${term.slice(-3)}` }, { term: `${term.slice(0, 2)}*${term.slice(-1)}` }]) {
+          const expected = tokenSet.intersect(tokenSets.fromClause(clause)).toArray();
+          const actual = intersectTerms(compact.terms, tokenSets.fromClause(clause));
+          if (actual.length !== expected.length || actual.some((t, i) => t !== expected[i])) expect({ clause, actual }).toEqual({ clause, actual: expected });
+          found += expected.length;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(80);
+  }, 120_000);
+});
+
