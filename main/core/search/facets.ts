@@ -4,7 +4,7 @@
 import type { FacetValue, Facets } from '../../contract/api.js';
 import { satisfyingQuotes } from './match-quotes.js';
 import type { ParsedQuery } from './parse-query.js';
-import type { ArticleTable } from './scores.js';
+import type { ArticleTable, FacetColumn } from './scores.js';
 import type { SearchState } from './search-state.js';
 import type { Ranked } from './sort-results.js';
 
@@ -18,13 +18,17 @@ export function countsToValues(counts: ReadonlyMap<string, number>, limit: numbe
 
 /** The facet values of every result, counted; each article's values are looked up by its number. */
 export function facetsOf(table: ArticleTable, ranked: readonly Ranked[], limit: number): Facets {
-  const count = (values: readonly (string | null)[]): FacetValue[] => {
-    const counts = new Map<string, number>();
+  const count = ({ codes, values }: FacetColumn): FacetValue[] => {
+    const counts = new Int32Array(values.length);
     for (const { n } of ranked) {
-      const v = values[n] ?? null;
-      if (v !== null && v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+      const code = codes[n] ?? -1;
+      if (code >= 0) counts[code] = (counts[code] ?? 0) + 1;
     }
-    return countsToValues(counts, limit);
+    const found = new Map<string, number>();
+    counts.forEach((n, code) => {
+      if (n > 0) found.set(values[code] ?? '', n);
+    });
+    return countsToValues(found, limit);
   };
   return { source: count(table.sources), year: count(table.years), language: count(table.languages) };
 }

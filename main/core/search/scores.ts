@@ -12,9 +12,9 @@ export interface ArticleTable {
   /** 1 for an article never returned (an exact duplicate of an earlier file). */
   hidden: Uint8Array;
   /** Each article's facet values (the year is the date's first four characters), read once, not per search. */
-  sources: readonly (string | null)[];
-  years: readonly (string | null)[];
-  languages: readonly (string | null)[];
+  sources: FacetColumn;
+  years: FacetColumn;
+  languages: FacetColumn;
   /** Per list of refs (an index's, see queryIndex): the article number of each, -1 for none. */
   refNumbers: WeakMap<readonly string[], Int32Array>;
 }
@@ -26,11 +26,39 @@ export function makeArticleTable(articles: Iterable<Article>, hidden: ReadonlySe
     articles: list,
     numbers: new Map(list.map((article, n) => [article.id, n])),
     hidden: Uint8Array.from(list, (article) => (hidden.has(article.id) ? 1 : 0)),
-    sources: list.map((article) => article.source),
-    years: list.map((article) => article.date?.slice(0, 4) ?? null),
-    languages: list.map((article) => article.language),
+    sources: facetColumn(list, (article) => article.source),
+    years: facetColumn(list, (article) => article.date?.slice(0, 4) ?? null),
+    languages: facetColumn(list, (article) => article.language),
     refNumbers: new WeakMap(),
   };
+}
+
+/**
+ * One facet's value of each article, as its number in `values` (-1 for none, or empty): the facets of a
+ * search count numbers into an array, not strings into a map (at 50x BBC, 3 ms of a query with 5,000 hits).
+ */
+export interface FacetColumn {
+  codes: Int32Array;
+  values: readonly string[];
+}
+
+function facetColumn(articles: readonly Article[], valueOf: (article: Article) => string | null): FacetColumn {
+  const values: string[] = [];
+  const codeOf = new Map<string, number>();
+  const codes = new Int32Array(articles.length);
+  articles.forEach((article, n) => {
+    const value = valueOf(article);
+    let code = -1;
+    if (value !== null && value !== '') {
+      code = codeOf.get(value) ?? values.length;
+      if (code === values.length) {
+        values.push(value);
+        codeOf.set(value, code);
+      }
+    }
+    codes[n] = code;
+  });
+  return { codes, values };
 }
 
 /**
