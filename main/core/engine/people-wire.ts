@@ -28,7 +28,7 @@ export interface ShardPeople {
 /** What the resolving engine answers: the speakers, and per mention list the JSON of its ids and of every speaker's names. */
 export interface ResolvedLists {
   speakers: Speaker[];
-  /** Per list, in order, the JSON of `(string | null)[]`: each mention's speaker id. */
+  /** Per list, in order, the JSON of each mention's speaker id (an `IndexedList`: each id once). */
   speakerIds: string[];
   /** The JSON of `PersonNames[]`, for every engine. */
   names: string;
@@ -52,32 +52,34 @@ export function resolveMentionLists(lists: readonly string[], quotations: readon
   const speakerIdLists: string[] = [];
   const clusterLists: string[] = [];
   for (const list of parsed) {
-    speakerIdLists.push(JSON.stringify(speakerIds.slice(at, at + list.length)));
-    clusterLists.push(JSON.stringify(clusterList(clusters.slice(at, at + list.length))));
+    speakerIdLists.push(JSON.stringify(indexedList(speakerIds.slice(at, at + list.length))));
+    clusterLists.push(JSON.stringify(indexedList(clusters.slice(at, at + list.length))));
     at += list.length;
   }
   const names: PersonNames[] = speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases] }));
   return { speakers, speakerIds: speakerIdLists, names: JSON.stringify(names), clusters: clusterLists };
 }
 
-/** One engine's clusters as they cross threads: each cluster once, and per quote its index there (-1: none). */
-interface ClusterList {
-  table: ClusterAssignment[];
+/** A list of values as it crosses threads and is saved: each value once, and per quote its index there (-1: none). */
+interface IndexedList<T> {
+  table: T[];
   of: number[];
 }
 
-// Each quote of a cluster holds the same assignment object: it is written once, not once per quote (at 10x
-// BBC, where every quotation has nine copies, one object per quote made 15 MB of JSON; measured in the notes).
-function clusterList(assignments: readonly (ClusterAssignment | null)[]): ClusterList {
-  const index = new Map<ClusterAssignment, number>();
-  const table: ClusterAssignment[] = [];
-  const of = assignments.map((assignment) => {
-    if (assignment === null) return -1;
-    let at = index.get(assignment);
+// Each quote of a cluster holds the same assignment object, and a speaker's id recurs for each of their
+// quotes: each is written once, not once per quote (at 10x BBC, where every quotation has nine copies, one
+// object per quote made 15 MB of JSON; at 50x the ids as strings were 560 KB a shard, and parsing them, each
+// a new string, most of the 0.5 s an engine took to take saved people, issue 19).
+function indexedList<T>(values: readonly (T | null)[]): IndexedList<T> {
+  const index = new Map<T, number>();
+  const table: T[] = [];
+  const of = values.map((value) => {
+    if (value === null) return -1;
+    let at = index.get(value);
     if (at === undefined) {
       at = table.length;
-      index.set(assignment, at);
-      table.push(assignment);
+      index.set(value, at);
+      table.push(value);
     }
     return at;
   });
@@ -97,9 +99,9 @@ export function readPeopleNames(names: string): PersonNames[] {
 export function readPeopleList(speakerIds: string, clusters: string): { speakerIds: (string | null)[]; clusters: (ClusterAssignment | null)[] } {
   const ids: unknown = JSON.parse(speakerIds);
   const list: unknown = JSON.parse(clusters);
-  if (!Array.isArray(ids) || !ids.every((id) => id === null || typeof id === 'string')) throw new Error('speaker ids: not a list of ids');
-  if (!isClusterList(list)) throw new Error('clusters: not a cluster list');
-  return { speakerIds: ids as (string | null)[], clusters: list.of.map((at) => list.table[at] ?? null) };
+  if (!isIndexedList(ids, (id) => typeof id === 'string')) throw new Error('speaker ids: not a list of ids');
+  if (!isIndexedList(list, isClusterAssignment)) throw new Error('clusters: not a cluster list');
+  return { speakerIds: ids.of.map((at) => ids.table[at] ?? null), clusters: list.of.map((at) => list.table[at] ?? null) };
 }
 
 function isPersonNames(value: unknown): value is PersonNames {
@@ -108,14 +110,15 @@ function isPersonNames(value: unknown): value is PersonNames {
   return typeof id === 'string' && Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string');
 }
 
-function isClusterList(value: unknown): value is ClusterList {
+function isIndexedList<T>(value: unknown, isEntry: (entry: unknown) => entry is T): value is IndexedList<T> {
   if (typeof value !== 'object' || value === null) return false;
   const { table, of } = value as Record<string, unknown>;
   if (!Array.isArray(table) || !Array.isArray(of)) return false;
-  const cluster = (c: unknown): boolean => {
-    if (typeof c !== 'object' || c === null) return false;
-    const { clusterId, cluster: about } = c as Record<string, unknown>;
-    return typeof clusterId === 'string' && typeof about === 'object' && about !== null && Number.isInteger((about as Record<string, unknown>).articles);
-  };
-  return table.every(cluster) && of.every((at) => Number.isInteger(at) && at >= -1 && at < table.length);
+  return table.every(isEntry) && of.every((at) => Number.isInteger(at) && at >= -1 && at < table.length);
+}
+
+function isClusterAssignment(value: unknown): value is ClusterAssignment {
+  if (typeof value !== 'object' || value === null) return false;
+  const { clusterId, cluster: about } = value as Record<string, unknown>;
+  return typeof clusterId === 'string' && typeof about === 'object' && about !== null && Number.isInteger((about as Record<string, unknown>).articles);
 }

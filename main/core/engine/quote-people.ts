@@ -4,6 +4,7 @@
 // quotes get theirs when first read, so a warm open deserializes no quote a request does not read.
 
 import type { Quote } from '../../contract/model.js';
+import type { SpeakerIdRange } from '../search/search-state.js';
 import type { ClusterAssignment } from '../verify/quote-clusters.js';
 
 /** A shard's people lists: per quote, in `listQuotes` order, its speaker id and cluster. */
@@ -14,9 +15,10 @@ export interface PeopleLists {
 
 /** A shard's saved people, given to each article's quotes when they are first read. */
 export interface PendingPeople extends PeopleLists {
-  /** Where the quotes of each listed article start in the lists, and how many it has. */
-  starts: ReadonlyMap<string, number>;
-  counts: ReadonlyMap<string, number>;
+  /** Each listed article's place in the listing, where `from` and `counts` give where its quotes start in the lists and how many it has. */
+  listed: ReadonlyMap<string, number>;
+  from: Int32Array;
+  counts: Int32Array;
   /** The articles whose quotes have theirs already. */
   given: Set<string>;
 }
@@ -37,31 +39,34 @@ export function givePeople(quotes: readonly Quote[], lists: PeopleLists, from = 
  * be given as they are read; null when the lists are not as long as those quotes (then nothing is set).
  */
 export function pendingPeople(lists: PeopleLists, counts: Iterable<[articleId: string, count: number]>): PendingPeople | null {
-  const starts = new Map<string, number>();
   const listed = new Map<string, number>();
+  const from: number[] = [];
+  const each: number[] = [];
   let at = 0;
   for (const [id, count] of counts) {
-    starts.set(id, at);
-    listed.set(id, count);
+    listed.set(id, from.length);
+    from.push(at);
+    each.push(count);
     at += count;
   }
   if (at !== lists.speakerIds.length || at !== lists.clusters.length) return null;
-  return { ...lists, starts, counts: listed, given: new Set() };
+  return { ...lists, listed, from: Int32Array.from(from), counts: Int32Array.from(each), given: new Set() };
 }
 
 /** Gives the quotes of article `articleId` their saved people, the first time only. */
 export function givePendingPeople(pending: PendingPeople, articleId: string, quotes: readonly Quote[]): void {
   if (pending.given.has(articleId)) return;
   pending.given.add(articleId);
-  const from = pending.starts.get(articleId);
-  if (from !== undefined) givePeople(quotes, pending, from);
+  const k = pending.listed.get(articleId);
+  if (k !== undefined) givePeople(quotes, pending, pending.from[k] ?? 0);
 }
 
 /**
- * The speaker ids of article `articleId`'s quotes, in order, from the lists alone (none when it is not
+ * Where the speaker ids of article `articleId`'s quotes are in the lists, in order (none when it is not
  * listed): the speaker index is made from these without reading any quote (search/speaker-index.ts).
  */
-export function pendingSpeakerIds(pending: PendingPeople, articleId: string): readonly (string | null)[] {
-  const from = pending.starts.get(articleId);
-  return from === undefined ? [] : pending.speakerIds.slice(from, from + (pending.counts.get(articleId) ?? 0));
+export function pendingSpeakerIds(pending: PendingPeople, articleId: string): SpeakerIdRange {
+  const k = pending.listed.get(articleId);
+  const from = k === undefined ? 0 : (pending.from[k] ?? 0);
+  return { ids: pending.speakerIds, from, to: k === undefined ? 0 : from + (pending.counts[k] ?? 0) };
 }

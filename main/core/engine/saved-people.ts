@@ -20,9 +20,9 @@ const peopleFormat = 'verbatim-people';
 /**
  * Bump when resolution (quotes/people/), clustering (verify/quote-clusters.ts) or the file's layout changes:
  * saved people are then resolved again. 2: each list's quote clusters (issue 17). 3: sections by byte range,
- * and the engines' key.
+ * and the engines' key. 4: each list's speaker ids as a table and indices (people-wire.ts `IndexedList`).
  */
-const peopleVersion = 3;
+const peopleVersion = 4;
 
 /** The people file of the archive whose cache folder is `cacheFolder`. */
 export function peopleFileFor(cacheFolder: string): string {
@@ -70,7 +70,7 @@ export async function resolveSavedMentionLists(
 }
 
 /**
- * The file's layout (version 3): a header line, then one line of JSON per section: the speakers, the names,
+ * The file's layout (version 4): a header line, then one line of JSON per section: the speakers, the names,
  * and per shard its ids and its clusters. The header gives each section's byte range after the header
  * line, so that the speakers list is read without the shards' lists (two thirds of the file), and each
  * engine reads its own shards' (`readSavedLists`).

@@ -22,7 +22,7 @@ import type { Article, Correction, ImportProblem, Quote, QuoteKind } from '../..
 import { correctQuotes, quoteCorrectionsByArticle, type QuoteCorrection } from '../corrections/apply-corrections.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
-import { createSearchState, withPeople, type SearchIndex, type SearchState } from '../search/search-state.js';
+import { createSearchState, withPeople, type SearchIndex, type SearchState, type SpeakerIdRange } from '../search/search-state.js';
 import { readPeopleList, readPeopleNames, type ShardMentions, type ShardPeople } from './people-wire.js';
 import { digestQuotes, sharedIdentity, shardIdentity, type ShardIdentity } from './quotes-digest.js';
 import { quotationWords } from '../verify/quote-clusters.js';
@@ -484,7 +484,7 @@ export class ShardEngine {
   private giveAllPendingPeople(): void {
     for (const shard of this.shards.values()) {
       if (shard.people === null) continue;
-      for (const article of shard.articles) if (shard.people.starts.has(article.id)) this.answerQuotes(shard, article);
+      for (const article of shard.articles) if (shard.people.listed.has(article.id)) this.answerQuotes(shard, article);
       shard.people = null;
     }
   }
@@ -717,7 +717,7 @@ export class ShardEngine {
       return shard && article ? this.answerQuotes(shard, article) : [];
     };
     // The saved people's lists, while the quotes have not all been given theirs (see `answerQuotes`).
-    const speakerIdsOf = (id: string): readonly (string | null)[] | null => {
+    const speakerIdsOf = (id: string): SpeakerIdRange | null => {
       const people = shardOf.get(id)?.people ?? null;
       return people === null ? null : pendingSpeakerIds(people, id);
     };

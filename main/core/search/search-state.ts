@@ -23,12 +23,19 @@ export interface SearchData {
   /** The quotes of an article (none for an unknown id). */
   quotesOf: (id: string) => readonly Quote[];
   /**
-   * The speaker ids of an article's quotes (those `quotesOf` gives it), in order, when they are known
-   * without reading its quotes (saved people, engine/quote-people.ts); null when they are not.
+   * Where the speaker ids of an article's quotes (those `quotesOf` gives it) are, in order, when they are
+   * known without reading its quotes (saved people, engine/quote-people.ts); null when they are not.
    */
-  speakerIdsOf?: (id: string) => readonly (string | null)[] | null;
+  speakerIdsOf?: (id: string) => SpeakerIdRange | null;
   /** The archive's people once resolved (issue 16); until then speaker filters compare the names as written. */
   people: PeopleTable | null;
+}
+
+/** Speaker ids `from` to `to` (not included) of a list: an article's, in the order of its quotes. */
+export interface SpeakerIdRange {
+  ids: readonly (string | null)[];
+  from: number;
+  to: number;
 }
 
 /** One lunr index with its language code, and the compact form it was loaded from (see query-index.ts). */

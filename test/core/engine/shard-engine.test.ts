@@ -39,6 +39,12 @@ function identityOf(engine: ShardEngine): string | null | undefined {
   return engine.identities()[0]?.identity;
 }
 
+/** Speaker ids as the main thread hands them to engines (engine/people-wire.ts): each id once, and per quote its index (-1: none). */
+function idList(ids: readonly (string | null)[]): string {
+  const table = [...new Set(ids.filter((id) => id !== null))];
+  return JSON.stringify({ table, of: ids.map((id) => (id === null ? -1 : table.indexOf(id))) });
+}
+
 /** Each test reads and extracts 417 articles, some twice: on a loaded 2-core machine that passed 30 s. */
 const shardTimeoutMs = 120_000;
 
@@ -173,7 +179,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
     const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
     const people = [...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] }));
-    const saved = (engine: ShardEngine) => [{ shard: 0, identity: identityOf(engine) ?? '', speakerIds: JSON.stringify(mentions.map((m) => idOf(m.speaker))), clusters: JSON.stringify({ table: [], of: mentions.map(() => -1) }) }];
+    const saved = (engine: ShardEngine) => [{ shard: 0, identity: identityOf(engine) ?? '', speakerIds: idList(mentions.map((m) => idOf(m.speaker))), clusters: JSON.stringify({ table: [], of: mentions.map(() => -1) }) }];
 
     const ahead = new ShardEngine({ warmAhead: true });
     await ahead.open([spec]);
@@ -196,7 +202,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
     const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
     const people = JSON.stringify([...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] })));
-    const ids = JSON.stringify(mentions.map((m) => idOf(m.speaker)));
+    const ids = idList(mentions.map((m) => idOf(m.speaker)));
     const clusters = JSON.stringify({ table: [], of: mentions.map(() => -1) });
     // Given to every quote at once (a resolution): the speaker index is made from the quotes.
     expect(built.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
