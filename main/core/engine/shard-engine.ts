@@ -150,7 +150,10 @@ export class ShardEngine {
   private writeQueued = false;
   /** The archive's people as the main thread last resolved them (issue 16); null before. */
   private people: PeopleTable | null = null;
-  /** How many quotes `warm` has read ahead of requests (see `warmQuotesAtMost`). */
+  /**
+   * How many quotes `warm` has read ahead of requests over the engine's life (see `warmQuotesAtMost`): a shard
+   * opened again after a change once it is reached reads its quotes when asked for.
+   */
   private quotesWarmed = 0;
   /** The quotes of the last `mentions()` lists (per shard, in their order), and the token that names them (see `setPeople`). */
   private listed: { token: number; quotes: Quote[][] } = { token: 0, quotes: [] };

@@ -423,6 +423,10 @@ export class OpenArchive {
         .catch(() => false)
         .then((ok) => (took = ok));
       let resolved: Promise<ArchivePeople> | null = null;
+      // Started by `given`, or by `applied()` when the saved list is damaged. A request that reads this
+      // resolution's list after it was forgotten may still start it: it resolves with the current corrections,
+      // and an engine refuses the lists of whichever of two resolutions at once is older (both retry). Asking
+      // the current resolution instead would wait for this one to settle, and so for itself.
       const resolve = (): Promise<ArchivePeople> => (resolved ??= resolveArchivePeople(this.pool.engines, this.peopleCorrections, file, requestTimeoutMs));
       let applied: Promise<ArchivePeople> | null = null;
       // A failed resolution (an engine restarting) is tried again by the next request.

@@ -107,6 +107,9 @@ export function startLibrary(options: StartLibraryOptions): LibrarySession {
     // The folders the open walked, watched since it listed them.
     watcher.watch(archive.folders());
     status.watching = true;
+    // On macOS a folder's watch (FSEvents) starts a moment after it is asked for: a change made in that moment
+    // would go unseen, so the archive is checked once more. Linux (inotify) and Windows start theirs at once.
+    if (process.platform === 'darwin') update();
   };
 
   const first = opening.then(

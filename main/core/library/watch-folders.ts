@@ -11,8 +11,6 @@ import { watch, type FSWatcher } from 'node:fs';
 export class FolderWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private closed = false;
-  /** Whether a folder `add`ed since the last `watch` could not be watched (told once). */
-  private addFailed = false;
 
   /**
    * `onChange` is called on any change in a watched folder but those to entries `ignored` names (an editor's
@@ -34,23 +32,23 @@ export class FolderWatcher {
       this.watchers.delete(key);
     }
     let failed: unknown = null;
-    for (const [key, folder] of wanted) failed ??= this.start(key, folder);
-    this.addFailed = false;
+    for (const [key, folder] of wanted) {
+      // Every folder is tried, whichever failed before it.
+      const error = this.start(key, folder);
+      failed ??= error;
+    }
     // Once per call, not per folder: a limit on watches reached stops them all alike.
     if (failed !== null) this.onError(failed);
   }
 
   /**
    * Watches `folder` too, before a walk lists it (walk-archive.ts `beforeList`): a change made after the
-   * listing is then seen, without walking the archive again once it is read. The next `watch` keeps only the
-   * folders the walk found. A failure is told once until then.
+   * listing is then seen, without walking the archive again once it is read. A folder that cannot be watched
+   * is not told here: it may be one the walk cannot list either (that is its own problem), and the `watch` of
+   * the folders the walk found, which follows it, tries the others again and tells why they failed.
    */
   add(folder: string | Buffer): void {
-    if (this.closed) return;
-    const failed = this.start(keyOf(folder), folder);
-    if (failed === null || this.addFailed) return;
-    this.addFailed = true;
-    this.onError(failed);
+    if (!this.closed) this.start(keyOf(folder), folder);
   }
 
   /** Starts watching `folder` unless it is watched; the error when it cannot be, else null. */

@@ -7,7 +7,8 @@ import { buildLibraryData } from '../../../main/core/index/build-library-data.js
 import { readCache, writeCache } from '../../../main/core/index/index-cache.js';
 import { readShingleFile, shingleFileFor, writeShingleFile } from '../../../main/core/verify/shingle-file.js';
 import { describeWithCorpora } from '../../support/corpora.js';
-import { bbcDir, tempDir } from '../../support/paths.js';
+import { bbcDir, contentDir, tempDir } from '../../support/paths.js';
+import type { Correction } from '../../../main/contract/model.js';
 
 async function politicsShard(cacheDir: string): Promise<ShardSpec> {
   const { files, problems } = await walkArchive(path.join(bbcDir, 'politics'));
@@ -266,3 +267,52 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     expect(readShingleFile(file, spec.fingerprint, saved.articles)?.keys).toEqual(saved.keys);
   }, shardTimeoutMs);
 });
+
+it('finds a speaker\'s articles from saved people\'s lists as from the quotes, with hidden duplicates and corrections', async () => {
+  const { files, problems } = await walkArchive(contentDir);
+  const spec: ShardSpec = { shard: 0, files, walkProblems: problems, cacheFile: path.join(tempDir(), 'shard-0-of-1.cache'), fingerprint: 'content' };
+  const resolved = new ShardEngine();
+  const [summary] = await resolved.open([spec]);
+  await resolved.save();
+  const quotes = resolved.quotes({ limit: 1000 }).quotes;
+  const [renamed, dropped] = [quotes[0], quotes[3]];
+  if (summary === undefined || renamed === undefined || dropped === undefined) throw new Error('the bundled archive has too few quotes');
+  const made = '2026-01-01T00:00:00Z';
+  const corrections: Correction[] = [
+    { id: 'c1', made, change: { type: 'speaker', quoteId: renamed.id, quoteText: renamed.text, speakerId: null, speakerName: 'Jane Corrector' } },
+    { id: 'c2', made, change: { type: 'not-quote', quoteId: dropped.id, quoteText: dropped.text } },
+  ];
+  // Articles never shown (as exact duplicates in other shards would be): some of them quote people.
+  const hidden = summary.ids.filter((_, i) => (summary.quoteCounts[i] ?? 0) > 0).filter((_, i) => i % 7 === 1);
+  const prepare = (engine: ShardEngine): void => {
+    engine.setCorrections(corrections);
+    engine.hide(hidden);
+  };
+  prepare(resolved);
+  const { token, lists } = resolved.mentions();
+  const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
+  const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
+  const names = [...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))];
+  const people = JSON.stringify(names.map((name) => ({ id: idOf(name), names: [name] })));
+  const ids = idList(mentions.map((m) => idOf(m.speaker)));
+  const clusters = JSON.stringify({ table: [], of: mentions.map(() => -1) });
+  // Given to every quote at once: the speaker index is made from the quotes.
+  expect(resolved.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
+  // Saved: made from the lists, no quote read for it.
+  const saved = new ShardEngine();
+  await saved.open([spec]);
+  prepare(saved);
+  expect(saved.applySavedPeople([{ shard: 0, identity: identityOf(saved) ?? '', speakerIds: ids, clusters }], people)).toBe(true);
+  // The most quoted speakers, and the one a correction named.
+  const counted = new Map<string, number>();
+  for (const m of mentions) if (m.speaker !== null) counted.set(m.speaker, (counted.get(m.speaker) ?? 0) + 1);
+  const top = [...counted].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name]) => name);
+  const bySpeaker = (engine: ShardEngine) => [...top, 'Jane Corrector'].map((name) => {
+    const { tookMs: _tookMs, ...reply } = engine.search(`speaker:"${name}"`, { limit: 100 });
+    return { reply, person: engine.person(idOf(name) ?? '', { limit: 100 }) };
+  });
+  const expected = bySpeaker(resolved);
+  expect(expected.reduce((n, { reply }) => n + reply.total, 0)).toBeGreaterThan(5);
+  expect(bySpeaker(saved)).toEqual(expected);
+}, 120_000);
+
