@@ -113,6 +113,27 @@ describe('a watched archive', () => {
   });
 });
 
+/** A watcher of a new folder holding `folders`, counting changes and keeping errors, closed after `use`. */
+async function withWatcher(
+  folders: readonly string[],
+  use: (watching: { watcher: FolderWatcher; at: (...parts: string[]) => string; errors: unknown[]; changes: () => number }) => Promise<void>,
+): Promise<void> {
+  const dir = tempDir();
+  const at = (...parts: string[]): string => path.join(dir, ...parts);
+  for (const folder of folders) mkdirSync(at(folder));
+  const errors: unknown[] = [];
+  let changes = 0;
+  const watcher = new FolderWatcher(
+    () => (changes += 1),
+    (error) => errors.push(error),
+  );
+  try {
+    await use({ watcher, at, errors, changes: () => changes });
+  } finally {
+    watcher.close();
+  }
+}
+
 describe('watching folders as a walk lists them', () => {
   it('shows each folder before listing it, so that a change made from then on is in the listing or seen', async () => {
     const archiveDir = tempDir();
@@ -132,54 +153,32 @@ describe('watching folders as a walk lists them', () => {
   });
 
   it('tells nothing of folders a walk shows it that cannot be watched, and keeps only the walk\'s folders after it', async () => {
-    const archiveDir = tempDir();
-    mkdirSync(path.join(archiveDir, 'kept'));
-    mkdirSync(path.join(archiveDir, 'gone'));
-    const errors: unknown[] = [];
-    let changes = 0;
-    const watcher = new FolderWatcher(
-      () => (changes += 1),
-      (error) => errors.push(error),
-    );
-    try {
+    await withWatcher(['kept', 'gone'], async ({ watcher, at, errors, changes }) => {
       // A folder the walk will not be able to list either: that is its own problem, told by the walk.
-      watcher.add(path.join(archiveDir, 'missing'));
-      watcher.add(path.join(archiveDir, 'kept'));
-      watcher.add(path.join(archiveDir, 'gone'));
+      watcher.add(at('missing'));
+      watcher.add(at('kept'));
+      watcher.add(at('gone'));
       expect(errors).toEqual([]);
       // The walk found only `kept`: `gone` is watched no longer.
-      watcher.watch([path.join(archiveDir, 'kept')]);
+      watcher.watch([at('kept')]);
       expect(errors).toEqual([]);
-      writeFileSync(path.join(archiveDir, 'gone', 'a.txt'), 'A');
+      writeFileSync(at('gone', 'a.txt'), 'A');
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(changes).toBe(0);
-      writeFileSync(path.join(archiveDir, 'kept', 'b.txt'), 'B');
-      await vi.waitFor(() => expect(changes).toBeGreaterThan(0), UPDATE);
-    } finally {
-      watcher.close();
-    }
+      expect(changes()).toBe(0);
+      writeFileSync(at('kept', 'b.txt'), 'B');
+      await vi.waitFor(() => expect(changes()).toBeGreaterThan(0), UPDATE);
+    });
   });
 
   it('watches every folder it is given though one before them cannot be watched, and tells it once', async () => {
-    const archiveDir = tempDir();
-    mkdirSync(path.join(archiveDir, 'first'));
-    mkdirSync(path.join(archiveDir, 'second'));
-    const errors: unknown[] = [];
-    let changes = 0;
-    const watcher = new FolderWatcher(
-      () => (changes += 1),
-      (error) => errors.push(error),
-    );
-    try {
-      watcher.watch([path.join(archiveDir, 'missing-one'), path.join(archiveDir, 'first'), path.join(archiveDir, 'missing-two'), path.join(archiveDir, 'second')]);
+    await withWatcher(['first', 'second'], async ({ watcher, at, errors, changes }) => {
+      watcher.watch([at('missing-one'), at('first'), at('missing-two'), at('second')]);
       expect(errors).toHaveLength(1);
-      writeFileSync(path.join(archiveDir, 'second', 'b.txt'), 'B');
-      await vi.waitFor(() => expect(changes).toBeGreaterThan(0), UPDATE);
-      const before = changes;
-      writeFileSync(path.join(archiveDir, 'first', 'a.txt'), 'A');
-      await vi.waitFor(() => expect(changes).toBeGreaterThan(before), UPDATE);
-    } finally {
-      watcher.close();
-    }
+      writeFileSync(at('second', 'b.txt'), 'B');
+      await vi.waitFor(() => expect(changes()).toBeGreaterThan(0), UPDATE);
+      const before = changes();
+      writeFileSync(at('first', 'a.txt'), 'A');
+      await vi.waitFor(() => expect(changes()).toBeGreaterThan(before), UPDATE);
+    });
   });
 });
