@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { QueryError, VerbatimError } from '../core/errors.js';
-import { engineCount, openLibrary, startLibrary, verifyLimits, type Library, type OpenLibraryOptions } from '../core/library.js';
+import { engineCount, indexArchive, openLibrary, startLibrary, verifyLimits, type Library, type OpenLibraryOptions } from '../core/library.js';
 import { resultLimits } from '../core/result-limits.js';
 import type { QuoteHit, QuoteKind, QuotesReply, SearchHit, SearchReply, SearchSort } from '../contract/api.js';
 import { parseQuoteKinds } from '../core/search/parse-query.js';
@@ -155,9 +155,14 @@ function queryBudget(value: string | undefined): { queryBudgetMs?: number } {
  * Opens the archive for one answer (index, search, quotes): from a warm cache in this thread (no worker
  * threads to start for one answer), otherwise building on every core (see engineCount).
  */
-async function open(options: OpenLibraryOptions): Promise<Library> {
+function open(options: OpenLibraryOptions): Promise<Library> {
+  return opening(openLibrary, options);
+}
+
+/** `open` with another opener of the library's (`indexArchive`). */
+async function opening<T>(opener: (options: OpenLibraryOptions) => Promise<T>, options: OpenLibraryOptions): Promise<T> {
   try {
-    return await openLibrary({ engines: engineCount('once'), inProcessWhenCached: true, ...options });
+    return await opener({ engines: engineCount('once'), inProcessWhenCached: true, ...options });
   } finally {
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   }
@@ -254,9 +259,9 @@ async function verify(args: string[], values: Values, options: OpenLibraryOption
 async function index(args: string[], json: boolean, options: OpenLibraryOptions): Promise<number> {
   if (args.length > 0) throw new UsageError(`index takes no QUERY (got "${args.join(' ')}")`);
   const started = performance.now();
-  const library = await open(options);
-  // An index is done when its quotes are too (they are extracted after the archive is searchable).
-  await library.quotesReady();
+  // Counted from the caches when nothing changed since they were written; otherwise opened, built where
+  // needed, and done when its quotes are too (they are extracted after the archive is searchable).
+  const library = await opening(indexArchive, options);
   const tookMs = Math.round(performance.now() - started);
   await library.close();
   if (json) {

@@ -11,7 +11,7 @@ import type { Correction, CorrectionChange, ImportProblem } from '../contract/mo
 export { engineCount, shardCountFor, shardOf, shardUnits } from './library/shards.js';
 export { startLibrary } from './library/watch-archive.js';
 export { openCorrections } from './library/open-corrections.js';
-export { verifyLimits } from './library/open-archive.js';
+export { verifyLimits, indexArchive, type IndexedArchive } from './library/open-archive.js';
 
 export interface OpenLibraryOptions {
   archiveDir: string;

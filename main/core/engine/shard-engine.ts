@@ -14,9 +14,10 @@ import { ShingleIndexBuilder, type ShingleIndex } from '../verify/shingle-index.
 import { readShingleFile, readShingleFileLater, shingleFileFor, writeShingleFile } from '../verify/shingle-file.js';
 import { verifyClaim, type VerifyCandidate } from '../verify/verify-claim.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
-import { articleDigest, assembleArticles, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
+import { assembleArticles, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
 import { quoteCountsOf, quotesMissing } from '../index/stored-records.js';
 import { loadIndexes } from '../index/configure-lunr.js';
+import { articleColumns } from '../index/shard-summary.js';
 import { describeCacheMiss, describeDamagedText, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
 import type { Article, Correction, ImportProblem, Quote, QuoteKind } from '../../contract/model.js';
 import { correctQuotes, quoteCorrectionsByArticle, type QuoteCorrection } from '../corrections/apply-corrections.js';
@@ -686,9 +687,7 @@ export class ShardEngine {
       shard: spec.shard,
       cache,
       // Every article, duplicates within the shard included: the main thread decides globally which copy is first.
-      ids: data.files.flatMap((f) => f.articles.map((a) => a.id)),
-      paths: data.files.flatMap((f) => f.articles.map((a) => a.path)),
-      digests: data.files.flatMap((f) => f.articles.map((a, i) => f.digests[i] ?? articleDigest(a))),
+      ...articleColumns(data.files),
       quoteCounts: this.countQuotes(shard),
       quotesPending: pending.length > 0,
       problems: assembled.problems,

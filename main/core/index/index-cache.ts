@@ -6,6 +6,7 @@
 // Any mismatch or damage means rebuild, never load-and-hope.
 
 import { createHash } from 'node:crypto';
+import v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { readHeaderLine, withOpenFile } from '../util/read-header-line.js';
 import { lunrVersion } from './configure-lunr.js';
 import { deserializeAligned, serializeAligned } from '../util/aligned-serialization.js';
+import { isCacheSummary, summarizeShard, type CacheSummary } from './shard-summary.js';
 import { CacheTexts, defaultHolding, packIndex, packRecord, readIndexFrom, readRecordFrom, TextsWriter, unpackIndex, unpackRecord, type FileHolding, type StoredIndex, type StoredRecord, type TextTable } from './stored-records.js';
 
 /**
@@ -29,8 +31,9 @@ import { CacheTexts, defaultHolding, packIndex, packRecord, readIndexFrom, readR
  * 15: typed arrays in a region of their own after the stream, read in place (util/aligned-serialization.ts).
  * 16: articles' texts, records' quotes and terms' postings in a section after the data, read when asked
  *     (index/stored-records.ts); postings hold their weights, and lunr's field vectors are no longer stored.
+ * 17: the shard's summary at the end (index/shard-summary.ts), read alone by `verbatim index`.
  */
-export const cacheSchemaVersion = 16;
+export const cacheSchemaVersion = 17;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {
@@ -51,6 +54,9 @@ interface CacheHeader {
   stream: number;
   /** The length of the texts section after the data, read by position (see stored-records.ts). */
   texts: number;
+  /** The length of the shard's summary after the texts (0 while its quotes are pending: none), and its CRC-32. */
+  summary: number;
+  summaryCrc32: number;
 }
 
 /** The cache folder of the archive at `archiveRealPath` inside `cacheDir` (one file per shard in it). */
@@ -191,10 +197,11 @@ export async function readCache(
     if (header.format !== cacheFormat) throw new Error('not a Verbatim index cache');
     if (!isCurrentHeader(header, '')) return { reason: 'stale', files: [] };
     const { bytes, stream, texts: textBytes } = header;
-    if (typeof bytes !== 'number' || typeof stream !== 'number' || typeof textBytes !== 'number' || stream > bytes || bytes < 0 || textBytes < 0) {
+    if (!isLength(bytes) || !isLength(stream) || !isLength(textBytes) || !isLength(header.summary) || stream > bytes) {
       throw new Error('the header gives no length');
     }
-    if (fileBytes !== dataStart + bytes + textBytes) throw new Error(`truncated: ${fileBytes - dataStart} of ${bytes + textBytes} bytes`);
+    const expected = bytes + textBytes + header.summary;
+    if (fileBytes !== dataStart + expected) throw new Error(`truncated: ${fileBytes - dataStart} of ${expected} bytes`);
     const { payload, crc } = readData(fd, dataStart, bytes);
     if (crc !== header.crc32) throw new Error('checksum mismatch');
     const { texts: table, ...stored } = deserialize(payload.subarray(0, stream), payload.subarray(stream));
@@ -212,6 +219,56 @@ export async function readCache(
   } finally {
     if (!kept) closeSync(fd);
   }
+}
+
+/** Whether `value` is a length in bytes. */
+function isLength(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/**
+ * The summary stored at the end of the cache at `file` (index/shard-summary.ts) when the cache is current
+ * (this code, `fingerprint`), complete (no quote pending) and undamaged: its data are checksummed as an open
+ * would (read in chunks, never deserialized), so that a damaged cache is not reported as loaded but opened, and
+ * rebuilt. Null otherwise; never throws. The texts section is not read: an open does not check it either.
+ */
+export async function readCacheSummary(file: string, fingerprint: string): Promise<CacheSummary | null> {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const { line, dataStart, fileBytes } = readHead(fd);
+    const header = parseHeader(line);
+    const { bytes, texts, summary } = header;
+    if (header.format !== cacheFormat || !isCurrentHeader(header, fingerprint)) return null;
+    if (!isLength(bytes) || !isLength(texts) || !isLength(summary) || summary === 0 || fileBytes !== dataStart + bytes + texts + summary) return null;
+    const stored = Buffer.allocUnsafe(summary);
+    if (readSync(fd, stored, 0, summary, dataStart + bytes + texts) !== summary || crc32(stored) !== header.summaryCrc32) return null;
+    if ((await checksumOf(fd, dataStart, bytes)) !== header.crc32) return null;
+    const value: unknown = v8.deserialize(stored);
+    return isCacheSummary(value) ? value : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The CRC-32 of the `length` bytes at `start` of the file open as `fd`, read in chunks into one buffer; yields between chunks. */
+async function checksumOf(fd: number, start: number, length: number): Promise<number> {
+  const chunk = Buffer.allocUnsafe(Math.min(readChunkBytes, length));
+  let crc = 0;
+  for (let at = 0; at < length; ) {
+    const read = readSync(fd, chunk, 0, Math.min(chunk.length, length - at), start + at);
+    if (read === 0) return Number.NaN;
+    crc = crc32(chunk.subarray(0, read), crc);
+    at += read;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return crc;
 }
 
 /** Whether a cache file opened as `fd` has `header`'s data (see `sameData`). */
@@ -347,6 +404,8 @@ function deserialize(stream: Buffer, region: Buffer): StoredLibrary {
  * then reads its texts and postings from the file written (see `readFromWritten`).
  */
 export async function writeCache(file: string, fingerprint: string, data: LibraryData, readBack?: (detail: string) => void): Promise<void> {
+  const made = summarizeShard(data);
+  const summary = made === null ? Buffer.alloc(0) : v8.serialize(made);
   const texts = new TextsWriter();
   const files = data.files.map((record) => packRecord(record, texts));
   const indexes = Object.fromEntries(Object.entries(data.indexes).map(([code, index]) => [code, packIndex(index, texts)]));
@@ -368,12 +427,14 @@ export async function writeCache(file: string, fingerprint: string, data: Librar
     bytes: stream.length + regionBytes,
     stream: stream.length,
     texts: texts.byteLength,
+    summary: summary.length,
+    summaryCrc32: crc32(summary),
   };
   // The header line ends in spaces that start the region at a multiple of 8 in the file, and so in the
   // buffer it is read into: its typed arrays are then read in place.
   const line = JSON.stringify(header);
   const padding = (8 - ((Buffer.byteLength(line) + 1 + stream.length) % 8)) % 8;
-  await writeFileAtomic(file, [`${line}${' '.repeat(padding)}\n`, stream, ...region, ...texts.chunks()]);
+  await writeFileAtomic(file, [`${line}${' '.repeat(padding)}\n`, stream, ...region, ...texts.chunks(), summary]);
   if (readBack !== undefined) readFromWritten(file, header, data, stored, readBack);
 }
 
@@ -392,7 +453,7 @@ function readFromWritten(file: string, header: CacheHeader, data: LibraryData, s
   let kept = false;
   try {
     const head = readHead(fd);
-    if (!sameData(parseHeader(head.line), header) || head.fileBytes !== head.dataStart + header.bytes + header.texts) return;
+    if (!sameData(parseHeader(head.line), header) || head.fileBytes !== head.dataStart + header.bytes + header.texts + header.summary) return;
     const texts = new CacheTexts(fd, head.dataStart + header.bytes, stored.texts, file, onDamaged, sameHeader(header));
     kept = true;
     data.files.forEach((record, i) => {

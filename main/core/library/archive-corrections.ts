@@ -51,12 +51,18 @@ export class ArchiveCorrections {
 
   /** Reads the file and gives its corrections to the engines; a file that cannot be read is told, not fatal. */
   async load(): Promise<void> {
+    await this.read();
+    await this.apply(true);
+  }
+
+  /** Reads the file, without giving its corrections to anyone; a file that cannot be read is told (none then). */
+  async read(): Promise<readonly Correction[]> {
     try {
       await this.store.load();
     } catch (error) {
       this.archive.tell(error instanceof Error ? error.message : String(error));
     }
-    await this.apply(true);
+    return this.store.corrections;
   }
 
   /** Saves a correction and applies it; a quote correction must name a quote of the archive (`NotFoundError`). */

@@ -15,7 +15,7 @@ import { shingleFileFor } from '../verify/shingle-file.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
 import { ArchiveError, NotFoundError } from '../errors.js';
 import type { BuildProgress } from '../index/build-library-data.js';
-import { cacheFolderFor, cachedBytesIn, currentCacheBytes, removeStaleCaches } from '../index/index-cache.js';
+import { cacheFolderFor, cachedBytesIn, currentCacheBytes, readCacheSummary, removeStaleCaches } from '../index/index-cache.js';
 import type { Library, OpenLibraryOptions } from '../library.js';
 import type { WorkerSettings } from '../engine/index-worker.js';
 import { resultLimits } from '../result-limits.js';
@@ -46,6 +46,27 @@ export async function openArchive(options: OpenLibraryOptions): Promise<OpenArch
   const archive = new OpenArchive(await resolveArchive(options.archiveDir), options);
   await archive.open();
   return archive;
+}
+
+/** What `indexArchive` tells of an archive: its counts, duplicates and problems, and whether it was built. */
+export type IndexedArchive = Pick<Library, 'archiveDir' | 'articleCount' | 'quoteCount' | 'duplicates' | 'problems' | 'cache' | 'close'>;
+
+/**
+ * Brings `options.archiveDir`'s index up to date, quotes included (`verbatim index`). When nothing changed
+ * since its caches were written (each current and complete, see `OpenArchive.summarize`), it is counted from
+ * their summaries and no shard is opened; otherwise it is opened (built where needed) and its quotes are
+ * extracted, and `close()` ends the engines once the caches are written.
+ */
+export async function indexArchive(options: OpenLibraryOptions): Promise<IndexedArchive> {
+  const archive = new OpenArchive(await resolveArchive(options.archiveDir), options);
+  const counted = await archive.summarize();
+  if (counted !== null) {
+    const { articleCount, quoteCount, duplicates, problems } = counted;
+    return { archiveDir: archive.archiveDir, articleCount, quoteCount, duplicates, problems, cache: 'loaded', close: () => Promise.resolve() };
+  }
+  await archive.open();
+  await archive.library.quotesReady();
+  return archive.library;
 }
 
 /** One open archive, for as long as it is open; its state lives here rather than in one long closure. */
@@ -86,6 +107,8 @@ export class OpenArchive {
   private forgotten: Promise<void> | null = null;
   /** Quotes all in while opening (their shards' summaries not all known) or closing start no resolution. */
   private phase: 'opening' | 'open' | 'closing' = 'opening';
+  /** The walk and shards of `summarize`, for the open that follows it. */
+  private walked: { listing: ArchiveListing; specs: ShardSpec[] } | null = null;
 
   constructor(
     readonly archiveDir: string,
@@ -137,8 +160,7 @@ export class OpenArchive {
         // More cache than one thread loads fast: the worker threads load their code while the folder is walked
         // (130 ms each at 10x BBC, issue 19).
         const warming = (await cachedBytesIn(this.cacheFolder)) > inThisThreadMaxBytes ? this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined) : null;
-        const listing = await this.walk();
-        const specs = await this.plan(listing);
+        const { listing, specs } = await this.walkAndPlan();
         // Every shard will load from its cache, and little of it: one answer is not worth starting worker threads for, each
         // loading its own copy of the code (issue 19). A cache damaged past its header is rebuilt here too.
         // As many engines as the workers would be, each with the same shards: hits of equal score and date
@@ -156,8 +178,8 @@ export class OpenArchive {
         // Start the engine threads (loading their code takes a while) while this thread walks the folder.
         const warming = this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
         // The corrections reach the engines before the shards: their quote counts are counted corrected.
-        const [listing] = await Promise.all([this.walk(), warming, this.corrections.load()]);
-        await this.openShards(listing, await this.plan(listing));
+        const [{ listing, specs }] = await Promise.all([this.walkAndPlan(), warming, this.corrections.load()]);
+        await this.openShards(listing, specs);
       }
     } catch (error) {
       await this.pool.close({ finishQuotes: false });
@@ -169,6 +191,38 @@ export class OpenArchive {
     // kept open (the app, `verbatim serve`) also reads its saved people now, not on the first request that
     // needs them: at 50x BBC the first search waited 1.5 s for them (issue 19). A one-shot command does not.
     if (this.cache === 'built' || this.options.inProcessWhenCached !== true) this.resolveAhead();
+  }
+
+  /** The archive's files and shards as they are now: those `summarize` found, when it ran. */
+  private async walkAndPlan(): Promise<{ listing: ArchiveListing; specs: ShardSpec[] }> {
+    const walked = this.walked;
+    this.walked = null;
+    if (walked !== null) return walked;
+    const listing = await this.walk();
+    return { listing, specs: await this.plan(listing) };
+  }
+
+  /**
+   * The archive counted from its caches' summaries (index/shard-summary.ts), without opening a shard: when
+   * every shard's cache is there, current (its files' sizes and times as the walk found them), complete (every
+   * quote extracted) and undamaged, and no correction removes a quote (counts are of corrected quotes). Null
+   * otherwise; `open()` then uses this walk. The duplicates and counts are `deduplicate`'s, as an open's.
+   */
+  async summarize(): Promise<Deduplicated | null> {
+    const { listing, specs } = await this.walkAndPlan();
+    this.walked = { listing, specs };
+    if ((await this.corrections.read()).some((c) => c.change.type === 'not-quote')) return null;
+    const summaries: ShardSummary[] = [];
+    for (const spec of specs) {
+      const summary = await readCacheSummary(spec.cacheFile, spec.fingerprint);
+      if (summary === null) return null;
+      summaries.push({ shard: spec.shard, cache: 'loaded', ...summary, quotesPending: false, notices: [] });
+    }
+    this.walked = null;
+    this.specs = specs;
+    const counted = await deduplicate(summaries);
+    await removeStaleCaches(this.cacheFolder, this.filesInUse());
+    return counted;
   }
 
   /** The shards of `listing`. */

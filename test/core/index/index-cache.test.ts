@@ -4,9 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildLibraryData } from '../../../main/core/index/build-library-data.js';
-import { describeCacheMiss, describeUnsavedCache, readCache, removeStaleCaches, staleTempMs, writeCache } from '../../../main/core/index/index-cache.js';
-import { tempDir } from '../../support/paths.js';
+import { walkArchive } from '../../../main/core/archive/walk-archive.js';
+import { buildLibraryData, extractRecordQuotes } from '../../../main/core/index/build-library-data.js';
+import { describeCacheMiss, describeUnsavedCache, readCache, readCacheSummary, removeStaleCaches, staleTempMs, writeCache } from '../../../main/core/index/index-cache.js';
+import { summarizeShard } from '../../../main/core/index/shard-summary.js';
+import { contentDir, tempDir } from '../../support/paths.js';
 
 /** The pid of a process that has ended (the kernel does not hand it out again at once). */
 function endedPid(): number {
@@ -100,5 +102,28 @@ describe('a cache that cannot be saved', () => {
     expect(describeUnsavedCache('/c/a/shard-0-of-1.cache', new Error('disk quota exceeded'))).toBe(
       'The index cache in /c/a could not be saved (disk quota exceeded); the next start rebuilds it.',
     );
+  });
+});
+
+describe('the summary a cache stores (readCacheSummary)', () => {
+  it('is there once every quote is extracted, as summarizeShard made it, and only for the fingerprint written', async () => {
+    const { files, problems } = await walkArchive(contentDir);
+    const file = path.join(tempDir(), 'shard-0-of-1.cache');
+    const pending = buildLibraryData(files, problems, undefined, [], { quotes: false });
+    await writeCache(file, 'fingerprint', pending);
+    expect(summarizeShard(pending)).toBeNull();
+    expect(await readCacheSummary(file, 'fingerprint')).toBeNull();
+
+    for (const record of pending.files) extractRecordQuotes(record);
+    await writeCache(file, 'fingerprint', pending);
+    const summary = await readCacheSummary(file, 'fingerprint');
+    expect(summary).toEqual(summarizeShard(pending));
+    expect(summary?.ids.length).toBe(pending.files.reduce((n, f) => n + f.articles.length, 0));
+    expect(summary?.quoteCounts.reduce((n, c) => n + c, 0)).toBe(pending.files.reduce((n, f) => n + (f.quotes?.length ?? 0), 0));
+    expect(await readCacheSummary(file, 'another fingerprint')).toBeNull();
+    // Cut short: no summary, and the open says why.
+    writeFileSync(file, readFileSync(file).subarray(0, -1));
+    expect(await readCacheSummary(file, 'fingerprint')).toBeNull();
+    expect(await readCache(file, 'fingerprint')).toMatchObject({ reason: 'damaged', detail: expect.stringMatching(/^truncated/) as unknown });
   });
 });
