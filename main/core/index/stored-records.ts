@@ -366,7 +366,6 @@ export function packRecord(record: FileRecord, texts: TextsWriter): StoredRecord
     if (quotes !== null) texts.add(v8.serialize(quotes));
     stored.quotes = quotes === null ? null : { counts: countsOf(record.articles, quotes) };
   }
-  // Last: `unpackRecord` deletes it, and V8 keeps an object's fast properties when its last one is deleted.
   stored.texts = first;
   return stored as StoredRecord;
 }
@@ -389,9 +388,14 @@ export function unpackRecord(stored: StoredRecord, texts: CacheTexts): FileRecor
   if (!Number.isInteger(first) || first < 0 || first + used > texts.count) throw new Error('a record lies outside the texts of its cache');
   if (packed !== null && !isPacked(packed, stored.articles.length)) throw new Error('a record has no readable quotes');
   stored.articles.forEach((article, i) => readBodyFrom(article, texts, first + i));
-  const record = stored as unknown as FileRecord & { texts?: number };
-  delete record.texts;
-  if (packed === null) return record;
+  // A new object, not the one deserialized: turning its `quotes` into an accessor (or deleting `texts`) put
+  // every record in dictionary mode (a hash table of its properties, 450 bytes each, issue 19), and records of
+  // one shape share one.
+  const { path, size, mtimeMs, digests, problems } = stored;
+  // Each has its `body` now (`readBodyFrom`).
+  const articles = stored.articles as Article[];
+  if (packed === null) return { path, size, mtimeMs, articles, digests, problems, quotes: null };
+  const record = { path, size, mtimeMs, articles, digests, problems } as Omit<FileRecord, 'quotes'> as FileRecord;
   unread.set(record, { texts, n: first + stored.articles.length, counts: packed.counts });
   Object.defineProperty(record, 'quotes', { configurable: true, enumerable: true, get: readQuotes, set: assignQuotes });
   return record;

@@ -24,7 +24,24 @@ async function cachedContent() {
   return { built, file, read: read.data };
 }
 
+/** V8's own answer to whether `value` keeps its properties in a hidden class (fast) rather than a hash table. */
+function hasFastProperties(value: object): boolean {
+  v8.setFlagsFromString('--allow-natives-syntax');
+  // A constant source, in a test: V8's intrinsics are reachable only from code compiled after the flag is set.
+  // eslint-disable-next-line no-restricted-syntax
+  return (new Function('value', 'return %HasFastProperties(value)') as (value: object) => boolean)(value);
+}
+
 describe('quotes and texts in the index cache', () => {
+  it('come with records and articles that keep fast properties (no hash table per record: 450 bytes each)', async () => {
+    const { read } = await cachedContent();
+    expect(read.files.length).toBeGreaterThan(10);
+    for (const record of read.files) {
+      expect(hasFastProperties(record)).toBe(true);
+      for (const article of record.articles) expect(hasFastProperties(article)).toBe(true);
+    }
+  });
+
   it('are read on first use, equal to those written, and counted per article without being read', async () => {
     const { built, read } = await cachedContent();
     const quoted = built.files.filter((record) => (record.quotes ?? []).length > 0);
