@@ -80,6 +80,15 @@ const readAhead = 512 * 1024;
  */
 const inOrderBeforeAhead = 2;
 
+/**
+ * Recently read article texts of every cache file of this thread, by file and number (see `CacheTexts.text`),
+ * up to 16 million characters: a search reads the same ones for its hits, snippets and phrases. One budget
+ * for the thread, not one per file: at 50x BBC, 4 million per shard file held 27 MB of texts after 40 searches,
+ * and the more shards, the more (issue 19).
+ */
+const recentTexts = new Lru<number, string>(16 * 1024 * 1024);
+let nextTextsId = 0;
+
 /** The files held open in this thread, by descriptor (see `closeCacheFiles`). */
 const heldFiles = new Map<number, WeakRef<CacheTexts>>();
 
@@ -117,8 +126,8 @@ export const defaultHolding: FileHolding = process.platform === 'win32' ? 'reope
  * reads from it any more.
  */
 export class CacheTexts {
-  /** Recently read article texts, by number: a search reads the same ones for its hits, snippets and phrases. */
-  private readonly recent = new Lru<number, string>(4 * 1024 * 1024);
+  /** This section's place among the thread's (see `recentTexts`). */
+  private readonly id = nextTextsId++;
   private damaged = false;
   /** A reopened file found to be another (see `open`): its texts are not there any more. */
   private replaced = false;
@@ -269,10 +278,11 @@ export class CacheTexts {
 
   /** Text `n` as a string ('' when it cannot be read). */
   text(n: number): string {
-    const kept = this.recent.get(n);
+    const key = this.id * 2 ** 32 + n;
+    const kept = recentTexts.get(key);
     if (kept !== undefined) return kept;
     const text = this.bytes(n)?.toString('utf8') ?? '';
-    this.recent.set(n, text, text.length);
+    recentTexts.set(key, text, text.length);
     return text;
   }
 
