@@ -32,7 +32,7 @@ export interface ResolvedLists {
   speakerIds: string[];
   /** The JSON of `PersonNames[]`, for every engine. */
   names: string;
-  /** Per list, the JSON of its quotes' clusters, in order (issue 17; read back with `readPeopleLists`). */
+  /** Per list, its quotes' clusters, in order (issue 17; a `clusterListText`, read back with `readPeopleList`). */
   clusters: string[];
 }
 
@@ -53,7 +53,7 @@ export function resolveMentionLists(lists: readonly string[], quotations: readon
   const clusterLists: string[] = [];
   for (const list of parsed) {
     speakerIdLists.push(JSON.stringify(indexedList(speakerIds.slice(at, at + list.length))));
-    clusterLists.push(JSON.stringify(indexedList(clusters.slice(at, at + list.length))));
+    clusterLists.push(clusterListText(clusters.slice(at, at + list.length)));
     at += list.length;
   }
   const names: PersonNames[] = speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases] }));
@@ -86,6 +86,78 @@ function indexedList<T>(values: readonly (T | null)[]): IndexedList<T> {
   return { table, of };
 }
 
+/**
+ * A list of clusters as it crosses threads and is saved: the JSON of `of` (per quote, its cluster's place in
+ * the table, -1 for none) on the first line, then one line per distinct cluster, the JSON of `[clusterId,
+ * articles, first article, its date, its source]`. An engine reads a line only when a quote of that cluster is
+ * first shown (`ClusterList.at`): the clusters were two thirds of the people file, and parsing them all was most of
+ * the time a search waited for saved people (at 50x BBC, 9.4 MB of JSON objects, issue 19).
+ */
+function clusterListText(values: readonly (ClusterAssignment | null)[]): string {
+  const { table, of } = indexedList(values);
+  const lines = table.map(({ clusterId, cluster }) => JSON.stringify([clusterId, cluster.articles, cluster.first.articleId, cluster.first.date, cluster.first.source]));
+  return [JSON.stringify(of), ...lines].join('\n');
+}
+
+/** A shard's quotes' clusters, in order: each read from its line the first time it is asked for, then shared by its quotes. */
+export interface ClusterList {
+  readonly length: number;
+  at(i: number): ClusterAssignment | null;
+}
+
+class LazyClusterList implements ClusterList {
+  private readonly made: (ClusterAssignment | null | undefined)[];
+
+  constructor(
+    private readonly of: readonly number[],
+    private readonly lines: readonly string[],
+  ) {
+    this.made = new Array<undefined>(lines.length);
+  }
+
+  get length(): number {
+    return this.of.length;
+  }
+
+  at(i: number): ClusterAssignment | null {
+    const k = this.of[i] ?? -1;
+    if (k < 0) return null;
+    let made = this.made[k];
+    if (made === undefined) {
+      made = parseCluster(this.lines[k] ?? '');
+      this.made[k] = made;
+    }
+    return made;
+  }
+}
+
+/** A line of a cluster list; null when it is not one (the saved file's checksum vouches for its lines, see saved-people.ts). */
+function parseCluster(line: string): ClusterAssignment | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value) || value.length !== 5) return null;
+  const [clusterId, articles, articleId, date, source] = value as unknown[];
+  if (typeof clusterId !== 'string' || !Number.isInteger(articles) || typeof articleId !== 'string' || !isNullableString(date) || !isNullableString(source)) return null;
+  return { clusterId, cluster: { articles: articles as number, first: { articleId, date, source } } };
+}
+
+function isNullableString(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+/** A `clusterListText` read back: its places checked now, its clusters when first asked for. */
+function readClusterList(text: string): ClusterList {
+  const newline = text.indexOf('\n');
+  const of: unknown = JSON.parse(newline === -1 ? text : text.slice(0, newline));
+  const lines = newline === -1 ? [] : text.slice(newline + 1).split('\n');
+  if (!Array.isArray(of) || !of.every((at) => Number.isInteger(at) && at >= -1 && at < lines.length)) throw new Error('clusters: not a cluster list');
+  return new LazyClusterList(of as number[], lines);
+}
+
 /** The names `resolveMentionLists` gave every engine, read back. */
 export function readPeopleNames(names: string): PersonNames[] {
   // They may come from the saved people file (engine/saved-people.ts): checked here, where they are used, so
@@ -95,13 +167,11 @@ export function readPeopleNames(names: string): PersonNames[] {
   return people;
 }
 
-/** The ids and clusters `resolveMentionLists` gave one list, read back and checked (as `readPeopleNames`). */
-export function readPeopleList(speakerIds: string, clusters: string): { speakerIds: (string | null)[]; clusters: (ClusterAssignment | null)[] } {
+/** The ids and clusters `resolveMentionLists` gave one list, read back and checked (as `readPeopleNames`; clusters when first asked for). */
+export function readPeopleList(speakerIds: string, clusters: string): { speakerIds: (string | null)[]; clusters: ClusterList } {
   const ids: unknown = JSON.parse(speakerIds);
-  const list: unknown = JSON.parse(clusters);
   if (!isIndexedList(ids, (id) => typeof id === 'string')) throw new Error('speaker ids: not a list of ids');
-  if (!isIndexedList(list, isClusterAssignment)) throw new Error('clusters: not a cluster list');
-  return { speakerIds: ids.of.map((at) => ids.table[at] ?? null), clusters: list.of.map((at) => list.table[at] ?? null) };
+  return { speakerIds: ids.of.map((at) => ids.table[at] ?? null), clusters: readClusterList(clusters) };
 }
 
 function isPersonNames(value: unknown): value is PersonNames {
@@ -117,8 +187,3 @@ function isIndexedList<T>(value: unknown, isEntry: (entry: unknown) => entry is 
   return table.every(isEntry) && of.every((at) => Number.isInteger(at) && at >= -1 && at < table.length);
 }
 
-function isClusterAssignment(value: unknown): value is ClusterAssignment {
-  if (typeof value !== 'object' || value === null) return false;
-  const { clusterId, cluster: about } = value as Record<string, unknown>;
-  return typeof clusterId === 'string' && typeof about === 'object' && about !== null && Number.isInteger((about as Record<string, unknown>).articles);
-}

@@ -5,12 +5,12 @@
 
 import type { Quote } from '../../contract/model.js';
 import type { SpeakerIdRange } from '../search/search-state.js';
-import type { ClusterAssignment } from '../verify/quote-clusters.js';
+import type { ClusterList } from './people-wire.js';
 
 /** A shard's people lists: per quote, in `listQuotes` order, its speaker id and cluster. */
 export interface PeopleLists {
   speakerIds: readonly (string | null)[];
-  clusters: readonly (ClusterAssignment | null)[];
+  clusters: ClusterList;
 }
 
 /** A shard's saved people, given to each article's quotes when they are first read. */
@@ -27,7 +27,7 @@ export interface PendingPeople extends PeopleLists {
 export function givePeople(quotes: readonly Quote[], lists: PeopleLists, from = 0): void {
   quotes.forEach((quote, j) => {
     quote.speakerId = lists.speakerIds[from + j] ?? null;
-    const cluster = lists.clusters[from + j] ?? null;
+    const cluster = lists.clusters.at(from + j);
     quote.clusterId = cluster?.clusterId ?? null;
     if (cluster === null) delete quote.cluster;
     else quote.cluster = cluster.cluster;

@@ -5,6 +5,7 @@
 // the corrections. Anything else in it means resolve again.
 
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Speaker } from '../../contract/model.js';
@@ -21,8 +22,9 @@ const peopleFormat = 'verbatim-people';
  * Bump when resolution (quotes/people/), clustering (verify/quote-clusters.ts) or the file's layout changes:
  * saved people are then resolved again. 2: each list's quote clusters (issue 17). 3: sections by byte range,
  * and the engines' key. 4: each list's speaker ids as a table and indices (people-wire.ts `IndexedList`).
+ * 5: clusters a line each, read when first shown (people-wire.ts `clusterListText`); each section's CRC-32.
  */
-const peopleVersion = 4;
+const peopleVersion = 5;
 
 /** The people file of the archive whose cache folder is `cacheFolder`. */
 export function peopleFileFor(cacheFolder: string): string {
@@ -70,10 +72,11 @@ export async function resolveSavedMentionLists(
 }
 
 /**
- * The file's layout (version 4): a header line, then one line of JSON per section: the speakers, the names,
- * and per shard its ids and its clusters. The header gives each section's byte range after the header
- * line, so that the speakers list is read without the shards' lists (two thirds of the file), and each
- * engine reads its own shards' (`readSavedLists`).
+ * The file's layout (version 5): a header line, then the sections: the speakers, the names and per shard its
+ * ids (each a line of JSON) and its clusters (`clusterListText`). The header gives each section's byte range
+ * after the header line and its CRC-32, so that the speakers list is read without the shards' lists (two thirds
+ * of the file), each engine reads its own shards' (`readSavedLists`), and a damaged section is refused when read
+ * (the clusters' lines are parsed only when shown, long after).
  */
 interface PeopleHeader {
   format: typeof peopleFormat;
@@ -88,7 +91,7 @@ interface PeopleHeader {
   lists: { shard: number; ids: Range; clusters: Range }[];
 }
 
-type Range = [start: number, end: number];
+type Range = [start: number, end: number, crc: number];
 
 async function writePeopleFile(file: string, keys: { digest: string; key: string | null }, shards: readonly number[], resolved: ResolvedLists): Promise<void> {
   const sections: Buffer[] = [];
@@ -97,7 +100,7 @@ async function writePeopleFile(file: string, keys: { digest: string; key: string
     const bytes = Buffer.from(`${text}\n`, 'utf8');
     sections.push(bytes);
     at += bytes.length;
-    return [at - bytes.length, at - 1];
+    return [at - bytes.length, at - 1, crc32(bytes.subarray(0, bytes.length - 1))];
   };
   const speakers = section(JSON.stringify(resolved.speakers));
   const names = section(resolved.names);
@@ -129,15 +132,24 @@ async function readHeader(handle: FileHandle): Promise<{ header: PeopleHeader; b
 /** A header with a shard's ranges is ~100 bytes more: this holds a few hundred shards. */
 const maxHeaderBytes = 64 * 1024;
 
-/** A section's text, or null when the file is shorter than the header says. */
-async function readSection(handle: FileHandle, body: number, [start, end]: Range): Promise<string | null> {
+/** A section's text, or null when the file is shorter than the header says or the section fails its checksum. */
+async function readSection(handle: FileHandle, body: number, [start, end, crc]: Range): Promise<string | null> {
   const buffer = Buffer.alloc(end - start);
   const { bytesRead } = await handle.read(buffer, 0, buffer.length, body + start);
-  return bytesRead === buffer.length ? buffer.toString('utf8') : null;
+  return bytesRead === buffer.length && crc32(buffer) === crc ? buffer.toString('utf8') : null;
 }
 
 function isRange(value: unknown): value is Range {
-  return Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && Number.isSafeInteger(value[1]) && value[0] >= 0 && value[1] >= value[0];
+  return (
+    Array.isArray(value) &&
+    value.length === 3 &&
+    Number.isSafeInteger(value[0]) &&
+    Number.isSafeInteger(value[1]) &&
+    Number.isInteger(value[2]) &&
+    value[0] >= 0 &&
+    value[1] >= value[0] &&
+    value[2] >= 0
+  );
 }
 
 /** The speakers of a people file (its header read by `readHeader`), checked; null when they are damaged. */

@@ -6,7 +6,7 @@
 
 import type { ImportProblem } from '../../contract/model.js';
 import { articleDigest, assembleArticles, type FileRecord, type LibraryData } from './build-library-data.js';
-import { quoteCountsOf } from './stored-records.js';
+import { quoteCountsOf, quotesMissing } from './stored-records.js';
 
 /** Per article of a shard, in its files' order, duplicates within the shard included. */
 export interface ArticleColumns {
@@ -41,12 +41,13 @@ export function articleColumns(files: readonly FileRecord[]): ArticleColumns {
 
 /** The summary of `data` (null while some of its quotes are still to be extracted), counted as an engine counts a shard with no corrections. */
 export function summarizeShard(data: LibraryData): CacheSummary | null {
+  // Before anything is made: a first build's cache is written before its quotes are extracted.
+  if (data.files.some(quotesMissing)) return null;
   const { articles, problems } = assembleArticles(data);
   const kept = new Set(articles);
   const counts: number[] = [];
   for (const record of data.files) {
-    const raw = quoteCountsOf(record);
-    if (raw === null) return null;
+    const raw = quoteCountsOf(record) ?? [];
     record.articles.forEach((article, i) => counts.push(kept.has(article) ? (raw[i] ?? 0) : 0));
   }
   return { ...articleColumns(data.files), quoteCounts: Int32Array.from(counts), problems };

@@ -167,7 +167,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     reopened.hide([first.articleId]);
     expect(identityOf(reopened)).not.toBe(identity);
     // People saved for another identity are refused, and nothing is set.
-    expect(reopened.applySavedPeople([{ shard: 0, identity: identity ?? '', speakerIds: '[]', clusters: '{"table":[],"of":[]}' }], '[]')).toBe(false);
+    expect(reopened.applySavedPeople([{ shard: 0, identity: identity ?? '', speakerIds: '[]', clusters: '[]' }], '[]')).toBe(false);
     expect(reopened.quotes({ limit: 5 }).quotes.every((q) => q.speakerId === null)).toBe(true);
   }, shardTimeoutMs);
   it('answers the same, people included, whether its quotes are read ahead of requests or when asked for', async () => {
@@ -180,7 +180,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
     const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
     const people = [...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] }));
-    const saved = (engine: ShardEngine) => [{ shard: 0, identity: identityOf(engine) ?? '', speakerIds: idList(mentions.map((m) => idOf(m.speaker))), clusters: JSON.stringify({ table: [], of: mentions.map(() => -1) }) }];
+    const saved = (engine: ShardEngine) => [{ shard: 0, identity: identityOf(engine) ?? '', speakerIds: idList(mentions.map((m) => idOf(m.speaker))), clusters: JSON.stringify(mentions.map(() => -1)) }];
 
     const ahead = new ShardEngine({ warmAhead: true });
     await ahead.open([spec]);
@@ -204,7 +204,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
     const people = JSON.stringify([...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] })));
     const ids = idList(mentions.map((m) => idOf(m.speaker)));
-    const clusters = JSON.stringify({ table: [], of: mentions.map(() => -1) });
+    const clusters = JSON.stringify(mentions.map(() => -1));
     // Given to every quote at once (a resolution): the speaker index is made from the quotes.
     expect(built.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
     // Saved: each article's quotes get theirs when read, and the speaker index is made from the lists.
@@ -295,7 +295,7 @@ it('finds a speaker\'s articles from saved people\'s lists as from the quotes, w
   const names = [...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))];
   const people = JSON.stringify(names.map((name) => ({ id: idOf(name), names: [name] })));
   const ids = idList(mentions.map((m) => idOf(m.speaker)));
-  const clusters = JSON.stringify({ table: [], of: mentions.map(() => -1) });
+  const clusters = JSON.stringify(mentions.map(() => -1));
   // Given to every quote at once: the speaker index is made from the quotes.
   expect(resolved.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
   // Saved: made from the lists, no quote read for it.

@@ -3,6 +3,7 @@
 // them again; a damaged file is resolved again and rewritten, and the user hears nothing of it.
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../main/core/library.js';
 import { contentDir, distDir, tempDir } from '../../support/paths.js';
@@ -24,7 +25,8 @@ interface SavedParts {
   shards: number[];
 }
 
-type Range = [number, number];
+/** A section's byte range after the header line, and its CRC-32. */
+type Range = [number, number, number];
 
 function readSaved(file: string): SavedParts {
   const bytes = readFileSync(file);
@@ -41,6 +43,17 @@ function readSaved(file: string): SavedParts {
   };
 }
 
+/**
+ * `text` (a people file, `saved` its parts) with one letter of a shard's first speaker id changed: the same
+ * length and still a list of ids, which only the section's checksum tells from the one saved.
+ */
+function changeOneLetter(text: string, saved: SavedParts): string {
+  const ids = saved.speakerIds.find((list) => list.includes('"table":["'));
+  if (ids === undefined) throw new Error('no speaker id to change');
+  const at = text.indexOf(ids) + ids.indexOf('"table":["') + '"table":["'.length;
+  return `${text.slice(0, at)}${text[at] === 'q' ? 'x' : 'q'}${text.slice(at + 1)}`;
+}
+
 /** Writes `parts` in the layout `readSaved` reads. */
 function writeSaved(file: string, parts: Omit<SavedParts, 'speakers'> & { speakers: unknown[] }): void {
   const sections: Buffer[] = [];
@@ -49,7 +62,7 @@ function writeSaved(file: string, parts: Omit<SavedParts, 'speakers'> & { speake
     const bytes = Buffer.from(`${text}\n`);
     sections.push(bytes);
     at += bytes.length;
-    return [at - bytes.length, at - 1];
+    return [at - bytes.length, at - 1, crc32(bytes.subarray(0, bytes.length - 1))];
   };
   const speakers = section(JSON.stringify(parts.speakers));
   const names = section(parts.names);
@@ -219,6 +232,7 @@ describe('saved people', () => {
     ['with ids of other quotes, which the engines refuse', 'IDS'],
     ['with clusters that are not cluster lists, which the engines refuse', 'CLUSTERS'],
     ['with names that are not people, which the engines refuse', 'NAMES'],
+    ['with a letter of a shard\'s speaker ids changed, which their checksum finds', 'CRC'],
   ])('that are damaged (%s) are resolved again and rewritten, with no notice', async (_what, damage) => {
     const options = { archiveDir: contentDir, cacheDir: tempDir() };
     const first = await withLibrary(options, everySpeaker);
@@ -230,7 +244,8 @@ describe('saved people', () => {
     else if (damage === 'IDS') writeSaved(file, { ...saved, speakerIds: saved.speakerIds.map(() => '[]') });
     else if (damage === 'CLUSTERS') writeSaved(file, { ...saved, clusters: saved.clusters.map(() => '{}') });
     else if (damage === 'NAMES') writeSaved(file, { ...saved, names: '[{"id":"x"}]' });
-    else if (damage === 'RANGES') writeFileSync(file, good.replace(/"speakers":\[\d+,(\d+)\]/, '"speakers":[0,$1999999]'));
+    else if (damage === 'RANGES') writeFileSync(file, good.replace(/"speakers":\[\d+,(\d+),/, '"speakers":[0,$1999999,'));
+    else if (damage === 'CRC') writeFileSync(file, changeOneLetter(good, saved));
     else if (damage === 'RANGE1') writeFileSync(file, good.slice(0, -2));
     else writeFileSync(file, damage);
 
