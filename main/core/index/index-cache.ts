@@ -202,6 +202,8 @@ export async function readCache(
     }
     const expected = bytes + textBytes + header.summary;
     if (fileBytes !== dataStart + expected) throw new Error(`truncated: ${fileBytes - dataStart} of ${expected} bytes`);
+    // Checked here too (it is small): a damaged summary would otherwise make every `verbatim index` open the archive.
+    if (!summaryIntact(fd, dataStart + bytes + textBytes, header)) throw new Error('its summary fails its checksum');
     const { payload, crc } = readData(fd, dataStart, bytes);
     if (crc !== header.crc32) throw new Error('checksum mismatch');
     const { texts: table, ...stored } = deserialize(payload.subarray(0, stream), payload.subarray(stream));
@@ -245,8 +247,8 @@ export async function readCacheSummary(file: string, fingerprint: string): Promi
     const { bytes, texts, summary } = header;
     if (header.format !== cacheFormat || !isCurrentHeader(header, fingerprint)) return null;
     if (!isLength(bytes) || !isLength(texts) || !isLength(summary) || summary === 0 || fileBytes !== dataStart + bytes + texts + summary) return null;
-    const stored = Buffer.allocUnsafe(summary);
-    if (readSync(fd, stored, 0, summary, dataStart + bytes + texts) !== summary || crc32(stored) !== header.summaryCrc32) return null;
+    const stored = readSummaryBytes(fd, dataStart + bytes + texts, header);
+    if (stored === null) return null;
     if ((await checksumOf(fd, dataStart, bytes)) !== header.crc32) return null;
     const value: unknown = v8.deserialize(stored);
     return isCacheSummary(value) ? value : null;
@@ -255,6 +257,18 @@ export async function readCacheSummary(file: string, fingerprint: string): Promi
   } finally {
     closeSync(fd);
   }
+}
+
+/** The summary of the cache open as `fd`, at `start`, read and checked against `header`; null when it has none or it fails its checksum. */
+function readSummaryBytes(fd: number, start: number, header: Partial<CacheHeader>): Buffer | null {
+  const length = header.summary ?? 0;
+  const stored = Buffer.allocUnsafe(length);
+  return length > 0 && readSync(fd, stored, 0, length, start) === length && crc32(stored) === header.summaryCrc32 ? stored : null;
+}
+
+/** Whether the cache open as `fd` has no summary, or one that passes its checksum. */
+function summaryIntact(fd: number, start: number, header: Partial<CacheHeader>): boolean {
+  return header.summary === 0 || readSummaryBytes(fd, start, header) !== null;
 }
 
 /** The CRC-32 of the `length` bytes at `start` of the file open as `fd`, read in chunks into one buffer; yields between chunks. */

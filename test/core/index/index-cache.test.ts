@@ -121,8 +121,15 @@ describe('the summary a cache stores (readCacheSummary)', () => {
     expect(summary?.ids.length).toBe(pending.files.reduce((n, f) => n + f.articles.length, 0));
     expect(summary?.quoteCounts.reduce((n, c) => n + c, 0)).toBe(pending.files.reduce((n, f) => n + (f.quotes?.length ?? 0), 0));
     expect(await readCacheSummary(file, 'another fingerprint')).toBeNull();
+    // A byte of the summary changed: neither `verbatim index` nor an open takes the cache (it is rebuilt).
+    const bytes = readFileSync(file);
+    const changed = Buffer.from(bytes);
+    changed[changed.length - 3] = (changed[changed.length - 3] ?? 0) ^ 0x01;
+    writeFileSync(file, changed);
+    expect(await readCacheSummary(file, 'fingerprint')).toBeNull();
+    expect(await readCache(file, 'fingerprint')).toEqual({ reason: 'damaged', detail: 'its summary fails its checksum' });
     // Cut short: no summary, and the open says why.
-    writeFileSync(file, readFileSync(file).subarray(0, -1));
+    writeFileSync(file, bytes.subarray(0, -1));
     expect(await readCacheSummary(file, 'fingerprint')).toBeNull();
     expect(await readCache(file, 'fingerprint')).toMatchObject({ reason: 'damaged', detail: expect.stringMatching(/^truncated/) as unknown });
   });
