@@ -19,6 +19,7 @@ import { readZipFile } from './read-zip.js';
 import { readSavedPage } from './read-saved-page.js';
 import { describeFsError, type ArchiveFile } from './walk-archive.js';
 import { extensions, supportedExtensions, type Format } from './formats.js';
+import { detachStrings } from '../util/detach-strings.js';
 
 /**
  * Nothing: imported, this module is loaded already. The bundles that load it lazily (scripts/build.mjs) load
@@ -76,7 +77,13 @@ export function parseArticleFile(path: string, bytes: Uint8Array, name = path): 
 
 /** The articles of a parsed file with their ids, paths and languages, and its problems named by place. */
 function named(path: string, parsed: ParsedFile): FileArticles {
-  const articles = parsed.articles.map(({ draft, position }) => ({ id: articleId(path, position), path, ...withLanguage(draft) }));
+  const articles = parsed.articles.map(({ draft, position }) => {
+    // `body` last, as a cached article has it: once its cache is written, an article's text becomes an accessor
+    // reading the file, and only a last property can be replaced without making the object a hash table. The
+    // other fields are copies: a headline sliced from the file's text kept all of it in memory (util/detach-strings.ts).
+    const { body, ...fields } = withLanguage(draft);
+    return { id: articleId(path, position), path, ...detachStrings(fields), body };
+  });
   const problems = parsed.problems.map((p) => ({ path: p.where === '' ? path : `${path} (${p.where})`, reason: p.reason }));
   return { articles, problems };
 }

@@ -15,6 +15,7 @@ import { splitDashAttribution } from './split-dash-attribution.js';
 import { FUNCTION_WORDS } from './quote-lexicon.js';
 import { endsSentence, isCapitalWord, isLowerWord, isSentenceFinal, splitParagraphs, tokenIndexAt, tokenizeBody, type Token } from './tokenize-body.js';
 import { maxQuotesPerArticle } from '../util/text-budgets.js';
+import { detachStrings } from '../util/detach-strings.js';
 
 /** The article fields extraction reads. */
 export interface QuoteSource {
@@ -144,8 +145,9 @@ export function extractQuotes(article: QuoteSource): Quote[] {
   reportUntil(tokens.length);
   const all = inOrder(article, quotes, reported);
   // Names found in lower-case text are shown as names.
-  if (lowerCaseNames.size === 0) return all;
-  return all.map((quote) => (quote.speaker === null ? quote : { ...quote, speaker: capitaliseName(quote.speaker, lowerCaseNames) }));
+  const named = lowerCaseNames.size === 0 ? all : all.map((quote) => (quote.speaker === null ? quote : { ...quote, speaker: capitaliseName(quote.speaker, lowerCaseNames) }));
+  // Their strings are taken from the article's text: copied, they do not keep it alive (util/detach-strings.ts).
+  return detachStrings(named);
 }
 
 /** Remembers what an attribution taught about its person: the gender "he" or "she" gave, the description. */

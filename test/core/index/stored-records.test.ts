@@ -34,12 +34,17 @@ function hasFastProperties(value: object): boolean {
 
 describe('quotes and texts in the index cache', () => {
   it('come with records and articles that keep fast properties (no hash table per record: 450 bytes each)', async () => {
-    const { read } = await cachedContent();
+    const { built, read } = await cachedContent();
     expect(read.files.length).toBeGreaterThan(10);
     for (const record of read.files) {
       expect(hasFastProperties(record)).toBe(true);
       for (const article of record.articles) expect(hasFastProperties(article)).toBe(true);
     }
+    // Built articles too, once their texts are read from the cache written (their `body` an accessor then).
+    await writeCache(path.join(tempDir(), 'shard-0-of-1.cache'), 'fingerprint', built, () => undefined);
+    const articles = built.files.flatMap((record) => record.articles);
+    expect(articles.every((article) => Object.getOwnPropertyDescriptor(article, 'body')?.get !== undefined)).toBe(true);
+    for (const article of articles) expect(hasFastProperties(article)).toBe(true);
   });
 
   it('are read on first use, equal to those written, and counted per article without being read', async () => {
