@@ -196,12 +196,7 @@ export async function readCache(
     const header = parseHeader(line);
     if (header.format !== cacheFormat) throw new Error('not a Verbatim index cache');
     if (!isCurrentHeader(header, '')) return { reason: 'stale', files: [] };
-    const { bytes, stream, texts: textBytes } = header;
-    if (!isLength(bytes) || !isLength(stream) || !isLength(textBytes) || !isLength(header.summary) || stream > bytes) {
-      throw new Error('the header gives no length');
-    }
-    const expected = bytes + textBytes + header.summary;
-    if (fileBytes !== dataStart + expected) throw new Error(`truncated: ${fileBytes - dataStart} of ${expected} bytes`);
+    const { bytes, stream, texts: textBytes } = layoutOf(header, dataStart, fileBytes);
     // Checked here too (it is small): a damaged summary would otherwise make every `verbatim index` open the archive.
     if (!summaryIntact(fd, dataStart + bytes + textBytes, header)) throw new Error('its summary fails its checksum');
     const { payload, crc } = readData(fd, dataStart, bytes);
@@ -229,6 +224,18 @@ function isLength(value: unknown): value is number {
 }
 
 /**
+ * The lengths `header` gives its parts, checked, and that a file of `fileBytes` whose data start at
+ * `dataStart` holds just them; throws, naming what is wrong, otherwise.
+ */
+function layoutOf(header: Partial<CacheHeader>, dataStart: number, fileBytes: number): { bytes: number; stream: number; texts: number; summary: number } {
+  const { bytes, stream, texts, summary } = header;
+  if (!isLength(bytes) || !isLength(stream) || !isLength(texts) || !isLength(summary) || stream > bytes) throw new Error('the header gives no length');
+  const expected = bytes + texts + summary;
+  if (fileBytes !== dataStart + expected) throw new Error(`truncated: ${fileBytes - dataStart} of ${expected} bytes`);
+  return { bytes, stream, texts, summary };
+}
+
+/**
  * The summary stored at the end of the cache at `file` (index/shard-summary.ts) when the cache is current
  * (this code, `fingerprint`), complete (no quote pending) and undamaged: its data are checksummed as an open
  * would (read in chunks, never deserialized), so that a damaged cache is not reported as loaded but opened, and
@@ -244,9 +251,8 @@ export async function readCacheSummary(file: string, fingerprint: string): Promi
   try {
     const { line, dataStart, fileBytes } = readHead(fd);
     const header = parseHeader(line);
-    const { bytes, texts, summary } = header;
     if (header.format !== cacheFormat || !isCurrentHeader(header, fingerprint)) return null;
-    if (!isLength(bytes) || !isLength(texts) || !isLength(summary) || summary === 0 || fileBytes !== dataStart + bytes + texts + summary) return null;
+    const { bytes, texts } = layoutOf(header, dataStart, fileBytes);
     const stored = readSummaryBytes(fd, dataStart + bytes + texts, header);
     if (stored === null) return null;
     if ((await checksumOf(fd, dataStart, bytes)) !== header.crc32) return null;
@@ -467,7 +473,9 @@ function readFromWritten(file: string, header: CacheHeader, data: LibraryData, s
   let kept = false;
   try {
     const head = readHead(fd);
-    if (!sameData(parseHeader(head.line), header) || head.fileBytes !== head.dataStart + header.bytes + header.texts + header.summary) return;
+    if (!sameData(parseHeader(head.line), header)) return;
+    // Throws, caught below, when the file is not as long as the one written.
+    layoutOf(header, head.dataStart, head.fileBytes);
     const texts = new CacheTexts(fd, head.dataStart + header.bytes, stored.texts, file, onDamaged, sameHeader(header));
     kept = true;
     data.files.forEach((record, i) => {
