@@ -15,7 +15,7 @@ import { readShingleFile, readShingleFileLater, shingleFileFor, writeShingleFile
 import { verifyClaim, type VerifyCandidate } from '../verify/verify-claim.js';
 import type { ArchiveFile } from '../archive/walk-archive.js';
 import { assembleArticles, assembleLibrary, buildLibraryData, extractRecordQuotes, readAsListed, type FileRecord, type LibraryData } from '../index/build-library-data.js';
-import { quoteCountsOf, quotesMissing } from '../index/stored-records.js';
+import { forgetQuotes, quoteCountsOf, quotesMissing } from '../index/stored-records.js';
 import { loadIndexes } from '../index/configure-lunr.js';
 import { articleColumns } from '../index/shard-summary.js';
 import { describeCacheMiss, describeDamagedText, describeUnloadableCache, describeUnsavedCache, readCache, writeCache } from '../index/index-cache.js';
@@ -27,7 +27,7 @@ import { createSearchState, withPeople, type SearchIndex, type SearchState, type
 import { readPeopleList, readPeopleNames, type ShardMentions, type ShardPeople } from './people-wire.js';
 import { digestQuotes, sharedIdentity, shardIdentity, type ShardIdentity } from './quotes-digest.js';
 import { quotationWords } from '../verify/quote-clusters.js';
-import { givePeople, givePendingPeople, pendingPeople, pendingSpeakerIds, type PendingPeople } from './quote-people.js';
+import { givePendingPeople, pendingPeople, pendingSpeakerIds, type PendingPeople } from './quote-people.js';
 import { collectMentions, countSpeakers, personPart, type PersonPart, type SpeakerCount } from '../search/people-answers.js';
 import { makePeopleTable, type PeopleTable, type PersonNames } from '../search/people-names.js';
 import { speakersIndexed } from '../search/speaker-index.js';
@@ -102,8 +102,9 @@ interface OpenShard {
   recordOf: Map<string, FileRecord>;
   /** People saved for the shard, given to its quotes as they are read; null when given to all (quote-people.ts). */
   people: PendingPeople | null;
-  /** How many of `articles` have had their quotes read ahead of requests (see `warm`). */
+  /** How many of `articles` have had their quotes read ahead of requests (see `warm`), and how many quotes that was. */
   warmed: number;
+  warmedQuotes: number;
   /** Records whose quotes are still to be extracted, last first. */
   pending: FileRecord[];
   indexes: lunr.Index[];
@@ -156,8 +157,8 @@ export class ShardEngine {
    * opened again after a change once it is reached reads its quotes when asked for.
    */
   private quotesWarmed = 0;
-  /** The quotes of the last `mentions()` lists (per shard, in their order), and the token that names them (see `setPeople`). */
-  private listed: { token: number; quotes: Quote[][] } = { token: 0, quotes: [] };
+  /** The token of the last `mentions()` lists, and the identities of the shards they list (see `setPeople`). */
+  private listed: { token: number; identities: ShardIdentity[] } = { token: 0, identities: [] };
 
   constructor(private readonly hooks: EngineHooks = {}) {}
 
@@ -298,8 +299,10 @@ export class ShardEngine {
         // A file changed while the shard was read: its cache would name a listing it does not hold.
         if (!readAsListed(data, spec.files)) continue;
         try {
-          // The texts and postings written are read from the file from now on, not held.
+          // The texts and postings written are read from the file from now on, not held; and its quotes.
           await writeCache(spec.cacheFile, spec.fingerprint, data, (detail) => this.textsDamaged(spec.cacheFile, detail));
+          const open = this.shards.get(shard);
+          if (open?.data === data) this.forgetQuotes(open);
         } catch (error) {
           notices.push(describeUnsavedCache(spec.cacheFile, error));
         }
@@ -418,7 +421,10 @@ export class ShardEngine {
         if (performance.now() >= until) return false;
         const article = shard.articles[shard.warmed] as Article;
         shard.warmed += 1;
-        if (!this.hidden.has(article.id)) this.quotesWarmed += this.answerQuotes(shard, article).length;
+        if (this.hidden.has(article.id)) continue;
+        const count = this.answerQuotes(shard, article).length;
+        shard.warmedQuotes += count;
+        this.quotesWarmed += count;
       }
     }
     return true;
@@ -516,13 +522,14 @@ export class ShardEngine {
   mentions(): { token: number; lists: ShardMentions[] } {
     const state = this.state();
     const identities = this.identities();
-    const quotes: Quote[][] = [];
     const lists = [...this.shards.values()].map((shard, i): ShardMentions => {
       const listed = collectMentions(state, shard.articles);
-      quotes.push(listed.quotes);
-      return { ...(identities[i] as ShardIdentity), mentions: JSON.stringify(listed.mentions), quotations: JSON.stringify(listed.quotes.map(quotationWords)) };
+      const list = { ...(identities[i] as ShardIdentity), mentions: JSON.stringify(listed.mentions), quotations: JSON.stringify(listed.quotes.map(quotationWords)) };
+      // Listed: read again when asked for, so that one shard's quotes are held at a time, not the engine's.
+      this.forgetQuotes(shard);
+      return list;
     });
-    this.listed = { token: this.listed.token + 1, quotes };
+    this.listed = { token: this.listed.token + 1, identities };
     return { token: this.listed.token, lists };
   }
 
@@ -570,27 +577,44 @@ export class ShardEngine {
 
   /**
    * Gives the quotes of the lists `token` their speaker ids and clusters (per shard, as listed), and the
-   * people their names; false (nothing set) when the quotes changed since (a live update: the main thread
-   * resolves again).
+   * people their names; false (nothing set) when the quotes changed since (a live update, other hidden
+   * duplicates or corrections: the main thread resolves again). As saved people are given: each article's
+   * quotes get theirs when next read, and the quotes read since the listing are let go.
    */
   setPeople(token: number, lists: readonly ShardPeople[], names: string): boolean {
-    return token === this.listed.token && this.assignPeople(this.listed.quotes, lists, names);
+    if (token !== this.listed.token) return false;
+    const listed = this.listed.identities;
+    if (lists.length !== listed.length) return false;
+    const identified: (ShardPeople & { identity: string })[] = [];
+    for (const [i, list] of lists.entries()) {
+      const identity = listed[i]?.identity;
+      if (identity === null || identity === undefined) return false;
+      identified.push({ ...list, identity });
+    }
+    if (!this.applySavedPeople(identified, names)) return false;
+    for (const shard of this.shards.values()) this.forgetQuotes(shard);
+    return true;
   }
 
-  /** Sets the speaker ids and clusters of each list of `quotes` (as `collectMentions` lists a shard's) and the people's names. */
-  private assignPeople(quotes: readonly (readonly Quote[])[], lists: readonly ShardPeople[], names: string): boolean {
-    let read: { people: PersonNames[]; lists: ReturnType<typeof readPeopleList>[] };
-    try {
-      read = { people: readPeopleNames(names), lists: lists.map((list) => readPeopleList(list.speakerIds, list.clusters)) };
-    } catch {
-      // Refused like a stale list: the main thread resolves afresh (a damaged saved people file).
-      return false;
-    }
-    if (read.lists.length !== quotes.length || !read.lists.every((l, i) => l.speakerIds.length === quotes[i]?.length && l.clusters.length === quotes[i]?.length)) return false;
-    for (const shard of this.shards.values()) shard.people = null;
-    read.lists.forEach((list, i) => givePeople(quotes[i] as readonly Quote[], list));
-    this.setPeopleTable(makePeopleTable(read.people));
-    return true;
+  /**
+   * Lets the quotes of `shard` go where the cache file its records were last written to or read from holds
+   * them (issue 19): they are read again when asked for, as after a warm open. A cold build held every quote
+   * of the archive to the end (86 of the 158 MB an engine held after building 10x BBC). Not while they are
+   * still being extracted, nor while people given to them could not be given again (after
+   * `giveAllPendingPeople`, until people are set again).
+   */
+  private forgetQuotes(shard: OpenShard): void {
+    if (shard.pending.length > 0 || (shard.people === null && this.people !== null)) return;
+    let forgotten = 0;
+    for (const record of shard.data.files) if (forgetQuotes(record)) forgotten += 1;
+    if (forgotten === 0) return;
+    shard.quotes = new Map();
+    shard.people?.given.clear();
+    this.quotesWarmed -= shard.warmedQuotes;
+    shard.warmedQuotes = 0;
+    shard.warmed = 0;
+    // The searches' lists of quotes per article would hand out (and hold) the quotes let go.
+    if (this.searchState !== null) this.searchState.quoteColumns = null;
   }
 
   private setPeopleTable(people: PeopleTable): void {
@@ -674,6 +698,7 @@ export class ShardEngine {
       recordOf,
       people: null,
       warmed: 0,
+      warmedQuotes: 0,
       pending,
       indexes: [...indexes.values()],
       codes: [...indexes.keys()],

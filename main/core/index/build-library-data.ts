@@ -108,8 +108,9 @@ export function readFileRecord(file: ArchiveFile, quotes = true): FileRecord {
     mtimeMs: changed?.mtimeMs ?? file.mtimeMs,
     articles,
     digests: articles.map(articleDigest),
-    quotes: null,
     problems,
+    // Last: the cache turns it into an accessor once written, and back (index/stored-records.ts `forgetQuotes`).
+    quotes: null,
   };
   articles.forEach((article, i) => {
     if (isOverWordBudget(article)) {

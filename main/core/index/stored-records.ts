@@ -324,6 +324,13 @@ const bodies = new WeakMap<object, TextAt>();
 /** The packed quotes of records read from a cache that nothing has read yet. */
 const unread = new WeakMap<FileRecord, TextAt & PackedQuotes>();
 
+/**
+ * Where the quotes of a record are in the cache file it was last written to or read from, read or not, and
+ * the list read or written there: the engine lets them go once they are there (see `forgetQuotes`).
+ */
+const quotesAt = new WeakMap<FileRecord, TextAt & PackedQuotes>();
+const listsAt = new WeakMap<FileRecord, readonly Quote[]>();
+
 /** One getter for every cached article (per-object closures would give each its own hidden class). */
 function readBody(this: object): string {
   const at = bodies.get(this);
@@ -340,10 +347,14 @@ function readQuotes(this: FileRecord): Quote[] {
   const quotes = deserializeQuotes(bytes);
   setQuotes(this, quotes);
   if (bytes === null) lost.add(this);
+  else listsAt.set(this, quotes);
   return quotes;
 }
 
 function assignQuotes(this: FileRecord, quotes: Quote[] | null): void {
+  // Not the quotes of its cache file any more: never let go (see `forgetQuotes`).
+  quotesAt.delete(this);
+  listsAt.delete(this);
   setQuotes(this, quotes);
 }
 
@@ -406,7 +417,9 @@ export function unpackRecord(stored: StoredRecord, texts: CacheTexts): FileRecor
   const articles = stored.articles as Article[];
   if (packed === null) return { path, size, mtimeMs, articles, digests, problems, quotes: null };
   const record = { path, size, mtimeMs, articles, digests, problems } as Omit<FileRecord, 'quotes'> as FileRecord;
-  unread.set(record, { texts, n: first + stored.articles.length, counts: packed.counts });
+  const at = { texts, n: first + stored.articles.length, counts: packed.counts };
+  quotesAt.set(record, at);
+  unread.set(record, at);
   Object.defineProperty(record, 'quotes', { configurable: true, enumerable: true, get: readQuotes, set: assignQuotes });
   return record;
 }
@@ -459,12 +472,34 @@ function readBodyFrom(article: object, texts: CacheTexts, n: number): void {
 /**
  * Makes `record`, just written to a cache as `stored`, read its articles' texts (and its quotes, when they
  * are still unread) from `texts`, that cache: a shard built or updated no longer holds them (issue 19).
- * Quotes already read stay: the engine holds them.
+ * Quotes already read stay until the engine lets them go (`forgetQuotes`).
  */
 export function readRecordFrom(record: FileRecord, stored: StoredRecord, texts: CacheTexts): void {
   record.articles.forEach((article, i) => readBodyFrom(article, texts, stored.texts + i));
-  const packed = unread.get(record);
-  if (packed !== undefined) unread.set(record, { texts, n: stored.texts + record.articles.length, counts: packed.counts });
+  if (stored.quotes === null) return;
+  const at = { texts, n: stored.texts + record.articles.length, counts: stored.quotes.counts };
+  quotesAt.set(record, at);
+  if (unread.has(record)) unread.set(record, at);
+  else if (record.quotes !== null) listsAt.set(record, record.quotes);
+}
+
+/**
+ * Lets `record`'s quotes go when the cache file it was last written to or read from holds them: the next
+ * read deserializes them again (new objects, without the speaker ids given to the ones let go). False, and
+ * nothing changes, when no cache holds them (not written yet, another list assigned since, or unreadable there).
+ */
+export function forgetQuotes(record: FileRecord): boolean {
+  const at = quotesAt.get(record);
+  if (at === undefined || lost.has(record)) return false;
+  if (unread.has(record)) return true;
+  if (listsAt.get(record) !== record.quotes) return false;
+  listsAt.delete(record);
+  unread.set(record, at);
+  // Its last property (as unpackRecord and readFileRecord make records): deleted and added back, the record
+  // keeps its hidden class (see `readBodyFrom`).
+  delete (record as { quotes?: Quote[] | null }).quotes;
+  Object.defineProperty(record, 'quotes', { configurable: true, enumerable: true, get: readQuotes, set: assignQuotes });
+  return true;
 }
 
 /** Makes `index`, just written to a cache as `stored`, read its terms' postings from `texts`, that cache. */
@@ -491,6 +526,8 @@ export function quotesMissing(record: FileRecord): boolean {
 function setQuotes(record: FileRecord, quotes: Quote[] | null): void {
   unread.delete(record);
   lost.delete(record);
+  // The accessor, its last property, replaced by the list: deleted and added back, as in `forgetQuotes`.
+  delete (record as { quotes?: Quote[] | null }).quotes;
   Object.defineProperty(record, 'quotes', { value: quotes, configurable: true, enumerable: true, writable: true });
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
@@ -205,7 +205,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const people = JSON.stringify([...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] })));
     const ids = idList(mentions.map((m) => idOf(m.speaker)));
     const clusters = JSON.stringify(mentions.map(() => -1));
-    // Given to every quote at once (a resolution): the speaker index is made from the quotes.
+    // As resolved after a build, whose quotes were extracted, then let go once written (see the test below).
     expect(built.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
     // Saved: each article's quotes get theirs when read, and the speaker index is made from the lists.
     const saved = new ShardEngine();
@@ -296,7 +296,7 @@ it('finds a speaker\'s articles from saved people\'s lists as from the quotes, w
   const people = JSON.stringify(names.map((name) => ({ id: idOf(name), names: [name] })));
   const ids = idList(mentions.map((m) => idOf(m.speaker)));
   const clusters = JSON.stringify(mentions.map(() => -1));
-  // Given to every quote at once: the speaker index is made from the quotes.
+  // As resolved after a build, whose quotes were extracted, then let go once written.
   expect(resolved.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
   // Saved: made from the lists, no quote read for it.
   const saved = new ShardEngine();
@@ -316,3 +316,33 @@ it('finds a speaker\'s articles from saved people\'s lists as from the quotes, w
   expect(bySpeaker(saved)).toEqual(expected);
 }, 120_000);
 
+
+it('lets its quotes go once its cache file holds them, and reads them from there when asked again, people included', async () => {
+  const { files, problems } = await walkArchive(contentDir);
+  const spec: ShardSpec = { shard: 0, files, walkProblems: problems, cacheFile: path.join(tempDir(), 'shard-0-of-1.cache'), fingerprint: 'content' };
+  const notices: string[] = [];
+  const built = new ShardEngine({ notice: (message) => notices.push(message) });
+  await built.open([spec]);
+  await built.save();
+  const { token, lists } = built.mentions();
+  const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
+  const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
+  const people = JSON.stringify([...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] })));
+  const ids = idList(mentions.map((m) => idOf(m.speaker)));
+  const clusters = JSON.stringify(mentions.map(() => -1));
+  expect(built.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
+  // Read again, they have their people: as a reopen with the people saved answers.
+  const shown = built.quotes({ limit: 1000 });
+  expect(shown.quotes.filter((q) => q.speakerId !== null).length).toBeGreaterThan(5);
+  const saved = new ShardEngine();
+  await saved.open([spec]);
+  expect(saved.applySavedPeople([{ shard: 0, identity: identityOf(saved) ?? '', speakerIds: ids, clusters }], people)).toBe(true);
+  expect(saved.quotes({ limit: 1000 })).toEqual(shown);
+  // Listed again (for people resolved afresh), they are let go again; read from a file cut short in place (a
+  // disk error), they tell so. Held, they would have been answered from memory, and nothing told.
+  built.mentions();
+  expect(notices).toEqual([]);
+  truncateSync(spec.cacheFile, 1000);
+  expect(built.quotes({ limit: 1000 }).total).toBeLessThan(shown.total);
+  expect(notices.join('\n')).toMatch(/fails its checksum/);
+});

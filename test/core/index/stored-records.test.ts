@@ -8,7 +8,7 @@ import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { buildLibraryData, type FileRecord, type LibraryData } from '../../../main/core/index/build-library-data.js';
 import { readCache, writeCache } from '../../../main/core/index/index-cache.js';
 import { MemoryPostings, termPostings } from '../../../main/core/index/compact-index.js';
-import { closeCacheFiles, quoteCountsOf, quotesMissing } from '../../../main/core/index/stored-records.js';
+import { closeCacheFiles, forgetQuotes, quoteCountsOf, quotesMissing } from '../../../main/core/index/stored-records.js';
 import { contentDir, tempDir } from '../../support/paths.js';
 
 /** Whether `record`'s quotes are still serialized (read through an accessor on first use). */
@@ -45,6 +45,40 @@ describe('quotes and texts in the index cache', () => {
     const articles = built.files.flatMap((record) => record.articles);
     expect(articles.every((article) => Object.getOwnPropertyDescriptor(article, 'body')?.get !== undefined)).toBe(true);
     for (const article of articles) expect(hasFastProperties(article)).toBe(true);
+  });
+
+  it('are let go once a cache file holds them, and read from it again as new objects equal to them; never when another list was assigned since', async () => {
+    const listing = await walkArchive(contentDir);
+    const built = buildLibraryData(listing.files, listing.problems);
+    const quoted = built.files.filter((record) => (record.quotes ?? []).length > 0);
+    expect(quoted.length).toBeGreaterThan(10);
+    // Held only: no file holds them yet.
+    expect(built.files.some(forgetQuotes)).toBe(false);
+    await writeCache(path.join(tempDir(), 'shard-0-of-1.cache'), 'fingerprint', built, () => undefined);
+    const held = built.files.map((record) => record.quotes);
+    expect(built.files.every(forgetQuotes)).toBe(true);
+    expect(built.files.every(unread)).toBe(true);
+    for (const record of built.files) expect(hasFastProperties(record)).toBe(true);
+    const again = built.files.map((record) => record.quotes);
+    expect(again).toEqual(held);
+    quoted.forEach((record) => expect(record.quotes).not.toBe(held[built.files.indexOf(record)]));
+    for (const record of built.files) expect(hasFastProperties(record)).toBe(true);
+    // Let go again once read again; but a list assigned since, read or not, is the only copy.
+    const [first, second] = quoted as [FileRecord, FileRecord];
+    first.quotes = [];
+    expect(forgetQuotes(first)).toBe(false);
+    expect(first.quotes).toEqual([]);
+    expect(forgetQuotes(second)).toBe(true);
+    second.quotes = [];
+    expect(forgetQuotes(second)).toBe(false);
+    expect(second.quotes).toEqual([]);
+    // Records read from a cache: let go, read or not.
+    const { read } = await cachedContent();
+    expect(read.files.every(forgetQuotes)).toBe(true);
+    const readQuoted = read.files.filter((record) => (record.quotes ?? []).length > 0);
+    expect(readQuoted.length).toBe(quoted.length);
+    expect(read.files.every(forgetQuotes)).toBe(true);
+    expect(read.files.every(unread)).toBe(true);
   });
 
   it('are read on first use, equal to those written, and counted per article without being read', async () => {
