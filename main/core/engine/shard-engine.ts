@@ -23,7 +23,7 @@ import type { Article, Correction, ImportProblem, Quote, QuoteKind } from '../..
 import { correctQuotes, quoteCorrectionsByArticle, type QuoteCorrection } from '../corrections/apply-corrections.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { findQuotes, searchArchive, viewArticle } from '../search/search-archive.js';
-import { createSearchState, withPeople, type SearchIndex, type SearchState, type SpeakerIdRange } from '../search/search-state.js';
+import { createSearchState, prepareSearch, withHidden, withPeople, type SearchIndex, type SearchState, type SpeakerIdRange } from '../search/search-state.js';
 import { readPeopleList, readPeopleNames, type ShardMentions, type ShardPeople } from './people-wire.js';
 import { digestQuotes, sharedIdentity, shardIdentity, type ShardIdentity } from './quotes-digest.js';
 import { quotationWords } from '../verify/quote-clusters.js';
@@ -207,7 +207,8 @@ export class ShardEngine {
     if (hidden.size === this.hidden.size && ids.every((id) => this.hidden.has(id))) return;
     this.giveAllPendingPeople();
     this.hidden = hidden;
-    this.searchState = null;
+    // The same shards: what searches keep of the articles goes on (made ahead, see `warm`).
+    if (this.searchState !== null) this.searchState = withHidden(this.searchState, hidden);
   }
 
   /**
@@ -414,7 +415,10 @@ export class ShardEngine {
   private warm(until: number): boolean {
     // Cheapest first. The speaker index's keys are people once they are known, not before; with saved
     // people it is made from their lists without reading a quote (`speakerIdsOf` in `state`). Wildcard and
-    // fuzzy terms need no token set made ahead (search/query-index.ts `intersectTerms`).
+    // fuzzy terms need no token set made ahead (search/query-index.ts `intersectTerms`). First what every
+    // search needs: the engine is idle while the main thread finds duplicates, before the first request.
+    prepareSearch(this.state());
+    if (performance.now() >= until) return false;
     if (this.people !== null && !speakersIndexed(this.state(), until)) return false;
     for (const shard of this.shards.values()) {
       while (shard.warmed < shard.articles.length && this.quotesWarmed < warmQuotesAtMost) {

@@ -346,3 +346,33 @@ it('lets its quotes go once its cache file holds them, and reads them from there
   expect(built.quotes({ limit: 1000 }).total).toBeLessThan(shown.total);
   expect(notices.join('\n')).toMatch(/fails its checksum/);
 });
+
+it('hides duplicates found after it made its searches\' article table ahead, as when they are hidden before any search', async () => {
+  const { files, problems } = await walkArchive(contentDir);
+  const spec: ShardSpec = { shard: 0, files, walkProblems: problems, cacheFile: path.join(tempDir(), 'shard-0-of-1.cache'), fingerprint: 'content' };
+  const first = new ShardEngine();
+  const [summary] = await first.open([spec]);
+  await first.save();
+  if (summary === undefined) throw new Error('no shard opened');
+  // As the main thread finds duplicates once every engine has opened: after the engine made ahead what searches need.
+  const ahead = new ShardEngine({ warmAhead: true });
+  await ahead.open([spec]);
+  // Made ahead before the shingle index is built, which is saved beside the cache.
+  while (!existsSync(shingleFileFor(spec.cacheFile))) await new Promise((resolve) => setTimeout(resolve, 20));
+  const queries = ['president', 'war OR flood', '"new orleans"', 'said'];
+  const answer = (engine: ShardEngine) =>
+    queries.map((q) => {
+      const { tookMs: _tookMs, ...reply } = engine.search(q, { limit: 100 });
+      return reply;
+    });
+  const shown = answer(ahead);
+  const hidden = summary.ids.filter((_, i) => i % 3 === 0);
+  ahead.hide(hidden);
+  const plain = new ShardEngine();
+  await plain.open([spec]);
+  plain.hide(hidden);
+  const expected = answer(plain);
+  expect(expected.reduce((n, r) => n + r.total, 0)).toBeLessThan(shown.reduce((n, r) => n + r.total, 0));
+  expect(answer(ahead)).toEqual(expected);
+  expect(expected.flatMap((r) => r.hits).some((hit) => hidden.includes(hit.id))).toBe(false);
+});
