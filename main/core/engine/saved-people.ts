@@ -50,15 +50,15 @@ export function peopleKey(shards: readonly { shard: number; identity: string }[]
 }
 
 /**
- * Resolves the engines' mention lists as `resolveMentionLists` does, but first (when `reuse`) looks in
+ * Resolves the engines' mention lists as `resolveMentionLists` does (emptying them), but first (when `reuse`) looks in
  * `file`: when it was saved for these very lists and corrections, its people are returned without resolving.
  * Otherwise (absent, damaged, another version, other mentions or corrections) they are resolved and saved
  * there. A file that cannot be written costs only the time saved next time: the index cache's own save
  * tells the user why.
  */
 export async function resolveSavedMentionLists(
-  lists: readonly string[],
-  quotations: readonly string[],
+  lists: string[],
+  quotations: string[],
   corrections: PeopleCorrections,
   { file, reuse, shards, key }: SavedPeople,
 ): Promise<ResolvedLists> {

@@ -61,6 +61,8 @@ describe('quotes and texts in the index cache', () => {
     for (const record of built.files) expect(hasFastProperties(record)).toBe(true);
     const again = built.files.map((record) => record.quotes);
     expect(again).toEqual(held);
+    const counted = (record: FileRecord) => record.articles.map((a) => (record.quotes ?? []).filter((q) => q.articleId === a.id).length);
+    for (const record of built.files) expect(quoteCountsOf(record)).toEqual(counted(record));
     quoted.forEach((record) => expect(record.quotes).not.toBe(held[built.files.indexOf(record)]));
     for (const record of built.files) expect(hasFastProperties(record)).toBe(true);
     // Let go again once read again; but a list assigned since, read or not, is the only copy.
@@ -68,6 +70,7 @@ describe('quotes and texts in the index cache', () => {
     first.quotes = [];
     expect(forgetQuotes(first)).toBe(false);
     expect(first.quotes).toEqual([]);
+    expect(quoteCountsOf(first)).toEqual(first.articles.map(() => 0));
     expect(forgetQuotes(second)).toBe(true);
     second.quotes = [];
     expect(forgetQuotes(second)).toBe(false);
