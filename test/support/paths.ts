@@ -11,7 +11,12 @@ export const seedFile = path.join(sharedDir, 'seed', 'kazinform-putin-trump-alas
 export const contentDir = path.join(repoRoot, 'content');
 export const distDir = path.join(repoRoot, 'dist');
 
-/** A fresh temporary folder for one test. */
+/** The temporary folders this test file made; removed once its tests are done (remove-temp-dirs.ts). */
+export const madeTempDirs: string[] = [];
+
+/** A fresh temporary folder for one test, removed after the test file's last test. */
 export function tempDir(prefix = 'verbatim-test-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeTempDirs.push(dir);
+  return dir;
 }
