@@ -103,17 +103,7 @@ export function createSearchState(data: SearchData): SearchState {
  * (issue 19).
  */
 export function withPeople(state: SearchState, people: PeopleTable | null): SearchState {
-  return {
-    ...createSearchState({ ...state.data, people }),
-    table: state.table,
-    newestOrder: state.newestOrder,
-    folded: state.folded,
-    lowerTexts: state.lowerTexts,
-    quoteWords: state.quoteWords,
-    bodyWords: state.bodyWords,
-    phraseChecks: state.phraseChecks,
-    highlightMatchers: state.highlightMatchers,
-  };
+  return keepingArticles(state, { ...state.data, people }, state.table);
 }
 
 /**
@@ -124,8 +114,17 @@ export function withPeople(state: SearchState, people: PeopleTable | null): Sear
  */
 export function withHidden(state: SearchState, hidden: ReadonlySet<string>): SearchState {
   const table = state.table === null ? null : { ...state.table, hidden: Uint8Array.from(state.table.articles, (article) => (hidden.has(article.id) ? 1 : 0)) };
+  return keepingArticles(state, { ...state.data, hidden }, table);
+}
+
+/**
+ * A state over `data`, the same articles as `state`'s, with `table` and what `state` kept of the articles and
+ * their texts (their order by date, folded texts, quotes' and bodies' words, each query's phrase checks and
+ * highlight matchers); the rest is made again (see `withPeople`, `withHidden`).
+ */
+function keepingArticles(state: SearchState, data: SearchData, table: ArticleTable | null): SearchState {
   return {
-    ...createSearchState({ ...state.data, hidden }),
+    ...createSearchState(data),
     table,
     newestOrder: state.newestOrder,
     folded: state.folded,

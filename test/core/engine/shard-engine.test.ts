@@ -46,6 +46,26 @@ function idList(ids: readonly (string | null)[]): string {
   return JSON.stringify({ table, of: ids.map((id) => (id === null ? -1 : table.indexOf(id))) });
 }
 
+/** A speaker's id as these tests make them: the name as written, in lower case, each run of other characters a dash. */
+const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
+
+/**
+ * `engine`'s one shard's mentions, listed, and people as the main thread would hand them back for them: an id per
+ * speaker as written (`idOf`), in the order the mentions are listed, and no clusters.
+ */
+function listedPeople(engine: ShardEngine) {
+  const { token, lists } = engine.mentions();
+  const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
+  const names = [...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))];
+  return {
+    token,
+    mentions,
+    people: JSON.stringify(names.map((name) => ({ id: idOf(name), names: [name] }))),
+    ids: idList(mentions.map((m) => idOf(m.speaker))),
+    clusters: JSON.stringify(mentions.map(() => -1)),
+  };
+}
+
 /** Each test reads and extracts 417 articles, some twice: on a loaded 2-core machine that passed 30 s. */
 const shardTimeoutMs = 120_000;
 
@@ -175,12 +195,8 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const built = new ShardEngine();
     await built.open([spec]);
     await built.save();
-    // People as the main thread would hand them: an id per speaker as written, in the order the mentions are listed.
-    const { lists } = built.mentions();
-    const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
-    const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
-    const people = [...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] }));
-    const saved = (engine: ShardEngine) => [{ shard: 0, identity: identityOf(engine) ?? '', speakerIds: idList(mentions.map((m) => idOf(m.speaker))), clusters: JSON.stringify(mentions.map(() => -1)) }];
+    const { people, ids, clusters } = listedPeople(built);
+    const saved = (engine: ShardEngine) => [{ shard: 0, identity: identityOf(engine) ?? '', speakerIds: ids, clusters }];
 
     const ahead = new ShardEngine({ warmAhead: true });
     await ahead.open([spec]);
@@ -188,7 +204,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     while (!existsSync(shingleFileFor(spec.cacheFile))) await new Promise((resolve) => setTimeout(resolve, 20));
     const asked = new ShardEngine();
     await asked.open([spec]);
-    for (const engine of [ahead, asked]) expect(engine.applySavedPeople(saved(engine), JSON.stringify(people))).toBe(true);
+    for (const engine of [ahead, asked]) expect(engine.applySavedPeople(saved(engine), people)).toBe(true);
     const shown = answers(asked);
     expect(shown.quotes[0]?.quotes.some((q) => q.speakerId === 'tony-blair')).toBe(true);
     expect(answers(ahead)).toEqual(shown);
@@ -199,12 +215,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
     const built = new ShardEngine();
     await built.open([spec]);
     await built.save();
-    const { token, lists } = built.mentions();
-    const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
-    const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
-    const people = JSON.stringify([...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] })));
-    const ids = idList(mentions.map((m) => idOf(m.speaker)));
-    const clusters = JSON.stringify(mentions.map(() => -1));
+    const { token, people, ids, clusters } = listedPeople(built);
     // As resolved after a build, whose quotes were extracted, then let go once written (see the test below).
     expect(built.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
     // Saved: each article's quotes get theirs when read, and the speaker index is made from the lists.
@@ -289,13 +300,7 @@ it('finds a speaker\'s articles from saved people\'s lists as from the quotes, w
     engine.hide(hidden);
   };
   prepare(resolved);
-  const { token, lists } = resolved.mentions();
-  const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
-  const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
-  const names = [...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))];
-  const people = JSON.stringify(names.map((name) => ({ id: idOf(name), names: [name] })));
-  const ids = idList(mentions.map((m) => idOf(m.speaker)));
-  const clusters = JSON.stringify(mentions.map(() => -1));
+  const { token, mentions, people, ids, clusters } = listedPeople(resolved);
   // As resolved after a build, whose quotes were extracted, then let go once written.
   expect(resolved.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
   // Saved: made from the lists, no quote read for it.
@@ -324,12 +329,7 @@ it('lets its quotes go once its cache file holds them, and reads them from there
   const built = new ShardEngine({ notice: (message) => notices.push(message) });
   await built.open([spec]);
   await built.save();
-  const { token, lists } = built.mentions();
-  const mentions = JSON.parse(lists[0]?.mentions ?? '[]') as { speaker: string | null }[];
-  const idOf = (speaker: string | null) => (speaker === null ? null : speaker.toLowerCase().replace(/\W+/g, '-'));
-  const people = JSON.stringify([...new Set(mentions.map((m) => m.speaker).filter((s) => s !== null))].map((name) => ({ id: idOf(name), names: [name] })));
-  const ids = idList(mentions.map((m) => idOf(m.speaker)));
-  const clusters = JSON.stringify(mentions.map(() => -1));
+  const { token, people, ids, clusters } = listedPeople(built);
   expect(built.setPeople(token, [{ shard: 0, speakerIds: ids, clusters }], people)).toBe(true);
   // Read again, they have their people: as a reopen with the people saved answers.
   const shown = built.quotes({ limit: 1000 });
