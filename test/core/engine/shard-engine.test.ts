@@ -15,6 +15,12 @@ async function politicsShard(cacheDir: string): Promise<ShardSpec> {
   return { shard: 0, files, walkProblems: problems, cacheFile: path.join(cacheDir, 'shard-0-of-1.cache'), fingerprint: 'politics' };
 }
 
+/** The bundled sample archive as one shard, cached in a fresh folder. */
+async function contentShard(): Promise<ShardSpec> {
+  const { files, problems } = await walkArchive(contentDir);
+  return { shard: 0, files, walkProblems: problems, cacheFile: path.join(tempDir(), 'shard-0-of-1.cache'), fingerprint: 'content' };
+}
+
 /** Everything a user sees of these queries: hits with their quotes, speaker counts, an article, quote lists. */
 function answers(engine: ShardEngine) {
   const searches = ['blair election', '"prime minister"', 'tax*', 'speaker:howard', 'in:quotes tax'].map((q) => {
@@ -282,8 +288,7 @@ describeWithCorpora('a shard built from its files (BBC politics, 417 files)', ()
 });
 
 it('finds a speaker\'s articles from saved people\'s lists as from the quotes, with hidden duplicates and corrections', async () => {
-  const { files, problems } = await walkArchive(contentDir);
-  const spec: ShardSpec = { shard: 0, files, walkProblems: problems, cacheFile: path.join(tempDir(), 'shard-0-of-1.cache'), fingerprint: 'content' };
+  const spec = await contentShard();
   const resolved = new ShardEngine();
   const [summary] = await resolved.open([spec]);
   await resolved.save();
@@ -325,8 +330,7 @@ it('finds a speaker\'s articles from saved people\'s lists as from the quotes, w
 
 
 it('lets its quotes go once its cache file holds them, and reads them from there when asked again, people included', async () => {
-  const { files, problems } = await walkArchive(contentDir);
-  const spec: ShardSpec = { shard: 0, files, walkProblems: problems, cacheFile: path.join(tempDir(), 'shard-0-of-1.cache'), fingerprint: 'content' };
+  const spec = await contentShard();
   const notices: string[] = [];
   const built = new ShardEngine({ notice: (message) => notices.push(message) });
   await built.open([spec]);
@@ -350,8 +354,7 @@ it('lets its quotes go once its cache file holds them, and reads them from there
 });
 
 it('hides duplicates found after it made its searches\' article table ahead, as when they are hidden before any search', async () => {
-  const { files, problems } = await walkArchive(contentDir);
-  const spec: ShardSpec = { shard: 0, files, walkProblems: problems, cacheFile: path.join(tempDir(), 'shard-0-of-1.cache'), fingerprint: 'content' };
+  const spec = await contentShard();
   const first = new ShardEngine();
   const [summary] = await first.open([spec]);
   await first.save();
