@@ -55,6 +55,8 @@ await Promise.all([
   build({ ...node, entryPoints: [from('main/cli/main.ts')], outfile: path.join(dist, 'cli.cjs'), plugins: [lazyReaders] }),
   build({ ...node, entryPoints: [from('main/core/engine/index-worker.ts')], outfile: path.join(dist, 'index-worker.cjs'), plugins: [lazyReaders] }),
   build({ ...node, entryPoints: [from('main/core/archive/read-archive.ts')], outfile: path.join(dist, 'read-archive.cjs') }),
+  // A one-shot command's folder walk, in a thread of its own while the command reads its caches (core/archive/walk-in-thread.ts).
+  build({ ...node, entryPoints: [from('main/core/archive/walk-worker.ts')], outfile: path.join(dist, 'walk-worker.cjs') }),
   // Saved pages, PDFs and zips are read in a thread of their own, stopped when one takes too long
   // (core/archive/page-reader.ts). pdfjs asks `import.meta.url` for its `require`: this bundle's own URL.
   build({

@@ -73,6 +73,7 @@ type Values = {
 const packageRoot = path.resolve(__dirname, '..');
 const rendererDir = path.join(__dirname, 'renderer');
 const workerScript = path.join(__dirname, 'index-worker.cjs');
+const walkScript = path.join(__dirname, 'walk-worker.cjs');
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -108,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
       archiveDir: path.resolve(values.archive ?? path.join(packageRoot, 'content')),
       cacheDir: path.resolve(values['cache-dir'] ?? process.env.VERBATIM_CACHE_DIR ?? defaultCacheDir()),
       workerScript,
+      walkScript,
       onNotice: (message) => process.stderr.write(`verbatim: ${terminalText(message)}\n`),
       ...(process.stderr.isTTY ? { onProgress: showProgress } : {}),
       ...queryBudget(process.env.VERBATIM_QUERY_BUDGET_MS),

@@ -33,6 +33,11 @@ export interface OpenLibraryOptions {
    */
   inProcessWhenCached?: boolean;
   /**
+   * The bundled `walk-worker.cjs`: with `inProcessWhenCached`, the folder is walked in a thread running it
+   * while this one reads the caches; without it, walked first, in this thread.
+   */
+  walkScript?: string;
+  /**
    * Called with each folder of the archive just before a walk (the open's, or a refresh's) lists it: a
    * watcher started there sees every later change (library/watch-archive.ts).
    */

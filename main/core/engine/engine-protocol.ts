@@ -15,6 +15,11 @@ import type { QuotesReady, ShardEngine, ShardSpec, ShardSummary } from './shard-
 export interface EngineMethods {
   /** Opens shards, each from its cache or by building it. */
   open: { request: { shards: ShardSpec[] }; reply: ShardSummary[] };
+  /**
+   * Opens a shard from its cache before the walk names its files (`ShardEngine.preload`): the cache's
+   * fingerprint, or null when it was not opened. `open` then keeps it when its spec names the same.
+   */
+  preload: { request: { shard: number; cacheFile: string }; reply: string | null };
   /** Re-opens one shard whose files changed. */
   update: { request: { shard: ShardSpec }; reply: ShardSummary };
   /** Drops a shard the engine no longer serves. */
@@ -106,6 +111,7 @@ type Handlers = { [M in EngineMethod]: (engine: ShardEngine, request: EngineRequ
 
 const handlers: Handlers = {
   open: (engine, request) => engine.open(request.shards),
+  preload: (engine, request) => engine.preload(request.shard, request.cacheFile),
   update: (engine, request) => engine.update(request.shard),
   close: (engine, request) => {
     engine.close(request.shard);

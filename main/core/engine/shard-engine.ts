@@ -131,6 +131,8 @@ const warmQuotesAtMost = 150_000;
 
 export class ShardEngine {
   private readonly shards = new Map<number, OpenShard>();
+  /** Shards opened by `preload` that no `open` has taken yet, and their summaries. */
+  private readonly preloaded = new Map<number, ShardSummary>();
   /** Shards built but not yet saved to their cache files (see `save`). */
   private readonly unsaved = new Map<number, { spec: ShardSpec; data: LibraryData }>();
   private hidden: ReadonlySet<string> = new Set();
@@ -162,18 +164,61 @@ export class ShardEngine {
 
   constructor(private readonly hooks: EngineHooks = {}) {}
 
-  /** Opens `specs`, each from its cache when that matches, else by reading its files and building. */
+  /**
+   * Opens `specs`, each from its cache when that matches, else by reading its files and building. A shard
+   * preloaded from the cache file and fingerprint its spec names is kept as it is (see `preload`).
+   */
   async open(specs: readonly ShardSpec[]): Promise<ShardSummary[]> {
     const summaries: ShardSummary[] = [];
     this.opening += 1;
     try {
-      for (const spec of specs) summaries.push(await this.openShard(spec, []));
+      for (const spec of specs) summaries.push(this.takePreloaded(spec) ?? (await this.openShard(spec, [])));
     } finally {
       this.opening -= 1;
     }
     this.searchState = null;
     this.scheduleBackground();
     return summaries;
+  }
+
+  /**
+   * Opens shard `shard` from its cache `cacheFile` before the folder's walk has said which files the shard
+   * holds: a one-shot command reads its caches while another thread walks the folder (issue 19). Only a cache
+   * this code wrote, undamaged and complete (every quote extracted, their digest kept): nothing is left to
+   * build, extract or write. `open` keeps it when the walk's spec names this cache file and fingerprint, and
+   * opens that spec anew otherwise. Returns the cache's fingerprint, or null when nothing was opened.
+   */
+  async preload(shard: number, cacheFile: string): Promise<string | null> {
+    const cached = await readCache(cacheFile, null, (detail) => this.textsDamaged(cacheFile, detail));
+    if (!('data' in cached) || cached.data.quotesDigest === undefined || cached.data.files.some(quotesMissing)) return null;
+    let indexes: Map<string, lunr.Index>;
+    try {
+      indexes = loadIndexes(cached.data.indexes);
+    } catch {
+      return null; // `open` finds it unloadable again, tells why and rebuilds it.
+    }
+    // Its files are not known before the walk (nothing reads them: the shard is neither built nor written).
+    const spec: ShardSpec = { shard, files: [], walkProblems: cached.data.walkProblems, cacheFile, fingerprint: cached.fingerprint };
+    this.preloaded.set(shard, this.addShard(spec, cached.data, indexes, 'loaded', []));
+    this.searchState = null;
+    return cached.fingerprint;
+  }
+
+  /**
+   * The summary of the shard preloaded for `spec` when it was preloaded from the cache file and fingerprint
+   * `spec` names, which it now has as its spec; null otherwise (one preloaded from another is dropped).
+   */
+  private takePreloaded(spec: ShardSpec): ShardSummary | null {
+    const summary = this.preloaded.get(spec.shard);
+    if (summary === undefined) return null;
+    this.preloaded.delete(spec.shard);
+    const shard = this.shards.get(spec.shard);
+    if (shard === undefined || shard.spec.cacheFile !== spec.cacheFile || shard.spec.fingerprint !== spec.fingerprint) {
+      this.close(spec.shard);
+      return null;
+    }
+    shard.spec = spec;
+    return summary;
   }
 
   /** Re-opens one shard after its files changed, reading only the files that did (quotes included). */
@@ -196,6 +241,7 @@ export class ShardEngine {
   close(shard: number): void {
     this.giveAllPendingPeople();
     this.shards.delete(shard);
+    this.preloaded.delete(shard);
     this.unsaved.delete(shard);
     this.searchState = null;
   }
@@ -687,6 +733,11 @@ export class ShardEngine {
       indexes = loadIndexes(data.indexes);
       this.unsaved.set(spec.shard, { spec, data });
     }
+    return this.addShard(spec, data, indexes, cache, notices);
+  }
+
+  /** Serves `data` (its lunr `indexes` loaded) as shard `spec.shard`, which it replaces. */
+  private addShard(spec: ShardSpec, data: LibraryData, indexes: Map<string, lunr.Index>, cache: 'built' | 'loaded', notices: string[]): ShardSummary {
     const assembled = assembleArticles(data);
     const pending = data.files.filter(quotesMissing).reverse();
     if (pending.length === 0 && data.quotesDigest === undefined) {

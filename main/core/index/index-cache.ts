@@ -18,7 +18,7 @@ import { readHeaderLine, withOpenFile } from '../util/read-header-line.js';
 import { lunrVersion } from './configure-lunr.js';
 import { deserializeAligned, serializeAligned } from '../util/aligned-serialization.js';
 import { isCacheSummary, summarizeShard, type CacheSummary } from './shard-summary.js';
-import { CacheTexts, defaultHolding, packIndex, packRecord, readIndexFrom, readRecordFrom, TextsWriter, unpackIndex, unpackRecord, type FileHolding, type StoredIndex, type StoredRecord, type TextTable } from './stored-records.js';
+import { CacheTexts, defaultHolding, packFiles, packIndex, packRecord, readIndexFrom, readRecordFrom, TextsWriter, unpackFiles, unpackIndex, type FileHolding, type StoredFiles, type StoredIndex, type StoredRecord, type TextTable } from './stored-records.js';
 
 /**
  * Bump when the parsers, quote extraction or index layout change: old caches are then rebuilt.
@@ -32,8 +32,9 @@ import { CacheTexts, defaultHolding, packIndex, packRecord, readIndexFrom, readR
  * 16: articles' texts, records' quotes and terms' postings in a section after the data, read when asked
  *     (index/stored-records.ts); postings hold their weights, and lunr's field vectors are no longer stored.
  * 17: the shard's summary at the end (index/shard-summary.ts), read alone by `verbatim index`.
+ * 18: file records in columns (index/stored-records.ts `StoredFiles`).
  */
-export const cacheSchemaVersion = 17;
+export const cacheSchemaVersion = 18;
 const cacheFormat = 'verbatim-index-cache';
 
 interface CacheHeader {
@@ -172,17 +173,18 @@ function causeOf(error: unknown): string {
 }
 
 /**
- * Loads the cache at `file` when it matches `fingerprint`; otherwise says why not, with the records of a
- * stale one (see `CacheMiss`). Reads the part every open needs; the records' texts and quotes are read from
- * the file when first asked for (stored-records.ts), and `onDamaged` is told of one that fails its checksum.
- * Never throws.
+ * Loads the cache at `file` when it matches `fingerprint` (any, when null: a cache read before the folder's
+ * walk says what it should be), with the fingerprint it was written for; otherwise says why not, with the
+ * records of a stale one (see `CacheMiss`). Reads the part every open needs; the records' texts and quotes
+ * are read from the file when first asked for (stored-records.ts), and `onDamaged` is told of one that fails
+ * its checksum. Never throws.
  */
 export async function readCache(
   file: string,
-  fingerprint: string,
+  fingerprint: string | null,
   onDamaged: (detail: string) => void = () => undefined,
   holding: FileHolding = defaultHolding,
-): Promise<{ data: LibraryData } | CacheMiss> {
+): Promise<{ data: LibraryData; fingerprint: string } | CacheMiss> {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -202,15 +204,16 @@ export async function readCache(
     const { payload, crc } = readData(fd, dataStart, bytes);
     if (crc !== header.crc32) throw new Error('checksum mismatch');
     const { texts: table, ...stored } = deserialize(payload.subarray(0, stream), payload.subarray(stream));
-    if (!Array.isArray(stored.files) || !Array.isArray(stored.walkProblems) || typeof stored.indexes !== 'object' || stored.indexes === null || !['string', 'undefined'].includes(typeof stored.quotesDigest)) {
+    if (!Array.isArray(stored.walkProblems) || typeof stored.indexes !== 'object' || stored.indexes === null || !['string', 'undefined'].includes(typeof stored.quotesDigest)) {
       throw new Error('missing parts');
     }
     if (!isTextTable(table, textBytes)) throw new Error('its table of texts is damaged');
     const texts = new CacheTexts(fd, dataStart + bytes, table, file, onDamaged, sameHeader(header), holding);
     kept = true;
     const indexes = Object.fromEntries(Object.entries(stored.indexes).map(([code, index]) => [code, unpackIndex(index, texts)]));
-    const data: LibraryData = { ...stored, files: stored.files.map((record) => unpackRecord(record, texts)), indexes };
-    return header.fingerprint === fingerprint ? { data } : { reason: 'stale', files: data.files };
+    const data: LibraryData = { ...stored, files: unpackFiles(stored.files, texts), indexes };
+    const written = header.fingerprint;
+    return typeof written === 'string' && (fingerprint === null || written === fingerprint) ? { data, fingerprint: written } : { reason: 'stale', files: data.files };
   } catch (error) {
     return { reason: 'damaged', detail: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -374,6 +377,33 @@ export async function cachedBytesIn(cacheFolder: string): Promise<number> {
   }
 }
 
+/**
+ * The shard caches in `cacheFolder` when they are one whole layout (`shard-i-of-n.cache` for every i below
+ * one n, as `cacheFileFor` names them) and this code wrote each, by shard, with the bytes an open reads of them;
+ * null otherwise. From their header lines alone: what a one-shot command reads before the folder is walked.
+ * Never throws.
+ */
+export async function cachedLayoutIn(cacheFolder: string): Promise<{ files: string[]; bytes: number } | null> {
+  let names: string[];
+  try {
+    names = (await readdir(cacheFolder)).filter((name) => name.endsWith('.cache'));
+  } catch {
+    return null;
+  }
+  const count = Number(/^shard-\d+-of-(\d+)\.cache$/.exec(names[0] ?? '')?.[1]);
+  if (!Number.isInteger(count) || count < 1 || names.length !== count) return null;
+  const files = Array.from({ length: count }, (_, shard) => cacheFileFor(cacheFolder, shard, count));
+  const known = new Set(names);
+  if (!files.every((file) => known.has(path.basename(file)))) return null;
+  const sizes = await Promise.all(files.map((file) => currentCacheBytes(file, '')));
+  let bytes = 0;
+  for (const size of sizes) {
+    if (size === null) return null;
+    bytes += size;
+  }
+  return { files, bytes };
+}
+
 /** A header line longer than this is no header of ours (it is ~250 bytes). */
 const maxHeaderBytes = 4096;
 
@@ -408,7 +438,7 @@ function parseHeader(line: Buffer): Partial<CacheHeader> {
 }
 
 /** The library data as a cache stores it: its records without their texts and quotes, and where those are (see stored-records.ts). */
-type StoredLibrary = Omit<LibraryData, 'files' | 'indexes'> & { files: StoredRecord[]; indexes: Record<string, StoredIndex>; texts: TextTable };
+type StoredLibrary = Omit<LibraryData, 'files' | 'indexes'> & { files: StoredFiles; indexes: Record<string, StoredIndex>; texts: TextTable };
 
 /** The data of a cache whose checksum matched (a file written by a V8 that serializes differently throws). */
 function deserialize(stream: Buffer, region: Buffer): StoredLibrary {
@@ -427,9 +457,9 @@ export async function writeCache(file: string, fingerprint: string, data: Librar
   const made = summarizeShard(data);
   const summary = made === null ? Buffer.alloc(0) : v8.serialize(made);
   const texts = new TextsWriter();
-  const files = data.files.map((record) => packRecord(record, texts));
+  const records = data.files.map((record) => packRecord(record, texts));
   const indexes = Object.fromEntries(Object.entries(data.indexes).map(([code, index]) => [code, packIndex(index, texts)]));
-  const stored: StoredLibrary = { ...data, files, indexes, texts: texts.table() };
+  const stored: StoredLibrary = { ...data, files: packFiles(records), indexes, texts: texts.table() };
   const { stream, region } = serializeAligned(stored);
   let regionBytes = 0;
   let checksum = crc32(stream);
@@ -455,7 +485,7 @@ export async function writeCache(file: string, fingerprint: string, data: Librar
   const line = JSON.stringify(header);
   const padding = (8 - ((Buffer.byteLength(line) + 1 + stream.length) % 8)) % 8;
   await writeFileAtomic(file, [`${line}${' '.repeat(padding)}\n`, stream, ...region, ...texts.chunks(), summary]);
-  if (readBack !== undefined) readFromWritten(file, header, data, stored, readBack);
+  if (readBack !== undefined) readFromWritten(file, header, data, { records, indexes, texts: stored.texts }, readBack);
 }
 
 /**
@@ -463,7 +493,13 @@ export async function writeCache(file: string, fingerprint: string, data: Librar
  * `stored`) instead of being held: at 50x BBC a shard's texts and postings are 30 MB. Nothing changes when
  * the file there is not that one any more (another process wrote it since); `onDamaged` as in `readCache`.
  */
-function readFromWritten(file: string, header: CacheHeader, data: LibraryData, stored: StoredLibrary, onDamaged: (detail: string) => void): void {
+function readFromWritten(
+  file: string,
+  header: CacheHeader,
+  data: LibraryData,
+  stored: { records: StoredRecord[]; indexes: Record<string, StoredIndex>; texts: TextTable },
+  onDamaged: (detail: string) => void,
+): void {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -479,7 +515,7 @@ function readFromWritten(file: string, header: CacheHeader, data: LibraryData, s
     const texts = new CacheTexts(fd, head.dataStart + header.bytes, stored.texts, file, onDamaged, sameHeader(header));
     kept = true;
     data.files.forEach((record, i) => {
-      const packed = stored.files[i];
+      const packed = stored.records[i];
       if (packed !== undefined) readRecordFrom(record, packed, texts);
     });
     for (const [code, index] of Object.entries(data.indexes)) {

@@ -10,7 +10,7 @@
 import v8 from 'node:v8';
 import { closeSync, fstatSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import type { Article, Quote } from '../../contract/model.js';
+import type { Article, ImportProblem, Quote } from '../../contract/model.js';
 import { joinInChunks } from '../util/aligned-serialization.js';
 import { Lru } from '../util/lru.js';
 import type { FileRecord } from './build-library-data.js';
@@ -312,49 +312,81 @@ export class CacheTexts {
   }
 }
 
-/** Where the text of a cached article, or a cached record's quotes, are (see `unpackRecord`). */
+/** Where the text of a cached article, or a cached record's quotes, are (see `unpackFiles`). */
 interface TextAt {
   texts: CacheTexts;
   n: number;
 }
 
-/** The articles whose `body` is still in their cache file. */
-const bodies = new WeakMap<object, TextAt>();
+/**
+ * Where an article's text is in its cache file, and what a record knows of its quotes' place in one, are kept
+ * in the object itself, under a symbol that no copy, clone, JSON or listing of its keys sees: at 10x BBC,
+ * WeakMaps over 22,250 records and their articles took 70 ms of a warm open to fill (issue 19), and every
+ * collection time to trace.
+ */
+const bodyAt = Symbol('where the text is');
+const quotesPlace = Symbol('where the quotes are');
 
-/** The packed quotes of records read from a cache that nothing has read yet. */
-const unread = new WeakMap<FileRecord, TextAt & PackedQuotes>();
+/** What a record knows of its quotes' place in the cache file it was last written to or read from. */
+interface QuotesPlace {
+  /** Where they are there, read or not; null when no cache holds them (another list assigned since). */
+  at: (TextAt & PackedQuotes) | null;
+  /** Not read yet: the record's `quotes` is the accessor that reads them. */
+  unread: boolean;
+  /** The list read or written there, while it is the record's: the engine lets it go (see `forgetQuotes`). */
+  list: readonly Quote[] | null;
+  /** They could not be read (damaged): never written to a cache as none. */
+  lost: boolean;
+}
+
+type Placed = { [quotesPlace]?: QuotesPlace };
+
+function placeOf(record: FileRecord): QuotesPlace | undefined {
+  return (record as Placed)[quotesPlace];
+}
 
 /**
- * Where the quotes of a record are in the cache file it was last written to or read from, read or not, and
- * the list read or written there: the engine lets them go once they are there (see `forgetQuotes`).
+ * `record`'s place, made when it has none: added before its `quotes`, which must stay its last property (see
+ * `setQuotes`), so `quotes` is taken out and put back after it (without calling its getter).
  */
-const quotesAt = new WeakMap<FileRecord, TextAt & PackedQuotes>();
-const listsAt = new WeakMap<FileRecord, readonly Quote[]>();
+function placeFor(record: FileRecord): QuotesPlace {
+  const known = placeOf(record);
+  if (known !== undefined) return known;
+  const place: QuotesPlace = { at: null, unread: false, list: null, lost: false };
+  const quotes = Object.getOwnPropertyDescriptor(record, 'quotes');
+  if (quotes !== undefined) delete (record as { quotes?: Quote[] | null }).quotes;
+  Object.defineProperty(record, quotesPlace, { value: place });
+  if (quotes !== undefined) Object.defineProperty(record, 'quotes', quotes);
+  return place;
+}
 
 /** One getter for every cached article (per-object closures would give each its own hidden class). */
-function readBody(this: object): string {
-  const at = bodies.get(this);
+function readBody(this: { [bodyAt]?: TextAt }): string {
+  const at = this[bodyAt];
   return at === undefined ? '' : at.texts.text(at.n);
 }
 
-/** Records whose quotes could not be read from their cache (damaged): never written to a cache as none. */
-const lost = new WeakSet<FileRecord>();
-
 /** One getter for every cached record's quotes; the first read replaces it with the list. */
 function readQuotes(this: FileRecord): Quote[] {
-  const at = unread.get(this);
-  const bytes = at === undefined ? null : at.texts.bytes(at.n);
+  const place = placeOf(this);
+  const at = place?.unread === true ? place.at : null;
+  const bytes = at === null ? null : at.texts.bytes(at.n);
   const quotes = deserializeQuotes(bytes);
   setQuotes(this, quotes);
-  if (bytes === null) lost.add(this);
-  else listsAt.set(this, quotes);
+  if (place !== undefined) {
+    if (bytes === null) place.lost = true;
+    else place.list = quotes;
+  }
   return quotes;
 }
 
 function assignQuotes(this: FileRecord, quotes: Quote[] | null): void {
   // Not the quotes of its cache file any more: never let go (see `forgetQuotes`).
-  quotesAt.delete(this);
-  listsAt.delete(this);
+  const place = placeOf(this);
+  if (place !== undefined) {
+    place.at = null;
+    place.list = null;
+  }
   setQuotes(this, quotes);
 }
 
@@ -374,12 +406,13 @@ export function packRecord(record: FileRecord, texts: TextsWriter): StoredRecord
   });
   const first = texts.count;
   for (const article of record.articles) {
-    const at = bodies.get(article);
+    const at = (article as { [bodyAt]?: TextAt })[bodyAt];
     texts.add(at === undefined ? Buffer.from(article.body, 'utf8') : readBack(at));
   }
-  if (lost.has(record)) throw new Error('a text of the cache it was read from cannot be read back');
-  const packed = unread.get(record);
-  if (packed !== undefined) {
+  const place = placeOf(record);
+  if (place?.lost === true) throw new Error('a text of the cache it was read from cannot be read back');
+  const packed = place?.unread === true ? place.at : null;
+  if (packed !== null) {
     texts.add(readBack(packed));
     stored.quotes = { counts: packed.counts };
   } else {
@@ -398,30 +431,146 @@ function readBack(at: TextAt): Uint8Array {
 }
 
 /**
- * The record a cache stored, whose articles read their text from `texts` when asked and whose quotes are
- * deserialized on first read (an assignment replaces them). Throws when the record does not fit `texts`
- * or its quotes are not packed quotes of its articles (damage the checksum missed, or a bug).
+ * A shard's file records as the cache stores them: in columns, not an object per record and per article.
+ * V8's deserializer makes objects slowly (every property's name read and looked up again) and makes them
+ * large: at 10x BBC, 22,250 records took 240 ms to deserialize and 34 MB, in columns 130 ms and 19 MB with
+ * the records made (issue 19). Articles keep their fields' order (`shapes`), as built.
  */
-export function unpackRecord(stored: StoredRecord, texts: CacheTexts): FileRecord {
-  const first = stored.texts;
-  const packed = stored.quotes;
-  const used = stored.articles.length + (packed === null ? 0 : 1);
-  if (!Number.isInteger(first) || first < 0 || first + used > texts.count) throw new Error('a record lies outside the texts of its cache');
-  if (packed !== null && !isPacked(packed, stored.articles.length)) throw new Error('a record has no readable quotes');
-  stored.articles.forEach((article, i) => readBodyFrom(article, texts, first + i));
-  // A new object, not the one deserialized: turning its `quotes` into an accessor (or deleting `texts`) put
-  // every record in dictionary mode (a hash table of its properties, 450 bytes each, issue 19), and records of
-  // one shape share one.
-  const { path, size, mtimeMs, digests, problems } = stored;
-  // Each has its `body` now (`readBodyFrom`).
-  const articles = stored.articles as Article[];
-  if (packed === null) return { path, size, mtimeMs, articles, digests, problems, quotes: null };
-  const record = { path, size, mtimeMs, articles, digests, problems } as Omit<FileRecord, 'quotes'> as FileRecord;
-  const at = { texts, n: first + stored.articles.length, counts: packed.counts };
-  quotesAt.set(record, at);
-  unread.set(record, at);
-  Object.defineProperty(record, 'quotes', { configurable: true, enumerable: true, get: readQuotes, set: assignQuotes });
-  return record;
+export interface StoredFiles {
+  /** Per record. */
+  paths: string[];
+  sizes: Float64Array;
+  mtimes: Float64Array;
+  articleCounts: Uint32Array;
+  /** 1 where a record's quotes are packed (a text after its articles' texts), 0 where they are still to be extracted. */
+  quotesPacked: Uint8Array;
+  /** The records that have problems (few have any), by number, with theirs. */
+  problems: [number, ImportProblem[]][];
+  /** Per article, in the order of the records. */
+  digests: string[];
+  quoteCounts: Uint32Array;
+  /** The distinct lists of the articles' field names but `body`, in their order (nearly always one). */
+  shapes: string[][];
+  /** Which of `shapes` each article has. */
+  shapeOf: Uint16Array;
+  /** Each field's value for each article (null where its shape has no such field). */
+  fields: Record<string, unknown[]>;
+}
+
+/**
+ * Records packed by `packRecord` into one `texts` section, in order, as columns. Throws when their texts do not
+ * follow one another from the section's first (a bug).
+ */
+export function packFiles(records: readonly StoredRecord[]): StoredFiles {
+  const articles = records.flatMap((record) => record.articles);
+  const shapes: string[][] = [];
+  const shapeIds = new Map<string, number>();
+  const shapeOf = new Uint16Array(articles.length);
+  articles.forEach((article, i) => {
+    const keys = Object.keys(article);
+    const key = keys.join('\0');
+    let shape = shapeIds.get(key);
+    if (shape === undefined) {
+      shape = shapes.length;
+      if (shape > 0xffff) throw new Error('too many kinds of article');
+      shapes.push(keys);
+      shapeIds.set(key, shape);
+    }
+    shapeOf[i] = shape;
+  });
+  const fields: Record<string, unknown[]> = {};
+  for (const name of new Set(shapes.flat())) fields[name] = articles.map((article) => (Object.hasOwn(article, name) ? (article as Record<string, unknown>)[name] : null));
+  const problems: [number, ImportProblem[]][] = [];
+  const quoteCounts = new Uint32Array(articles.length);
+  let text = 0;
+  let article = 0;
+  records.forEach((record, i) => {
+    if (record.texts !== text) throw new Error('the texts of the records are not in order');
+    text += record.articles.length + (record.quotes === null ? 0 : 1);
+    if (record.problems.length > 0) problems.push([i, record.problems]);
+    record.quotes?.counts.forEach((count, j) => (quoteCounts[article + j] = count));
+    article += record.articles.length;
+  });
+  return {
+    paths: records.map((record) => record.path),
+    sizes: Float64Array.from(records, (record) => record.size),
+    mtimes: Float64Array.from(records, (record) => record.mtimeMs),
+    articleCounts: Uint32Array.from(records, (record) => record.articles.length),
+    quotesPacked: Uint8Array.from(records, (record) => (record.quotes === null ? 0 : 1)),
+    problems,
+    digests: records.flatMap((record) => record.digests),
+    quoteCounts,
+    shapes,
+    shapeOf,
+    fields,
+  };
+}
+
+/**
+ * The records `packFiles` stored, whose articles read their text from `texts` when asked and whose quotes
+ * are deserialized on first read (an assignment replaces them). Throws when the columns do not fit one another or
+ * `texts` (damage the checksum missed, or a bug).
+ */
+export function unpackFiles(stored: unknown, texts: CacheTexts): FileRecord[] {
+  if (!isStoredFiles(stored)) throw new Error('its file records are damaged');
+  const { paths, sizes, mtimes, articleCounts, quotesPacked, digests, quoteCounts, shapes, shapeOf, fields } = stored;
+  const columns = shapes.map((keys) => keys.map((key) => fields[key] as unknown[]));
+  const problems = new Map(stored.problems);
+  const records: FileRecord[] = new Array<FileRecord>(paths.length);
+  let text = 0;
+  let article = 0;
+  for (let i = 0; i < paths.length; i += 1) {
+    const count = articleCounts[i] ?? 0;
+    const packed = quotesPacked[i] === 1;
+    if (text + count + (packed ? 1 : 0) > texts.count) throw new Error('a record lies outside the texts of its cache');
+    const articles = new Array<Article>(count);
+    const counts = new Array<number>(count);
+    for (let j = 0; j < count; j += 1, article += 1) {
+      const shape = shapeOf[article] ?? 0;
+      const keys = shapes[shape] as string[];
+      const values = columns[shape] as unknown[][];
+      const made: Record<string, unknown> = {};
+      for (let k = 0; k < keys.length; k += 1) made[keys[k] as string] = (values[k] as unknown[])[article];
+      readBodyFrom(made, texts, text + j);
+      articles[j] = made as unknown as Article;
+      counts[j] = quoteCounts[article] ?? 0;
+    }
+    const record = {
+      path: paths[i] as string,
+      size: sizes[i] as number,
+      mtimeMs: mtimes[i] as number,
+      articles,
+      digests: digests.slice(article - count, article),
+      problems: problems.get(i) ?? [],
+    } as Omit<FileRecord, 'quotes'> as FileRecord;
+    if (packed) {
+      const place: QuotesPlace = { at: { texts, n: text + count, counts }, unread: true, list: null, lost: false };
+      Object.defineProperty(record, quotesPlace, { value: place });
+      Object.defineProperty(record, 'quotes', { configurable: true, enumerable: true, get: readQuotes, set: assignQuotes });
+    } else {
+      record.quotes = null;
+    }
+    records[i] = record;
+    text += count + (packed ? 1 : 0);
+  }
+  return records;
+}
+
+/** Whether `value` has the columns of `StoredFiles`, of lengths that fit one another. */
+function isStoredFiles(value: unknown): value is StoredFiles {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<StoredFiles>;
+  const { paths, sizes, mtimes, articleCounts, quotesPacked, problems, digests, quoteCounts, shapes, shapeOf, fields } = v;
+  if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) return false;
+  const records = paths.length;
+  if (!(sizes instanceof Float64Array) || !(mtimes instanceof Float64Array) || !(articleCounts instanceof Uint32Array) || !(quotesPacked instanceof Uint8Array)) return false;
+  if (sizes.length !== records || mtimes.length !== records || articleCounts.length !== records || quotesPacked.length !== records) return false;
+  const articles = articleCounts.reduce((sum, n) => sum + n, 0);
+  if (!Array.isArray(digests) || digests.length !== articles || !(quoteCounts instanceof Uint32Array) || quoteCounts.length !== articles) return false;
+  if (!(shapeOf instanceof Uint16Array) || shapeOf.length !== articles || !Array.isArray(shapes) || typeof fields !== 'object' || fields === null) return false;
+  const shapesFit = shapes.every((keys) => Array.isArray(keys) && keys.every((key) => typeof key === 'string' && key !== 'body' && Array.isArray(fields[key]) && fields[key].length === articles));
+  if (!shapesFit || !shapeOf.every((shape) => shape < shapes.length)) return false;
+  return Array.isArray(problems) && problems.every((entry) => Array.isArray(entry) && Number.isInteger(entry[0]) && entry[0] >= 0 && entry[0] < records && Array.isArray(entry[1]));
 }
 
 /** A compact index as the cache stores it: its postings in the texts section, a text per term from `postings` on. */
@@ -461,11 +610,13 @@ class CachedPostings implements PostingBlocks {
 
 /** Makes `article`'s `body` read text `n` of `texts` when asked. */
 function readBodyFrom(article: object, texts: CacheTexts, n: number): void {
-  bodies.set(article, { texts, n });
   // A built article's text is its last property (archive/read-archive.ts): deleted, then added back as an
   // accessor, the object keeps its hidden class; turned into an accessor in place, it became a hash table
-  // (at 10x BBC, 20 MB more after a cold build).
+  // (at 10x BBC, 20 MB more after a cold build). Where it is goes before it, the first time.
   if (Object.hasOwn(article, 'body')) delete (article as { body?: string }).body;
+  const at: TextAt = { texts, n };
+  if (Object.hasOwn(article, bodyAt)) (article as { [bodyAt]: TextAt })[bodyAt] = at;
+  else Object.defineProperty(article, bodyAt, { value: at, writable: true });
   Object.defineProperty(article, 'body', { configurable: true, enumerable: true, get: readBody });
 }
 
@@ -477,10 +628,9 @@ function readBodyFrom(article: object, texts: CacheTexts, n: number): void {
 export function readRecordFrom(record: FileRecord, stored: StoredRecord, texts: CacheTexts): void {
   record.articles.forEach((article, i) => readBodyFrom(article, texts, stored.texts + i));
   if (stored.quotes === null) return;
-  const at = { texts, n: stored.texts + record.articles.length, counts: stored.quotes.counts };
-  quotesAt.set(record, at);
-  if (unread.has(record)) unread.set(record, at);
-  else if (record.quotes !== null) listsAt.set(record, record.quotes);
+  const place = placeFor(record);
+  place.at = { texts, n: stored.texts + record.articles.length, counts: stored.quotes.counts };
+  if (!place.unread && record.quotes !== null) place.list = record.quotes;
 }
 
 /**
@@ -489,13 +639,13 @@ export function readRecordFrom(record: FileRecord, stored: StoredRecord, texts: 
  * nothing changes, when no cache holds them (not written yet, another list assigned since, or unreadable there).
  */
 export function forgetQuotes(record: FileRecord): boolean {
-  const at = quotesAt.get(record);
-  if (at === undefined || lost.has(record)) return false;
-  if (unread.has(record)) return true;
-  if (listsAt.get(record) !== record.quotes) return false;
-  listsAt.delete(record);
-  unread.set(record, at);
-  // Its last property (as unpackRecord and readFileRecord make records): deleted and added back, the record
+  const place = placeOf(record);
+  if (place === undefined || place.at === null || place.lost) return false;
+  if (place.unread) return true;
+  if (place.list === null || place.list !== record.quotes) return false;
+  place.list = null;
+  place.unread = true;
+  // Its last property (as unpackFiles and readFileRecord make records): deleted and added back, the record
   // keeps its hidden class (see `readBodyFrom`).
   delete (record as { quotes?: Quote[] | null }).quotes;
   Object.defineProperty(record, 'quotes', { configurable: true, enumerable: true, get: readQuotes, set: assignQuotes });
@@ -512,23 +662,26 @@ export function readIndexFrom(index: CompactIndex, stored: StoredIndex, texts: C
  * null while they are still to be extracted.
  */
 export function quoteCountsOf(record: FileRecord): number[] | null {
-  const kept = unread.get(record);
-  if (kept !== undefined) return kept.counts;
+  const place = placeOf(record);
+  if (place?.unread === true && place.at !== null) return place.at.counts;
   const quotes = record.quotes;
   if (quotes === null) return null;
   // Read from, or written to, its cache file: counted there (at 50x BBC, counting every record's again was a
   // tenth of an engine's taking saved people).
-  return listsAt.get(record) === quotes ? (quotesAt.get(record)?.counts ?? countsOf(record.articles, quotes)) : countsOf(record.articles, quotes);
+  return place !== undefined && place.list === quotes && place.at !== null ? place.at.counts : countsOf(record.articles, quotes);
 }
 
 /** True when `record`'s quotes are still to be extracted (read without deserializing them). */
 export function quotesMissing(record: FileRecord): boolean {
-  return !unread.has(record) && record.quotes === null;
+  return placeOf(record)?.unread !== true && record.quotes === null;
 }
 
 function setQuotes(record: FileRecord, quotes: Quote[] | null): void {
-  unread.delete(record);
-  lost.delete(record);
+  const place = placeOf(record);
+  if (place !== undefined) {
+    place.unread = false;
+    place.lost = false;
+  }
   // The accessor, its last property, replaced by the list: deleted and added back, as in `forgetQuotes`.
   delete (record as { quotes?: Quote[] | null }).quotes;
   Object.defineProperty(record, 'quotes', { value: quotes, configurable: true, enumerable: true, writable: true });
@@ -542,12 +695,6 @@ function countsOf(articles: readonly { id: string }[], quotes: readonly Quote[])
     if (i !== undefined) counts[i] = (counts[i] ?? 0) + 1;
   }
   return counts;
-}
-
-function isPacked(value: unknown, articles: number): value is PackedQuotes {
-  if (typeof value !== 'object' || value === null) return false;
-  const { counts } = value as Partial<PackedQuotes>;
-  return Array.isArray(counts) && counts.length === articles && counts.every((n) => Number.isInteger(n) && n >= 0);
 }
 
 /** The quotes of packed bytes their checksum vouched for; none if they cannot be read. */

@@ -381,3 +381,32 @@ it('hides duplicates found after it made its searches\' article table ahead, as 
   expect(answer(ahead)).toEqual(expected);
   expect(expected.flatMap((r) => r.hits).some((hit) => hidden.includes(hit.id))).toBe(false);
 });
+
+it('opens a shard preloaded from its cache as it opens it after the walk, and anew when the walk found other files', async () => {
+  const spec = await contentShard();
+  // Written before its quotes were extracted: there is something left to do, and nothing is preloaded.
+  await writeCache(spec.cacheFile, spec.fingerprint, buildLibraryData(spec.files, spec.walkProblems, undefined, [], { quotes: false }));
+  expect(await new ShardEngine().preload(0, spec.cacheFile)).toBeNull();
+  const built = new ShardEngine();
+  await built.open([spec]);
+  await built.save();
+
+  const plain = new ShardEngine();
+  const [summary] = await plain.open([spec]);
+  expect(summary?.cache).toBe('loaded');
+  const early = new ShardEngine();
+  expect(await early.preload(0, spec.cacheFile)).toBe(spec.fingerprint);
+  expect(await early.open([spec])).toEqual([summary]);
+  expect(answers(early)).toEqual(answers(plain));
+
+  // The walk found a file fewer than the cache was written for: the shard is read for the walk's files.
+  const [removed, ...kept] = spec.files;
+  const other: ShardSpec = { ...spec, files: kept, fingerprint: 'content, a file removed' };
+  const changed = new ShardEngine();
+  expect(await changed.preload(0, spec.cacheFile)).toBe(spec.fingerprint);
+  const [reopened] = await changed.open([other]);
+  expect(reopened?.cache).toBe('built');
+  expect(reopened?.paths).toHaveLength((summary?.paths.length ?? 0) - 1);
+  expect(reopened?.paths).not.toContain(removed?.path);
+  expect(await new ShardEngine().preload(0, path.join(tempDir(), 'absent.cache'))).toBeNull();
+}, 120_000);

@@ -9,7 +9,7 @@ import { buildLibraryData, type FileRecord, type LibraryData } from '../../../ma
 import { readCache, writeCache } from '../../../main/core/index/index-cache.js';
 import { MemoryPostings, termPostings } from '../../../main/core/index/compact-index.js';
 import { closeCacheFiles, forgetQuotes, quoteCountsOf, quotesMissing } from '../../../main/core/index/stored-records.js';
-import { contentDir, tempDir } from '../../support/paths.js';
+import { contentDir, repoRoot, tempDir } from '../../support/paths.js';
 
 /** Whether `record`'s quotes are still serialized (read through an accessor on first use). */
 const unread = (record: FileRecord): boolean => Object.getOwnPropertyDescriptor(record, 'quotes')?.get !== undefined;
@@ -45,6 +45,35 @@ describe('quotes and texts in the index cache', () => {
     const articles = built.files.flatMap((record) => record.articles);
     expect(articles.every((article) => Object.getOwnPropertyDescriptor(article, 'body')?.get !== undefined)).toBe(true);
     for (const article of articles) expect(hasFastProperties(article)).toBe(true);
+    // And built records, once their quotes are let go, read again, and let go again (their `quotes` stays last).
+    for (const record of built.files) {
+      forgetQuotes(record);
+      expect(hasFastProperties(record)).toBe(true);
+      expect(record.quotes).not.toBeNull();
+      expect(forgetQuotes(record)).toBe(true);
+      expect(hasFastProperties(record)).toBe(true);
+    }
+  });
+
+  it('keep every article field, in the order it was built with, and fields only some articles have (a CSV row\'s `where`)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'rows.csv'), 'title,date,text\nFloods,2024-03-01,"Rivers rose, the council said."\nDrought,,"Wells ran dry."\n');
+    writeFileSync(path.join(dir, 'plain.txt'), 'Harbour reopens\n\nThe harbour reopened on Monday, officials said.\n');
+    writeFileSync(path.join(dir, 'crawl.jsonl'), readFileSync(path.join(repoRoot, 'test', 'fixtures', 'formats', 'crawl.jsonl')));
+    const listing = await walkArchive(dir);
+    const built = buildLibraryData(listing.files, listing.problems);
+    const keysOf = (data: LibraryData): string[][] => data.files.flatMap((record) => record.articles.map((article) => Object.keys(article)));
+    const builtKeys = keysOf(built);
+    // More than one kind of article, or this would test nothing.
+    expect(new Set(builtKeys.map((keys) => keys.join())).size).toBeGreaterThan(1);
+    expect(builtKeys.some((keys) => keys.includes('where'))).toBe(true);
+    const file = path.join(tempDir(), 'shard-0-of-1.cache');
+    await writeCache(file, 'fingerprint', built);
+    const read = await readCache(file, 'fingerprint');
+    if (!('data' in read)) throw new Error(`the cache was not read: ${read.reason}`);
+    expect(keysOf(read.data)).toEqual(builtKeys);
+    expect(read.data.files).toEqual(built.files);
+    expect(read.data.files.map((record) => Object.keys(record))).toEqual(built.files.map((record) => Object.keys(record)));
   });
 
   it('are let go once a cache file holds them, and read from it again as new objects equal to them; never when another list was assigned since', async () => {

@@ -13,7 +13,15 @@ function countingWorker(dir: string, log: string): string {
   return script;
 }
 
-const workersStarted = (log: string): number => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
+/** A walk script (dist/walk-worker.cjs) that notes each walk in `log`. */
+function countingWalk(dir: string, log: string): string {
+  const script = path.join(dir, 'counting-walk.cjs');
+  writeFileSync(script, `require('node:fs').appendFileSync(${JSON.stringify(log)}, 'walk\\n');\nrequire(${JSON.stringify(path.join(distDir, 'walk-worker.cjs'))});\n`);
+  return script;
+}
+
+const started = (log: string, what = 'worker'): number => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => line === what).length : 0);
+const workersStarted = (log: string): number => started(log);
 
 /** What a search answers, without its timing. */
 async function answer(library: Library, query: string): Promise<unknown> {
@@ -25,7 +33,7 @@ describe('a one-shot open', () => {
   it('builds in worker threads, then opens the warm cache in this thread and answers the same', async () => {
     const dir = tempDir();
     const log = path.join(dir, 'workers.log');
-    const options = { archiveDir: contentDir, cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), engines: 2, inProcessWhenCached: true };
+    const options = { archiveDir: contentDir, cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), walkScript: countingWalk(dir, log), engines: 2, inProcessWhenCached: true };
 
     const built = await openLibrary(options);
     // Once its quotes and people are known (issue 16): a first build's early answers have no speaker ids yet.
@@ -44,6 +52,8 @@ describe('a one-shot open', () => {
     expect(loaded.articleCount).toBe(built.articleCount);
     await loaded.close();
     expect(workersStarted(log)).toBe(2);
+    // Walked in a thread of its own while this one read the caches; not for the build, which had none.
+    expect(started(log, 'walk')).toBe(1);
   });
 
   it('starts worker threads again when a file changed since the cache was written, and sees the change', async () => {
@@ -51,7 +61,7 @@ describe('a one-shot open', () => {
     const archiveDir = path.join(dir, 'archive');
     cpSync(contentDir, archiveDir, { recursive: true });
     const log = path.join(dir, 'workers.log');
-    const options = { archiveDir, cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), engines: 2, inProcessWhenCached: true };
+    const options = { archiveDir, cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), walkScript: countingWalk(dir, log), engines: 2, inProcessWhenCached: true };
     await (await openLibrary(options)).close();
     const before = workersStarted(log);
 
@@ -61,5 +71,7 @@ describe('a one-shot open', () => {
     await reopened.close();
     expect(reopened.cache).toBe('built');
     expect(workersStarted(log)).toBeGreaterThan(before);
+    // The caches read while the folder was walked were for other files: read again, in the workers, after one walk.
+    expect(started(log, 'walk')).toBe(1);
   });
 });
