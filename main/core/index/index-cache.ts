@@ -315,8 +315,10 @@ function isTextTable(table: unknown, bytes: number): table is TextTable {
   if (typeof table !== 'object' || table === null) return false;
   const { ends, crcs } = table as Partial<TextTable>;
   if (!(ends instanceof Float64Array) || !(crcs instanceof Uint32Array) || ends.length !== crcs.length) return false;
+  // An indexed loop: this runs once per open, before V8 optimizes it, and an iterator was 25 ms at 10x BBC.
   let previous = 0;
-  for (const end of ends) {
+  for (let i = 0; i < ends.length; i += 1) {
+    const end = ends[i] as number;
     if (!(end >= previous)) return false;
     previous = end;
   }
