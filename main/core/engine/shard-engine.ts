@@ -170,13 +170,19 @@ export class ShardEngine {
    */
   async open(specs: readonly ShardSpec[]): Promise<ShardSummary[]> {
     const summaries: ShardSummary[] = [];
+    let opened = false;
     this.opening += 1;
     try {
-      for (const spec of specs) summaries.push(this.takePreloaded(spec) ?? (await this.openShard(spec, [])));
+      for (const spec of specs) {
+        const preloaded = this.takePreloaded(spec);
+        opened ||= preloaded === null;
+        summaries.push(preloaded ?? (await this.openShard(spec, [])));
+      }
     } finally {
       this.opening -= 1;
     }
-    this.searchState = null;
+    // Preloaded shards kept as they are: what was prepared for searches over them since goes on.
+    if (opened) this.searchState = null;
     this.scheduleBackground();
     return summaries;
   }
