@@ -183,7 +183,8 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
     paging,
     resultLimits.search.cliMax,
     async (offset, limit) => {
-      const page = await library.search(query, { offset, limit, sort });
+      // Only the JSON output shows the speakers list.
+      const page = await library.search(query, { offset, limit, sort, speakers: values.json === true && !paging.jsonl });
       return { ...page, items: page.hits };
     },
     paging.jsonl ? (hits) => writeJsonLines(hits.map(searchHitJson)) : undefined,

@@ -264,3 +264,17 @@ describe('sharding', () => {
   });
 
 });
+
+describe('a search', () => {
+  it('answers the same without its speakers list when the caller does not show it', async () => {
+    const library = await openLibrary({ archiveDir: contentDir, cacheDir: tempDir() });
+    await library.quotesReady();
+    for (const query of ['Putin Trump', 'said', 'climate']) {
+      const { tookMs: _a, speakers, ...all } = await library.search(query, { limit: 20 });
+      const { tookMs: _b, speakers: none, ...without } = await library.search(query, { limit: 20, speakers: false });
+      expect(speakers.length).toBeGreaterThan(0);
+      expect(none).toEqual([]);
+      expect(without).toEqual(all);
+    }
+  });
+});

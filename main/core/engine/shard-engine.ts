@@ -189,7 +189,7 @@ export class ShardEngine {
 
   /**
    * Opens shard `shard` from its cache `cacheFile` before the folder's walk has said which files the shard
-   * holds: a one-shot command reads its caches while another thread walks the folder (issue 19). Only a cache
+   * holds: the engines read the caches while the folder is walked (issue 19). Only a cache
    * this code wrote, undamaged and complete (every quote extracted, their digest kept): nothing is left to
    * build, extract or write. `open` keeps it when the walk's spec names this cache file and fingerprint, and
    * opens that spec anew otherwise. Returns the cache's fingerprint, or null when nothing was opened.

@@ -4,7 +4,7 @@
 // are read before the shards open and given to every engine, so every answer and count is corrected.
 
 import { realpath, stat } from 'node:fs/promises';
-import type { ArticleView, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SearchRequest, SpeakersReply, SpeakersRequest, VerifyReply, VerifyRequest } from '../../contract/api.js';
+import type { ArticleView, PersonRequest, PersonView, QuotesReply, QuotesRequest, SearchReply, SpeakersReply, SpeakersRequest, VerifyReply, VerifyRequest } from '../../contract/api.js';
 import { correctionsFileFor } from '../corrections/corrections-store.js';
 import { claimWords } from '../verify/verify-claim.js';
 import { mergeVerify } from './merge-verify.js';
@@ -17,7 +17,7 @@ import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engin
 import { ArchiveError, NotFoundError } from '../errors.js';
 import type { BuildProgress } from '../index/build-library-data.js';
 import { cacheFolderFor, cachedBytesIn, cachedLayoutIn, currentCacheBytes, readCacheSummary, removeStaleCaches } from '../index/index-cache.js';
-import type { Library, OpenLibraryOptions } from '../library.js';
+import type { Library, OpenLibraryOptions, SearchOptions } from '../library.js';
 import type { WorkerSettings } from '../engine/index-worker.js';
 import { resultLimits } from '../result-limits.js';
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
@@ -167,20 +167,18 @@ export class OpenArchive {
         // loading its own copy of the code (issue 19). A cache damaged past its header is rebuilt here too.
         // As many engines as the workers would be, each with the same shards: hits of equal score and date
         // come in the same order, so a page asked of the next command continues this one's.
-        let preloaded = 0;
+        const preloaded = preloading === null ? 0 : await preloading;
         if (loadsInThisThread(await Promise.all(specs.map((spec) => currentCacheBytes(spec.cacheFile, spec.fingerprint))))) {
-          if (preloading !== null) {
-            await preloading;
-            await this.pool.close({ finishQuotes: false });
-          }
+          if (preloading !== null) await this.pool.close({ finishQuotes: false });
           this.pool = this.createPool(undefined, this.options.engines ?? engineCount('search'));
           // The corrections reach the engines before the shards: their quote counts are counted corrected.
           await this.corrections.load();
+          await this.openShards(listing, specs);
         } else {
-          preloaded = preloading === null ? 0 : await preloading;
+          // Engines that preloaded have them already.
           if (preloading === null) await this.corrections.load();
+          await this.openShards(listing, specs, preloaded);
         }
-        await this.openShards(listing, specs, preloaded);
       } else {
         // Start the engine threads (loading their code takes a while), and have them read the caches there, while
         // this thread walks the folder.
@@ -463,7 +461,7 @@ export class OpenArchive {
     this.quotesWaiting = [];
   }
 
-  async search(query: string, options: Omit<SearchRequest, 'query'> = {}): Promise<SearchReply> {
+  async search(query: string, options: SearchOptions = {}): Promise<SearchReply> {
     const started = performance.now();
     const limit = options.limit ?? resultLimits.search.default;
     const offset = options.offset ?? 0;
@@ -474,7 +472,7 @@ export class OpenArchive {
     // Once every quote is known, searches answer with people (ids in quotes, `speaker:` by person).
     if (!this.quotesPending()) await this.peopleGiven();
     // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
-    const share = Math.ceil(speakerArticles / this.pool.engines.length);
+    const share = options.speakers === false ? 0 : Math.ceil(speakerArticles / this.pool.engines.length);
     // Any engine may hold every hit of the page: each returns the first offset + limit, the merge skips the offset.
     const replies = await this.pool.broadcast({ type: 'search', query, limit: offset + limit, sort, speakerArticles: share, ...this.budget() }, requestTimeoutMs);
     return { ...mergeSearch(replies, { offset, limit }, sort), query, tookMs: Math.round((performance.now() - started) * 10) / 10 };
