@@ -183,8 +183,9 @@ async function search(args: string[], values: Values, options: OpenLibraryOption
     paging,
     resultLimits.search.cliMax,
     async (offset, limit) => {
-      // Only the JSON output shows the speakers list.
-      const page = await library.search(query, { offset, limit, sort, speakers: values.json === true && !paging.jsonl });
+      // Only the JSON output shows the speakers list; it and JSON lines show the quotes' people (their ids).
+      const json = values.json === true && !paging.jsonl;
+      const page = await library.search(query, { offset, limit, sort, speakers: json, people: json || paging.jsonl });
       return { ...page, items: page.hits };
     },
     paging.jsonl ? (hits) => writeJsonLines(hits.map(searchHitJson)) : undefined,

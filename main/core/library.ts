@@ -51,6 +51,13 @@ export type SearchOptions = Omit<SearchRequest, 'query'> & {
    * and JSON-lines output): it reads the quotes of the 500 best articles, 40 of a one-shot search's 100 ms at 10x BBC.
    */
   speakers?: boolean;
+  /**
+   * False: the hits' quotes need not carry their people (`speakerId`, clusters), for a caller that shows neither
+   * (the command line's text output): the engines are not given the saved people for it (65 ms
+   * of a one-shot search at 10x BBC), and a speakers list, when asked for, may count names as written. A query
+   * with a `speaker:` filter still waits for them: it finds people.
+   */
+  people?: boolean;
 };
 
 /** An open archive, ready to search. Call `close()` to end its engine threads. */

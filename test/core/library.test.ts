@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkArchive } from '../../main/core/archive/walk-archive.js';
 import { engineCount, openLibrary, shardCountFor, shardOf, shardUnits, startLibrary } from '../../main/core/library.js';
+import type { SearchReply } from '../../main/contract/api.js';
 import { itWithCorpora } from '../support/corpora.js';
 import { bbcDir, contentDir, distDir, tempDir } from '../support/paths.js';
 
@@ -276,5 +277,31 @@ describe('a search', () => {
       expect(none).toEqual([]);
       expect(without).toEqual(all);
     }
+  });
+
+  it('answers the same without its quotes\' people when the caller does not show them, but waits for them to find a speaker', async () => {
+    const options = { archiveDir: contentDir, cacheDir: tempDir() };
+    const built = await openLibrary(options);
+    const [speaker] = (await built.speakers({ limit: 1 })).speakers;
+    await built.close();
+    // As a one-shot command opens a warm cache: its people are given only when a request needs them.
+    const library = await openLibrary({ ...options, inProcessWhenCached: true });
+    const withoutPeople = (reply: SearchReply) => ({ ...reply, tookMs: 0, hits: reply.hits.map((hit) => ({ ...hit, quotes: hit.quotes.map(({ speakerId: _id, clusterId: _cluster, cluster: _c, ...quote }) => quote) })) });
+    // The speakers list is of people only once they are given (names as written before): it is left out.
+    const bare = await library.search('Putin Trump', { limit: 20, people: false, speakers: false });
+    const quotes = bare.hits.flatMap((hit) => hit.quotes);
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.every((quote) => quote.speakerId === null)).toBe(true);
+    const full = await library.search('Putin Trump', { limit: 20, speakers: false });
+    expect(full.hits.flatMap((hit) => hit.quotes).some((quote) => quote.speakerId !== null)).toBe(true);
+    expect(withoutPeople(bare)).toEqual(withoutPeople(full));
+    await library.close();
+
+    const again = await openLibrary({ ...options, inProcessWhenCached: true });
+    const bySpeaker = await again.search(`speaker:"${speaker?.name ?? ''}"`, { limit: 20, people: false });
+    expect(bySpeaker.total).toBeGreaterThan(0);
+    expect(bySpeaker.hits.flatMap((hit) => hit.quotes).some((quote) => quote.speakerId === speaker?.id)).toBe(true);
+    expect({ ...bySpeaker, tookMs: 0 }).toEqual({ ...(await again.search(`speaker:"${speaker?.name ?? ''}"`, { limit: 20 })), tookMs: 0 });
+    await again.close();
   });
 });

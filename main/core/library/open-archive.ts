@@ -470,7 +470,7 @@ export class OpenArchive {
     // a time limit, while the engines are still extracting them.
     if (this.quotesPending() && needsAllQuotes(query)) await this.quotesReady();
     // Once every quote is known, searches answer with people (ids in quotes, `speaker:` by person).
-    if (!this.quotesPending()) await this.peopleGiven();
+    if (!this.quotesPending() && (options.people !== false || findsSpeakers(query))) await this.peopleGiven();
     // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
     const share = options.speakers === false ? 0 : Math.ceil(speakerArticles / this.pool.engines.length);
     // Any engine may hold every hit of the page: each returns the first offset + limit, the merge skips the offset.
@@ -663,6 +663,15 @@ export const verifyLimits = { default: 10, max: 50 } as const;
 function needsAllQuotes(query: string): boolean {
   const parsed = parseQuery(query);
   return parsed.scope === 'quotes' || parsed.filters.some((f) => f.kind === 'speaker');
+}
+
+/** Whether `query` has a `speaker:` filter (true for one that cannot be parsed: the engines tell why). */
+function findsSpeakers(query: string): boolean {
+  try {
+    return parseQuery(query).filters.some((f) => f.kind === 'speaker');
+  } catch {
+    return true;
+  }
 }
 
 /** The real path of the archive folder; `ArchiveError` when it is missing or not a folder. */
