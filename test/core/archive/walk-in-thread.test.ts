@@ -1,6 +1,6 @@
 // A one-shot command walks the archive in a thread of its own while it reads its caches (issue 19): the
 // listing it gets is the one a walk in its own thread makes, names that are not valid UTF-8 included.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
@@ -23,10 +23,13 @@ describe('a walk in a thread of its own', () => {
     mkdirSync(folder);
     writeFileSync(Buffer.concat([folder, Buffer.from('/c.txt')]), 'Third\n\nText.\n');
     symlinkSync('/nowhere-at-all', path.join(dir, 'dangling.txt'));
+    // A link to a file inside the archive: read at its target, under the link's path.
+    symlinkSync(path.join(dir, 'sub', 'b.txt'), path.join(dir, 'link.txt'));
 
     const inThread = await walkInThread(walkScript, dir);
     expect(inThread).toEqual(await walkArchive(dir));
-    expect(inThread.files.map((f) => f.path)).toEqual(['a.txt', 'caf\uFFFD/c.txt', 'sub/b.txt']);
+    expect(inThread.files.map((f) => f.path)).toEqual(['a.txt', 'caf\uFFFD/c.txt', 'link.txt', 'sub/b.txt']);
+    expect(inThread.files[2]?.absolutePath).toBe(realpathSync(path.join(dir, 'sub', 'b.txt')));
     expect(inThread.problems).toHaveLength(1);
     expect(Buffer.isBuffer(inThread.files[1]?.absolutePath)).toBe(true);
     expect(inThread.folders.some((f) => Buffer.isBuffer(f))).toBe(true);
