@@ -569,7 +569,7 @@ function isStoredFiles(value: unknown): value is StoredFiles {
   for (let i = 0; i < records; i += 1) articles += articleCounts[i] as number;
   if (!Array.isArray(digests) || digests.length !== articles || !(quoteCounts instanceof Uint32Array) || quoteCounts.length !== articles) return false;
   if (!(shapeOf instanceof Uint16Array) || shapeOf.length !== articles || !Array.isArray(shapes) || typeof fields !== 'object' || fields === null) return false;
-  const shapesFit = shapes.every((keys) => Array.isArray(keys) && keys.every((key) => typeof key === 'string' && key !== 'body' && Array.isArray(fields[key]) && fields[key].length === articles));
+  const shapesFit = shapes.every((keys) => Array.isArray(keys) && keys.every((key) => typeof key === 'string' && key !== 'body' && key !== '__proto__' && Array.isArray(fields[key]) && fields[key].length === articles));
   if (!shapesFit) return false;
   for (let i = 0; i < articles; i += 1) if ((shapeOf[i] as number) >= shapes.length) return false;
   return Array.isArray(problems) && problems.every((entry) => Array.isArray(entry) && Number.isInteger(entry[0]) && entry[0] >= 0 && entry[0] < records && Array.isArray(entry[1]));
