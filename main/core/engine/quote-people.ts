@@ -4,12 +4,12 @@
 // quotes get theirs when first read, so a warm open deserializes no quote a request does not read.
 
 import type { Quote } from '../../contract/model.js';
-import type { SpeakerIdRange } from '../search/search-state.js';
+import type { SpeakerIdList, SpeakerIdRange } from '../search/search-state.js';
 import type { ClusterList } from './people-wire.js';
 
 /** A shard's people lists: per quote, in `listQuotes` order, its speaker id and cluster. */
 export interface PeopleLists {
-  speakerIds: readonly (string | null)[];
+  speakerIds: SpeakerIdList;
   clusters: ClusterList;
 }
 
@@ -26,7 +26,7 @@ export interface PendingPeople extends PeopleLists {
 /** Sets the speaker id and cluster of each of `quotes` from `lists`, starting at `from`. */
 export function givePeople(quotes: readonly Quote[], lists: PeopleLists, from = 0): void {
   quotes.forEach((quote, j) => {
-    quote.speakerId = lists.speakerIds[from + j] ?? null;
+    quote.speakerId = lists.speakerIds.at(from + j);
     const cluster = lists.clusters.at(from + j);
     quote.clusterId = cluster?.clusterId ?? null;
     if (cluster === null) delete quote.cluster;
@@ -35,22 +35,20 @@ export function givePeople(quotes: readonly Quote[], lists: PeopleLists, from = 
 }
 
 /**
- * The saved people of a shard whose listed articles (in `listQuotes` order) have `counts` quotes each, to
- * be given as they are read; null when the lists are not as long as those quotes (then nothing is set).
+ * The saved people of a shard whose listed articles (`ids`, in `listQuotes` order) have `counts` quotes each,
+ * to be given as they are read; null when the lists are not as long as those quotes (then nothing is set).
  */
-export function pendingPeople(lists: PeopleLists, counts: Iterable<[articleId: string, count: number]>): PendingPeople | null {
+export function pendingPeople(lists: PeopleLists, { ids, counts }: { ids: readonly string[]; counts: readonly number[] }): PendingPeople | null {
   const listed = new Map<string, number>();
-  const from: number[] = [];
-  const each: number[] = [];
+  const from = new Int32Array(ids.length);
   let at = 0;
-  for (const [id, count] of counts) {
-    listed.set(id, from.length);
-    from.push(at);
-    each.push(count);
-    at += count;
+  for (let k = 0; k < ids.length; k += 1) {
+    listed.set(ids[k] as string, k);
+    from[k] = at;
+    at += counts[k] ?? 0;
   }
   if (at !== lists.speakerIds.length || at !== lists.clusters.length) return null;
-  return { ...lists, listed, from: Int32Array.from(from), counts: Int32Array.from(each), given: new Set() };
+  return { ...lists, listed, from, counts: Int32Array.from(counts), given: new Set() };
 }
 
 /** Gives the quotes of article `articleId` their saved people, the first time only. */

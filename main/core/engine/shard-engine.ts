@@ -615,14 +615,20 @@ export class ShardEngine {
     let read: { people: PersonNames[]; pending: (PendingPeople | null)[] };
     try {
       // Per shard, its articles (in `listQuotes` order: duplicates left out) with their quote counts.
-      const counts = [...this.shards.values()].map((shard) => {
-        const list: [string, number][] = [];
+      const listed = [...this.shards.values()].map((shard) => {
+        const ids: string[] = [];
+        const counts: number[] = [];
         this.eachQuoteCount(shard, false, (article, count) => {
-          if (!this.hidden.has(article.id)) list.push([article.id, count]);
+          if (this.hidden.has(article.id)) return;
+          ids.push(article.id);
+          counts.push(count);
         });
-        return list;
+        return { ids, counts };
       });
-      read = { people: readPeopleNames(names), pending: lists.map((list, i) => pendingPeople(readPeopleList(list.speakerIds, list.clusters), counts[i] ?? [])) };
+      read = {
+        people: readPeopleNames(names),
+        pending: lists.map((list, i) => pendingPeople(readPeopleList(list.speakerIds, list.clusters), listed[i] ?? { ids: [], counts: [] })),
+      };
     } catch {
       return false; // A damaged saved people file: the main thread resolves afresh.
     }

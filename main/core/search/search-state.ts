@@ -31,9 +31,15 @@ export interface SearchData {
   people: PeopleTable | null;
 }
 
+/** Per quote of a list, its speaker's id (null for none). */
+export interface SpeakerIdList {
+  readonly length: number;
+  at(i: number): string | null;
+}
+
 /** Speaker ids `from` to `to` (not included) of a list: an article's, in the order of its quotes. */
 export interface SpeakerIdRange {
-  ids: readonly (string | null)[];
+  ids: SpeakerIdList;
   from: number;
   to: number;
 }

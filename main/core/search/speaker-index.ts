@@ -68,7 +68,7 @@ function addArticles(state: SearchState, building: Building, until: number): boo
     // Once people are resolved and saved, their ids are known without reading a quote: at 50x BBC, reading
     // every quote made the first `speaker:` search take 4.7 s (issue 19).
     const known = byPerson ? (state.data.speakerIdsOf?.(id) ?? null) : null;
-    if (known !== null) for (let j = known.from; j < known.to; j += 1) add(index, known.ids[j] ?? null, id);
+    if (known !== null) for (let j = known.from; j < known.to; j += 1) add(index, known.ids.at(j), id);
     else for (const quote of state.data.quotesOf(id)) add(index, byPerson ? quote.speakerId : quote.speaker === null ? null : fold(state, quote.speaker), id);
   }
   state.speakerIndex = index;
