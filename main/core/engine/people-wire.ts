@@ -23,7 +23,11 @@ export interface ShardMentions {
 export interface ShardPeople {
   shard: number;
   speakerIds: string;
-  clusters: string;
+  /**
+   * A `clusterListText`, or its UTF-8 bytes as the people file holds them (engine/saved-people.ts): a line is
+   * decoded when a quote of its cluster is first shown, not the whole text first.
+   */
+  clusters: string | Uint8Array;
 }
 
 /** What the resolving engine answers: the speakers, and per mention list the JSON of its ids and of every speaker's names. */
@@ -114,14 +118,20 @@ export interface ClusterList {
   at(i: number): ClusterAssignment | null;
 }
 
+/** The lines of a cluster list after its first: how many, and line `k`. */
+interface ClusterLines {
+  count: number;
+  line(k: number): string;
+}
+
 class LazyClusterList implements ClusterList {
   private readonly made: (ClusterAssignment | null | undefined)[];
 
   constructor(
     private readonly of: readonly number[],
-    private readonly lines: readonly string[],
+    private readonly lines: ClusterLines,
   ) {
-    this.made = new Array<undefined>(lines.length);
+    this.made = new Array<undefined>(lines.count);
   }
 
   get length(): number {
@@ -133,7 +143,7 @@ class LazyClusterList implements ClusterList {
     if (k < 0) return null;
     let made = this.made[k];
     if (made === undefined) {
-      made = parseCluster(this.lines[k] ?? '');
+      made = k < this.lines.count ? parseCluster(this.lines.line(k)) : null;
       this.made[k] = made;
     }
     return made;
@@ -159,11 +169,25 @@ function isNullableString(value: unknown): value is string | null {
 }
 
 /** A `clusterListText` read back: its places checked now, its clusters when first asked for. */
-function readClusterList(text: string): ClusterList {
-  const newline = text.indexOf('\n');
-  const of: unknown = JSON.parse(newline === -1 ? text : text.slice(0, newline));
-  const lines = newline === -1 ? [] : text.slice(newline + 1).split('\n');
-  if (!Array.isArray(of) || !of.every((at) => Number.isInteger(at) && at >= -1 && at < lines.length)) throw new Error('clusters: not a cluster list');
+function readClusterList(source: string | Uint8Array): ClusterList {
+  let of: unknown;
+  let lines: ClusterLines;
+  if (typeof source === 'string') {
+    const newline = source.indexOf('\n');
+    of = JSON.parse(newline === -1 ? source : source.slice(0, newline));
+    const texts = newline === -1 ? [] : source.slice(newline + 1).split('\n');
+    lines = { count: texts.length, line: (k) => texts[k] ?? '' };
+  } else {
+    const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    const newline = bytes.indexOf(0x0a);
+    of = JSON.parse(bytes.toString('utf8', 0, newline === -1 ? bytes.length : newline));
+    // Where each line starts, as `split` cuts the text after the first line.
+    const starts: number[] = [];
+    for (let at = newline; at !== -1; at = bytes.indexOf(0x0a, at + 1)) starts.push(at + 1);
+    lines = { count: starts.length, line: (k) => bytes.toString('utf8', starts[k] ?? 0, (starts[k + 1] ?? bytes.length + 1) - 1) };
+  }
+  const count = lines.count;
+  if (!Array.isArray(of) || !of.every((at) => Number.isInteger(at) && at >= -1 && at < count)) throw new Error('clusters: not a cluster list');
   return new LazyClusterList(of as number[], lines);
 }
 
@@ -177,7 +201,7 @@ export function readPeopleNames(names: string): PersonNames[] {
 }
 
 /** The ids and clusters `resolveMentionLists` gave one list, read back and checked (as `readPeopleNames`; clusters when first asked for). */
-export function readPeopleList(speakerIds: string, clusters: string): { speakerIds: SpeakerIdList; clusters: ClusterList } {
+export function readPeopleList(speakerIds: string, clusters: string | Uint8Array): { speakerIds: SpeakerIdList; clusters: ClusterList } {
   const ids: unknown = JSON.parse(speakerIds);
   if (!isIndexedList(ids, (id) => typeof id === 'string')) throw new Error('speaker ids: not a list of ids');
   return { speakerIds: new IndexedIds(ids.table, ids.of), clusters: readClusterList(clusters) };

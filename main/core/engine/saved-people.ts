@@ -12,7 +12,7 @@ import type { Speaker } from '../../contract/model.js';
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
 import { readHeaderLine, withOpenFile } from '../util/read-header-line.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
-import { resolveMentionLists, type ResolvedLists } from './people-wire.js';
+import { resolveMentionLists, type ResolvedLists, type ShardPeople } from './people-wire.js';
 
 /** The name of the people file in an archive's cache folder (`cacheFolderFor`, index/index-cache.ts). */
 export const peopleFileName = 'people.json';
@@ -133,10 +133,15 @@ async function readHeader(handle: FileHandle): Promise<{ header: PeopleHeader; b
 const maxHeaderBytes = 64 * 1024;
 
 /** A section's text, or null when the file is shorter than the header says or the section fails its checksum. */
-async function readSection(handle: FileHandle, body: number, [start, end, crc]: Range): Promise<string | null> {
-  const buffer = Buffer.alloc(end - start);
+async function readSection(handle: FileHandle, body: number, range: Range): Promise<string | null> {
+  return (await readSectionBytes(handle, body, range))?.toString('utf8') ?? null;
+}
+
+/** A section's bytes, or null (as `readSection`). */
+async function readSectionBytes(handle: FileHandle, body: number, [start, end, crc]: Range): Promise<Buffer | null> {
+  const buffer = Buffer.allocUnsafe(end - start);
   const { bytesRead } = await handle.read(buffer, 0, buffer.length, body + start);
-  return bytesRead === buffer.length && crc32(buffer) === crc ? buffer.toString('utf8') : null;
+  return bytesRead === buffer.length && crc32(buffer) === crc ? buffer : null;
 }
 
 function isRange(value: unknown): value is Range {
@@ -178,7 +183,7 @@ export function readSavedSpeakers(file: string, key: string, listCount: number):
  * checks them as it reads them (`readPeopleNames`, `readPeopleList`: a damaged list is refused there, and
  * people resolved afresh).
  */
-export function readSavedLists(file: string, key: string, shards: readonly number[]): Promise<{ names: string; lists: { shard: number; speakerIds: string; clusters: string }[] } | null> {
+export function readSavedLists(file: string, key: string, shards: readonly number[]): Promise<{ names: string; lists: ShardPeople[] } | null> {
   return withOpenFile(file, async (handle) => {
     const read = await readHeader(handle);
     if (read === null || read.header.key !== key) return null;
@@ -188,12 +193,13 @@ export function readSavedLists(file: string, key: string, shards: readonly numbe
       shards.map(async (shard) => {
         const ranges = header.lists.find((l) => l.shard === shard);
         if (ranges === undefined) return null;
-        const [speakerIds, clusters] = [await readSection(handle, body, ranges.ids), await readSection(handle, body, ranges.clusters)];
+        // The clusters as bytes: the engine decodes a line when a quote of its cluster is first shown (people-wire.ts).
+        const [speakerIds, clusters] = [await readSection(handle, body, ranges.ids), await readSectionBytes(handle, body, ranges.clusters)];
         return speakerIds === null || clusters === null ? null : { shard, speakerIds, clusters };
       }),
     );
     if (names === null || !lists.every((l) => l !== null)) return null;
-    return { names, lists: lists as { shard: number; speakerIds: string; clusters: string }[] };
+    return { names, lists: lists as ShardPeople[] };
   });
 }
 

@@ -44,6 +44,9 @@ describe('people lists on the wire', () => {
     expect(read.map((list) => list.clusters.length)).toEqual([3, 2]);
     const clusters = read.flatMap((list) => Array.from({ length: list.clusters.length }, (_, j) => list.clusters.at(j)));
     expect(clusters).toEqual(expected);
+    // Read from the bytes a people file holds (a source with a line break and quotation marks among them): the same.
+    const fromBytes = shards.map((_, i) => readPeopleList(resolved.speakerIds[i] ?? '', Buffer.from(resolved.clusters[i] ?? '', 'utf8')));
+    expect(fromBytes.flatMap((list) => Array.from({ length: list.clusters.length }, (_, j) => list.clusters.at(j)))).toEqual(expected);
     // Quotes of one cluster share its object, within a shard (as they did when the whole table was parsed).
     expect(read[0]?.clusters.at(0)).toBe(read[0]?.clusters.at(2));
     const ids = read.flatMap((list) => Array.from({ length: list.speakerIds.length }, (_, j) => list.speakerIds.at(j)));
@@ -56,6 +59,11 @@ describe('people lists on the wire', () => {
   it('refuse a list whose places are not places in its table, and read a line that is not a cluster as none', () => {
     expect(() => readPeopleList('{"table":[],"of":[]}', '{}')).toThrow(/not a cluster list/);
     expect(() => readPeopleList('{"table":[],"of":[]}', '[0]')).toThrow(/not a cluster list/);
+    expect(() => readPeopleList('{"table":[],"of":[]}', Buffer.from('[0]'))).toThrow(/not a cluster list/);
+    const bytes = readPeopleList('{"table":[],"of":[-1,-1,-1]}', Buffer.from('[-1,1,0]\n["c1",2,"a",null,null]\n["c2",3,"b","2024-01-01","Ü Post"]'));
+    expect([bytes.clusters.at(0), bytes.clusters.at(1)?.clusterId, bytes.clusters.at(1)?.cluster.first.source, bytes.clusters.at(2)?.clusterId]).toEqual([null, 'c2', 'Ü Post', 'c1']);
+    // A last line ended by a line break: one more (empty) line, as the text's own split makes it.
+    expect(readPeopleList('{"table":[],"of":[-1]}', Buffer.from('[1]\n["c1",2,"a",null,"Ü"]\n')).clusters.at(0)).toBeNull();
     const list = readPeopleList('{"table":[],"of":[-1,-1]}', '[0,-1]\n{"clusterId":1}');
     expect(list.clusters.at(0)).toBeNull();
     expect(list.clusters.at(1)).toBeNull();
