@@ -523,6 +523,20 @@ export class ShardEngine {
    * The quotes of one article as extracted: read from its record (with those of the record's other articles)
    * on first use, or extracted now if its shard's turn has not come yet.
    */
+  /**
+   * How many quotes article `id` of `shard` has, as `answerQuotes` gives them, counted without reading them:
+   * from its record's counts in its cache; null when they are read already, pending, or corrected (then counted
+   * by reading them).
+   */
+  private quoteCountOf(shard: OpenShard, id: string): number | null {
+    if (shard.pending.length > 0 || this.quoteCorrections.has(id)) return null;
+    const record = shard.recordOf.get(id);
+    const counts = record === undefined ? null : quoteCountsOf(record);
+    if (record === undefined || counts === null) return null;
+    const i = record.articles.findIndex((article) => article.id === id);
+    return i === -1 ? null : (counts[i] ?? null);
+  }
+
   private quotesOf(shard: OpenShard, article: Article): readonly Quote[] {
     let quotes = shard.quotes.get(article.id);
     const record = shard.recordOf.get(article.id);
@@ -818,7 +832,11 @@ export class ShardEngine {
       const people = shardOf.get(id)?.people ?? null;
       return people === null ? null : pendingSpeakerIds(people, id);
     };
-    this.searchState = createSearchState({ indexes, articles, quotesOf, speakerIdsOf, hidden: this.hidden, people: this.people });
+    const quoteCountOf = (id: string): number | null => {
+      const shard = shardOf.get(id);
+      return shard === undefined ? null : this.quoteCountOf(shard, id);
+    };
+    this.searchState = createSearchState({ indexes, articles, quotesOf, speakerIdsOf, quoteCountOf, hidden: this.hidden, people: this.people });
     return this.searchState;
   }
 }

@@ -27,6 +27,11 @@ export interface SearchData {
    * known without reading its quotes (saved people, engine/quote-people.ts); null when they are not.
    */
   speakerIdsOf?: (id: string) => SpeakerIdRange | null;
+  /**
+   * How many quotes `quotesOf` gives an article, when that is known without reading them (its cache counted
+   * them); null when it is not.
+   */
+  quoteCountOf?: (id: string) => number | null;
   /** The archive's people once resolved (issue 16); until then speaker filters compare the names as written. */
   people: PeopleTable | null;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import v8 from 'node:v8';
+import { expect, it, vi } from 'vitest';
 import { walkArchive } from '../../../main/core/archive/walk-archive.js';
 import { ShardEngine, type QuotesReady, type ShardSpec } from '../../../main/core/engine/shard-engine.js';
 import { buildLibraryData } from '../../../main/core/index/build-library-data.js';
@@ -409,4 +410,31 @@ it('opens a shard preloaded from its cache as it opens it after the walk, and an
   expect(reopened?.paths).toHaveLength((summary?.paths.length ?? 0) - 1);
   expect(reopened?.paths).not.toContain(removed?.path);
   expect(await new ShardEngine().preload(0, path.join(tempDir(), 'absent.cache'))).toBeNull();
+}, 120_000);
+
+it('counts the quote list without reading the quotes it does not show, as it counts them read', async () => {
+  const spec = await contentShard();
+  const built = new ShardEngine();
+  await built.open([spec]);
+  await built.save();
+  const all = built.quotes({ limit: 10_000 });
+  expect(all.total).toBeGreaterThan(50);
+
+  const warm = new ShardEngine();
+  await warm.open([spec]);
+  const deserialize = vi.spyOn(v8, 'deserialize');
+  try {
+    const page = warm.quotes({ limit: 3 });
+    expect(page.total).toBe(all.total);
+    expect(page.quotes).toEqual(all.quotes.slice(0, 3));
+    // The quotes of the newest articles only, not those of every record with quotes.
+    expect(deserialize.mock.calls.length).toBeLessThan(10);
+  } finally {
+    deserialize.mockRestore();
+  }
+  // With a correction that drops a quote, the count is of the quotes as corrected.
+  const dropped = all.quotes[all.quotes.length - 1];
+  if (dropped === undefined) throw new Error('no quote');
+  warm.setCorrections([{ id: 'c1', made: '2026-01-01T00:00:00Z', change: { type: 'not-quote', quoteId: dropped.id, quoteText: dropped.text } }]);
+  expect(warm.quotes({ limit: 3 }).total).toBe(all.total - 1);
 }, 120_000);
