@@ -520,13 +520,9 @@ export class ShardEngine {
   }
 
   /**
-   * The quotes of one article as extracted: read from its record (with those of the record's other articles)
-   * on first use, or extracted now if its shard's turn has not come yet.
-   */
-  /**
-   * How many quotes article `id` of `shard` has, as `answerQuotes` gives them, counted without reading them:
-   * from its record's counts in its cache; null when they are read already, pending, or corrected (then counted
-   * by reading them).
+   * How many quotes article `id` of `shard` has, as `answerQuotes` gives them, counted without reading them
+   * (from its record's counts in its cache, or of the list it holds); null while the shard's quotes are being
+   * extracted, or when the article is corrected: those are counted by reading them.
    */
   private quoteCountOf(shard: OpenShard, id: string): number | null {
     if (shard.pending.length > 0 || this.quoteCorrections.has(id)) return null;
@@ -537,6 +533,10 @@ export class ShardEngine {
     return i === -1 ? null : (counts[i] ?? null);
   }
 
+  /**
+   * The quotes of one article as extracted: read from its record (with those of the record's other articles)
+   * on first use, or extracted now if its shard's turn has not come yet.
+   */
   private quotesOf(shard: OpenShard, article: Article): readonly Quote[] {
     let quotes = shard.quotes.get(article.id);
     const record = shard.recordOf.get(article.id);
