@@ -379,13 +379,19 @@ export async function cachedBytesIn(cacheFolder: string): Promise<number> {
   }
 }
 
+/** The shard cache files of one layout, by shard, and the bytes an open reads of them. */
+export interface CachedLayout {
+  files: string[];
+  bytes: number;
+}
+
 /**
  * The shard caches in `cacheFolder` when they are one whole layout (`shard-i-of-n.cache` for every i below
  * one n, as `cacheFileFor` names them) and this code wrote each, by shard, with the bytes an open reads of them;
  * null otherwise. From their header lines alone: what a one-shot command reads before the folder is walked.
  * Never throws.
  */
-export async function cachedLayoutIn(cacheFolder: string): Promise<{ files: string[]; bytes: number } | null> {
+export async function cachedLayoutIn(cacheFolder: string): Promise<CachedLayout | null> {
   let names: string[];
   try {
     names = (await readdir(cacheFolder)).filter((name) => name.endsWith('.cache'));

@@ -16,12 +16,12 @@ import { shingleFileFor } from '../verify/shingle-file.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
 import { ArchiveError, NotFoundError } from '../errors.js';
 import type { BuildProgress } from '../index/build-library-data.js';
-import { cacheFolderFor, cachedBytesIn, cachedLayoutIn, currentCacheBytes, readCacheSummary, removeStaleCaches } from '../index/index-cache.js';
+import { cacheFolderFor, cachedBytesIn, cachedLayoutIn, currentCacheBytes, type CachedLayout, readCacheSummary, removeStaleCaches } from '../index/index-cache.js';
 import type { Library, OpenLibraryOptions, SearchOptions } from '../library.js';
 import type { WorkerSettings } from '../engine/index-worker.js';
 import { resultLimits } from '../result-limits.js';
 import type { PeopleCorrections } from '../quotes/people/resolve-people.js';
-import { parseQuery } from '../search/parse-query.js';
+import { parseQuery, type ParsedQuery } from '../search/parse-query.js';
 import { speakerArticles } from '../search/search-archive.js';
 import { ArchiveCorrections } from './archive-corrections.js';
 import { assemblePerson, listSpeakers, loadSavedPeople, resolveArchivePeople, type ArchivePeople } from './archive-people.js';
@@ -158,10 +158,11 @@ export class OpenArchive {
   async open(): Promise<void> {
     try {
       if (this.options.inProcessWhenCached === true) {
-        if (await this.openWhileWalking()) return this.opened();
+        const layout = await cachedLayoutIn(this.cacheFolder);
+        if (await this.openWhileWalking(layout)) return this.opened();
         // More cache than one thread loads fast: the worker threads load their code and read the caches while
         // the folder is walked (130 ms each at 10x BBC to load, issue 19).
-        const preloading = (await cachedBytesIn(this.cacheFolder)) > inThisThreadMaxBytes ? this.preloadInEngines() : null;
+        const preloading = (await cachedBytesIn(this.cacheFolder)) > inThisThreadMaxBytes ? this.preloadInEngines(layout) : null;
         const { listing, specs } = await this.walkAndPlan();
         // Every shard will load from its cache, and little of it: one answer is not worth starting worker threads for, each
         // loading its own copy of the code (issue 19). A cache damaged past its header is rebuilt here too.
@@ -182,7 +183,7 @@ export class OpenArchive {
       } else {
         // Start the engine threads (loading their code takes a while), and have them read the caches there, while
         // this thread walks the folder.
-        const [{ listing, specs }, preloaded] = await Promise.all([this.walkAndPlan(), this.preloadInEngines()]);
+        const [{ listing, specs }, preloaded] = await Promise.all([this.walkAndPlan(), cachedLayoutIn(this.cacheFolder).then((layout) => this.preloadInEngines(layout))]);
         await this.openShards(listing, specs, preloaded);
       }
     } catch (error) {
@@ -200,10 +201,9 @@ export class OpenArchive {
    * open and the walk kept for `open` to go on with, when a cache is not there for the files the walk found
    * (a file added, removed or changed, a damaged cache).
    */
-  private async openWhileWalking(): Promise<boolean> {
+  private async openWhileWalking(layout: CachedLayout | null): Promise<boolean> {
     const { walkScript, watchFolder } = this.options;
     if (walkScript === undefined || watchFolder !== undefined) return false;
-    const layout = await cachedLayoutIn(this.cacheFolder);
     if (layout === null || layout.bytes > inThisThreadMaxBytes) return false;
     const walking = walkInThread(walkScript, this.archiveDir);
     walking.catch(() => undefined); // Walked in this thread instead, below.
@@ -227,17 +227,16 @@ export class OpenArchive {
   }
 
   /**
-   * Starts the engines and has them read the caches of the archive's last layout (`cachedLayoutIn`) while this
+   * Starts the engines and has them read the caches of the archive's last `layout` (`cachedLayoutIn`) while this
    * thread walks the folder (`ShardEngine.preload`): `open` keeps each shard the walk names with the same cache
    * file and fingerprint, and opens the others as before (at 50x BBC, reading the caches took an engine
    * 0.7 s, the walk 0.8 s; issue 19). The corrections reach the engines first: quote counts are counted
    * corrected. Resolves, once the engines have read them (or failed to), with how many shards were preloaded.
    */
-  private async preloadInEngines(): Promise<number> {
+  private async preloadInEngines(layout: CachedLayout | null): Promise<number> {
     // Loading their code takes a while: every engine starts now, with or without caches to read.
     await this.pool.broadcast({ type: 'hide', ids: [] }).catch(() => undefined);
     await this.corrections.load();
-    const layout = await cachedLayoutIn(this.cacheFolder);
     if (layout === null) return 0;
     const reading = layout.files.map((cacheFile, shard) => this.pool.engineFor(shard).request({ type: 'preload', shard, cacheFile }).catch(() => null));
     await Promise.all(reading);
@@ -470,7 +469,7 @@ export class OpenArchive {
     // a time limit, while the engines are still extracting them.
     if (this.quotesPending() && needsAllQuotes(query)) await this.quotesReady();
     // Once every quote is known, searches answer with people (ids in quotes, `speaker:` by person).
-    if (!this.quotesPending() && (options.people !== false || findsSpeakers(query))) await this.peopleGiven();
+    if (!this.quotesPending() && (options.people !== false || findsSpeakers(parseQuery(query)))) await this.peopleGiven();
     // Each engine counts the speakers of its share of the best articles: the same in all, whatever their number.
     const share = options.speakers === false ? 0 : Math.ceil(speakerArticles / this.pool.engines.length);
     // Any engine may hold every hit of the page: each returns the first offset + limit, the merge skips the offset.
@@ -662,16 +661,12 @@ export const verifyLimits = { default: 10, max: 50 } as const;
 /** Whether a search reads the quotes of every article: a speaker filter, or `in:quotes`. */
 function needsAllQuotes(query: string): boolean {
   const parsed = parseQuery(query);
-  return parsed.scope === 'quotes' || parsed.filters.some((f) => f.kind === 'speaker');
+  return parsed.scope === 'quotes' || findsSpeakers(parsed);
 }
 
-/** Whether `query` has a `speaker:` filter (true for one that cannot be parsed: the engines tell why). */
-function findsSpeakers(query: string): boolean {
-  try {
-    return parseQuery(query).filters.some((f) => f.kind === 'speaker');
-  } catch {
-    return true;
-  }
+/** Whether a query has a `speaker:` filter. */
+function findsSpeakers(parsed: ParsedQuery): boolean {
+  return parsed.filters.some((f) => f.kind === 'speaker');
 }
 
 /** The real path of the archive folder; `ArchiveError` when it is missing or not a folder. */
