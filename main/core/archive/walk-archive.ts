@@ -27,6 +27,24 @@ export interface ArchiveListing {
   problems: ImportProblem[];
   /** Every folder read, the archive's own first, by the path it was read at (what a watcher watches). */
   folders: FsPath[];
+  /**
+   * The times of every folder read, for a later command to trust the listing while they stay the same
+   * (archive/saved-listing.ts); null when the listing is not one that folder times can stand for: a link
+   * was followed, a name is not valid UTF-8, or the walk met a problem.
+   */
+  folderTimes?: FolderTimes | null;
+}
+
+/**
+ * Each folder's modification and change times (`mtimeMs`, `ctimeMs`) as stated before it was listed, by its
+ * path relative to the archive (`''` for the archive's own), in the order the folders were read; and when
+ * the walk started.
+ */
+export interface FolderTimes {
+  walkedAtMs: number;
+  paths: string[];
+  mtimes: number[];
+  ctimes: number[];
 }
 
 /** Conventional non-article files (any extension, any case): documentation of the folder, not news. */
@@ -66,10 +84,18 @@ export async function walkArchive(archiveDir: string, { beforeList }: { beforeLi
   const problems: ImportProblem[] = [];
   const folders: FsPath[] = [];
   const visited = new Set<string>();
+  const times: FolderTimes = { walkedAtMs: Date.now(), paths: [], mtimes: [], ctimes: [] };
+  /** Whether the listing holds plain folders and files only (see `ArchiveListing.folderTimes`). */
+  let plain = true;
   const root = await realpath(archiveDir);
   const rootBytes = Buffer.from(root);
   visited.add(visitKey(root));
   let sinceYield = 0;
+  const timed = (rel: string, info: Stats): void => {
+    times.paths.push(rel);
+    times.mtimes.push(info.mtimeMs);
+    times.ctimes.push(info.ctimeMs);
+  };
 
   async function visit(dir: FsPath, rel: string): Promise<void> {
     let entries;
@@ -84,6 +110,7 @@ export async function walkArchive(archiveDir: string, { beforeList }: { beforeLi
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const { name, fsPath } of entries) {
       if (isSkippedName(name)) continue;
+      if (typeof fsPath !== 'string') plain = false;
       let info: Stats | { error: unknown };
       try {
         info = lstatSync(fsPath);
@@ -108,6 +135,7 @@ export async function walkArchive(archiveDir: string, { beforeList }: { beforeLi
       let info = stated;
       let target = fsPath;
       if (info.isSymbolicLink()) {
+        plain = false;
         const real = await linkTarget(fsPath);
         if (real === null) {
           problems.push({ path: relPath, reason: 'skipped: the link points to nothing (its target does not exist)' });
@@ -126,6 +154,7 @@ export async function walkArchive(archiveDir: string, { beforeList }: { beforeLi
       }
       if (info.isDirectory()) {
         visited.add(visitKey(target));
+        timed(relPath, info);
         await visit(target, relPath);
         return;
       }
@@ -137,9 +166,14 @@ export async function walkArchive(archiveDir: string, { beforeList }: { beforeLi
     }
   }
 
+  try {
+    timed('', lstatSync(root));
+  } catch {
+    plain = false; // The listing below says why.
+  }
   await visit(root, '');
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, problems, folders };
+  return { files, problems, folders, folderTimes: plain && problems.length === 0 ? times : null };
 }
 
 /**

@@ -123,8 +123,17 @@ function isRunning(pid: number): boolean {
 /** A digest of files (paths, sizes, modification times), of how they are read, and of `context`. */
 export function fingerprintArchive(files: readonly ArchiveFile[], context = ''): string {
   const hash = createHash('sha256').update(`schema ${cacheSchemaVersion}\nlunr ${lunrVersion}\n${context}\n`);
-  for (const f of files) hash.update(`${f.path}\0${f.size}\0${Math.round(f.mtimeMs)}\n`);
-  return hash.digest('hex');
+  // A few hundred files' lines per update: one call per file was most of planning a one-shot command (issue 19).
+  let lines = '';
+  for (let i = 0; i < files.length; i += 1) {
+    const f = files[i] as ArchiveFile;
+    lines += `${f.path}\0${f.size}\0${Math.round(f.mtimeMs)}\n`;
+    if (lines.length > 16_384) {
+      hash.update(lines);
+      lines = '';
+    }
+  }
+  return hash.update(lines).digest('hex');
 }
 
 /**
@@ -371,13 +380,16 @@ function isCurrentHeader(header: Partial<CacheHeader>, fingerprint: string): boo
  */
 export async function cachedBytesIn(cacheFolder: string): Promise<number> {
   try {
-    const names = (await readdir(cacheFolder)).filter((name) => name.endsWith('.cache'));
+    const names = (await readdir(cacheFolder)).filter((name) => shardCacheName.test(name));
     const sizes = await Promise.all(names.map((name) => currentCacheBytes(path.join(cacheFolder, name), '')));
     return sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0);
   } catch {
     return 0;
   }
 }
+
+/** The name `cacheFileFor` gives a shard's cache, with the layout's shard count. */
+const shardCacheName = /^shard-\d+-of-(\d+)\.cache$/;
 
 /** The shard cache files of one layout, by shard, and the bytes an open reads of them. */
 export interface CachedLayout {
@@ -394,11 +406,11 @@ export interface CachedLayout {
 export async function cachedLayoutIn(cacheFolder: string): Promise<CachedLayout | null> {
   let names: string[];
   try {
-    names = (await readdir(cacheFolder)).filter((name) => name.endsWith('.cache'));
+    names = (await readdir(cacheFolder)).filter((name) => shardCacheName.test(name));
   } catch {
     return null;
   }
-  const count = Number(/^shard-\d+-of-(\d+)\.cache$/.exec(names[0] ?? '')?.[1]);
+  const count = Number(shardCacheName.exec(names[0] ?? '')?.[1]);
   if (!Number.isInteger(count) || count < 1 || names.length !== count) return null;
   const files = Array.from({ length: count }, (_, shard) => cacheFileFor(cacheFolder, shard, count));
   const known = new Set(names);

@@ -10,6 +10,7 @@ import { claimWords } from '../verify/verify-claim.js';
 import { mergeVerify } from './merge-verify.js';
 import { walkArchive, type ArchiveListing, type FsPath } from '../archive/walk-archive.js';
 import { walkInThread } from '../archive/walk-in-thread.js';
+import { changedInPlace, readSavedListing, saveListing, savedListingFileFor } from '../archive/saved-listing.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import { peopleFileFor } from '../engine/saved-people.js';
 import { shingleFileFor } from '../verify/shingle-file.js';
@@ -110,12 +111,20 @@ export class OpenArchive {
   private phase: 'opening' | 'open' | 'closing' = 'opening';
   /** The walk and shards of `summarize`, for the open that follows it. */
   private walked: { listing: ArchiveListing; specs: ShardSpec[] } | null = null;
+  /** Where the archive's last listing is saved (archive/saved-listing.ts). */
+  private readonly listingFile: string;
+  /**
+   * The saved listing a one-shot command opened with instead of a walk (see `open`), until a walk: the files
+   * its answers show are stated, in case one was written over in place (see `fresh`).
+   */
+  private savedListing: ArchiveListing | null = null;
 
   constructor(
     readonly archiveDir: string,
     private readonly options: OpenLibraryOptions,
   ) {
     this.cacheFolder = cacheFolderFor(options.cacheDir, archiveDir);
+    this.listingFile = savedListingFileFor(this.cacheFolder);
     this.units = options.workerScript ? shardUnits() : 1;
     this.report = options.onProgress ?? (() => undefined);
     this.pool = this.createPool(options.workerScript, options.workerScript ? (options.engines ?? engineCount('search')) : 1);
@@ -159,11 +168,14 @@ export class OpenArchive {
     try {
       if (this.options.inProcessWhenCached === true) {
         const layout = await cachedLayoutIn(this.cacheFolder);
-        if (await this.openWhileWalking(layout)) return this.opened();
+        // A one-shot command trusts the last listing while the folders' times are those saved (archive/saved-listing.ts).
+        const saved = this.walked === null ? await readSavedListing(this.listingFile, this.archiveDir) : null;
+        if (saved !== null) this.savedListing = saved;
+        if (await this.openWhileWalking(layout, saved)) return this.opened();
         // More cache than one thread loads fast: the worker threads load their code and read the caches while
         // the folder is walked (130 ms each at 10x BBC to load, issue 19).
         const preloading = (await cachedBytesIn(this.cacheFolder)) > inThisThreadMaxBytes ? this.preloadInEngines(layout) : null;
-        const { listing, specs } = await this.walkAndPlan();
+        const { listing, specs } = await this.walkAndPlan(saved);
         // Every shard will load from its cache, and little of it: one answer is not worth starting worker threads for, each
         // loading its own copy of the code (issue 19). A cache damaged past its header is rebuilt here too.
         // As many engines as the workers would be, each with the same shards: hits of equal score and date
@@ -196,17 +208,24 @@ export class OpenArchive {
   /**
    * For a one-shot command (`inProcessWhenCached`) over caches that are one whole layout small enough to load
    * in this thread: this thread reads them into its engines while another walks the folder (`walkScript`),
-   * and keeps them when the walk finds the files they were written for (issue 19: at 10x BBC the walk was
-   * 180 ms of a 1.2 s search, reading the caches 450 ms). True when the archive is open; false, with nothing
-   * open and the walk kept for `open` to go on with, when a cache is not there for the files the walk found
-   * (a file added, removed or changed, a damaged cache).
+   * unless the listing `saved` stands for a walk, and keeps them when the listing names the files they were
+   * written for (issue 19: at 10x BBC the walk was 180 ms of a 1.2 s search, reading the caches 450 ms). True
+   * when the archive is open; false, with nothing open and the listing kept for `open` to go on with, when a
+   * cache is not there for the files listed (a file added, removed or changed, a damaged cache).
    */
-  private async openWhileWalking(layout: CachedLayout | null): Promise<boolean> {
+  private async openWhileWalking(layout: CachedLayout | null, saved: ArchiveListing | null): Promise<boolean> {
     const { walkScript, watchFolder } = this.options;
-    if (walkScript === undefined || watchFolder !== undefined) return false;
-    if (layout === null || layout.bytes > inThisThreadMaxBytes) return false;
-    const walking = walkInThread(walkScript, this.archiveDir);
-    walking.catch(() => undefined); // Walked in this thread instead, below.
+    if (watchFolder !== undefined || layout === null || layout.bytes > inThisThreadMaxBytes) return false;
+    const walked = this.walked;
+    this.walked = null;
+    let listing: Promise<ArchiveListing>;
+    if (walked !== null) listing = Promise.resolve(walked.listing);
+    else if (saved !== null) listing = Promise.resolve(saved);
+    else if (walkScript !== undefined) listing = walkInThread(walkScript, this.archiveDir).then((found) => this.listed(found), () => this.walk());
+    else {
+      this.walked = walked;
+      return false;
+    }
     const workers = this.pool;
     // As many engines as `open` gives a warm cache in this thread (see there).
     this.pool = this.createPool(undefined, this.options.engines ?? engineCount('search'));
@@ -214,15 +233,15 @@ export class OpenArchive {
     await this.corrections.load();
     const fingerprints: (string | null)[] = [];
     for (const [shard, cacheFile] of layout.files.entries()) fingerprints.push(await this.pool.engineFor(shard).request({ type: 'preload', shard, cacheFile }));
-    const listing = await walking.catch(() => this.walk());
-    const specs = await this.plan(listing);
+    const found = await listing;
+    const specs = walked?.specs ?? (await this.plan(found));
     if (specs.length === layout.files.length && specs.every((spec, i) => spec.cacheFile === layout.files[i] && spec.fingerprint === fingerprints[i])) {
-      await this.openShards(listing, specs);
+      await this.openShards(found, specs);
       return true;
     }
     await this.pool.close({ finishQuotes: false });
     this.pool = workers;
-    this.walked = { listing, specs };
+    this.walked = { listing: found, specs };
     return false;
   }
 
@@ -253,12 +272,12 @@ export class OpenArchive {
     if (this.cache === 'built' || this.options.inProcessWhenCached !== true) this.resolveAhead();
   }
 
-  /** The archive's files and shards as they are now: those `summarize` found, when it ran. */
-  private async walkAndPlan(): Promise<{ listing: ArchiveListing; specs: ShardSpec[] }> {
+  /** The archive's files and shards as they are now: those `summarize` found, when it ran, else `saved` or a walk's. */
+  private async walkAndPlan(saved: ArchiveListing | null = null): Promise<{ listing: ArchiveListing; specs: ShardSpec[] }> {
     const walked = this.walked;
     this.walked = null;
     if (walked !== null) return walked;
-    const listing = await this.walk();
+    const listing = saved ?? (await this.walk());
     return { listing, specs: await this.plan(listing) };
   }
 
@@ -315,10 +334,20 @@ export class OpenArchive {
     await removeStaleCaches(this.cacheFolder, this.filesInUse());
   }
 
-  /** The archive's files as they are now; each folder is shown to `watchFolder` before it is listed. */
-  private walk(): Promise<ArchiveListing> {
+  /**
+   * The archive's files as they are now, every one stated; each folder is shown to `watchFolder` before it is
+   * listed. The listing is saved for the next one-shot command (see `listed`).
+   */
+  private async walk(): Promise<ArchiveListing> {
     const { watchFolder } = this.options;
-    return walkArchive(this.archiveDir, watchFolder === undefined ? {} : { beforeList: watchFolder });
+    return this.listed(await walkArchive(this.archiveDir, watchFolder === undefined ? {} : { beforeList: watchFolder }));
+  }
+
+  /** `listing`, a walk's, once saved (or the older one removed: archive/saved-listing.ts); the open no longer trusts a saved one. */
+  private async listed(listing: ArchiveListing): Promise<ArchiveListing> {
+    this.savedListing = null;
+    await saveListing(this.listingFile, this.archiveDir, listing);
+    return listing;
   }
 
   /** Every folder the last walk (the open's, or a refresh's) read: what a watcher of the archive watches. */
@@ -461,6 +490,26 @@ export class OpenArchive {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchReply> {
+    return this.fresh(
+      () => this.searchOnce(query, options),
+      (reply) => reply.hits.map((hit) => hit.path),
+    );
+  }
+
+  /**
+   * `answer()`, asked again after a walk (and the shards it finds changed opened again) when one of the files
+   * it shows (`paths`) is no longer as the saved listing the archive was opened with says: written over in
+   * place, which leaves its folder's times as they were (archive/saved-listing.ts).
+   */
+  private async fresh<T>(answer: () => Promise<T>, paths: (reply: T) => readonly string[]): Promise<T> {
+    const reply = await answer();
+    const saved = this.savedListing;
+    if (saved === null || !changedInPlace(saved, paths(reply))) return reply;
+    await this.refresh(this.report);
+    return answer();
+  }
+
+  private async searchOnce(query: string, options: SearchOptions): Promise<SearchReply> {
     const started = performance.now();
     const limit = options.limit ?? resultLimits.search.default;
     const offset = options.offset ?? 0;
@@ -477,7 +526,14 @@ export class OpenArchive {
     return { ...mergeSearch(replies, { offset, limit }, sort), query, tookMs: Math.round((performance.now() - started) * 10) / 10 };
   }
 
-  async article(id: string, query?: string): Promise<ArticleView> {
+  article(id: string, query?: string): Promise<ArticleView> {
+    return this.fresh(
+      () => this.articleOnce(id, query),
+      (view) => [view.article.path],
+    );
+  }
+
+  private async articleOnce(id: string, query?: string): Promise<ArticleView> {
     // As in search: once every quote is known, the article's quotes carry their people and clusters.
     if (!this.quotesPending()) await this.peopleGiven();
     const views = await this.pool.broadcast({ type: 'article', id, ...(query === undefined ? {} : { query }) }, requestTimeoutMs);
@@ -486,7 +542,14 @@ export class OpenArchive {
     return { ...view, copies: this.deduplicated.copies.get(view.article.path) ?? [] };
   }
 
-  async quotes(options: QuotesRequest = {}): Promise<QuotesReply> {
+  quotes(options: QuotesRequest = {}): Promise<QuotesReply> {
+    return this.fresh(
+      () => this.quotesOnce(options),
+      (reply) => reply.quotes.map((quote) => quote.path),
+    );
+  }
+
+  private async quotesOnce(options: QuotesRequest): Promise<QuotesReply> {
     await this.peopleGiven();
     const { offset = 0, limit = resultLimits.quotes.default, ...filters } = options;
     // As in search: each engine lists the first offset + limit, the merge skips the offset.
@@ -494,7 +557,14 @@ export class OpenArchive {
     return mergeQuotes(replies, { offset, limit });
   }
 
-  async verify(request: VerifyRequest): Promise<VerifyReply> {
+  verify(request: VerifyRequest): Promise<VerifyReply> {
+    return this.fresh(
+      () => this.verifyOnce(request),
+      (reply) => [...reply.matches, ...reply.closest].map((match) => match.path),
+    );
+  }
+
+  private async verifyOnce(request: VerifyRequest): Promise<VerifyReply> {
     const started = performance.now();
     // Refused here, once, before any engine works on it (too few or too many words).
     const words = claimWords(request.claim).length;
