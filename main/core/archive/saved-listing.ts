@@ -24,17 +24,24 @@ const version = 1;
 /** How far before a walk a folder's times must be for it to be trusted (see the top of this file). */
 export const coarseTimeMs = 2_000;
 
-/** The listing as saved: the archive's real path, its folders' times, its files in columns. */
+/**
+ * The listing as saved: the archive's real path, its folders' times, its files in columns. Paths are joined by
+ * NUL, which no name holds: one string serializes and splits in a few milliseconds where 111,250 strings took
+ * 60 ms to serialize (50x BBC).
+ */
 interface SavedListing {
   root: string;
   walkedAtMs: number;
-  folders: string[];
+  folders: string;
   folderMtimes: Float64Array;
   folderCtimes: Float64Array;
-  paths: string[];
+  paths: string;
   sizes: Float64Array;
   mtimes: Float64Array;
 }
+
+/** The columns of a saved listing, its paths split. */
+type ListingColumns = Omit<SavedListing, 'folders' | 'paths'> & { folders: string[]; paths: string[] };
 
 /** The file a cache folder keeps its archive's listing in. */
 export function savedListingFileFor(cacheFolder: string): string {
@@ -53,19 +60,29 @@ export async function saveListing(file: string, root: string, listing: ArchiveLi
       await rm(file, { force: true });
       return;
     }
+    const { files } = listing;
+    // Loops, not `Float64Array.from(files, ...)`, which took 20-40 ms at 50x BBC through the iterator protocol.
+    const sizes = new Float64Array(files.length);
+    const mtimes = new Float64Array(files.length);
+    for (let i = 0; i < files.length; i += 1) {
+      const f = files[i] as ArchiveFile;
+      sizes[i] = f.size;
+      mtimes[i] = f.mtimeMs;
+    }
     const saved: SavedListing = {
       root,
       walkedAtMs: times.walkedAtMs,
-      folders: times.paths,
+      folders: times.paths.join('\0'),
       folderMtimes: Float64Array.from(times.mtimes),
       folderCtimes: Float64Array.from(times.ctimes),
-      paths: listing.files.map((f) => f.path),
-      sizes: Float64Array.from(listing.files, (f) => f.size),
-      mtimes: Float64Array.from(listing.files, (f) => f.mtimeMs),
+      paths: files.map((f) => f.path).join('\0'),
+      sizes,
+      mtimes,
     };
     const payload = v8.serialize(saved);
     const header = JSON.stringify({ format, version, v8: process.versions.v8, bytes: payload.length, crc32: crc32(payload) });
-    await writeFileAtomic(file, [`${header}\n`, payload]);
+    // Not flushed to the disk first: a listing cut by a crash fails its checksum, and costs a walk.
+    await writeFileAtomic(file, [`${header}\n`, payload], { sync: false });
   } catch {
     await rm(file, { force: true }).catch(() => undefined);
   }
@@ -98,7 +115,7 @@ export async function readSavedListing(file: string, root: string): Promise<Arch
 }
 
 /** Whether every folder of `saved` is still a folder with the times it had, those well before the walk. */
-function foldersUnchanged(saved: SavedListing): boolean {
+function foldersUnchanged(saved: ListingColumns): boolean {
   const { sep } = path;
   const trustedBefore = saved.walkedAtMs - coarseTimeMs;
   for (let i = 0; i < saved.folders.length; i += 1) {
@@ -117,7 +134,7 @@ function foldersUnchanged(saved: SavedListing): boolean {
  * The listing `bytes` hold when they are one this code saved, whole, and sound: columns of one length, paths
  * relative and sorted, each file in a folder listed, the archive's own folder first. Null otherwise.
  */
-function parseSaved(bytes: Buffer): SavedListing | null {
+function parseSaved(bytes: Buffer): ListingColumns | null {
   const newline = bytes.indexOf(0x0a);
   if (newline <= 0 || newline > 1024) return null;
   let header: { format?: unknown; version?: unknown; v8?: unknown; bytes?: unknown; crc32?: unknown };
@@ -135,13 +152,16 @@ function parseSaved(bytes: Buffer): SavedListing | null {
   } catch {
     return null;
   }
-  return isSavedListing(value) ? value : null;
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<SavedListing>;
+  if (typeof v.folders !== 'string' || typeof v.paths !== 'string') return null;
+  // No file: one empty path, which `isSound` refuses.
+  const columns = { ...v, folders: v.folders.split('\0'), paths: v.paths === '' ? [] : v.paths.split('\0') };
+  return isSound(columns) ? columns : null;
 }
 
-function isSavedListing(value: unknown): value is SavedListing {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<SavedListing>;
-  const { root, walkedAtMs, folders, folderMtimes, folderCtimes, paths, sizes, mtimes } = v;
+function isSound(value: Partial<ListingColumns>): value is ListingColumns {
+  const { root, walkedAtMs, folders, folderMtimes, folderCtimes, paths, sizes, mtimes } = value;
   if (typeof root !== 'string' || !path.isAbsolute(root) || typeof walkedAtMs !== 'number' || !Number.isFinite(walkedAtMs)) return false;
   if (!Array.isArray(folders) || !(folderMtimes instanceof Float64Array) || !(folderCtimes instanceof Float64Array)) return false;
   if (folders.length === 0 || folders[0] !== '' || folderMtimes.length !== folders.length || folderCtimes.length !== folders.length) return false;

@@ -7,16 +7,17 @@ import path from 'node:path';
 /**
  * Writes `chunks` to `file` atomically, making its folder if needed. The temporary file is named
  * `<file>.<pid>.<ms>.tmp`, which `removeStaleCaches` (index/index-cache.ts) recognizes as left over when
- * its writer is gone (a crash, `kill -9`: issue 14).
+ * its writer is gone (a crash, `kill -9`: issue 14). Without `sync`, not flushed to the disk before the rename:
+ * for a file whose reader checks it and can do without it (a crash may leave it empty or cut).
  * @example await writeFileAtomic('/c/a-1f/corrections.json', [JSON.stringify(data)]);
  */
-export async function writeFileAtomic(file: string, chunks: readonly (string | Uint8Array)[]): Promise<void> {
+export async function writeFileAtomic(file: string, chunks: readonly (string | Uint8Array)[], { sync = true }: { sync?: boolean } = {}): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = await open(temp, 'w');
   try {
     for (const chunk of chunks) await handle.writeFile(chunk);
-    await handle.sync();
+    if (sync) await handle.sync();
   } finally {
     await handle.close();
   }
