@@ -31,6 +31,7 @@ export const coarseTimeMs = 2_000;
  */
 interface SavedListing {
   root: string;
+  plan: ShardPlan | null;
   walkedAtMs: number;
   folders: string;
   folderMtimes: Float64Array;
@@ -43,6 +44,22 @@ interface SavedListing {
 /** The columns of a saved listing, its paths split. */
 type ListingColumns = Omit<SavedListing, 'folders' | 'paths'> & { folders: string[]; paths: string[] };
 
+/**
+ * What the listing's files were planned as when it was saved (library/shards.ts): the shards' fingerprints,
+ * which take a while to compute (140 ms at 50x BBC) and are the same while the files are, under a `key` that
+ * names how they were made (the shard count, the code's fingerprint of no file).
+ */
+export interface ShardPlan {
+  key: string;
+  fingerprints: string[];
+}
+
+/** A saved listing read back: the listing, and its plan when it was saved with one. */
+export interface SavedListingRead {
+  listing: ArchiveListing;
+  plan: ShardPlan | null;
+}
+
 /** The file a cache folder keeps its archive's listing in. */
 export function savedListingFileFor(cacheFolder: string): string {
   return path.join(cacheFolder, 'listing.saved');
@@ -53,7 +70,7 @@ export function savedListingFileFor(cacheFolder: string): string {
  * and removes what `file` held otherwise (an older listing must not outlive a walk that could not be saved).
  * Never throws: a listing not saved costs the next command a walk.
  */
-export async function saveListing(file: string, root: string, listing: ArchiveListing): Promise<void> {
+export async function saveListing(file: string, root: string, listing: ArchiveListing, plan: ShardPlan | null = null): Promise<void> {
   const times = listing.folderTimes ?? null;
   try {
     if (times === null) {
@@ -71,6 +88,7 @@ export async function saveListing(file: string, root: string, listing: ArchiveLi
     }
     const saved: SavedListing = {
       root,
+      plan,
       walkedAtMs: times.walkedAtMs,
       folders: times.paths.join('\0'),
       folderMtimes: Float64Array.from(times.mtimes),
@@ -94,7 +112,7 @@ export async function saveListing(file: string, root: string, listing: ArchiveLi
  * files written over in place. Null when there is none, it is damaged or of another archive, or a folder
  * changed. Never throws.
  */
-export async function readSavedListing(file: string, root: string): Promise<ArchiveListing | null> {
+export async function readSavedListing(file: string, root: string): Promise<SavedListingRead | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -111,7 +129,7 @@ export async function readSavedListing(file: string, root: string): Promise<Arch
     files[i] = { path: rel, absolutePath: fsPathOf(rel), size: saved.sizes[i] as number, mtimeMs: saved.mtimes[i] as number };
   }
   const folderTimes: FolderTimes = { walkedAtMs: saved.walkedAtMs, paths: saved.folders, mtimes: [...saved.folderMtimes], ctimes: [...saved.folderCtimes] };
-  return { files, problems: [], folders: saved.folders.map(fsPathOf), folderTimes };
+  return { listing: { files, problems: [], folders: saved.folders.map(fsPathOf), folderTimes }, plan: saved.plan };
 }
 
 /** Whether every folder of `saved` is still a folder with the times it had, those well before the walk. */
@@ -161,8 +179,9 @@ function parseSaved(bytes: Buffer): ListingColumns | null {
 }
 
 function isSound(value: Partial<ListingColumns>): value is ListingColumns {
-  const { root, walkedAtMs, folders, folderMtimes, folderCtimes, paths, sizes, mtimes } = value;
+  const { root, plan, walkedAtMs, folders, folderMtimes, folderCtimes, paths, sizes, mtimes } = value;
   if (typeof root !== 'string' || !path.isAbsolute(root) || typeof walkedAtMs !== 'number' || !Number.isFinite(walkedAtMs)) return false;
+  if (plan !== null && !isPlan(plan)) return false;
   if (!Array.isArray(folders) || !(folderMtimes instanceof Float64Array) || !(folderCtimes instanceof Float64Array)) return false;
   if (folders.length === 0 || folders[0] !== '' || folderMtimes.length !== folders.length || folderCtimes.length !== folders.length) return false;
   if (!Array.isArray(paths) || !(sizes instanceof Float64Array) || !(mtimes instanceof Float64Array) || sizes.length !== paths.length || mtimes.length !== paths.length) return false;
@@ -181,6 +200,12 @@ function isSound(value: Partial<ListingColumns>): value is ListingColumns {
     previous = rel;
   }
   return true;
+}
+
+function isPlan(value: unknown): value is ShardPlan {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key, fingerprints } = value as Partial<ShardPlan>;
+  return typeof key === 'string' && Array.isArray(fingerprints) && fingerprints.every((f) => typeof f === 'string');
 }
 
 /** A name that is empty, `.` or `..`, or a NUL: what no path the walk gives holds. */

@@ -71,7 +71,9 @@ export async function deduplicate(summaries: readonly ShardSummary[]): Promise<D
     const original = paths[first.get(digests[at] ?? '') ?? -1] ?? '';
     const copy = paths[at] ?? '';
     duplicates.push({ path: copy, duplicateOf: original });
-    copies.set(original, [...(copies.get(original) ?? []), copy]);
+    const known = copies.get(original);
+    if (known === undefined) copies.set(original, [copy]);
+    else known.push(copy);
   }
   const hidden = new Set(hiddenIds);
   let quoteCount = 0;

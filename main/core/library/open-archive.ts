@@ -10,14 +10,14 @@ import { claimWords } from '../verify/verify-claim.js';
 import { mergeVerify } from './merge-verify.js';
 import { walkArchive, type ArchiveListing, type FsPath } from '../archive/walk-archive.js';
 import { walkInThread } from '../archive/walk-in-thread.js';
-import { changedInPlace, readSavedListing, saveListing, savedListingFileFor } from '../archive/saved-listing.js';
+import { changedInPlace, readSavedListing, saveListing, savedListingFileFor, type ShardPlan } from '../archive/saved-listing.js';
 import { EnginePool, requestTimeoutMs } from '../engine/engine-pool.js';
 import { peopleFileFor } from '../engine/saved-people.js';
 import { shingleFileFor } from '../verify/shingle-file.js';
 import type { QuotesReady, ShardSpec, ShardSummary } from '../engine/shard-engine.js';
 import { ArchiveError, NotFoundError } from '../errors.js';
 import type { BuildProgress } from '../index/build-library-data.js';
-import { cacheFolderFor, cachedBytesIn, cachedLayoutIn, currentCacheBytes, type CachedLayout, readCacheSummary, removeStaleCaches } from '../index/index-cache.js';
+import { cacheFolderFor, cachedBytesIn, cachedLayoutIn, currentCacheBytes, fingerprintArchive, type CachedLayout, readCacheSummary, removeStaleCaches } from '../index/index-cache.js';
 import type { Library, OpenLibraryOptions, SearchOptions } from '../library.js';
 import type { WorkerSettings } from '../engine/index-worker.js';
 import { resultLimits } from '../result-limits.js';
@@ -118,7 +118,11 @@ export class OpenArchive {
    * its answers show are stated, in case one was written over in place (see `fresh`).
    */
   private savedListing: ArchiveListing | null = null;
-  /** The listings being saved, one after another (see `listed`). */
+  /** The shard plan saved with `savedListing`. */
+  private savedPlan: ShardPlan | null = null;
+  /** The last walk's listing until it is planned, and then saved (see `plan`). */
+  private walkedListing: ArchiveListing | null = null;
+  /** The listings being saved, one after another (see `plan`). */
   private saving: Promise<void> = Promise.resolve();
 
   constructor(
@@ -171,8 +175,10 @@ export class OpenArchive {
       if (this.options.inProcessWhenCached === true) {
         const layout = await cachedLayoutIn(this.cacheFolder);
         // A one-shot command trusts the last listing while the folders' times are those saved (archive/saved-listing.ts).
-        const saved = this.walked === null ? await readSavedListing(this.listingFile, this.archiveDir) : null;
-        if (saved !== null) this.savedListing = saved;
+        const read = this.walked === null ? await readSavedListing(this.listingFile, this.archiveDir) : null;
+        const saved = read?.listing ?? null;
+        this.savedListing = saved;
+        this.savedPlan = read?.plan ?? null;
         if (await this.openWhileWalking(layout, saved)) return this.opened();
         // More cache than one thread loads fast: the worker threads load their code and read the caches while
         // the folder is walked (130 ms each at 10x BBC to load, issue 19).
@@ -306,9 +312,24 @@ export class OpenArchive {
     return counted;
   }
 
-  /** The shards of `listing`. */
-  private plan(listing: ArchiveListing): Promise<ShardSpec[]> {
-    return planShards(listing, shardCountFor(listing.files.length, this.units), this.cacheFolder);
+  /**
+   * The shards of `listing`, their fingerprints those saved with it when it is the saved listing (and the
+   * shard count and code the same). A walk's listing is then saved with them, for the next one-shot command
+   * (or the older one removed: archive/saved-listing.ts), when this thread next has a moment, after the listings
+   * before it (`close` waits for it): saving 111,250 files took 60 ms (50x BBC).
+   */
+  private async plan(listing: ArchiveListing): Promise<ShardSpec[]> {
+    const count = shardCountFor(listing.files.length, this.units);
+    // The shard count, and how this code fingerprints (the fingerprint of no file).
+    const key = `${count} ${fingerprintArchive([])}`;
+    const known = listing === this.savedListing && this.savedPlan?.key === key ? this.savedPlan.fingerprints : undefined;
+    const specs = await planShards(listing, count, this.cacheFolder, known);
+    if (listing === this.walkedListing) {
+      this.walkedListing = null;
+      const plan: ShardPlan = { key, fingerprints: specs.map((spec) => spec.fingerprint) };
+      this.saving = this.saving.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => saveListing(this.listingFile, this.archiveDir, listing, plan));
+    }
+    return specs;
   }
 
   /** Opens `specs`; `preloaded`: how many shards the engines preloaded (those the specs do not name are closed). */
@@ -345,14 +366,10 @@ export class OpenArchive {
     return this.listed(await walkArchive(this.archiveDir, watchFolder === undefined ? {} : { beforeList: watchFolder }));
   }
 
-  /**
-   * `listing`, a walk's, which is saved for the next one-shot command (or the older one removed:
-   * archive/saved-listing.ts) when this thread next has a moment, after the listings before it (`close` waits for
-   * it): saving 111,250 files took 60 ms (50x BBC). The open no longer trusts a saved one.
-   */
+  /** `listing`, a walk's: saved once planned (see `plan`); the open no longer trusts a saved one. */
   private listed(listing: ArchiveListing): ArchiveListing {
     this.savedListing = null;
-    this.saving = this.saving.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => saveListing(this.listingFile, this.archiveDir, listing));
+    this.walkedListing = listing;
     return listing;
   }
 

@@ -51,21 +51,23 @@ export function shardOf(filePath: string, shardCount: number): number {
 
 /**
  * Splits the listing into shards; walk problems go with shard 0 so they are reported once. Yields to the
- * event loop between shards: fingerprinting 100,000 files at once would stall the main thread.
+ * event loop between shards: fingerprinting 100,000 files at once would stall the main thread. `known`: the
+ * shards' fingerprints as computed before for these very files (a saved listing's: archive/saved-listing.ts).
  */
-export async function planShards(listing: ArchiveListing, shardCount: number, cacheFolder: string): Promise<ShardSpec[]> {
+export async function planShards(listing: ArchiveListing, shardCount: number, cacheFolder: string, known?: readonly string[]): Promise<ShardSpec[]> {
+  const given = known?.length === shardCount ? known : undefined;
   const files: ArchiveFile[][] = Array.from({ length: shardCount }, () => []);
   for (const file of listing.files) files[shardOf(file.path, shardCount)]?.push(file);
   const specs: ShardSpec[] = [];
   for (const [shard, shardFiles] of files.entries()) {
-    if (shard > 0) await yieldToEventLoop();
+    if (shard > 0 && given === undefined) await yieldToEventLoop();
     const walkProblems = shard === 0 ? listing.problems : [];
     specs.push({
       shard,
       files: shardFiles,
       walkProblems,
       cacheFile: cacheFileFor(cacheFolder, shard, shardCount),
-      fingerprint: fingerprintArchive(shardFiles, `${shard}/${shardCount}\n${JSON.stringify(walkProblems)}`),
+      fingerprint: given?.[shard] ?? fingerprintArchive(shardFiles, `${shard}/${shardCount}\n${JSON.stringify(walkProblems)}`),
     });
   }
   return specs;

@@ -39,10 +39,20 @@ describe('the saved listing', () => {
     const { file, walked } = await walkAndSave(dir);
     expect(walked.folderTimes?.paths).toEqual(['', 'sub']);
     const read = await readSavedListing(file, dir);
-    expect(read).toEqual(walked);
-    expect(read?.files.map((f) => f.absolutePath)).toEqual([path.join(dir, 'a.txt'), path.join(dir, 'sub', 'b.txt'), path.join(dir, 'sub', 'c.zip')]);
+    expect(read?.listing).toEqual(walked);
+    expect(read?.plan).toBeNull();
+    expect(read?.listing.files.map((f) => f.absolutePath)).toEqual([path.join(dir, 'a.txt'), path.join(dir, 'sub', 'b.txt'), path.join(dir, 'sub', 'c.zip')]);
     // Of another archive (the cache folder of a moved one): not trusted.
     expect(await readSavedListing(file, path.join(dir, 'sub'))).toBeNull();
+  });
+
+  it('keeps the shard plan it was saved with', async () => {
+    const dir = archive();
+    const walked = await walkArchive(dir);
+    const file = savedListingFileFor(path.join(tempDir(), 'cache'));
+    const plan = { key: '2 abc', fingerprints: ['f0', 'f1'] };
+    await saveListing(file, dir, walked, plan);
+    expect(await readSavedListing(file, dir)).toEqual({ listing: walked, plan });
   });
 
   it.each([
@@ -98,7 +108,7 @@ describe('the saved listing', () => {
   it('finds a file written over in place, which leaves its folder as it was, among the files an answer shows', async () => {
     const dir = archive();
     const { file } = await walkAndSave(dir);
-    const listing = await readSavedListing(file, dir);
+    const listing = (await readSavedListing(file, dir))?.listing ?? null;
     if (listing === null) throw new Error('expected the listing to be trusted');
     expect(changedInPlace(listing, ['a.txt', 'sub/b.txt', 'sub/c.zip/inside/x.json'])).toBe(false);
     writeFileSync(path.join(dir, 'sub', 'c.zip'), 'another zip, longer than the first');
