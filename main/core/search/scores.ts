@@ -22,15 +22,25 @@ export interface ArticleTable {
 /** Numbers `articles` in order; `hidden` are the ids never returned. */
 export function makeArticleTable(articles: Iterable<Article>, hidden: ReadonlySet<string>): ArticleTable {
   const list = [...articles];
+  // Loops, not `new Map(list.map(...))` and `Uint8Array.from(list, ...)`: at 50x BBC, 100 ms of the first search.
+  const numbers = new Map<string, number>();
+  for (let n = 0; n < list.length; n += 1) numbers.set((list[n] as Article).id, n);
   return {
     articles: list,
-    numbers: new Map(list.map((article, n) => [article.id, n])),
-    hidden: Uint8Array.from(list, (article) => (hidden.has(article.id) ? 1 : 0)),
+    numbers,
+    hidden: hiddenFlags(list, hidden),
     sources: facetColumn(list, (article) => article.source),
     years: facetColumn(list, (article) => article.date?.slice(0, 4) ?? null),
     languages: facetColumn(list, (article) => article.language),
     refNumbers: new WeakMap(),
   };
+}
+
+/** 1 for each of `articles` (by number) that is in `hidden`, 0 for the others. */
+export function hiddenFlags(articles: readonly Article[], hidden: ReadonlySet<string>): Uint8Array {
+  const flags = new Uint8Array(articles.length);
+  for (let n = 0; n < articles.length; n += 1) if (hidden.has((articles[n] as Article).id)) flags[n] = 1;
+  return flags;
 }
 
 /**
@@ -46,8 +56,8 @@ function facetColumn(articles: readonly Article[], valueOf: (article: Article) =
   const values: string[] = [];
   const codeOf = new Map<string, number>();
   const codes = new Int32Array(articles.length);
-  articles.forEach((article, n) => {
-    const value = valueOf(article);
+  for (let n = 0; n < articles.length; n += 1) {
+    const value = valueOf(articles[n] as Article);
     let code = -1;
     if (value !== null && value !== '') {
       code = codeOf.get(value) ?? values.length;
@@ -57,7 +67,7 @@ function facetColumn(articles: readonly Article[], valueOf: (article: Article) =
       }
     }
     codes[n] = code;
-  });
+  }
   return { codes, values };
 }
 
@@ -68,7 +78,8 @@ function facetColumn(articles: readonly Article[], valueOf: (article: Article) =
 export function refNumbers(table: ArticleTable, refs: readonly string[]): Int32Array {
   let numbers = table.refNumbers.get(refs);
   if (numbers === undefined) {
-    numbers = Int32Array.from(refs, (ref) => table.numbers.get(ref) ?? -1);
+    numbers = new Int32Array(refs.length);
+    for (let i = 0; i < refs.length; i += 1) numbers[i] = table.numbers.get(refs[i] as string) ?? -1;
     table.refNumbers.set(refs, numbers);
   }
   return numbers;

@@ -11,7 +11,7 @@ import type { QuoteColumns, QuoteMatchers, QuoteWords } from './match-quotes.js'
 import type { ParsedQuery, QueryFilter, TermClause } from './parse-query.js';
 import type { PeopleTable } from './people-names.js';
 import type { PhraseCheck } from './phrase-check.js';
-import { makeArticleTable, refNumbers, type ArticleTable } from './scores.js';
+import { hiddenFlags, makeArticleTable, refNumbers, type ArticleTable } from './scores.js';
 
 /** What a search runs over: the shard indexes and the articles and quotes they were built from. */
 export interface SearchData {
@@ -124,7 +124,7 @@ export function withPeople(state: SearchState, people: PeopleTable | null): Sear
  * the texts; what is kept of speakers and quotes is made again, as after any change.
  */
 export function withHidden(state: SearchState, hidden: ReadonlySet<string>): SearchState {
-  const table = state.table === null ? null : { ...state.table, hidden: Uint8Array.from(state.table.articles, (article) => (hidden.has(article.id) ? 1 : 0)) };
+  const table = state.table === null ? null : { ...state.table, hidden: hiddenFlags(state.table.articles, hidden) };
   return keepingArticles(state, { ...state.data, hidden }, table);
 }
 
