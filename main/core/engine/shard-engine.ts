@@ -100,6 +100,8 @@ interface OpenShard {
   quotes: Map<string, Quote[]>;
   /** The record of each article in `articles`. */
   recordOf: Map<string, FileRecord>;
+  /** The articles of the records that are not in `articles` (exact duplicates within the shard; nearly always none). */
+  dropped: Set<Article>;
   /** People saved for the shard, given to its quotes as they are read; null when given to all (quote-people.ts). */
   people: PendingPeople | null;
   /** How many of `articles` have had their quotes read ahead of requests (see `warm`), and how many quotes that was. */
@@ -315,7 +317,8 @@ export class ShardEngine {
       const { articles } = record;
       for (let i = 0; i < articles.length; i += 1) {
         const article = articles[i] as Article;
-        if (shard.recordOf.get(article.id) !== record) {
+        // Not `recordOf.get(article.id) !== record`: a lookup by id per article was 40 ms of taking saved people at 50x.
+        if (shard.dropped.size > 0 && shard.dropped.has(article)) {
           if (all) each(article, 0);
         } else if (raw === null || this.quoteCorrections.has(article.id)) {
           each(article, this.corrected(article.id, pending ? (shard.quotes.get(article.id) ?? []) : this.quotesOf(shard, article)).length);
@@ -773,13 +776,20 @@ export class ShardEngine {
     }
     const kept = new Set(assembled.articles);
     const recordOf = new Map<string, FileRecord>();
-    for (const record of data.files) for (const article of record.articles) if (kept.has(article)) recordOf.set(article.id, record);
+    const dropped = new Set<Article>();
+    for (const record of data.files) {
+      for (const article of record.articles) {
+        if (kept.has(article)) recordOf.set(article.id, record);
+        else dropped.add(article);
+      }
+    }
     const shard: OpenShard = {
       spec,
       data,
       articles: assembled.articles,
       quotes: new Map(),
       recordOf,
+      dropped,
       people: null,
       warmed: 0,
       warmedQuotes: 0,
