@@ -210,9 +210,9 @@ export async function readCache(
     const { bytes, stream, texts: textBytes } = layoutOf(header, dataStart, fileBytes);
     // Checked here too (it is small): a damaged summary would otherwise make every `verbatim index` open the archive.
     if (!summaryIntact(fd, dataStart + bytes + textBytes, header)) throw new Error('its summary fails its checksum');
-    const { payload, crc } = readData(fd, dataStart, bytes);
+    const { streamBytes, region, crc } = readData(fd, dataStart, stream, bytes);
     if (crc !== header.crc32) throw new Error('checksum mismatch');
-    const { texts: table, ...stored } = deserialize(payload.subarray(0, stream), payload.subarray(stream));
+    const { texts: table, ...stored } = deserialize(streamBytes, region);
     if (!Array.isArray(stored.walkProblems) || typeof stored.indexes !== 'object' || stored.indexes === null || !['string', 'undefined'].includes(typeof stored.quotesDigest)) {
       throw new Error('missing parts');
     }
@@ -284,9 +284,13 @@ function readSummaryBytes(fd: number, start: number, header: Partial<CacheHeader
   return length > 0 && readSync(fd, stored, 0, length, start) === length && crc32(stored) === header.summaryCrc32 ? stored : null;
 }
 
-/** Whether the cache open as `fd` has no summary, or one that passes its checksum. */
+/** Whether the cache open as `fd` has no summary, or one that passes its checksum (read into `scratch`: only checked). */
 function summaryIntact(fd: number, start: number, header: Partial<CacheHeader>): boolean {
-  return header.summary === 0 || readSummaryBytes(fd, start, header) !== null;
+  const length = header.summary ?? 0;
+  if (length === 0) return true;
+  if (scratch.length < length) scratch = Buffer.allocUnsafeSlow(length);
+  const stored = scratch.subarray(0, length);
+  return readSync(fd, stored, 0, length, start) === length && crc32(stored) === header.summaryCrc32;
 }
 
 /** The CRC-32 of the `length` bytes at `start` of the file open as `fd`, read in chunks into one buffer; yields between chunks. */
@@ -348,23 +352,40 @@ function readHead(fd: number): { line: Buffer; dataStart: number; fileBytes: num
 }
 
 /**
- * The `length` bytes of data at `start` of the file open as `fd`, and their CRC-32. The file is read from
- * its start, so that the data lies in memory where it lies in the file (its typed arrays 8-aligned: see
- * `writeCache`), in chunks, each checksummed as soon as it is read: checksumming the whole data after
- * reading it took a third as long again as the reading (90 ms of a 46 MB shard at 10x BBC, issue 19).
- * Synchronous: an engine has nothing else to do while it opens a shard.
+ * The data at `start` of the file open as `fd`: its first `stream` bytes (V8's stream, read into `scratch`: valid
+ * until the next read, the deserializer copies what it keeps), the `length - stream` bytes of the region after
+ * them (in a buffer of their own, at its start: the region's typed arrays lie at multiples of 8 in it and become
+ * views of it), and the CRC-32 of the whole. Each chunk is checksummed as soon as it is read: checksumming the
+ * whole data after reading it took a third as long again as the reading (90 ms of a 46 MB shard at 10x BBC,
+ * issue 19). The stream is not kept: reading every shard's into memory of its own, kept with the region, was
+ * 1.6 MB of fresh memory per shard, and fresh memory costs 3-4 ms per MB to touch on these machines (issue 19).
+ * Synchronous: an engine has nothing else to do while it opens a shard, and the scratch is read and used in one go.
  */
-function readData(fd: number, start: number, length: number): { payload: Buffer; crc: number } {
-  const raw = Buffer.allocUnsafeSlow(start + length);
+function readData(fd: number, start: number, stream: number, length: number): { streamBytes: Buffer; region: Buffer; crc: number } {
+  if (scratch.length < stream) scratch = Buffer.allocUnsafeSlow(stream);
+  const streamBytes = scratch.subarray(0, stream);
+  const region = Buffer.allocUnsafeSlow(length - stream);
+  const crc = readInto(fd, region, start + stream, readInto(fd, streamBytes, start, 0, length), length);
+  return { streamBytes, region, crc };
+}
+
+/** Where the streams of caches are read (see `readData`); grown to the largest, kept for the next. */
+let scratch = Buffer.alloc(0);
+
+/**
+ * Fills `target` from the file open as `fd` at `position`, in chunks, continuing `crc` over them; the CRC.
+ * `total`: the length of the data `target` is part of, for the error of a file cut short.
+ */
+function readInto(fd: number, target: Buffer, position: number, crc: number, total: number): number {
   let at = 0;
-  let crc = 0;
-  while (at < raw.length) {
-    const read = readSync(fd, raw, at, Math.min(readChunkBytes, raw.length - at), at);
-    if (read === 0) throw new Error(`truncated: ${Math.max(0, at - start)} of ${length} bytes`);
-    if (at + read > start) crc = crc32(raw.subarray(Math.max(at, start), at + read), crc);
+  let sum = crc;
+  while (at < target.length) {
+    const read = readSync(fd, target, at, Math.min(readChunkBytes, target.length - at), position + at);
+    if (read === 0) throw new Error(`truncated: the data ends before its ${total} bytes`);
+    sum = crc32(target.subarray(at, at + read), sum);
     at += read;
   }
-  return { payload: raw.subarray(start), crc };
+  return sum;
 }
 
 /** Whether a cache's header names this schema, lunr and V8, and `fingerprint` (any one when it is ''). */
