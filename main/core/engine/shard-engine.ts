@@ -312,7 +312,9 @@ export class ShardEngine {
    */
   private eachQuoteCount(shard: OpenShard, all: boolean, each: (article: Article, count: number) => void): void {
     const pending = shard.pending.length > 0;
-    for (const record of shard.data.files) {
+    const { files } = shard.data;
+    for (let f = 0; f < files.length; f += 1) {
+      const record = files[f] as FileRecord;
       const raw = pending ? null : quoteCountsOf(record);
       const { articles } = record;
       for (let i = 0; i < articles.length; i += 1) {
@@ -777,8 +779,10 @@ export class ShardEngine {
     const kept = new Set(assembled.articles);
     const recordOf = new Map<string, FileRecord>();
     const dropped = new Set<Article>();
-    for (const record of data.files) {
-      for (const article of record.articles) {
+    for (let f = 0; f < data.files.length; f += 1) {
+      const record = data.files[f] as FileRecord;
+      for (let i = 0; i < record.articles.length; i += 1) {
+        const article = record.articles[i] as Article;
         if (kept.has(article)) recordOf.set(article.id, record);
         else dropped.add(article);
       }
@@ -821,7 +825,8 @@ export class ShardEngine {
     const shardOf = new Map<string, OpenShard>();
     const indexes: SearchIndex[] = [];
     for (const shard of this.shards.values()) {
-      for (const article of shard.articles) {
+      for (let i = 0; i < shard.articles.length; i += 1) {
+        const article = shard.articles[i] as Article;
         articles.set(article.id, article);
         shardOf.set(article.id, shard);
       }

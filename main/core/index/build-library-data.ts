@@ -75,9 +75,12 @@ export function assembleArticles(data: Pick<LibraryData, 'files' | 'walkProblems
   const articles: Article[] = [];
   const problems: ImportProblem[] = [...data.walkProblems];
   const seenTexts = new Set<string>();
-  for (const file of data.files) {
-    problems.push(...file.problems);
-    for (const [i, article] of file.articles.entries()) {
+  // Indexed loops: this runs once per shard at every open, before its code is optimized (iterators allocate then).
+  for (let f = 0; f < data.files.length; f += 1) {
+    const file = data.files[f] as FileRecord;
+    if (file.problems.length > 0) problems.push(...file.problems);
+    for (let i = 0; i < file.articles.length; i += 1) {
+      const article = file.articles[i] as Article;
       const key = file.digests[i] ?? articleDigest(article);
       if (seenTexts.has(key)) continue;
       seenTexts.add(key);

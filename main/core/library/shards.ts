@@ -57,7 +57,10 @@ export function shardOf(filePath: string, shardCount: number): number {
 export async function planShards(listing: ArchiveListing, shardCount: number, cacheFolder: string, known?: readonly string[]): Promise<ShardSpec[]> {
   const given = known?.length === shardCount ? known : undefined;
   const files: ArchiveFile[][] = Array.from({ length: shardCount }, () => []);
-  for (const file of listing.files) files[shardOf(file.path, shardCount)]?.push(file);
+  for (let i = 0; i < listing.files.length; i += 1) {
+    const file = listing.files[i] as ArchiveFile;
+    files[shardOf(file.path, shardCount)]?.push(file);
+  }
   const specs: ShardSpec[] = [];
   for (const [shard, shardFiles] of files.entries()) {
     if (shard > 0 && given === undefined) await yieldToEventLoop();
