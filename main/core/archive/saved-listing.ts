@@ -121,8 +121,7 @@ export async function readSavedListing(file: string, root: string): Promise<Save
   }
   const saved = parseSaved(bytes);
   if (saved === null || saved.root !== root || !foldersUnchanged(saved)) return null;
-  const { sep } = path;
-  const fsPathOf = (rel: string): string => (rel === '' ? root : `${root}${sep}${sep === '/' ? rel : rel.split('/').join(sep)}`);
+  const fsPathOf = pathsUnder(root);
   const files: ArchiveFile[] = new Array<ArchiveFile>(saved.paths.length);
   for (let i = 0; i < files.length; i += 1) {
     const rel = saved.paths[i] as string;
@@ -132,9 +131,16 @@ export async function readSavedListing(file: string, root: string): Promise<Save
   return { listing: { files, problems: [], folders: saved.folders.map(fsPathOf), folderTimes }, plan: saved.plan };
 }
 
+/** The path under `root` of a path relative to it, joined as the walk joins them (archive/walk-archive.ts `listFolder`). */
+function pathsUnder(root: string): (rel: string) => string {
+  const { sep } = path;
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  return (rel) => (rel === '' ? root : `${prefix}${sep === '/' ? rel : rel.split('/').join(sep)}`);
+}
+
 /** Whether every folder of `saved` is still a folder with the times it had, those well before the walk. */
 function foldersUnchanged(saved: ListingColumns): boolean {
-  const { sep } = path;
+  const fsPathOf = pathsUnder(saved.root);
   const trustedBefore = saved.walkedAtMs - coarseTimeMs;
   for (let i = 0; i < saved.folders.length; i += 1) {
     const rel = saved.folders[i] as string;
@@ -142,7 +148,7 @@ function foldersUnchanged(saved: ListingColumns): boolean {
     const ctime = saved.folderCtimes[i] as number;
     // Only the modification time need be that old: a change time follows a chmod (rare), and any `utimes`.
     if (mtime >= trustedBefore) return false;
-    const info = lstatSync(rel === '' ? saved.root : `${saved.root}${sep}${rel.split('/').join(sep)}`, { throwIfNoEntry: false });
+    const info = lstatSync(fsPathOf(rel), { throwIfNoEntry: false });
     if (info === undefined || !info.isDirectory() || info.mtimeMs !== mtime || info.ctimeMs !== ctime) return false;
   }
   return true;
