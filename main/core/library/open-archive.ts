@@ -64,7 +64,8 @@ export async function indexArchive(options: OpenLibraryOptions): Promise<Indexed
   const counted = await archive.summarize();
   if (counted !== null) {
     const { articleCount, quoteCount, duplicates, problems } = counted;
-    return { archiveDir: archive.archiveDir, articleCount, quoteCount, duplicates, problems, cache: 'loaded', close: () => Promise.resolve() };
+    // No engine to end: closing waits for the walk's listing to be saved (see `OpenArchive.plan`).
+    return { archiveDir: archive.archiveDir, articleCount, quoteCount, duplicates, problems, cache: 'loaded', close: () => archive.listingSaved() };
   }
   await archive.open();
   await archive.library.quotesReady();
@@ -371,6 +372,11 @@ export class OpenArchive {
     this.savedListing = null;
     this.walkedListing = listing;
     return listing;
+  }
+
+  /** Resolves once the listings of the walks so far are saved (or could not be: archive/saved-listing.ts). */
+  listingSaved(): Promise<void> {
+    return this.saving;
   }
 
   /** Every folder the last walk (the open's, or a refresh's) read: what a watcher of the archive watches. */
@@ -709,7 +715,7 @@ export class OpenArchive {
     await this.pool.close({ finishQuotes: options.finishQuotes !== false });
     // No engine is left to say when the quotes are done.
     this.wakeQuotesWaiting();
-    await this.saving;
+    await this.listingSaved();
   }
 }
 

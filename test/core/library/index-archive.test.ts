@@ -1,9 +1,12 @@
 // `verbatim index` on an archive nothing changed in (issue 19): counted from the summaries its caches store,
 // without starting an engine or opening a shard, and the same as an open counts it; anything a summary
 // cannot tell (a damaged cache, a changed file, a correction that drops a quote) opens the archive instead.
-import { appendFileSync, cpSync, existsSync, openSync, readFileSync, readdirSync, readSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, openSync, readFileSync, readdirSync, readSync, realpathSync, rmSync, utimesSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSavedListing, savedListingFileFor } from '../../../main/core/archive/saved-listing.js';
+import { walkArchive } from '../../../main/core/archive/walk-archive.js';
+import { cacheFolderFor } from '../../../main/core/index/index-cache.js';
 import { indexArchive, openLibrary, type IndexedArchive, type Library, type OpenLibraryOptions } from '../../../main/core/library.js';
 import { itWithCorpora } from '../../support/corpora.js';
 import { bbcDir, contentDir, distDir, tempDir } from '../../support/paths.js';
@@ -101,6 +104,20 @@ describe('indexArchive', () => {
     expect(after.cache).toBe('built');
     expect(after.articleCount).toBe(before.articleCount + 1);
     expect(after.quoteCount).toBe(before.quoteCount + 1);
+  }, 60_000);
+
+  it('saves the listing it walked before it is closed, counted from its summaries: the next command trusts it', async () => {
+    const { options, archiveDir, cacheDir } = setUp(contentDir);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(archiveDir, hourAgo, hourAgo);
+    await indexed(options);
+    const listing = savedListingFileFor(cacheFolderFor(cacheDir, realpathSync(archiveDir)));
+    rmSync(listing);
+    const again = await indexed(options);
+    expect(again.cache).toBe('loaded');
+    const saved = await readSavedListing(listing, realpathSync(archiveDir));
+    expect(saved?.listing.files).toEqual((await walkArchive(archiveDir)).files);
+    expect(saved?.plan?.fingerprints).toHaveLength(2);
   }, 60_000);
 
   it('counts the quotes of an archive a correction dropped one of as an open does, one fewer', async () => {
