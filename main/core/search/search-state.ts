@@ -5,13 +5,13 @@
 import type lunr from 'lunr';
 import type { CompactIndex } from '../index/compact-index.js';
 import type { Article, Quote } from '../../contract/model.js';
-import type { Lru } from '../util/lru.js';
+import { Lru } from '../util/lru.js';
 import { createBodyWordCache, type BodyWords, type HighlightMatchers } from './highlights.js';
 import type { QuoteColumns, QuoteMatchers, QuoteWords } from './match-quotes.js';
 import type { ParsedQuery, QueryFilter, TermClause } from './parse-query.js';
 import type { PeopleTable } from './people-names.js';
 import type { PhraseCheck } from './phrase-check.js';
-import { hiddenFlags, makeArticleTable, refNumbers, type ArticleTable } from './scores.js';
+import { hiddenFlags, makeArticleTable, refNumbers, type ArticleTable, type Scores } from './scores.js';
 
 /** What a search runs over: the shard indexes and the articles and quotes they were built from. */
 export interface SearchData {
@@ -79,12 +79,25 @@ export interface SearchState {
   quoteWords: WeakMap<Quote, QuoteWords>;
   /** The words of recently matched article bodies (see highlights.ts). */
   bodyWords: Lru<Article, BodyWords>;
+  /**
+   * The scores of recently searched clauses, by what they ask (see evaluate-query.ts `keptClauseScores`): the next
+   * page of a query, its other sort, or a query that adds a word to it asks for them again.
+   */
+  clauseScores: Lru<string, Scores>;
+  /** Per phrase asked, which articles were found to hold it and which not (see evaluate-query.ts `phraseVerdicts`). */
+  phraseVerdicts: Lru<string, Uint8Array>;
   /** Per query: its phrases' checks by language, its speaker filters' articles, its matchers by language. */
   phraseChecks: WeakMap<TermClause, Map<string, PhraseCheck>>;
   quotingArticles: WeakMap<QueryFilter, Set<string>>;
   quoteMatchers: WeakMap<ParsedQuery, Map<string, QuoteMatchers>>;
   highlightMatchers: WeakMap<ParsedQuery, Map<string, HighlightMatchers>>;
 }
+
+/** How many bytes of clause scores a state keeps: 32 clauses at 50x BBC (each two arrays sized to the archive). */
+const clauseScoreBytes = 32 * 1024 * 1024;
+
+/** How many bytes of phrase verdicts a state keeps: 64 phrases at 50x BBC (a byte per article each). */
+const phraseVerdictBytes = 8 * 1024 * 1024;
 
 /** A state with nothing kept yet, for searches over `data`; make a new one whenever `data` changes. */
 export function createSearchState(data: SearchData): SearchState {
@@ -99,6 +112,8 @@ export function createSearchState(data: SearchData): SearchState {
     lowerTexts: new WeakMap(),
     quoteWords: new WeakMap(),
     bodyWords: createBodyWordCache(),
+    clauseScores: new Lru(clauseScoreBytes),
+    phraseVerdicts: new Lru(phraseVerdictBytes),
     phraseChecks: new WeakMap(),
     quotingArticles: new WeakMap(),
     quoteMatchers: new WeakMap(),
@@ -130,8 +145,8 @@ export function withHidden(state: SearchState, hidden: ReadonlySet<string>): Sea
 
 /**
  * A state over `data`, the same articles as `state`'s, with `table` and what `state` kept of the articles and
- * their texts (their order by date, folded texts, quotes' and bodies' words, each query's phrase checks and
- * highlight matchers); the rest is made again (see `withPeople`, `withHidden`).
+ * their texts (their order by date, folded texts, quotes' and bodies' words, each query's phrase checks, the
+ * phrases' verdicts and highlight matchers); the rest is made again (see `withPeople`, `withHidden`).
  */
 function keepingArticles(state: SearchState, data: SearchData, table: ArticleTable | null): SearchState {
   return {
@@ -143,6 +158,8 @@ function keepingArticles(state: SearchState, data: SearchData, table: ArticleTab
     quoteWords: state.quoteWords,
     bodyWords: state.bodyWords,
     phraseChecks: state.phraseChecks,
+    // Whether an article holds a phrase is of its text alone; its scores are not kept (hidden copies may differ).
+    phraseVerdicts: state.phraseVerdicts,
     highlightMatchers: state.highlightMatchers,
   };
 }

@@ -4,6 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { walkArchive } from '../../../main/core/archive/walk-archive.js';
+import { ShardEngine } from '../../../main/core/engine/shard-engine.js';
 import { openLibrary, type Library } from '../../../main/core/library.js';
 import { QueryBudget } from '../../../main/core/search/query-budget.js';
 import { tempDir } from '../../support/paths.js';
@@ -83,5 +85,31 @@ describe('a phrase query within its budget', () => {
     const [full, spent] = await Promise.all([library.search('scores draw', { limit: 100 }), hurried.search('scores draw', { limit: 100 })]);
     expect(spent.incomplete).toBeUndefined();
     expect({ ...spent, tookMs: 0 }).toEqual({ ...full, tookMs: 0 });
+  });
+});
+
+describe('a phrase query asked again of the same engine', () => {
+  it('goes on confirming after an answer its budget cut short, and is answered from what it kept once complete', async () => {
+    const engine = new ShardEngine();
+    const { files, problems } = await walkArchive(archiveDir);
+    await engine.open([{ shard: 0, files, walkProblems: problems, cacheFile: path.join(tempDir(), 'shard-0-of-1.cache'), fingerprint: 'budget' }]);
+    const cut = engine.search('"a 2"', { limit: 100, budgetMs: 0 });
+    expect(cut.incomplete).toBeDefined();
+    // Cut short again, it goes on where the last one stopped: more confirmed, each holding the phrase.
+    const further = engine.search('"a 2"', { limit: 100, budgetMs: 0 });
+    expect(further.incomplete).toBeDefined();
+    expect(further.total).toBeGreaterThan(cut.total);
+    for (const found of paths(further.hits)) expect(holdingPhrase).toContain(found);
+    // Not kept cut short: this time every candidate is confirmed.
+    const full = engine.search('"a 2"', { limit: 100, budgetMs: 600_000 });
+    expect(full.incomplete).toBeUndefined();
+    expect(paths(full.hits)).toEqual(holdingPhrase);
+    // Kept complete: with no time at all (its next page, another sort), the same answer, in part or whole.
+    const again = engine.search('"a 2" scores', { limit: 100, budgetMs: 0 });
+    expect(again.incomplete).toBeUndefined();
+    expect(paths(again.hits)).toEqual(holdingPhrase);
+    const sorted = engine.search('"a 2"', { limit: 100, sort: 'newest', budgetMs: 0 });
+    expect(sorted.incomplete).toBeUndefined();
+    expect(sorted.total).toBe(full.total);
   });
 });
