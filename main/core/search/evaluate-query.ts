@@ -146,10 +146,6 @@ export function dropCommonWords(state: SearchState, parsed: ParsedQuery): void {
 }
 
 /**
- * The articles (with lunr scores) in which `clause` occurs, over every shard. A phrase's candidates are
- * confirmed in lunr's rank order while `budget` lasts; the rest are dropped, or kept when `keepUnchecked`.
- */
-/**
  * `clauseScores`, kept in `state` for the next query that asks the same (its next page, another sort, a word
  * added): at 50x BBC a phrase's candidates took 100 ms to confirm, every page again. Not kept when a phrase's
  * candidates were not all confirmed in time (the next query may have the time). Nothing changes scores once
@@ -181,9 +177,10 @@ function phraseVerdicts(state: SearchState, asked: string, articleCount: number)
 }
 
 /**
- * The articles holding `clause`, with lunr's scores. A phrase's candidates are confirmed in rank order while
- * `budget` lasts, each verdict noted in `verdicts` (and taken from there when known); past it, an unchecked
- * candidate is kept only when `keepUnchecked` (an excluded phrase excludes it: nothing wrong is added).
+ * The articles (with lunr scores) in which `clause` occurs, over every shard. A phrase's candidates are
+ * confirmed in lunr's rank order while `budget` lasts, each verdict noted in `verdicts` (and taken from there
+ * when known); past it, an unchecked candidate is dropped, or kept when `keepUnchecked` (an excluded phrase then
+ * excludes it: nothing wrong is added).
  */
 function clauseScores(state: SearchState, table: ArticleTable, clause: TermClause, budget: QueryBudget, keepUnchecked: boolean, verdicts: Uint8Array | null): Scores {
   const scores = new Scores(table.articles.length);
