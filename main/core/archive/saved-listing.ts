@@ -15,6 +15,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
+import { lowerBound } from '../util/lower-bound.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
 import type { ArchiveFile, ArchiveListing, FolderTimes } from './walk-archive.js';
 
@@ -245,14 +246,8 @@ export function changedInPlace(listing: ArchiveListing, articlePaths: readonly s
 /** The file of `files` (sorted by path, as a walk gives them) an article at `articlePath` was read from. */
 function listedFileOf(files: readonly ArchiveFile[], articlePath: string): ArchiveFile | undefined {
   for (let at = articlePath; ; ) {
-    let low = 0;
-    let high = files.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((files[middle] as ArchiveFile).path < at) low = middle + 1;
-      else high = middle;
-    }
-    if (files[low]?.path === at) return files[low];
+    const found = files[lowerBound(files.length, (i) => (files[i] as ArchiveFile).path < at)];
+    if (found?.path === at) return found;
     const slash = at.lastIndexOf('/');
     if (slash === -1) return undefined;
     at = at.slice(0, slash);

@@ -277,20 +277,19 @@ export async function readCacheSummary(file: string, fingerprint: string): Promi
   }
 }
 
-/** The summary of the cache open as `fd`, at `start`, read and checked against `header`; null when it has none or it fails its checksum. */
-function readSummaryBytes(fd: number, start: number, header: Partial<CacheHeader>): Buffer | null {
+/**
+ * The summary of the cache open as `fd`, at `start`, read and checked against `header`; null when it has none or
+ * it fails its checksum. With `checkOnly`, read into the scratch buffer (see `scratchBytes`): valid until the next read.
+ */
+function readSummaryBytes(fd: number, start: number, header: Partial<CacheHeader>, checkOnly = false): Buffer | null {
   const length = header.summary ?? 0;
-  const stored = Buffer.allocUnsafe(length);
+  const stored = checkOnly ? scratchBytes(length) : Buffer.allocUnsafe(length);
   return length > 0 && readSync(fd, stored, 0, length, start) === length && crc32(stored) === header.summaryCrc32 ? stored : null;
 }
 
-/** Whether the cache open as `fd` has no summary, or one that passes its checksum (read into `scratch`: only checked). */
+/** Whether the cache open as `fd` has no summary, or one that passes its checksum. */
 function summaryIntact(fd: number, start: number, header: Partial<CacheHeader>): boolean {
-  const length = header.summary ?? 0;
-  if (length === 0) return true;
-  if (scratch.length < length) scratch = Buffer.allocUnsafeSlow(length);
-  const stored = scratch.subarray(0, length);
-  return readSync(fd, stored, 0, length, start) === length && crc32(stored) === header.summaryCrc32;
+  return header.summary === 0 || readSummaryBytes(fd, start, header, true) !== null;
 }
 
 /** The CRC-32 of the `length` bytes at `start` of the file open as `fd`, read in chunks into one buffer; yields between chunks. */
@@ -362,15 +361,20 @@ function readHead(fd: number): { line: Buffer; dataStart: number; fileBytes: num
  * Synchronous: an engine has nothing else to do while it opens a shard, and the scratch is read and used in one go.
  */
 function readData(fd: number, start: number, stream: number, length: number): { streamBytes: Buffer; region: Buffer; crc: number } {
-  if (scratch.length < stream) scratch = Buffer.allocUnsafeSlow(stream);
-  const streamBytes = scratch.subarray(0, stream);
+  const streamBytes = scratchBytes(stream);
   const region = Buffer.allocUnsafeSlow(length - stream);
   const crc = readInto(fd, region, start + stream, readInto(fd, streamBytes, start, 0, length), length);
   return { streamBytes, region, crc };
 }
 
-/** Where the streams of caches are read (see `readData`); grown to the largest, kept for the next. */
+/** Where the streams of caches are read (see `readData`), and summaries only checked; grown to the largest, kept for the next. */
 let scratch = Buffer.alloc(0);
+
+/** The first `length` bytes of the scratch buffer, grown to hold them. */
+function scratchBytes(length: number): Buffer {
+  if (scratch.length < length) scratch = Buffer.allocUnsafeSlow(length);
+  return scratch.subarray(0, length);
+}
 
 /**
  * Fills `target` from the file open as `fd` at `position`, in chunks, continuing `crc` over them; the CRC.

@@ -3,7 +3,7 @@
 import { appendFileSync, cpSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLibrary, type Library } from '../../../main/core/library.js';
+import { openLibrary, type Library, type OpenLibraryOptions } from '../../../main/core/library.js';
 import { contentDir, distDir, tempDir } from '../../support/paths.js';
 
 /** A worker script that notes each worker it starts in `log`, then runs the real one (dist/index-worker.cjs). */
@@ -34,6 +34,15 @@ function copyOfContent(dir: string, aged: boolean): string {
   return archiveDir;
 }
 
+/** A one-shot open of a copy of the sample archive (see `copyOfContent`) whose workers and walks count themselves in `log`. */
+function oneShot(aged: boolean): { options: OpenLibraryOptions; archiveDir: string; log: string } {
+  const dir = tempDir();
+  const archiveDir = copyOfContent(dir, aged);
+  const log = path.join(dir, 'workers.log');
+  const options = { archiveDir, cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), walkScript: countingWalk(dir, log), engines: 2, inProcessWhenCached: true };
+  return { options, archiveDir, log };
+}
+
 /** What a search answers, without its timing. */
 async function answer(library: Library, query: string): Promise<unknown> {
   const { tookMs: _tookMs, ...reply } = await library.search(query, { limit: 20 });
@@ -42,10 +51,8 @@ async function answer(library: Library, query: string): Promise<unknown> {
 
 describe('a one-shot open', () => {
   it('builds in worker threads, then opens the warm cache in this thread and answers the same', async () => {
-    const dir = tempDir();
-    const log = path.join(dir, 'workers.log');
     // Changed moments ago (as a fresh copy is): the listing the build saved is not trusted (archive/saved-listing.ts).
-    const options = { archiveDir: copyOfContent(dir, false), cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), walkScript: countingWalk(dir, log), engines: 2, inProcessWhenCached: true };
+    const { options, log } = oneShot(false);
 
     const built = await openLibrary(options);
     // Once its quotes and people are known (issue 16): a first build's early answers have no speaker ids yet.
@@ -69,9 +76,7 @@ describe('a one-shot open', () => {
   });
 
   it('walks nowhere when no folder changed since the last walk, and answers the same', async () => {
-    const dir = tempDir();
-    const log = path.join(dir, 'workers.log');
-    const options = { archiveDir: copyOfContent(dir, true), cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), walkScript: countingWalk(dir, log), engines: 2, inProcessWhenCached: true };
+    const { options, log } = oneShot(true);
     const built = await openLibrary(options);
     await built.quotesReady();
     await built.speakers({});
@@ -87,10 +92,7 @@ describe('a one-shot open', () => {
   });
 
   it('shows a file written over in place as it is now: a file an answer shows is stated, and the folder walked when it changed', async () => {
-    const dir = tempDir();
-    const archiveDir = copyOfContent(dir, true);
-    const log = path.join(dir, 'workers.log');
-    const options = { archiveDir, cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), walkScript: countingWalk(dir, log), engines: 2, inProcessWhenCached: true };
+    const { options, archiveDir, log } = oneShot(true);
     const name = '2005-02-10-158-billion-missing-in-u-s-medicare-drug-benefit-cost.md';
     const file = path.join(archiveDir, name);
     await (await openLibrary(options)).close();
@@ -109,10 +111,7 @@ describe('a one-shot open', () => {
   });
 
   it('starts worker threads again when a file changed since the cache was written, and sees the change', async () => {
-    const dir = tempDir();
-    const archiveDir = copyOfContent(dir, true);
-    const log = path.join(dir, 'workers.log');
-    const options = { archiveDir, cacheDir: path.join(dir, 'cache'), workerScript: countingWorker(dir, log), walkScript: countingWalk(dir, log), engines: 2, inProcessWhenCached: true };
+    const { options, archiveDir, log } = oneShot(true);
     await (await openLibrary(options)).close();
     const before = workersStarted(log);
 
