@@ -68,6 +68,19 @@ describe('a phrase query over its budget', () => {
     for (const path of paths(reply.hits)) expect(holdingPhrase).not.toContain(path);
   });
 
+  it('goes on where the last one stopped when asked again, through the library as the app asks', async () => {
+    const again = await openLibrary({ archiveDir, cacheDir: tempDir(), queryBudgetMs: 0 });
+    try {
+      const first = await again.search('"a 2"', { limit: 100 });
+      const second = await again.search('"a 2"', { limit: 100 });
+      expect(first.incomplete).toBeDefined();
+      expect(second.total).toBeGreaterThan(first.total);
+      for (const found of paths(second.hits)) expect(holdingPhrase).toContain(found);
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
+
   it('says so in the quote list too', async () => {
     const reply = await hurried.quotes({ query: '"a 2"' });
     expect(reply.incomplete).toBe('Stopped after 0 ms: results may be incomplete.');
